@@ -1,0 +1,475 @@
+"""Extraction: turn loaded documents into the policy graph.
+
+``build_graph(documents)`` is the library entry point; the CLI's ``policykg build``
+is a thin layer over it.  For each document, in reading order:
+
+1. the document, its sections and paragraphs become nodes (the provenance anchors);
+2. mentions of organisations, posts, people, legislation and programmes are found
+   sentence by sentence (:mod:`policykg.graph.mentions`);
+3. "Recommendation N: title" items become recommendations of the inquiry the
+   document responds to, under the theme heading they sit in;
+4. each recommendation gets a response (the paragraphs answering it, and a status
+   from plain wording or, failing that, the curated annotation);
+5. sentences and bullets that commit to action become commitments, linked to the
+   recommendations they answer, the bodies that lead or take part, the
+   legislation and programmes they use, their deadline and funding;
+6. money amounts become funding; numeric claims become statistics.
+
+Every node and edge carries the provenance of the sentence that states it.
+
+>>> from policykg.loaders import load_document, seed_path
+>>> graph = build_graph([load_document(seed_path())])
+>>> from policykg.graph.model import count_by_type
+>>> count_by_type(graph)["Recommendation"]
+20
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import networkx as nx
+import yaml
+
+from policykg.graph import statements
+from policykg.graph.deadlines import find_deadline
+from policykg.graph.figures import find_money, find_statistics
+from policykg.graph.mentions import Entity, Gazetteer, Mention, MentionFinder
+from policykg.graph.model import Provenance, add_edge, add_node, new_graph
+from policykg.loaders.document import Document, Item, Paragraph
+from policykg.ontology.iris import mint, slug
+
+_RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})\s*[:.–—-]\s*(\S.*)$")
+CURATED_SOURCE = mint("source", "policykg-curated-facts")
+_ACCESSIBLE = re.compile(r"\s*\((?:accessible version|HTML)\)\s*$", re.I)
+
+
+def load_annotations(path: str | None = None) -> dict[str, Any]:
+    """The curated annotations (packaged, or from ``path``)."""
+    if path is None:
+        text = (resources.files("policykg") / "data" / "curated" / "annotations.yaml").read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    return yaml.safe_load(text) or {}
+
+
+def document_title(document: Document) -> str:
+    """The title without rendering notes such as "(accessible version)"."""
+    return _ACCESSIBLE.sub("", document.title)
+
+
+def document_iri(document: Document) -> str:
+    """Documents are identified by title and publication date, not by file."""
+    date = document.published.isoformat() if document.published else "undated"
+    return mint("document", f"{slug(document_title(document))}-{date}")
+
+
+@dataclass
+class _Context:
+    """State shared while extracting one document."""
+
+    graph: nx.MultiDiGraph
+    document: Document
+    iri: str
+    finder: MentionFinder
+    annotations: dict[str, Any]
+    mentions: dict[tuple[str, int], list[Mention]] = field(default_factory=dict)  # (locator, item position) → mentions
+    recommendations: dict[int, str] = field(default_factory=dict)  # number → IRI
+    response_paragraphs: dict[int, list[int]] = field(default_factory=dict)  # rec number → paragraph numbers
+    keywords: dict[int, list[str]] = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        return self.iri.rsplit("/", 1)[-1]
+
+    def paragraph_iri(self, paragraph: Paragraph) -> str:
+        return f"{self.iri}/paragraph/{paragraph.locator}"
+
+    def where(self, paragraph: Paragraph, item: Item | None = None) -> Provenance:
+        """Provenance of a whole paragraph, or of one of its items."""
+        if item is None:
+            return Provenance(self.iri, paragraph.locator, paragraph.number, paragraph.section, 0, len(paragraph.text), paragraph.text)
+        return Provenance(self.iri, paragraph.locator, paragraph.number, paragraph.section, item.start, item.end, item.text)
+
+    def find_quote(self, quote: str) -> Provenance | None:
+        """Provenance of a curated quote, found verbatim in this document."""
+        for paragraph in self.document.paragraphs:
+            start = paragraph.text.find(quote)
+            if start >= 0:
+                return Provenance(self.iri, paragraph.locator, paragraph.number, paragraph.section, start, start + len(quote), quote)
+        return None
+
+
+def build_graph(
+    documents: Iterable[Document],
+    *,
+    gazetteer: Gazetteer | None = None,
+    annotations: dict[str, Any] | None = None,
+    progress: Callable[[Document], None] | None = None,
+) -> nx.MultiDiGraph:
+    """Build one graph from several documents; entities merge by IRI."""
+    graph = new_graph()
+    gazetteer = gazetteer or Gazetteer.packaged()
+    annotations = load_annotations() if annotations is None else annotations
+    for document in documents:
+        extract_document(graph, document, gazetteer, annotations)
+        if progress:
+            progress(document)
+    add_reference_facts(graph, gazetteer)
+    return graph
+
+
+def extract_document(graph: nx.MultiDiGraph, document: Document, gazetteer: Gazetteer, annotations: dict[str, Any]) -> None:
+    """Add one document's nodes and edges to ``graph``."""
+    context = _Context(graph, document, document_iri(document), MentionFinder(gazetteer), annotations)
+    _add_structure(context)
+    _add_mentions(context)
+    _add_recommendations(context)
+    _add_commitments(context)
+    _add_figures(context)
+
+
+def _add_structure(context: _Context) -> None:
+    document, graph = context.document, context.graph
+    title = document_title(document)
+    title_quote = Provenance(context.iri, "title", None, "", 0, len(document.title), document.title)
+    add_node(
+        graph, context.iri, "Document", title, title_quote,
+        title=title,
+        published=document.published.isoformat() if document.published else None,
+        source_url=document.source_url,
+        licence=document.licence,
+    )
+    for position, section in enumerate(document.sections, start=1):
+        section_iri = f"{context.iri}/section/{position}"
+        quote = Provenance(context.iri, f"s{position}", None, section.heading, 0, len(section.heading), section.heading)
+        add_node(graph, section_iri, "Section", section.heading or "(untitled)", quote, heading=section.heading, position=position)
+        add_edge(graph, section_iri, context.iri, "part_of", quote)
+        for paragraph in section.paragraphs:
+            where = context.where(paragraph)
+            label = f"¶{paragraph.number}" if paragraph.number is not None else paragraph.locator
+            add_node(
+                graph, context.paragraph_iri(paragraph), "Paragraph", label, where,
+                number=paragraph.number, locator=paragraph.locator, text=paragraph.text, section=section.heading,
+            )
+            add_edge(graph, context.paragraph_iri(paragraph), section_iri, "part_of", where)
+
+
+def _add_entity(context: _Context, entity: Entity, where: Provenance) -> None:
+    properties: dict[str, Any] = {
+        "kind": entity.kind or None,
+        "aliases": [*entity.aliases, *entity.abbreviations] or None,
+        "curated": entity.curated,
+    }
+    for key in ("website", "legislation_gov_uk", "planned"):
+        properties[key] = entity.fact(key)
+    add_node(context.graph, entity.iri, entity.type, entity.name, where, **properties)
+
+
+def _add_mentions(context: _Context) -> None:
+    for paragraph in context.document.paragraphs:
+        for position, item in enumerate(paragraph.items):
+            mentions = context.finder.find(item.text)
+            context.mentions[(paragraph.locator, position)] = mentions
+            where = context.where(paragraph, item)
+            for mention in mentions:
+                _add_entity(context, mention.entity, where)
+                add_edge(context.graph, mention.entity.iri, context.paragraph_iri(paragraph), "mentioned_in", where)
+
+
+def _inquiry(context: _Context) -> tuple[Entity | None, dict[str, Any]]:
+    """The inquiry whose recommendations this document lists: the one it mentions most."""
+    counts: dict[str, int] = {}
+    for mentions in context.mentions.values():
+        for mention in mentions:
+            if mention.entity.type == "Inquiry":
+                counts[mention.entity.iri] = counts.get(mention.entity.iri, 0) + 1
+    if not counts:
+        return None, {}
+    iri = max(sorted(counts), key=counts.__getitem__)
+    entity = context.finder.gazetteer.entities[iri]
+    curated = next(
+        (i for i in context.annotations.get("inquiries", []) if i.get("abbreviation") in entity.abbreviations or i.get("name") == entity.name),
+        {},
+    )
+    return entity, curated
+
+
+def _curated_where(context: _Context, quote: str | None, fallback_id: str) -> Provenance:
+    """Provenance of a curated fact: its quote in the document, else the curated file itself."""
+    if quote and (found := context.find_quote(quote)):
+        return found
+    text = quote or fallback_id
+    return Provenance(CURATED_SOURCE, fallback_id, None, "", 0, len(text), text)
+
+
+def _responses_annotation(context: _Context, inquiry: Entity | None) -> dict[int, dict[str, Any]]:
+    title = document_title(context.document)
+    for block in context.annotations.get("responses", []):
+        same_inquiry = inquiry is not None and block.get("inquiry") in {*inquiry.abbreviations, inquiry.name}
+        if block.get("document") == title and same_inquiry:
+            return {int(number): facts for number, facts in block.get("recommendations", {}).items()}
+    return {}
+
+
+def _add_recommendations(context: _Context) -> None:
+    graph = context.graph
+    inquiry, curated_inquiry = _inquiry(context)
+    owner = slug(inquiry.abbreviations[0]) if inquiry and inquiry.abbreviations else context.slug
+    report_iri = None
+    if inquiry is not None:
+        where = _curated_where(context, curated_inquiry.get("quote"), f"inquiry:{owner}")
+        _add_entity(context, inquiry, where)
+        report = curated_inquiry.get("report")
+        if report:
+            report_iri = mint("report", owner, "final-report")
+            report_where = _curated_where(context, report.get("quote"), f"report:{owner}")
+            add_node(
+                graph, report_iri, "Report", report["title"], report_where,
+                published=str(report.get("published") or "") or None, period=str(report.get("period") or "") or None,
+            )
+            add_edge(graph, report_iri, inquiry.iri, "made_by", report_where)
+        chair = curated_inquiry.get("chair")
+        chair_entity = context.finder.gazetteer.lookup(chair) if chair else None
+        if chair_entity is not None:
+            _add_entity(context, chair_entity, where)
+            add_edge(graph, inquiry.iri, chair_entity.iri, "chaired_by", where)
+
+    annotation = _responses_annotation(context, inquiry)
+    for section_position, section in enumerate(context.document.sections, start=1):
+        numbers_here: list[int] = []
+        for paragraph in section.paragraphs:
+            for item in paragraph.items:
+                match = _RECOMMENDATION.match(item.text)
+                if not match:
+                    continue
+                number, title = int(match.group(1)), match.group(2).strip().rstrip(".").strip()
+                where = context.where(paragraph, item)
+                iri = mint("recommendation", owner, number)
+                add_node(graph, iri, "Recommendation", f"Recommendation {number}: {title}", where, number=number, title=title)
+                theme_iri = mint("theme", section.heading or f"section-{section_position}")
+                add_node(graph, theme_iri, "Theme", section.heading, where)
+                add_edge(graph, iri, theme_iri, "has_theme", where)
+                if inquiry is not None:
+                    add_edge(graph, iri, inquiry.iri, "made_by", where)
+                if report_iri is not None:
+                    add_edge(graph, iri, report_iri, "published_in", where)
+                context.recommendations[number] = iri
+                numbers_here.append(number)
+        section_paragraphs = [p.number for p in section.paragraphs if p.number is not None]
+        for number in numbers_here:
+            facts = annotation.get(number, {})
+            context.response_paragraphs[number] = list(facts.get("paragraphs") or section_paragraphs)
+            context.keywords[number] = list(facts.get("keywords") or [])
+    for number in sorted(context.recommendations):
+        _add_response(context, number, annotation.get(number, {}))
+
+
+def _add_response(context: _Context, number: int, facts: dict[str, Any]) -> None:
+    graph = context.graph
+    paragraphs = [p for p in context.document.paragraphs if p.number in context.response_paragraphs[number]]
+    status = quote = None
+    where = None
+    source = None
+    several = len([n for n, ps in context.response_paragraphs.items() if set(ps) & set(context.response_paragraphs[number])]) > 1
+    for paragraph in paragraphs:
+        for item in paragraph.items:
+            if several and context.keywords[number] and not statements.matches_keywords(item.text, context.keywords[number]):
+                continue
+            found = statements.status_from_wording(item.text)
+            if found and (status is None or _rank(found[0]) < _rank(status)):
+                status, quote, where, source = found[0], item.text, context.where(paragraph, item), "text"
+    if status is None and facts.get("status"):
+        status, quote, source = facts["status"], facts.get("quote"), "curated"
+        where = _curated_where(context, quote, f"response:{context.slug}:{number}")
+    iri = mint("response", context.slug, number)
+    recommendation = context.recommendations[number]
+    label = f"Response to recommendation {number}"
+    anchor = where or context.where(paragraphs[0]) if paragraphs else where
+    if anchor is None:
+        anchor = Provenance(context.iri, "title", None, "", 0, len(context.document.title), context.document.title)
+    add_node(graph, iri, "Response", label, anchor, number=number, status=status, status_quote=quote, status_source=source)
+    add_edge(graph, iri, recommendation, "responds_to", anchor)
+    for paragraph in paragraphs:
+        add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", context.where(paragraph))
+
+
+def _rank(status: str) -> int:
+    return [name for name, _ in statements.STATUS_WORDING].index(status)
+
+
+def _recommendations_answered(context: _Context, paragraph: Paragraph, text: str) -> list[str]:
+    """The recommendations a commitment in ``paragraph`` answers."""
+    numbers = [n for n, ps in context.response_paragraphs.items() if paragraph.number in ps]
+    if not numbers and re.search(r"recommendation", paragraph.lead, re.I):
+        # "These measures include responding directly to several of IICSA's recommendations:"
+        numbers = [n for n in context.keywords if context.keywords[n] and statements.matches_keywords(text, context.keywords[n])]
+        return [context.recommendations[n] for n in sorted(numbers)]
+    if len(numbers) > 1:
+        matched = [n for n in numbers if context.keywords.get(n) and statements.matches_keywords(text, context.keywords[n])]
+        numbers = matched or numbers
+    return [context.recommendations[n] for n in sorted(numbers)]
+
+
+def _add_commitments(context: _Context) -> None:
+    government = context.finder.gazetteer.government()
+    for paragraph in context.document.paragraphs:
+        items = paragraph.items
+        if any(_RECOMMENDATION.match(i.text) for i in items):
+            continue
+        caveats = [i.text for i in items if statements.CAVEAT.search(i.text)]
+        frame_position = max((n for n, i in enumerate(items) if i.kind == "sentence"), default=None)
+        frame = items[frame_position] if frame_position is not None and statements.is_frame(items[frame_position].text) else None
+        frame_mentions = context.mentions.get((paragraph.locator, frame_position), []) if frame else []
+        parent: tuple[Item, list[Mention]] | None = None
+        for position, item in enumerate(items):
+            mentions = context.mentions[(paragraph.locator, position)]
+            if item.kind == "bullet" and item.level <= 1:
+                parent = (item, mentions)
+            if statements.CAVEAT.search(item.text) or statements.is_frame(item.text) and item.kind == "sentence":
+                continue
+            subject = statements.subject_of(item.text) or ""
+            actors = [m for m in mentions if m.entity.type in {"Organisation", "Post"} and m.end <= len(subject)]
+            if item.kind == "bullet" and frame is not None:
+                committed = True
+            else:
+                committed = statements.is_commitment(item.text, names_actor=bool(actors))
+            if not committed:
+                continue
+            inherited = list(frame_mentions)
+            if item.level == 2 and parent is not None:
+                inherited += parent[1]
+            _add_commitment(context, paragraph, position, item, mentions, inherited, frame, caveats, government)
+
+
+def _add_commitment(
+    context: _Context,
+    paragraph: Paragraph,
+    position: int,
+    item: Item,
+    mentions: list[Mention],
+    inherited: list[Mention],
+    frame: Item | None,
+    caveats: list[str],
+    government: Entity | None,
+) -> None:
+    graph = context.graph
+    where = context.where(paragraph, item)
+    published = context.document.published
+    deadline = find_deadline(item.text, published) if published else None
+    if deadline is None and frame is not None and item.kind == "bullet" and published:
+        deadline = find_deadline(frame.text, published)
+    letter = "b" if item.kind == "bullet" else "s"
+    iri = mint("commitment", context.slug, f"{paragraph.locator}-{letter}{item.index}")
+    label = item.text if len(item.text) <= 90 else item.text[:87].rstrip() + "…"
+    add_node(
+        graph, iri, "Commitment", label, where,
+        text=item.text,
+        paragraph=paragraph.number,
+        locator=paragraph.locator,
+        section=paragraph.section,
+        deadline=deadline.iso if deadline else None,
+        deadline_start=deadline.start.isoformat() if deadline and deadline.start else None,
+        deadline_end=deadline.end.isoformat() if deadline else None,
+        deadline_text=deadline.text if deadline else None,
+        conditions=" ".join(caveats) or None,
+    )
+    add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
+    for recommendation in _recommendations_answered(context, paragraph, item.text):
+        add_edge(graph, iri, recommendation, "answers", where)
+
+    subject_end = len(statements.subject_of(item.text) or "")
+    own_actors = [m for m in mentions if m.entity.type in {"Organisation", "Post"} and m.end <= subject_end]
+    inherited_actors = [m for m in inherited if m.entity.type in {"Organisation", "Post"}]
+    lead: Entity | None = None
+    if own_actors:
+        lead = own_actors[0].entity
+    elif re.search(r"\b(?:we|our|government)\b", statements.subject_of(item.text) or "", re.I) and government:
+        lead = government
+    elif inherited_actors:
+        lead = inherited_actors[0].entity
+    elif government:
+        lead = government
+    if lead is not None:
+        _add_entity(context, lead, where)
+        add_edge(graph, iri, lead.iri, "led_by", where)
+    for mention in [*mentions, *(m for m in inherited if m.entity.type in {"Organisation", "Post", "Person"})]:
+        entity = mention.entity
+        if lead is not None and entity.iri == lead.iri:
+            continue
+        _add_entity(context, entity, where)
+        if entity.type in {"Organisation", "Post", "Person", "Inquiry"} and entity.type != "Inquiry":
+            add_edge(graph, iri, entity.iri, "involves", where)
+        elif entity.type == "Legislation":
+            add_edge(graph, iri, entity.iri, "through_legislation", where)
+        elif entity.type in {"Programme", "Publication"}:
+            add_edge(graph, iri, entity.iri, "concerns", where)
+
+
+def _add_figures(context: _Context) -> None:
+    graph = context.graph
+    for paragraph in context.document.paragraphs:
+        earlier_sources: list[Entity] = []
+        earlier_programmes: list[Entity] = []
+        for position, item in enumerate(paragraph.items):
+            mentions = context.mentions[(paragraph.locator, position)]
+            where = context.where(paragraph, item)
+            bodies = [m.entity for m in mentions if m.entity.type in {"Organisation", "Inquiry"} and m.entity.kind != "government"]
+            programmes = [m.entity for m in mentions if m.entity.type in {"Programme", "Publication"}]
+            commitment = mint("commitment", context.slug, f"{paragraph.locator}-{'b' if item.kind == 'bullet' else 's'}{item.index}")
+            for number, money in enumerate(find_money(item.text), start=1):
+                iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
+                purpose = _purpose(item.text, money.end)
+                add_node(graph, iri, "Funding", f"{money.text} {purpose}".strip()[:90], where,
+                         amount_gbp=money.amount_gbp, amount_text=money.text, purpose=purpose, paragraph=paragraph.number)
+                add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
+                for target in programmes or earlier_programmes[-1:]:
+                    add_edge(graph, iri, target.iri, "funds", where)
+                funders = [m.entity for m in mentions if m.entity.type in {"Organisation", "Post"} and m.start < money.start]
+                for funder in funders[:1]:
+                    add_edge(graph, iri, funder.iri, "funded_by", where)
+                if commitment in graph:
+                    add_edge(graph, commitment, iri, "has_funding", where)
+                    if not funders:
+                        for _, lead, key in graph.out_edges(commitment, keys=True):
+                            if key == "led_by":
+                                add_edge(graph, iri, lead, "funded_by", where)
+            if commitment not in graph:
+                for number, figure in enumerate(find_statistics(item.text), start=1):
+                    iri = mint("statistic", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
+                    source = (bodies or earlier_sources[-1:] or [None])[0]
+                    add_node(graph, iri, "Statistic", f"{figure.text} {figure.measure}".strip(), where,
+                             value=figure.value, unit=figure.unit, measure=figure.measure, claim=item.text,
+                             paragraph=paragraph.number)
+                    add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
+                    if source is not None:
+                        add_edge(graph, iri, source.iri, "produced_by", where)
+            earlier_sources += bodies
+            earlier_programmes += programmes
+
+
+def _purpose(text: str, after: int) -> str:
+    """What an amount pays for: the words after it, up to the end of the clause."""
+    rest = re.split(r"[.;]|\s[–-]\s", text[after:], maxsplit=1)[0]
+    words = rest.split()
+    return " ".join(words[:16]).strip(" ,")
+
+
+def add_reference_facts(graph: nx.MultiDiGraph, gazetteer: Gazetteer) -> None:
+    """Curated relations between entities already in the graph (parent bodies, posts' departments)."""
+    for entity in sorted(gazetteer.entities.values(), key=lambda e: e.iri):
+        if entity.iri not in graph:
+            continue
+        for key, relation in (("parent", "sub_organisation_of"), ("post_in", "post_in"), ("run_by", "run_by")):
+            target_name = entity.fact(key)
+            target = gazetteer.lookup(target_name) if isinstance(target_name, str) else None
+            if target is None or target.iri not in graph:
+                continue
+            text = entity.fact("quote") or entity.fact("source") or f"{entity.name} → {target.name}"
+            where = Provenance(CURATED_SOURCE, f"reference:{slug(entity.name)}", None, "", 0, len(text), text)
+            add_edge(graph, entity.iri, target.iri, relation, where)

@@ -1,0 +1,193 @@
+"""Find date phrases in commitments and normalise them to ISO 8601.
+
+Conventions (documented in the README, relied on by queries):
+
+* ``end`` is the date by which the action is due; ``start`` is set for periods
+  ("in Autumn 2025" → 2025-09-01/2025-11-30) and is ``None`` for "by ..." phrases;
+* "by <Month YYYY>" → last day of that month; "by YYYY", "by the end of YYYY" → 31 Dec;
+* seasons: Spring Mar–May, Summer Jun–Aug, Autumn Sep–Nov, Winter Dec–Feb;
+  early/mid/late YYYY: Jan–Apr / May–Aug / Sep–Dec ("mid/late 2027" → May–Dec);
+* UK financial years "2025/26" and "25/26" run 1 April to 31 March;
+* "from <date>" → a start date (``start == end``);
+* "this year", "later this Spring", "later in the year" are relative to the
+  document's publication date;
+* a phrase that ends before publication (other than "from ...") is history, not a deadline.
+
+>>> from datetime import date
+>>> find_deadline("By December 2025, data will be published.", date(2025, 4, 9)).iso
+'2025-12-31'
+>>> find_deadline("Piloting the survey in Autumn 2025/Spring 2026", date(2025, 4, 9)).iso
+'2025-09-01/2026-05-31'
+>>> find_deadline("This will include the following steps by 2028/29:", date(2025, 4, 9)).iso
+'2029-03-31'
+>>> find_deadline("In 25/26 we will give the Panel resources.", date(2025, 4, 9)).iso
+'2025-04-01/2026-03-31'
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}  # 14 = Feb next year
+PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_SEASON = r"(Spring|Summer|Autumn|Winter)"
+_PREP = r"(?P<prep>by the end of|by|in|during|from|until|before|throughout|within)"
+_YEAR = r"(20\d\d)"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A normalised deadline with the phrase it came from."""
+
+    text: str  # the phrase as written, e.g. "By December 2025"
+    start: date | None
+    end: date
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601: a date, or ``start/end`` for a period."""
+        if self.start is None or self.start == self.end:
+            return self.end.isoformat()
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+
+def _month_end(year: int, month: int) -> date:
+    while month > 12:
+        year, month = year + 1, month - 12
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_start(year: int, month: int) -> date:
+    while month > 12:
+        year, month = year + 1, month - 12
+    return date(year, month, 1)
+
+
+def _period(prep: str, start: date, end: date) -> tuple[date | None, date]:
+    """Apply the preposition: "by" keeps only the end, "from" only the start."""
+    prep = prep.lower()
+    if prep.startswith("by") or prep in {"until", "before"}:
+        return None, end
+    if prep == "from":
+        return start, start
+    return start, end
+
+
+def _season(name: str, year: int) -> tuple[date, date]:
+    first, last = SEASONS[name.lower()]
+    return _month_start(year, first), _month_end(year, last)
+
+
+def _parts(words: str, year: int) -> tuple[date, date]:
+    names = words.lower().split("/")
+    return _month_start(year, PARTS[names[0]][0]), _month_end(year, PARTS[names[-1]][1])
+
+
+# Each rule: a pattern and a function from (match, publication date) to (start, end).
+_RULES: list[tuple[re.Pattern[str], object]] = []
+
+
+def _rule(pattern: str):
+    def register(function):
+        _RULES.append((re.compile(pattern, re.I), function))
+        return function
+
+    return register
+
+
+@_rule(rf"\b(?:{_PREP}\s+)?{_SEASON} {_YEAR}\s*/\s*{_SEASON} {_YEAR}\b")
+def _season_span(m: re.Match, published: date) -> tuple[date | None, date]:
+    start, _ = _season(m.group(2), int(m.group(3)))
+    _, end = _season(m.group(4), int(m.group(5)))
+    return _period(m.group("prep") or "in", start, end)
+
+
+@_rule(rf"\b{_PREP}\s+(?:the\s+)?(?:financial year\s+)?(20\d\d|\d\d)/(\d\d)\b")
+def _financial_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    first = int(m.group(2)) % 100
+    if int(m.group(3)) != (first + 1) % 100:
+        return None
+    year = 2000 + first
+    return _period(m.group("prep"), date(year, 4, 1), date(year + 1, 3, 31))
+
+
+@_rule(r"\blater (?:this|in the) (year|spring|summer|autumn|winter)\b")
+def _later_this(m: re.Match, published: date) -> tuple[date | None, date]:
+    word = m.group(1).lower()
+    if word == "year":
+        return published, date(published.year, 12, 31)
+    return published, _season(word, published.year)[1]
+
+
+@_rule(rf"\b(?:{_PREP}\s+)?(early|mid|late)\s+{_SEASON} {_YEAR}\b")
+def _part_of_season(m: re.Match, published: date) -> tuple[date | None, date]:
+    start, end = _season(m.group(3), int(m.group(4)))
+    return _period(m.group("prep") or "in", start, end)
+
+
+@_rule(rf"\b(?:{_PREP}\s+)?{_SEASON} {_YEAR}\b")
+def _season_year(m: re.Match, published: date) -> tuple[date | None, date]:
+    start, end = _season(m.group(2), int(m.group(3)))
+    return _period(m.group("prep") or "in", start, end)
+
+
+@_rule(rf"\b{_PREP}\s+((?:early|mid|late)(?:/(?:early|mid|late))?)[ -]{_YEAR}\b")
+def _part_of_year(m: re.Match, published: date) -> tuple[date | None, date]:
+    start, end = _parts(m.group(2), int(m.group(3)))
+    return _period(m.group("prep"), start, end)
+
+
+@_rule(rf"\b{_PREP}\s+(\d{{1,2}}) {_MONTH} {_YEAR}\b")
+def _day(m: re.Match, published: date) -> tuple[date | None, date]:
+    day = date(int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
+    return _period(m.group("prep"), day, day)
+
+
+@_rule(rf"\b{_PREP}\s+{_MONTH} {_YEAR}\b")
+def _month(m: re.Match, published: date) -> tuple[date | None, date]:
+    year, month = int(m.group(3)), MONTHS[m.group(2).lower()]
+    return _period(m.group("prep"), _month_start(year, month), _month_end(year, month))
+
+
+@_rule(rf"\b{_PREP}\s+{_YEAR}(?:\s+and\s+{_YEAR})?\b(?![/-]\d)")
+def _year(m: re.Match, published: date) -> tuple[date | None, date]:
+    first = int(m.group(2))
+    last = int(m.group(3) or first)
+    return _period(m.group("prep"), date(first, 1, 1), date(last, 12, 31))
+
+
+@_rule(r"\b(?:in|during|by the end of|by)\s+(this|next) year\b|(?<!earlier )\bthis year\b")
+def _this_year(m: re.Match, published: date) -> tuple[date | None, date]:
+    year = published.year + (1 if (m.group(1) or "").lower() == "next" else 0)
+    prep = m.group(0).split()[0]
+    return _period(prep if prep.lower() in {"by", "in", "during"} else "in", date(year, 1, 1), date(year, 12, 31))
+
+
+def find_deadlines(text: str, published: date) -> list[Deadline]:
+    """Every deadline phrase in ``text``, in reading order, without overlaps."""
+    found: list[tuple[int, int, Deadline]] = []
+    for pattern, normalise in _RULES:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e, _ in found):
+                continue  # an earlier (more specific) rule already read this span
+            period = normalise(match, published)  # type: ignore[operator]
+            if period is None:
+                continue
+            start, end = period
+            is_from = match.group(0).lower().startswith("from")
+            if end < published and not is_from:
+                continue  # history ("consultations in 2022"), not a deadline
+            found.append((match.start(), match.end(), Deadline(match.group(0), start, end)))
+    return [deadline for _, _, deadline in sorted(found, key=lambda f: f[0])]
+
+
+def find_deadline(text: str, published: date) -> Deadline | None:
+    """The first deadline phrase in ``text``, or ``None``."""
+    deadlines = find_deadlines(text, published)
+    return deadlines[0] if deadlines else None

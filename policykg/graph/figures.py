@@ -1,0 +1,95 @@
+"""Money amounts and numeric claims (statistics) in text.
+
+>>> [(m.amount_gbp, m.text) for m in find_money("a £5m fund and a further £310 million")]
+[(5000000, '£5m'), (310000000, '£310 million')]
+>>> [(s.value, s.unit, s.measure) for s in find_statistics("up to 840,000 offenders and 7.5% of all adults")]
+[(840000.0, 'count', 'offenders'), (7.5, 'percent', 'of all adults')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
+_MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|million|m|k)?\b", re.I)
+_PERCENT = re.compile(r"\b(\d+(?:\.\d+)?)\s?(%|per cent\b)")
+_MILLIONS = re.compile(r"\b(\d+(?:\.\d+)?)\s(million|billion)\b")
+_COUNT = re.compile(r"(?<![£\d.,/–-])\b(\d{1,3}(?:,\d{3})+|\d{4,})\b(?![/–-]\d)")
+_MEASURE = re.compile(r"^\s*((?:[a-z’'-]+\s?){1,4})")
+_MEASURE_STOP = {
+    "in", "by", "to", "and", "or", "the", "a", "all", "who", "which", "that", "every", "per", "from", "with",
+    "for", "at", "on", "before", "are", "is", "was", "were", "have", "has", "pose", "but",
+}
+
+
+@dataclass(frozen=True)
+class Money:
+    amount_gbp: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Statistic:
+    value: float
+    unit: str  # "percent" or "count"
+    measure: str  # what is counted, e.g. "offenders" (may be empty)
+    text: str
+    start: int
+    end: int
+
+
+def find_money(text: str) -> list[Money]:
+    """Amounts of money in pounds sterling, as whole pounds."""
+    found = []
+    for match in _MONEY.finditer(text):
+        number = float(match.group(1).replace(",", ""))
+        scale = _SCALE[(match.group(2) or "").lower()]
+        found.append(Money(round(number * scale), match.group(0).strip(), match.start(), match.end()))
+    return found
+
+
+def _measure(rest: str) -> str:
+    """The words that say what a number counts: "840,000 offenders who pose" → "offenders"."""
+    match = _MEASURE.match(rest)
+    if not match:
+        return ""
+    words = []
+    for word in match.group(1).split():
+        if word in _MEASURE_STOP and words and not (words[0] == "of" and word in {"the", "all"}):
+            break
+        words.append(word)
+    while words and words[-1] in _MEASURE_STOP:
+        words.pop()
+    return " ".join(words)
+
+
+def _is_year(digits: str) -> bool:
+    return "," not in digits and len(digits) == 4 and 1900 <= int(digits) <= 2100
+
+
+def find_statistics(text: str) -> list[Statistic]:
+    """Percentages, "N million" figures and counts of 1,000 or more (not years, not money)."""
+    money = [(m.start, m.end) for m in find_money(text)]
+    found: list[Statistic] = []
+
+    def taken(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in money) or any(s.start < end and start < s.end for s in found)
+
+    for match in _PERCENT.finditer(text):
+        if not taken(match.start(), match.end()):
+            measure = _measure(text[match.end():])
+            found.append(Statistic(float(match.group(1)), "percent", measure, match.group(0), match.start(), match.end()))
+    for match in _MILLIONS.finditer(text):
+        if not taken(match.start(), match.end()):
+            value = float(match.group(1)) * _SCALE[match.group(2).lower()]
+            found.append(Statistic(value, "count", _measure(text[match.end():]), match.group(0), match.start(), match.end()))
+    for match in _COUNT.finditer(text):
+        digits = match.group(1)
+        if _is_year(digits) or taken(match.start(), match.end()):
+            continue
+        value = float(digits.replace(",", ""))
+        found.append(Statistic(value, "count", _measure(text[match.end():]), digits, match.start(), match.end()))
+    return sorted(found, key=lambda s: s.start)

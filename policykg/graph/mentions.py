@@ -1,0 +1,345 @@
+"""Find mentions of organisations, legislation, programmes and people in text.
+
+Three ways, in order of trust:
+
+1. **Curated reference list** (``data/curated/reference.yaml``): canonical names,
+   aliases and abbreviations, matched longest-first.  Multi-word names match
+   case-insensitively; single words and abbreviations only with their exact case.
+2. **Abbreviations defined in the text**: "Care and Quality Commission (CQC)"
+   teaches that the long form is another name of the body called CQC (or, for a
+   body the list lacks, creates it with both names).
+3. **Pattern discovery**: capitalised names ending in a telling word ("... Bill",
+   "... Act 1989", "... Programme", "... Survey", "... Panel") that the list lacks
+   become entities marked ``curated=False``.
+
+Definite references such as "the Bill" or "This Board" resolve to the entity of
+that kind mentioned most recently in the same document.
+
+>>> finder = MentionFinder(Gazetteer([{"name": "Care Quality Commission", "type": "Organisation",
+...                                    "kind": "inspectorate", "abbreviations": ["CQC"]}]))
+>>> [m.text for m in finder.find("Ofsted and the Care and Quality Commission (CQC) will act.")]
+['Care and Quality Commission', 'CQC']
+>>> [(m.entity.name, m.entity.curated) for m in finder.find("The Crime and Policing Bill is before Parliament.")]
+[('Crime and Policing Bill', False)]
+>>> [m.entity.name for m in finder.find("The Bill introduces a criminal offence.")]
+['Crime and Policing Bill']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from policykg.ontology.iris import mint
+
+#: Node type → the IRI path segment of its entities.
+IRI_KIND = {
+    "Organisation": "organisation",
+    "Inquiry": "inquiry",
+    "Post": "post",
+    "Person": "person",
+    "Legislation": "legislation",
+    "Programme": "programme",
+    "Publication": "publication",
+}
+
+#: Head word → (node type, kind) for names the reference list lacks.
+HEAD_WORDS: dict[str, tuple[str, str]] = {
+    "Bill": ("Legislation", "bill"),
+    "Act": ("Legislation", "act"),
+    "Regulations": ("Legislation", "regulations"),
+    "Programme": ("Programme", "programme"),
+    "Survey": ("Programme", "survey"),
+    "Scheme": ("Programme", "scheme"),
+    "Fund": ("Programme", "fund"),
+    "Campaign": ("Programme", "campaign"),
+    "Network": ("Programme", "network"),
+    "Database": ("Programme", "database"),
+    "Strategy": ("Publication", "plan"),
+    "Plan": ("Publication", "plan"),
+    "Review": ("Publication", "review"),
+    "Panel": ("Organisation", "board"),
+    "Board": ("Organisation", "board"),
+    "Taskforce": ("Organisation", "board"),
+    "Group": ("Organisation", "board"),
+    "Commission": ("Organisation", "agency"),
+    "Authority": ("Organisation", "agency"),
+    "Agency": ("Organisation", "agency"),
+    "Office": ("Organisation", "agency"),
+    "Service": ("Organisation", "service"),
+    "Inspectorate": ("Organisation", "inspectorate"),
+    "Foundation": ("Organisation", "charity"),
+    "Society": ("Organisation", "charity"),
+    "Trust": ("Organisation", "charity"),
+    "Centre": ("Organisation", "agency"),
+    "Council": ("Organisation", "local_authority"),
+    "Department": ("Organisation", "department"),
+    "Ministry": ("Organisation", "department"),
+}
+
+# Words that start sentences or phrases but never a name.
+_NOT_NAME_START = {
+    "The", "This", "That", "These", "Those", "A", "An", "Our", "Its", "Their", "His", "Her", "Each", "Every",
+    "Beyond", "Through", "In", "As", "To", "By", "With", "Under", "From", "For", "Of", "On", "At", "And", "Or",
+    "Whilst", "While", "When", "Where", "If", "Furthermore", "However", "Additionally", "Also", "Both", "All",
+    "Any", "New", "Existing", "Current", "Introducing", "Updating", "Legislating", "Removing", "Amending",
+    "Strengthening", "Commissioning", "Appointing", "Setting", "Bringing", "Modernising", "Making",
+    "Following", "Subject", "Including", "We", "It", "Government", "Current", "Relevant",
+}
+_CONNECTORS = {"of", "for", "and", "the", "on", "in", "into", "to", "at", "&"}
+_WORD = r"[A-Z][\w’'!-]*"
+_NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*{_WORD})*(?:\s+\d{{4}})?")
+_ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
+_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(Bill|Board|Panel|Scheme|Act|Programme|Survey|Authority)\b")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named thing the graph has a node for."""
+
+    name: str
+    type: str
+    kind: str
+    iri: str
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    curated: bool = True
+    facts: tuple[tuple[str, Any], ...] = ()  # extra curated facts: website, parent, legislation_gov_uk, ...
+
+    def fact(self, key: str) -> Any:
+        return dict(self.facts).get(key)
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: Entity
+    start: int
+    end: int
+    text: str
+
+
+def _norm(text: str) -> str:
+    """Same-length normalisation so offsets survive: curly quotes → straight."""
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+def entity_iri(type: str, name: str, abbreviations: Iterable[str] = ()) -> str:
+    """The IRI of a named entity; inquiries use their abbreviation (``inquiry/iicsa``)."""
+    abbreviations = list(abbreviations)
+    if type == "Inquiry" and abbreviations:
+        return mint("inquiry", abbreviations[0])
+    return mint(IRI_KIND[type], name)
+
+
+def entity_from_entry(entry: dict[str, Any]) -> Entity:
+    """An :class:`Entity` from one reference-list entry."""
+    name, type = entry["name"], entry.get("type", "Organisation")
+    if type not in IRI_KIND:
+        raise ValueError(f"reference entry {name!r}: unknown type {type!r}")
+    abbreviations = tuple(entry.get("abbreviations") or ())
+    known = {"name", "type", "kind", "aliases", "abbreviations"}
+    facts = tuple(sorted((k, v) for k, v in entry.items() if k not in known and v is not None))
+    return Entity(
+        name=name,
+        type=type,
+        kind=entry.get("kind") or "",
+        iri=entity_iri(type, name, abbreviations),
+        aliases=tuple(entry.get("aliases") or ()),
+        abbreviations=abbreviations,
+        facts=facts,
+    )
+
+
+def load_reference(path: str | None = None) -> list[dict[str, Any]]:
+    """The curated reference list (packaged, or from ``path``)."""
+    if path is None:
+        text = (resources.files("policykg") / "data" / "curated" / "reference.yaml").read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    entries = yaml.safe_load(text) or []
+    if not isinstance(entries, list):
+        raise ValueError("the reference list must be a YAML list of entries")
+    return entries
+
+
+@dataclass
+class Gazetteer:
+    """Names → entities, with compiled longest-first patterns."""
+
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._exact: dict[str, Entity] = {}  # case-sensitive surface forms
+        self._folded: dict[str, Entity] = {}  # lower-cased multi-word surface forms
+        for entry in self.entries:
+            self.add(entity_from_entry(entry))
+
+    @classmethod
+    def packaged(cls) -> Gazetteer:
+        return cls(load_reference())
+
+    def add(self, entity: Entity) -> Entity:
+        """Register an entity and all its surface forms; returns the registered one."""
+        entity = self.entities.setdefault(entity.iri, entity)
+        if entity.kind == "government":
+            return entity  # "the Government" is everywhere: used as default lead, not as a mention
+        for form in (entity.name, *entity.aliases, *entity.abbreviations):
+            self.add_form(form, entity)
+        return entity
+
+    def add_form(self, form: str, entity: Entity) -> None:
+        form = _norm(form.strip())
+        if not form:
+            return
+        if " " in form:
+            self._folded.setdefault(form.lower(), entity)
+        else:
+            self._exact.setdefault(form, entity)
+        self._pattern = None  # recompile lazily
+
+    def lookup(self, form: str) -> Entity | None:
+        form = _norm(form.strip())
+        return self._exact.get(form) or self._folded.get(form.lower())
+
+    def government(self) -> Entity | None:
+        return next((e for e in self.entities.values() if e.kind == "government"), None)
+
+    _pattern: re.Pattern[str] | None = None
+
+    def _compiled(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            # Longest forms first: at any position the regex then takes the longest name.
+            forms = [(f, re.escape(f)) for f in self._exact]
+            forms += [(f, "(?i:" + re.escape(f) + ")") for f in self._folded]
+            forms.sort(key=lambda pair: len(pair[0]), reverse=True)
+            body = "|".join(pattern for _, pattern in forms) or "(?!x)x"
+            self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+        return self._pattern
+
+    def scan(self, text: str) -> list[Mention]:
+        """Longest, leftmost, non-overlapping matches of known surface forms."""
+        found = []
+        for match in self._compiled().finditer(_norm(text)):
+            entity = self.lookup(match.group(0))
+            if entity is not None:
+                found.append(Mention(entity, match.start(), match.end(), text[match.start() : match.end()]))
+        return found
+
+
+class MentionFinder:
+    """Finds mentions paragraph by paragraph through one document (keeps anaphora state)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.recent: dict[str, Entity] = {}  # head word → last entity mentioned with that head
+
+    def find(self, text: str) -> list[Mention]:
+        self._learn_abbreviations(text)
+        mentions = self.gazetteer.scan(text)
+        mentions += self._discover(text, mentions)
+        mentions += self._anaphora(text, mentions)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        for mention in mentions:
+            head = mention.entity.name.split()[-1]
+            if head[:4].isdigit() and len(mention.entity.name.split()) > 1:  # "Children Act 1989" → Act
+                head = mention.entity.name.split()[-2]
+            self.recent[head] = mention.entity
+        return mentions
+
+    def _learn_abbreviations(self, text: str) -> None:
+        normalised = _norm(text)
+        for match in _ABBREVIATION_DEF.finditer(normalised):
+            short = match.group(1)
+            if short.lower().startswith("the "):
+                continue  # "('the Panel')" is an anaphor, handled by the head word
+            long_form = _name_before(normalised, match.start(), short)
+            if not long_form or len(long_form.split()) < 2:
+                continue
+            known_short, known_long = self.gazetteer.lookup(short), self.gazetteer.lookup(long_form)
+            if known_short and not known_long:
+                self.gazetteer.add_form(long_form, known_short)
+            elif known_long and not known_short:
+                self.gazetteer.add_form(short, known_long)
+            elif not known_short and not known_long and (typed := _type_of(long_form)):
+                type, kind = typed
+                entity = Entity(long_form, type, kind, entity_iri(type, long_form), abbreviations=(short,), curated=False)
+                self.gazetteer.add(entity)
+
+    def _discover(self, text: str, known: list[Mention]) -> list[Mention]:
+        found = []
+        for match in _NAME_RUN.finditer(_norm(text)):
+            name, offset = _trim_name(match.group(0))
+            start = match.start() + offset
+            end = start + len(name)
+            if not name or any(m.start < end and start < m.end for m in known):
+                continue
+            typed = _type_of(name)
+            if typed is None or len(name.split()) < 2:
+                continue
+            type, kind = typed
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, type, kind, entity_iri(type, name), curated=False)
+            )
+            found.append(Mention(entity, start, end, text[start:end]))
+        return found
+
+    def _anaphora(self, text: str, known: list[Mention]) -> list[Mention]:
+        found = []
+        for match in _ANAPHOR.finditer(text):
+            start, end = match.start(), match.end()
+            if any(m.start < end and start < m.end for m in known):
+                continue
+            if entity := self.recent.get(match.group(1)):
+                found.append(Mention(entity, start, end, match.group(0)))
+        return found
+
+
+def _name_before(text: str, position: int, abbreviation: str) -> str:
+    """The name ending right before ``position`` whose initials spell ``abbreviation``.
+
+    >>> _name_before("Ofsted and the Care and Quality Commission (CQC)", 43, "CQC")
+    'Care and Quality Commission'
+    """
+    before = re.sub(r"'s?$", "", text[:position].rstrip())
+    words = before.split()
+    letters = re.sub(r"[^A-Z]", "", abbreviation.upper().removesuffix("S") if abbreviation.endswith("s") else abbreviation)
+    best = ""
+    for size in range(1, min(len(words), 12) + 1):
+        candidate = words[-size:]
+        if not candidate[0][:1].isupper():
+            continue
+        initials = "".join(w[0] for w in candidate if w[:1].isupper())
+        if initials.upper() == letters:
+            best = " ".join(candidate)
+    return best
+
+
+def _trim_name(run: str) -> tuple[str, int]:
+    """Drop leading words that cannot start a name; return the name and its offset in ``run``."""
+    words = run.split(" ")
+    offset = 0
+    while words and (words[0] in _NOT_NAME_START or words[0] in _CONNECTORS):
+        offset += len(words[0]) + 1
+        words.pop(0)
+    name = " ".join(words)
+    name = re.sub(r"'s$", "", name)
+    return name, offset
+
+
+def _type_of(name: str) -> tuple[str, str] | None:
+    """The type a name's head word implies ("Crime and Policing Bill" → Legislation/bill)."""
+    words = name.split()
+    head = words[-1]
+    if head.isdigit() and len(words) > 1:
+        head = words[-2]
+        if head != "Act":
+            return None
+    return HEAD_WORDS.get(head)
+

@@ -1,0 +1,35 @@
+"""Merge graphs built separately (e.g. one per document, in parallel) into one.
+
+Nodes and edges with the same IRI / (source, target, relation) merge: provenance
+is unioned, unset properties are filled, list properties unioned — the same rules
+as :func:`policykg.graph.model.add_node`, so a merged graph equals a serial build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from policykg.graph.model import add_edge, add_node, new_graph
+
+
+def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
+    """One graph holding every node and edge of ``graphs``.
+
+    >>> from policykg.graph.model import Provenance
+    >>> a, b = new_graph(), new_graph()
+    >>> add_node(a, "x", "Organisation", "X", Provenance("d1", "p1", 1, "", 0, 1, "X"))
+    >>> add_node(b, "x", "Organisation", "X", Provenance("d2", "p4", 4, "", 0, 1, "X"))
+    >>> len(merge_graphs([a, b]).nodes["x"]["provenance"])
+    2
+    """
+    merged = new_graph()
+    for graph in graphs:
+        for iri, data in graph.nodes(data=True):
+            data = dict(data)
+            add_node(merged, iri, data.pop("type"), data.pop("label"), data.pop("provenance"), **data)
+        for source, target, key, data in graph.edges(keys=True, data=True):
+            data = dict(data)
+            add_edge(merged, source, target, key, data.pop("provenance"), **data)
+    return merged

@@ -1,0 +1,174 @@
+"""The in-memory policy graph: a networkx ``MultiDiGraph`` with typed nodes and edges.
+
+* A node's key is its IRI; its attributes are ``type`` (a node type below),
+  ``label``, type-specific properties, and ``provenance``.
+* An edge's key is its relation (a name from :data:`EDGE_TYPES`), so the same
+  relation between two nodes exists once; its attributes are properties and
+  ``provenance``.
+* ``provenance`` is a set of :class:`Provenance` records: every place in a source
+  document that states the node or edge, with the quoted text.
+
+Everything downstream (RDF, queries, visualisation, export) reads this graph
+through plain functions; nothing subclasses networkx.
+
+>>> g = new_graph()
+>>> where = Provenance("https://example.org/doc", "p1", 1, "Intro", 0, 12, "We will act.")
+>>> add_node(g, "https://example.org/o", "Organisation", "Home Office", where, kind="department")
+>>> add_node(g, "https://example.org/c", "Commitment", "We will act.", where)
+>>> add_edge(g, "https://example.org/c", "https://example.org/o", "led_by", where)
+>>> count_by_type(g)
+{'Commitment': 1, 'Organisation': 1}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import networkx as nx
+
+
+@dataclass(frozen=True, order=True)
+class Provenance:
+    """Where a fact was stated: document, paragraph and the quoted text."""
+
+    document: str  # IRI of the source document (or of the curated facts file)
+    locator: str  # "p29" (numbered paragraph), "s5.b1" (unnumbered block) or a curated fact id
+    paragraph: int | None  # the paragraph number as printed, if numbered
+    section: str  # the section heading
+    start: int  # character offsets of the quote in the paragraph's text
+    end: int
+    quote: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+#: Node types, each a class of the ontology (``pkg:<Type>``).
+NODE_TYPES: dict[str, str] = {
+    "Document": "A published policy document, such as a GOV.UK publication.",
+    "Section": "A headed section of a document.",
+    "Paragraph": "A numbered (or unnumbered) paragraph of a document, with its bullet list.",
+    "Inquiry": "An inquiry or review body that makes recommendations.",
+    "Report": "A report in which recommendations are made.",
+    "Recommendation": "A recommendation made by an inquiry to government or others.",
+    "Theme": "A theme under which recommendations and responses are grouped.",
+    "Response": "Government's response to one recommendation, with its status.",
+    "Commitment": "An action government has taken or commits to take, as stated in a document.",
+    "Organisation": "A department, inspectorate, agency, charity, board or other body.",
+    "Post": "A ministerial or official post, such as Home Secretary.",
+    "Person": "A named person.",
+    "Legislation": "A bill, act, regulations, statutory guidance or code.",
+    "Programme": "A programme, scheme, campaign, survey, fund, mission or service.",
+    "Publication": "A report, review, assessment or plan cited by a document.",
+    "Funding": "An amount of money committed to a purpose.",
+    "Statistic": "A numeric claim cited by a document.",
+}
+
+#: Relation name → (description, source types, target types).
+EDGE_TYPES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "part_of": ("is part of", ("Section", "Paragraph", "Report"), ("Document", "Section")),
+    "mentioned_in": (
+        "is mentioned in a paragraph",
+        ("Organisation", "Post", "Person", "Legislation", "Programme", "Publication", "Inquiry", "Report"),
+        ("Paragraph",),
+    ),
+    "made_by": ("was made by", ("Recommendation", "Report"), ("Inquiry",)),
+    "published_in": ("was published in", ("Recommendation",), ("Report",)),
+    "chaired_by": ("is chaired by", ("Inquiry", "Organisation"), ("Person",)),
+    "has_theme": ("is grouped under the theme", ("Recommendation",), ("Theme",)),
+    "responds_to": ("responds to", ("Response",), ("Recommendation",)),
+    "stated_in": ("is stated in", ("Response", "Commitment", "Statistic", "Funding"), ("Paragraph",)),
+    "answers": ("answers (in part) the recommendation", ("Commitment",), ("Recommendation",)),
+    "led_by": ("is led by", ("Commitment",), ("Organisation", "Post")),
+    "involves": ("involves", ("Commitment",), ("Organisation", "Post", "Person")),
+    "through_legislation": ("is delivered through", ("Commitment",), ("Legislation",)),
+    "concerns": ("concerns", ("Commitment",), ("Programme", "Publication", "Legislation")),
+    "has_funding": ("has funding", ("Commitment",), ("Funding",)),
+    "funds": ("funds", ("Funding",), ("Programme", "Organisation", "Publication")),
+    "funded_by": ("is provided by", ("Funding",), ("Organisation", "Post")),
+    "produced_by": ("was produced by", ("Statistic", "Publication", "Programme"), ("Organisation", "Programme", "Publication")),
+    "post_in": ("is a post in", ("Post",), ("Organisation",)),
+    "holds_post": ("holds the post", ("Person",), ("Post",)),
+    "sub_organisation_of": ("is part of or sponsored by", ("Organisation",), ("Organisation",)),
+    "run_by": ("is run by", ("Programme", "Publication", "Legislation"), ("Organisation", "Post")),
+}
+
+
+def new_graph() -> nx.MultiDiGraph:
+    """An empty policy graph."""
+    return nx.MultiDiGraph()
+
+
+def _as_set(provenance: Provenance | set[Provenance] | list[Provenance] | None) -> set[Provenance]:
+    if provenance is None:
+        return set()
+    if isinstance(provenance, Provenance):
+        return {provenance}
+    return set(provenance)
+
+
+def add_node(
+    graph: nx.MultiDiGraph,
+    iri: str,
+    type: str,
+    label: str,
+    provenance: Provenance | set[Provenance] | list[Provenance] | None,
+    **properties: Any,
+) -> None:
+    """Add a node, or merge into the node already at ``iri``.
+
+    Merging keeps the existing type and label, fills properties that are unset,
+    unions list properties (such as ``aliases``) and unions provenance.
+    """
+    if type not in NODE_TYPES:
+        raise ValueError(f"unknown node type {type!r}")
+    if iri not in graph:
+        graph.add_node(iri, type=type, label=label, provenance=_as_set(provenance))
+    node = graph.nodes[iri]
+    node["provenance"] |= _as_set(provenance)
+    for key, value in properties.items():
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple, set)):
+            node[key] = sorted(set(node.get(key, [])) | set(value))
+        elif node.get(key) is None:
+            node[key] = value
+
+
+def add_edge(
+    graph: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    relation: str,
+    provenance: Provenance | set[Provenance] | list[Provenance] | None,
+    **properties: Any,
+) -> None:
+    """Add the ``relation`` edge, or merge provenance into the existing one."""
+    if relation not in EDGE_TYPES:
+        raise ValueError(f"unknown relation {relation!r}")
+    if source not in graph or target not in graph:
+        raise KeyError(f"both ends of a {relation} edge must be nodes: {source} → {target}")
+    if not graph.has_edge(source, target, key=relation):
+        graph.add_edge(source, target, key=relation, provenance=set())
+    edge = graph.edges[source, target, relation]
+    edge["provenance"] |= _as_set(provenance)
+    for key, value in properties.items():
+        if value is not None and edge.get(key) is None:
+            edge[key] = value
+
+
+def nodes_of_type(graph: nx.MultiDiGraph, type: str) -> list[str]:
+    """IRIs of the nodes of one type, sorted."""
+    return sorted(iri for iri, data in graph.nodes(data=True) if data["type"] == type)
+
+
+def count_by_type(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Number of nodes per node type, sorted by type name."""
+    return dict(sorted(Counter(data["type"] for _, data in graph.nodes(data=True)).items()))
+
+
+def count_by_relation(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Number of edges per relation, sorted by relation name."""
+    return dict(sorted(Counter(key for _, _, key in graph.edges(keys=True)).items()))

@@ -1,0 +1,96 @@
+"""Read what a sentence commits to, and what a response's wording says about a recommendation.
+
+Commitments: a sentence or bullet is a commitment when its subject is government
+or a named body and its verb commits to or reports an action ("we will", "the
+Government has already introduced", "DHSC is providing", "By May 2025, the
+Government will ..."). A bullet under a lead that ends in ":" ("The Government will
+take the following steps in response:") is a commitment by virtue of its lead.
+
+>>> is_commitment("By May 2025, the Government will introduce an improved police performance framework.")
+True
+>>> is_commitment("This will protect victims from having to relive their trauma.")
+False
+>>> status_from_wording("The Government is not currently taking forward any further steps on the proposal.")
+('not accepted', 'is not currently taking forward')
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verb phrases that commit to, or report, an action by the subject before them.
+_COMMITTING = re.compile(
+    r"\b(?:will|shall|intends? to|plans? to|(?:is|are) (?:also )?committed to|commits? to|"
+    r"(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
+    r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed)|"
+    r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
+    r"reviewing|awaiting|ensuring|working to))\b",
+    re.I,
+)
+# Subjects that are consequences or descriptions, not actors: "This will protect ...".
+_NON_ACTOR = re.compile(r"^(?:this|it|that|these|those|which|such|doing so|there is)\b|\bwhich\s*$|\bthat\s*$", re.I)
+_ACTOR = re.compile(r"\b(?:we|government|ministers?|secretary|minister|there)\b", re.I)
+# A standalone caveat that qualifies the commitments around it.
+CAVEAT = re.compile(r"\b(?:will depend on|subject to) (?:future )?funding", re.I)
+_DESCRIPTIVE_WILL = re.compile(r"\bwill (?:depend|benefit|need to comply|apply when|reserve)\b", re.I)
+
+
+def subject_of(text: str) -> str | None:
+    """The text before the committing verb, or ``None`` when nothing commits."""
+    match = _COMMITTING.search(text)
+    if match is None:
+        return None
+    return text[: match.start()]
+
+
+def is_commitment(text: str, *, names_actor: bool = False) -> bool:
+    """Whether a sentence commits to (or reports) an action by government or a body.
+
+    ``names_actor`` says that a known organisation or post is named before the verb.
+    """
+    subject = subject_of(text)
+    if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text):
+        return False
+    clause = subject.split(",")[-1].strip() if "," in subject else subject.strip()
+    if _NON_ACTOR.search(clause) and not _ACTOR.search(clause):
+        return False
+    if _ACTOR.search(subject) or names_actor:
+        return True
+    # "By December 2025, the latest data ... will be published by the ONS": a dated passive.
+    return bool(re.match(r"^(?:By|In|During|From|Later)\b", text)) and " will be " in text
+
+
+def is_frame(text: str) -> bool:
+    """A lead that introduces a list of actions: "The Government will take the following steps:"."""
+    return text.rstrip().endswith(":")
+
+
+# Plain wording → response status.  Checked in this order: the first that fires wins.
+STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
+    ("not accepted", re.compile(
+        r"is not (?:currently )?taking forward|will not (?:be )?tak(?:e|ing) forward|does not accept|"
+        r"(?:do|does) not (?:support|agree with) (?:the|this) recommendation|"
+        r"makes it difficult to amend", re.I)),
+    ("alternative approach", re.compile(r"does not need an amendment|rather than implementing|instead of implementing", re.I)),
+    ("accepted in part", re.compile(r"accepts? (?:the recommendation )?in part|partially accept", re.I)),
+    ("accepted", re.compile(
+        r"has already introduced clauses|have introduced primary legislation|(?:has|have) (?:also )?committed to remov|"
+        r"accepts? (?:the|this|that) recommendation|will create an? [A-Z]", re.I)),
+    ("under consideration", re.compile(
+        r"determine (?:whether|the most suitable)|ongoing assessment of whether|continue to monitor whether|"
+        r"will consider whether|remains? open to|work on ambitious proposals|announce our decision", re.I)),
+]
+
+
+def status_from_wording(text: str) -> tuple[str, str] | None:
+    """``(status, matched words)`` when the text states a position plainly, else ``None``."""
+    for status, pattern in STATUS_WORDING:
+        if match := pattern.search(text):
+            return status, match.group(0)
+    return None
+
+
+def matches_keywords(text: str, keywords: list[str]) -> bool:
+    """Whether any keyword starts a word in ``text`` (case-insensitive, curly quotes folded)."""
+    folded = text.replace("’", "'").lower()
+    return any(re.search(r"(?<![\w])" + re.escape(k.replace("’", "'").lower()), folded) for k in keywords)

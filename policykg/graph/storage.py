@@ -1,0 +1,90 @@
+"""Save and load a built graph as JSON, the file later commands read.
+
+The JSON is deterministic (nodes, edges and provenance sorted; keys sorted), so
+the same input gives byte-identical files.
+
+>>> from policykg.graph.model import new_graph, add_node, Provenance
+>>> g = new_graph()
+>>> add_node(g, "https://example.org/a", "Organisation", "A", Provenance("d", "p1", 1, "", 0, 1, "A"))
+>>> loads(dumps(g)).nodes["https://example.org/a"]["label"]
+'A'
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from policykg.atomic import atomic_write_text
+from policykg.errors import PolicyKGError
+from policykg.graph.model import Provenance, new_graph
+
+FORMAT_VERSION = 1
+
+
+def _provenance_list(records: set[Provenance]) -> list[dict[str, Any]]:
+    return [p.to_dict() for p in sorted(records, key=lambda p: (p.document, p.locator, p.start, p.end, p.quote))]
+
+
+def to_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """A plain, sorted dict of the graph (for JSON)."""
+    nodes = []
+    for iri in sorted(graph.nodes):
+        data = dict(graph.nodes[iri])
+        data["provenance"] = _provenance_list(data.get("provenance", set()))
+        nodes.append({"iri": iri, **data})
+    edges = []
+    for source, target, key in sorted(graph.edges(keys=True)):
+        data = dict(graph.edges[source, target, key])
+        data["provenance"] = _provenance_list(data.get("provenance", set()))
+        edges.append({"source": source, "target": target, "relation": key, **data})
+    return {"policykg_graph": FORMAT_VERSION, "nodes": nodes, "edges": edges}
+
+
+def from_data(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """The graph from :func:`to_data`'s dict."""
+    if not isinstance(data, dict) or data.get("policykg_graph") != FORMAT_VERSION:
+        raise PolicyKGError("not a policykg graph file (or written by an incompatible version); rebuild it with `policykg build`")
+    graph = new_graph()
+    for node in data["nodes"]:
+        node = dict(node)
+        iri = node.pop("iri")
+        node["provenance"] = {Provenance(**p) for p in node.get("provenance", [])}
+        graph.add_node(iri, **node)
+    for edge in data["edges"]:
+        edge = dict(edge)
+        source, target, relation = edge.pop("source"), edge.pop("target"), edge.pop("relation")
+        edge["provenance"] = {Provenance(**p) for p in edge.get("provenance", [])}
+        graph.add_edge(source, target, key=relation, **edge)
+    return graph
+
+
+def dumps(graph: nx.MultiDiGraph) -> str:
+    return json.dumps(to_data(graph), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def loads(text: str) -> nx.MultiDiGraph:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PolicyKGError(f"graph file is not valid JSON ({exc.msg} at line {exc.lineno}); rebuild it with `policykg build`") from None
+    return from_data(data)
+
+
+def save_graph(graph: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write the graph to ``path`` atomically (a crash never leaves half a file)."""
+    return atomic_write_text(Path(path), dumps(graph))
+
+
+def load_graph(path: str | Path) -> nx.MultiDiGraph:
+    path = Path(path)
+    if not path.is_file():
+        raise PolicyKGError(f"{path}: no graph file; run `policykg build` first")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PolicyKGError(f"{path}: not a policykg graph file (not UTF-8 text)") from None
+    return loads(text)

@@ -1,0 +1,134 @@
+"""Loaders: read source documents into the common document model.
+
+One module per source format; this package holds the small registry that picks
+the loader for a file (by suffix, then by sniffing the content) and the checks
+every file goes through first (exists, not empty, not binary, decodes).
+
+>>> from policykg.loaders import load_document, seed_path
+>>> doc = load_document(seed_path())
+>>> doc.published.isoformat(), len(doc.paragraphs) > 80
+('2025-04-09', True)
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterator
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from policykg.errors import LoaderError
+from policykg.loaders.document import Document
+from policykg.loaders.govuk_html import parse_govuk_html
+from policykg.loaders.govuk_text import parse_govuk_text
+
+Parser = Callable[..., Document]
+
+#: format name → parser of decoded text
+FORMATS: dict[str, Parser] = {
+    "govuk-text": parse_govuk_text,
+    "govuk-html": parse_govuk_html,
+}
+#: file suffix → format name
+SUFFIXES: dict[str, str] = {".txt": "govuk-text", ".text": "govuk-text", ".html": "govuk-html", ".htm": "govuk-html"}
+
+SEED_NAME = "tackling-child-sexual-abuse-progress-update-2025-04.txt"
+MAX_BYTES = 50 * 1024 * 1024  # a policy document is never this large; refuse rather than exhaust memory
+
+
+def seed_path() -> Path:
+    """The packaged seed document (Crown copyright, Open Government Licence v3.0)."""
+    return Path(str(resources.files("policykg") / "data" / "seed" / SEED_NAME))
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode a document's bytes, refusing binary files with a clear message."""
+    if not data.strip():
+        raise LoaderError(f"{path}: the file is empty")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise LoaderError(f"{path}: not valid {encoding} text ({exc.reason} at byte {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise LoaderError(f"{path}: looks like a binary file, not a text or HTML document")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoaderError(
+            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); re-save the file as UTF-8"
+        ) from None
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 8192) + 2:
+        raise LoaderError(f"{path}: looks like a binary file, not a text or HTML document")
+    return text
+
+
+def sniff_format(path: Path, text: str) -> str:
+    """The format of a file: from its suffix, else from its first characters."""
+    if path.suffix.lower() in SUFFIXES:
+        return SUFFIXES[path.suffix.lower()]
+    head = text.lstrip()[:200].lower()
+    return "govuk-html" if head.startswith(("<!doctype html", "<html", "<head", "<body")) else "govuk-text"
+
+
+def read_metadata(path: Path) -> dict:
+    """Metadata kept beside a document in ``NAME.meta.yaml`` (title, url, published, licence)."""
+    sidecar = path.with_name(path.stem + ".meta.yaml")
+    if not sidecar.is_file():
+        return {}
+    try:
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise LoaderError(f"{sidecar}: not valid YAML metadata ({exc})") from None
+    if not isinstance(meta, dict):
+        raise LoaderError(f"{sidecar}: metadata must be a mapping of keys to values")
+    return meta
+
+
+def load_document(path: str | Path, format: str | None = None) -> Document:
+    """Read one source document into the document model.
+
+    Raises :class:`LoaderError` with a one-line message for a missing, empty,
+    binary, undecodable or structureless file.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise LoaderError(f"{path}: no such file")
+    if not path.is_file():
+        raise LoaderError(f"{path}: not a file")
+    if path.stat().st_size > MAX_BYTES:
+        raise LoaderError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; is it really a policy document?")
+    text = decode(path.read_bytes(), path)
+    format = format or sniff_format(path, text)
+    if format not in FORMATS:
+        raise LoaderError(f"unknown source format {format!r}; known: {', '.join(sorted(FORMATS))}")
+    try:
+        document = FORMATS[format](text, path=str(path))
+    except ValueError as exc:
+        raise LoaderError(f"{path}: {exc}") from None
+    if not document.paragraphs:
+        raise LoaderError(f"{path}: no paragraphs found; is it a GOV.UK publication in text or HTML form?")
+    meta = read_metadata(path)
+    document.title = meta.get("title") or document.title
+    document.source_url = meta.get("source_url") or document.source_url
+    document.licence = meta.get("licence") or document.licence
+    if isinstance(meta.get("published"), date):
+        document.published = meta["published"]
+    return document
+
+
+def iter_sources(paths: list[str | Path]) -> Iterator[Path]:
+    """Expand files and folders into the document files to load, in a stable order."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not found:
+                raise LoaderError(f"{path}: folder holds no .txt or .html documents")
+            yield from found
+        else:
+            yield path

@@ -1,0 +1,147 @@
+"""Loader for GOV.UK publications saved as HTML.
+
+GOV.UK renders a publication's body inside ``<div class="govspeak">``: ``h2``/``h3``
+headings, ``<p>12. ...</p>`` numbered paragraphs and ``ul``/``ol`` lists (nested
+for sub-lists).  When the page has a govspeak block only its content is read, so
+site chrome (header, navigation, footer) never leaks into the graph; otherwise the
+whole ``<body>`` is read, minus ``header``, ``nav``, ``footer``, ``script`` and
+``style``.  The title is the first ``h1``; the publication date comes from
+``<meta name="govuk:first-published-at">`` or a "Published 9 April 2025" line;
+the source URL from ``<link rel="canonical">``.
+
+Blocks are fed to :class:`~policykg.loaders.document.DocumentBuilder`, the same
+builder the text loader uses, so both give the same model for the same content.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+from policykg.loaders.document import Document, DocumentBuilder, normalise_space
+from policykg.loaders.govuk_text import MONTH_YEAR, parse_date
+
+_NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+_PUBLISHED = re.compile(r"(?:Published|Updated)\s*:?\s*(\d{1,2} \w+ \d{4})", re.I)
+_SKIPPED = {"script", "style", "template", "noscript", "svg"}
+_CHROME = {"header", "nav", "footer", "aside"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li"}
+
+
+class _BlockReader(HTMLParser):
+    """Collects ``(tag, text, list_depth, in_govspeak)`` blocks in document order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str, int, bool]] = []
+        self.stack: list[str] = []
+        self.skip_depth = 0  # >0 inside script/style or site chrome
+        self.govspeak_depth = 0  # stack depth at which the govspeak div opened
+        self.list_depth = 0
+        self.open_blocks: list[tuple[str, list[str], int]] = []
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "meta" and attributes.get("name", attributes.get("property")):
+            self.meta[attributes.get("name") or attributes.get("property", "")] = attributes.get("content", "")
+        if tag == "link" and attributes.get("rel") == "canonical":
+            self.meta["canonical"] = attributes.get("href", "")
+        if tag in _VOID:
+            if tag == "br" and self.open_blocks:
+                self.open_blocks[-1][1].append(" ")
+            return
+        self.stack.append(tag)
+        if tag in _SKIPPED or tag in _CHROME:
+            self.skip_depth += 1
+        if "govspeak" in attributes.get("class", "").split() and not self.govspeak_depth:
+            self.govspeak_depth = len(self.stack)
+        if tag in {"ul", "ol"}:
+            self.list_depth += 1
+        if tag in _BLOCKS:
+            if tag == "li" and self.open_blocks and self.open_blocks[-1][0] == "li":
+                # A nested list starts inside an item: emit the parent's text first.
+                self._emit_open_block(keep_open=True)
+            self.open_blocks.append((tag, [], self.list_depth))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or tag not in self.stack:
+            return
+        while self.stack:  # close any unclosed children (tolerant of sloppy HTML)
+            open_tag = self.stack.pop()
+            self._close(open_tag)
+            if open_tag == tag:
+                break
+
+    def _close(self, tag: str) -> None:
+        if tag in _BLOCKS and self.open_blocks and self.open_blocks[-1][0] == tag:
+            self._emit_open_block()
+        if tag in {"ul", "ol"}:
+            self.list_depth -= 1
+        if tag in _SKIPPED or tag in _CHROME:
+            self.skip_depth -= 1
+        if self.govspeak_depth and len(self.stack) < self.govspeak_depth:
+            self.govspeak_depth = -1  # closed: later content is outside it
+
+    def _emit_open_block(self, keep_open: bool = False) -> None:
+        tag, parts, depth = self.open_blocks[-1]
+        text = normalise_space("".join(parts))
+        if keep_open:
+            self.open_blocks[-1] = (tag, [], depth)
+        else:
+            self.open_blocks.pop()
+        if text and (self.skip_depth == 0 or tag == "h1"):
+            self.blocks.append((tag, text, depth, self.govspeak_depth > 0))
+
+    def handle_data(self, data: str) -> None:
+        if self.open_blocks and (self.skip_depth == 0 or self.open_blocks[-1][0] == "h1"):
+            self.open_blocks[-1][1].append(data)
+
+    def close(self) -> None:
+        super().close()
+        while self.stack:
+            self._close(self.stack.pop())
+
+
+def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
+    """Parse a GOV.UK HTML page into a :class:`Document`.
+
+    >>> doc = parse_govuk_html('<h1>T</h1><div class="govspeak"><h2>Intro</h2>'
+    ...                        '<p>1. We will act.</p><ul><li>Do X.</li></ul></div>')
+    >>> doc.title, [i.text for i in doc.paragraphs[0].items]
+    ('T', ['We will act.', 'Do X.'])
+    """
+    reader = _BlockReader()
+    reader.feed(html)
+    reader.close()
+    has_govspeak = any(in_govspeak for *_, in_govspeak in reader.blocks)
+    title = next((text for tag, text, _, _ in reader.blocks if tag == "h1"), "")
+    published = _published(reader)
+    builder = DocumentBuilder()
+    for tag, text, depth, in_govspeak in reader.blocks:
+        if tag == "h1" or (has_govspeak and not in_govspeak):
+            continue
+        if tag == "li":
+            builder.bullet(text, level=max(depth, 1))
+        elif tag.startswith("h"):
+            builder.heading_line(text)
+        elif match := _NUMBERED.match(text):
+            builder.paragraph(int(match.group(1)), match.group(2))
+        elif not (published and (_PUBLISHED.fullmatch(text) or MONTH_YEAR.fullmatch(text))):
+            builder.paragraph(None, text)
+    if not title:
+        raise ValueError("has no <h1> title")
+    source_url = reader.meta.get("canonical") or reader.meta.get("og:url") or None
+    return Document(title=title, published=published, sections=builder.finish(), path=path, source_url=source_url)
+
+
+def _published(reader: _BlockReader) -> date | None:
+    stamp = reader.meta.get("govuk:first-published-at", "")
+    if re.match(r"\d{4}-\d{2}-\d{2}", stamp):
+        return date.fromisoformat(stamp[:10])
+    for _, text, _, _ in reader.blocks:
+        if match := _PUBLISHED.search(text):
+            return parse_date(match.group(1))
+    return None

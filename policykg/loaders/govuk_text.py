@@ -1,0 +1,83 @@
+"""Loader for GOV.UK publications saved as plain text (the seed's format).
+
+The format, line by line:
+
+* line 1 is the title; ``Published 9 April 2025`` gives the publication date
+  (a bare ``April 2025`` line after it is repeated metadata and is skipped);
+* ``12. ...`` starts numbered paragraph 12;
+* ``- ...`` is a bullet of the paragraph above it (or, before any numbered
+  paragraph of a section, of an unnumbered block such as a recommendation list);
+* any other short line without closing punctuation is a section heading;
+  a longer one is an unnumbered paragraph.
+
+It also copes with the irregular spots found in real exports: a dash alone on
+its line with the bullet text on the next line, a sub-bullet glued to its
+parent with `` - ``, and sub-lists flattened into the parent list.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from policykg.loaders.document import Document, DocumentBuilder, normalise_space
+
+_NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+_BULLET = re.compile(r"^[-•*–]\s*(.*)$")
+_PUBLISHED = re.compile(r"^(?:Published|Updated|Last updated)\s*:?\s*(\d{1,2} \w+ \d{4})\s*$", re.I)
+MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$")
+_HEADING_MAX = 150
+
+
+def parse_date(text: str) -> date | None:
+    """Parse ``9 April 2025`` (GOV.UK's date style); ``None`` if it is not one."""
+    try:
+        return datetime.strptime(text.strip(), "%d %B %Y").date()
+    except ValueError:
+        return None
+
+
+def is_heading(line: str) -> bool:
+    """A short line that does not read as a sentence is a heading."""
+    return len(line) <= _HEADING_MAX and not line.rstrip().endswith((".", ":", ";", ","))
+
+
+def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
+    """Parse the text of a GOV.UK publication into a :class:`Document`.
+
+    >>> doc = parse_govuk_text("My title\\nPublished 9 April 2025\\nIntro\\n1. We will act.\\n- Do X.")
+    >>> doc.title, doc.published.isoformat(), doc.sections[0].heading
+    ('My title', '2025-04-09', 'Intro')
+    >>> [i.text for i in doc.paragraphs[0].items]
+    ['We will act.', 'Do X.']
+    """
+    lines = [normalise_space(line) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise ValueError("contains no text")
+    title, body = lines[0], lines[1:]
+    published = None
+    builder = DocumentBuilder()
+    pending_dash = False
+    for position, line in enumerate(body):
+        if position < 3 and (match := _PUBLISHED.match(line)):
+            published = parse_date(match.group(1))
+            continue
+        if position < 3 and published and MONTH_YEAR.match(line):
+            continue  # GOV.UK repeats the month of publication under the date
+        if line in {"-", "–", "•"}:
+            pending_dash = True  # the bullet's text is on the next line
+            continue
+        if pending_dash:
+            pending_dash = False
+            builder.bullet(line)
+            continue
+        if match := _NUMBERED.match(line):
+            builder.paragraph(int(match.group(1)), match.group(2))
+        elif match := _BULLET.match(line):
+            builder.bullet(match.group(1))
+        elif is_heading(line):
+            builder.heading_line(line)
+        else:
+            builder.paragraph(None, line)
+    return Document(title=title, published=published, sections=builder.finish(), path=path)

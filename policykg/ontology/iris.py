@@ -1,0 +1,49 @@
+"""Stable, readable IRIs for everything in the graph.
+
+Data IRIs live under a configurable base (``POLICYKG_BASE`` or the ``base``
+argument), vocabulary terms under the fixed ontology namespace.  An IRI is made
+from what a thing *is*, never from where it was read, so the same entity found in
+two documents (or two formats of one document) gets the same IRI and merges.
+
+>>> mint("organisation", "Home Office")
+'https://w3id.org/policykg/id/organisation/home-office'
+>>> mint("recommendation", "iicsa", 13)
+'https://w3id.org/policykg/id/recommendation/iicsa/13'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+
+DEFAULT_BASE = "https://w3id.org/policykg/"
+VOCAB = "https://w3id.org/policykg/ontology#"
+
+
+def base() -> str:
+    """The base for data IRIs; ends with ``/``."""
+    value = os.environ.get("POLICYKG_BASE", DEFAULT_BASE)
+    return value if value.endswith(("/", "#")) else value + "/"
+
+
+def slug(text: str, max_length: int = 80) -> str:
+    """Lower-case ASCII words joined by hyphens.
+
+    >>> slug("Children’s Wellbeing and Schools Bill")
+    'childrens-wellbeing-and-schools-bill'
+    """
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"['’]", "", text.lower())
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:max_length].rstrip("-") or "unnamed"
+
+
+def mint(kind: str, *parts: object) -> str:
+    """The IRI of a ``kind`` of thing identified by ``parts`` (each slugged)."""
+    return base() + "id/" + "/".join([kind, *(slug(str(p)) for p in parts)])
+
+
+def term(name: str) -> str:
+    """The IRI of a vocabulary term, e.g. ``term("Commitment")``."""
+    return VOCAB + name
