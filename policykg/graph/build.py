@@ -325,7 +325,7 @@ def _add_commitments(context: _Context) -> None:
         caveats = [i.text for i in items if statements.CAVEAT.search(i.text)]
         frame_position = max((n for n, i in enumerate(items) if i.kind == "sentence"), default=None)
         frame = items[frame_position] if frame_position is not None and statements.is_frame(items[frame_position].text) else None
-        frame_mentions = context.mentions.get((paragraph.locator, frame_position), []) if frame else []
+        frame_mentions = _frame_mentions(context, paragraph, frame_position) if frame else []
         parent: tuple[Item, list[Mention]] | None = None
         for position, item in enumerate(items):
             mentions = context.mentions[(paragraph.locator, position)]
@@ -335,16 +335,29 @@ def _add_commitments(context: _Context) -> None:
                 continue
             subject = statements.subject_of(item.text) or ""
             actors = [m for m in mentions if m.entity.type in {"Organisation", "Post"} and m.end <= len(subject)]
+            published = context.document.published
+            dated = bool(published and find_deadline(item.text, published))
             if item.kind == "bullet" and frame is not None:
                 committed = True
             else:
-                committed = statements.is_commitment(item.text, names_actor=bool(actors))
+                funded_and_dated = dated and bool(find_money(item.text))  # "£500m ... from April 2025"
+                committed = funded_and_dated or statements.is_commitment(item.text, names_actor=bool(actors), dated=dated)
             if not committed:
                 continue
             inherited = list(frame_mentions)
             if item.level == 2 and parent is not None:
                 inherited += parent[1]
             _add_commitment(context, paragraph, position, item, mentions, inherited, frame, caveats, government)
+
+
+def _frame_mentions(context: _Context, paragraph: Paragraph, position: int) -> list[Mention]:
+    """Mentions in a list's lead that apply to its bullets ("... through the Crime and Policing Bill:"),
+    leaving out those the lead sets aside ("Beyond the Crime and Policing Bill, ...")."""
+    text = paragraph.items[position].text
+    return [
+        m for m in context.mentions.get((paragraph.locator, position), [])
+        if not re.search(r"\b(?:beyond|besides|outside|apart from|other than)\s+(?:the\s+)?$", text[: m.start], re.I)
+    ]
 
 
 def _add_commitment(
@@ -398,7 +411,7 @@ def _add_commitment(
     if lead is not None:
         _add_entity(context, lead, where)
         add_edge(graph, iri, lead.iri, "led_by", where)
-    for mention in [*mentions, *(m for m in inherited if m.entity.type in {"Organisation", "Post", "Person"})]:
+    for mention in [*mentions, *inherited]:
         entity = mention.entity
         if lead is not None and entity.iri == lead.iri:
             continue

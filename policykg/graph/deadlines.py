@@ -169,6 +169,24 @@ def _this_year(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(prep if prep.lower() in {"by", "in", "during"} else "in", date(year, 1, 1), date(year, 12, 31))
 
 
+@_rule(r"\b(?:throughout|over|within|in) the next (?:year|12 months)\b")
+def _next_twelve_months(m: re.Match, published: date) -> tuple[date | None, date]:
+    try:
+        end = published.replace(year=published.year + 1)
+    except ValueError:  # 29 February
+        end = published.replace(year=published.year + 1, day=28)
+    return published, end
+
+
+@_rule(r"\b(20\d\d)[-–](\d\d)\b(?![-–/]\d)")
+def _financial_years(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"2025-27 Business Plan": financial years 2025/26 to 2026/27."""
+    first, last = int(m.group(1)), 2000 + int(m.group(2))
+    if not first < last <= first + 5:
+        return None
+    return date(first, 4, 1), date(last, 3, 31)
+
+
 def find_deadlines(text: str, published: date) -> list[Deadline]:
     """Every deadline phrase in ``text``, in reading order, without overlaps."""
     found: list[tuple[int, int, Deadline]] = []

@@ -37,6 +37,9 @@ import yaml
 
 from policykg.ontology.iris import mint
 
+#: The reference entry that "we" and "the Government" stand for.
+DEFAULT_LEAD = "HM Government"
+
 #: Node type → the IRI path segment of its entities.
 IRI_KIND = {
     "Organisation": "organisation",
@@ -178,6 +181,7 @@ class Gazetteer:
         self.entities: dict[str, Entity] = {}
         self._exact: dict[str, Entity] = {}  # case-sensitive surface forms
         self._folded: dict[str, Entity] = {}  # lower-cased multi-word surface forms
+        self._folded_original: dict[str, str] = {}  # lower-cased → as first written
         for entry in self.entries:
             self.add(entity_from_entry(entry))
 
@@ -188,8 +192,8 @@ class Gazetteer:
     def add(self, entity: Entity) -> Entity:
         """Register an entity and all its surface forms; returns the registered one."""
         entity = self.entities.setdefault(entity.iri, entity)
-        if entity.kind == "government":
-            return entity  # "the Government" is everywhere: used as default lead, not as a mention
+        if entity.name == DEFAULT_LEAD:
+            return entity  # "the Government" is everywhere: it is the default lead, not a mention
         for form in (entity.name, *entity.aliases, *entity.abbreviations):
             self.add_form(form, entity)
         return entity
@@ -200,6 +204,7 @@ class Gazetteer:
             return
         if " " in form:
             self._folded.setdefault(form.lower(), entity)
+            self._folded_original.setdefault(form.lower(), form)
         else:
             self._exact.setdefault(form, entity)
         self._pattern = None  # recompile lazily
@@ -209,7 +214,8 @@ class Gazetteer:
         return self._exact.get(form) or self._folded.get(form.lower())
 
     def government(self) -> Entity | None:
-        return next((e for e in self.entities.values() if e.kind == "government"), None)
+        """The body that "we" and "the Government" stand for."""
+        return next((e for e in self.entities.values() if e.name == DEFAULT_LEAD), None)
 
     _pattern: re.Pattern[str] | None = None
 
@@ -217,7 +223,11 @@ class Gazetteer:
         if self._pattern is None:
             # Longest forms first: at any position the regex then takes the longest name.
             forms = [(f, re.escape(f)) for f in self._exact]
-            forms += [(f, "(?i:" + re.escape(f) + ")") for f in self._folded]
+            # Multi-word names: any case but the first letter's ("Keeping Children Safe" board,
+            # not "keeping children safe" the phrase).
+            for f in map(self._folded_original.__getitem__, self._folded):
+                first = re.escape(f[0]) if f[0].isupper() else f"[{re.escape(f[0])}{re.escape(f[0].upper())}]"
+                forms.append((f, f"{first}(?i:{re.escape(f[1:])})"))
             forms.sort(key=lambda pair: len(pair[0]), reverse=True)
             body = "|".join(pattern for _, pattern in forms) or "(?!x)x"
             self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w])")

@@ -21,7 +21,7 @@ import re
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
     r"\b(?:will|shall|intends? to|plans? to|(?:is|are) (?:also )?committed to|commits? to|"
-    r"(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
+    r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed)|"
     r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
     r"reviewing|awaiting|ensuring|working to))\b",
@@ -43,10 +43,11 @@ def subject_of(text: str) -> str | None:
     return text[: match.start()]
 
 
-def is_commitment(text: str, *, names_actor: bool = False) -> bool:
+def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) -> bool:
     """Whether a sentence commits to (or reports) an action by government or a body.
 
-    ``names_actor`` says that a known organisation or post is named before the verb.
+    ``names_actor`` says that a known organisation or post is named before the verb;
+    ``dated`` that the sentence has a deadline (a dated action needs no named actor).
     """
     subject = subject_of(text)
     if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text):
@@ -54,7 +55,7 @@ def is_commitment(text: str, *, names_actor: bool = False) -> bool:
     clause = subject.split(",")[-1].strip() if "," in subject else subject.strip()
     if _NON_ACTOR.search(clause) and not _ACTOR.search(clause):
         return False
-    if _ACTOR.search(subject) or names_actor:
+    if _ACTOR.search(subject) or names_actor or dated:
         return True
     # "By December 2025, the latest data ... will be published by the ONS": a dated passive.
     return bool(re.match(r"^(?:By|In|During|From|Later)\b", text)) and " will be " in text
@@ -78,7 +79,7 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
         r"accepts? (?:the|this|that) recommendation|will create an? [A-Z]", re.I)),
     ("under consideration", re.compile(
         r"determine (?:whether|the most suitable)|ongoing assessment of whether|continue to monitor whether|"
-        r"will consider whether|remains? open to|work on ambitious proposals|announce our decision", re.I)),
+        r"will consider whether|work on ambitious proposals|announce our decision", re.I)),
 ]
 
 

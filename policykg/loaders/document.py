@@ -82,7 +82,9 @@ class Document:
 
 # Abbreviations whose full stop does not end a sentence.
 _NO_BREAK = ("e.g.", "i.e.", "etc.", "Mr.", "Mrs.", "Ms.", "Dr.", "No.", "St.", "vs.", "cf.")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[’”'\")]?\s+(?=[A-Z“‘\"(£0-9])")
+# A sentence ends at . ! or ? followed by space and a capital, or (a typing slip) by a
+# capitalised word with no space: "across England and Wales.In addition, ...".
+_SENTENCE_END = re.compile(r"(?<=[.!?])[’”'\")]?\s+(?=[A-Z“‘\"(£0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,187 @@
+"""The ``policykg`` command: a thin layer over the library.
+
+Every command that needs a graph reads the one ``policykg build`` wrote
+(``policykg-out/graph.json`` by default, or ``--graph``/``POLICYKG_GRAPH``); if
+there is none it builds the packaged seed document in memory, so every command
+works on a fresh install.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+import networkx as nx
+
+from policykg.errors import PolicyKGError
+
+DEFAULT_OUT = Path("policykg-out")
+DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
+
+
+class _Group(click.Group):
+    """Turns user errors into one line on stderr and exit code 1 (no traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PolicyKGError as exc:
+            click.echo(f"policykg: error: {exc}", err=True)
+            sys.exit(1)
+        except OSError as exc:  # disk full, permission denied, ...
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"policykg: error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
+
+
+def _note(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def open_graph(path: str | None) -> nx.MultiDiGraph:
+    """The built graph at ``path``, or the packaged seed built in memory."""
+    from policykg.graph.storage import load_graph
+
+    if path:
+        return load_graph(path)
+    if DEFAULT_GRAPH.is_file():
+        return load_graph(DEFAULT_GRAPH)
+    _note(f"policykg: no {DEFAULT_GRAPH} here; using the packaged seed document (run `policykg build` to save a graph)")
+    return build_sources([])
+
+
+def build_sources(sources: list[str], progress: Callable[[str], None] | None = None) -> nx.MultiDiGraph:
+    from policykg.graph.build import build_graph
+    from policykg.loaders import iter_sources, load_document, seed_path
+
+    paths = list(iter_sources(sources)) if sources else [seed_path()]
+    documents = []
+    for path in paths:
+        documents.append(load_document(path))
+        if progress:
+            progress(str(path))
+    return build_graph(documents)
+
+
+graph_option = click.option(
+    "--graph", "graph_path", envvar="POLICYKG_GRAPH", type=click.Path(dir_okay=False),
+    help=f"Graph file written by `policykg build` [default: {DEFAULT_GRAPH}, else the packaged seed].",
+)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="policykg")
+def cli() -> None:
+    """policykg: a knowledge graph of public policy.
+
+    Recommendations, government responses, commitments with deadlines, and the
+    bodies, bills and programmes behind them; every fact traceable to the
+    paragraph it came from.
+
+    \b
+    Start here:
+      policykg build                 build the graph from the packaged seed document
+      policykg build docs/           ... or from your own GOV.UK text/HTML files
+      policykg stats                 what the graph holds
+      policykg validate              check it against the SHACL shapes
+      policykg export -f turtle      write RDF (turtle, jsonld, ntriples, rdfxml) or graphml
+    """
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path())
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default=str(DEFAULT_OUT), show_default=True,
+              help="Folder for graph.json (read by later commands) and graph.ttl.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def build(sources: tuple[str, ...], out_dir: str, quiet: bool) -> None:
+    """Build the graph from SOURCES (files or folders of .txt/.html; none: the packaged seed).
+
+    \b
+    Examples:
+      policykg build
+      policykg build progress-update.txt response.html -o out/
+    """
+    from policykg.export import export
+    from policykg.graph.storage import save_graph
+
+    with click.progressbar(length=max(len(sources), 1), label="Loading documents", file=sys.stderr,
+                           hidden=quiet or len(sources) < 2) as bar:
+        graph = build_sources(list(sources), progress=lambda _: bar.update(1))
+    out = Path(out_dir)
+    graph_file = save_graph(graph, out / "graph.json")
+    turtle_file = export(graph, "turtle", out / "graph.ttl")
+    if not quiet:
+        click.echo(_summary(graph))
+        click.echo(f"\nWrote {graph_file} and {turtle_file}")
+
+
+def _summary(graph: nx.MultiDiGraph) -> str:
+    from policykg.graph.model import count_by_relation, count_by_type
+
+    nodes, edges = count_by_type(graph), count_by_relation(graph)
+    commitments = [d for _, d in graph.nodes(data=True) if d["type"] == "Commitment"]
+    dated = sum(1 for d in commitments if d.get("deadline_end"))
+    lines = [f"Graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"]
+    lines += [f"  {name:<16}{count:>6}" for name, count in nodes.items()]
+    lines.append(f"Commitments with a deadline: {dated} of {len(commitments)}")
+    lines.append("Relations: " + ", ".join(f"{name} {count}" for name, count in edges.items()))
+    return "\n".join(lines)
+
+
+@cli.command()
+@graph_option
+@click.option("--json", "as_json", is_flag=True, help="Print counts as JSON.")
+def stats(graph_path: str | None, as_json: bool) -> None:
+    """Count nodes per type and edges per relation."""
+    from policykg.graph.model import count_by_relation, count_by_type
+
+    graph = open_graph(graph_path)
+    if as_json:
+        click.echo(json.dumps({"nodes": count_by_type(graph), "edges": count_by_relation(graph)}, indent=2))
+    else:
+        click.echo(_summary(graph))
+
+
+@cli.command()
+@graph_option
+def validate(graph_path: str | None) -> None:
+    """Check the graph against the SHACL shapes; exit 1 listing each violation."""
+    from policykg.ontology.rdf import to_rdf
+    from policykg.ontology.validate import validate as shacl_validate
+
+    report = shacl_validate(to_rdf(open_graph(graph_path)))
+    if report.conforms:
+        click.echo("The graph conforms to the policykg shapes.")
+        return
+    for line in report.violations:
+        click.echo(f"violation: {line}")
+    click.echo(f"{len(report.violations)} violation(s)", err=True)
+    sys.exit(1)
+
+
+@cli.command("export")
+@graph_option
+@click.option("-f", "--format", "format_", required=True,
+              type=click.Choice(["turtle", "ttl", "jsonld", "json-ld", "ntriples", "nt", "rdfxml", "xml", "graphml"]),
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file [default: policykg-out/graph.<suffix>].")
+def export_command(graph_path: str | None, format_: str, output: str | None) -> None:
+    """Write the graph as RDF or GraphML (byte-identical for the same input)."""
+    from policykg.export import ALIASES, SUFFIXES, export
+
+    name = ALIASES.get(format_, format_)
+    path = Path(output) if output else DEFAULT_OUT / f"graph{SUFFIXES[name]}"
+    export(open_graph(graph_path), name, path)
+    click.echo(f"Wrote {path}", err=True)
+
+
+def main() -> None:
+    cli(prog_name="policykg")
+
+
+if __name__ == "__main__":
+    main()

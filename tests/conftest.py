@@ -1,0 +1,41 @@
+"""Shared fixtures: the seed graph is built once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from policykg.graph.build import build_graph
+from policykg.loaders import load_document, seed_path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seed_document():
+    return load_document(seed_path())
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_document):
+    return build_graph([seed_document])
+
+
+@pytest.fixture(scope="session")
+def annotation() -> dict:
+    """An independent annotation of the seed, made by reading it (not by running policykg)."""
+    return yaml.safe_load((FIXTURES / "seed_annotation.yaml").read_text(encoding="utf-8"))
+
+
+def nodes(graph, type_: str) -> list[dict]:
+    return [dict(data, iri=iri) for iri, data in graph.nodes(data=True) if data["type"] == type_]
+
+
+def targets(graph, source: str, relation: str) -> list[str]:
+    return sorted(t for _, t, key in graph.out_edges(source, keys=True) if key == relation)
+
+
+def sources(graph, target: str, relation: str) -> list[str]:
+    return sorted(s for s, _, key in graph.in_edges(target, keys=True) if key == relation)

@@ -1,0 +1,212 @@
+"""The seed graph against an independent annotation of the seed (tests/fixtures/seed_annotation.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import nodes, sources, targets
+
+from policykg.graph.model import EDGE_TYPES
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+
+
+def test_all_twenty_recommendations_with_exact_titles_and_themes(seed_graph, annotation):
+    found = {n["number"]: n for n in nodes(seed_graph, "Recommendation")}
+    assert sorted(found) == list(range(1, 21))
+    for expected in annotation["recommendations"]:
+        rec = found[expected["number"]]
+        assert rec["title"] == expected["title"]
+        themes = [seed_graph.nodes[t]["label"] for t in targets(seed_graph, rec["iri"], "has_theme")]
+        assert themes == [expected["theme"]]
+
+
+def test_recommendations_belong_to_iicsa_its_final_report_and_chair(seed_graph):
+    inquiry = "https://w3id.org/policykg/id/inquiry/iicsa"
+    assert seed_graph.nodes[inquiry]["label"] == "Independent Inquiry into Child Sexual Abuse"
+    assert "ICSA" in seed_graph.nodes[inquiry]["aliases"]  # the text's own slip
+    for rec in nodes(seed_graph, "Recommendation"):
+        assert targets(seed_graph, rec["iri"], "made_by") == [inquiry]
+        (report,) = targets(seed_graph, rec["iri"], "published_in")
+        assert seed_graph.nodes[report]["period"] == "2022-10"
+    chairs = [seed_graph.nodes[p]["label"] for p in targets(seed_graph, inquiry, "chaired_by")]
+    assert chairs == ["Professor Alexis Jay"]
+
+
+def test_plainly_worded_statuses_match_the_annotation(seed_graph, annotation):
+    responses = {n["number"]: n for n in nodes(seed_graph, "Response")}
+    plain = [r for r in annotation["recommendations"] if r.get("status_plain")]
+    assert len(plain) >= 8
+    for expected in plain:
+        response = responses[expected["number"]]
+        assert response["status"] == expected["status"], expected["number"]
+        assert response["status_quote"], "a status always carries its justifying quote"
+
+
+def test_statuses_are_derived_from_wording_where_the_text_is_plain(seed_graph):
+    responses = {n["number"]: n for n in nodes(seed_graph, "Response")}
+    for number, status, words in [
+        (19, "not accepted", "is not currently taking forward"),
+        (13, "accepted", "has already introduced clauses"),
+        (9, "accepted", "We have introduced primary legislation"),
+        (6, "alternative approach", "does not need an amendment"),
+    ]:
+        assert responses[number]["status"] == status
+        assert responses[number]["status_source"] == "text"
+        assert words in responses[number]["status_quote"]
+
+
+def test_text_derived_statuses_agree_with_the_curated_ones(seed_graph):
+    from policykg.graph.build import load_annotations
+
+    curated = load_annotations()["responses"][0]["recommendations"]
+    for response in nodes(seed_graph, "Response"):
+        assert response["status"] == curated[response["number"]]["status"], response["number"]
+
+
+def test_every_response_is_stated_in_the_annotated_paragraphs(seed_graph, annotation):
+    responses = {n["number"]: n for n in nodes(seed_graph, "Response")}
+    for expected in annotation["recommendations"]:
+        stated = {seed_graph.nodes[p]["number"] for p in targets(seed_graph, responses[expected["number"]]["iri"], "stated_in")}
+        core = set(expected["response_paragraphs"]) - {11, 28}  # the annotator also counted the summary paragraphs
+        overlap = len(core & stated) / len(core)
+        assert overlap >= 0.75, (expected["number"], sorted(core), sorted(stated))
+
+
+def test_dated_commitments_have_the_annotated_deadlines(seed_graph, annotation):
+    commitments = nodes(seed_graph, "Commitment")
+    matched = 0
+    expected_all = annotation["deadlines"]
+    misses = []
+    for expected in expected_all:
+        candidates = [c for c in commitments if c["paragraph"] == expected["paragraph"] and _norm(expected["quote"]) in _norm(c["text"])]
+        candidates = candidates or [c for c in commitments if c["paragraph"] == expected["paragraph"] and _norm(c["text"]) in _norm(expected["quote"])]
+        if not candidates and expected["quote"].rstrip().endswith(":"):
+            # A dated lead ("... the following steps by 2028/29:") dates the bullets it introduces.
+            candidates = [c for c in commitments if c["paragraph"] == expected["paragraph"]]
+        hit = [c for c in candidates if c.get("deadline_end") == str(expected["end"])]
+        if hit:
+            matched += 1
+        else:
+            misses.append((expected["paragraph"], expected["phrase"], [c.get("deadline") for c in candidates]))
+    recall = matched / len(expected_all)
+    print(f"deadline recall: {matched}/{len(expected_all)} = {recall:.0%}; misses: {misses}")
+    assert recall >= 0.85, misses
+
+
+def test_a_dozen_named_deadlines(seed_graph):
+    by_phrase = {c["deadline_text"]: c for c in nodes(seed_graph, "Commitment") if c.get("deadline_text")}
+    expected = {
+        "By December 2025": "2025-12-31",
+        "in Autumn 2025/Spring 2026": "2025-09-01/2026-05-31",
+        "by late 2026": "2026-12-31",
+        "in mid/late 2027": "2027-05-01/2027-12-31",
+        "By May 2025": "2025-05-31",
+        "By June 2025": "2025-06-30",
+        "In 25/26": "2025-04-01/2026-03-31",
+        "this year": "2025-01-01/2025-12-31",
+        "by 2028/29": "2029-03-31",
+        "by March 2026": "2026-03-31",
+        "By the end of 2025": "2025-12-31",
+        "During 2025 and 2026": "2025-01-01/2026-12-31",
+        "From 17 March 2025": "2025-03-17",
+        "later this Spring": "2025-04-09/2025-05-31",
+        "in Autumn 2025": "2025-09-01/2025-11-30",
+    }
+    for phrase, iso in expected.items():
+        assert by_phrase[phrase]["deadline"] == iso, phrase
+
+
+def test_commitments_outside_recommendation_sections_answer_none_but_exist(seed_graph):
+    in_paragraph_13 = [c for c in nodes(seed_graph, "Commitment") if c["paragraph"] == 13]
+    assert len(in_paragraph_13) == 5
+    ai_offence = next(c for c in in_paragraph_13 if "AI models" in c["text"])
+    assert targets(seed_graph, ai_offence["iri"], "answers") == []
+    bills = [seed_graph.nodes[t]["label"] for t in targets(seed_graph, ai_offence["iri"], "through_legislation")]
+    assert bills == ["Crime and Policing Bill"]  # from the paragraph's lead: "through the Crime and Policing Bill"
+
+
+def test_commitments_link_to_the_recommendation_they_answer(seed_graph):
+    by_text = {c["text"][:40]: c for c in nodes(seed_graph, "Commitment")}
+    overseas = next(c for t, c in by_text.items() if t.startswith("By 2026, working with ACRO"))
+    numbers = [seed_graph.nodes[r]["number"] for r in targets(seed_graph, overseas["iri"], "answers")]
+    assert numbers == [11]
+    regs = next(c for c in nodes(seed_graph, "Commitment") if "lay regulations in Autumn 2025" in c["text"])
+    assert [seed_graph.nodes[r]["number"] for r in targets(seed_graph, regs["iri"], "answers")] == [17]
+    ico = [seed_graph.nodes[o]["label"] for o in targets(seed_graph, regs["iri"], "involves")]
+    assert "Information Commissioner's Office" in ico
+
+
+def test_entity_recall_against_the_annotation(seed_graph, annotation):
+    """At least 95% of annotated organisations, legislation and programmes are found."""
+    names, funding = set(), []
+    for _, data in seed_graph.nodes(data=True):
+        if data["type"] in {"Organisation", "Inquiry", "Legislation", "Programme", "Publication", "Post", "Person", "Report"}:
+            names.add(_norm(data["label"]))
+            names.update(_norm(a) for a in data.get("aliases") or [])
+        if data["type"] == "Funding":
+            funding.append(_norm(data["label"]))
+
+    def found(entity: dict) -> bool:
+        forms = {_norm(entity["name"])} | {_norm(a) for a in entity["appears_as"]}
+        return bool(forms & names) or (entity["kind"] == "fund" and any(f in label for f in forms for label in funding))
+
+    wanted = [e for e in annotation["entities"] if e["kind"] not in {"report", "other"}]
+    missing = [e["name"] for e in wanted if not found(e)]
+    recall = 1 - len(missing) / len(wanted)
+    print(f"entity recall: {len(wanted) - len(missing)}/{len(wanted)} = {recall:.1%}; missing: {missing}")
+    assert recall >= 0.95, missing
+
+
+def test_statistics_with_values_units_and_producers(seed_graph):
+    stats = {(s["value"], s["unit"]): s for s in nodes(seed_graph, "Statistic")}
+    expected = {
+        (7.5, "percent"): "Office for National Statistics",
+        (3100000.0, "count"): "Office for National Statistics",
+        (840000.0, "count"): "National Crime Agency",
+        (500000.0, "count"): "Centre of Expertise on Child Sexual Abuse",
+    }
+    for key, producer in expected.items():
+        producers = [seed_graph.nodes[t]["label"] for t in targets(seed_graph, stats[key]["iri"], "produced_by")]
+        assert producers == [producer], key
+
+
+def test_funding_amounts_in_pounds(seed_graph):
+    amounts = sorted(f["amount_gbp"] for f in nodes(seed_graph, "Funding"))
+    assert amounts == [5_000_000, 310_000_000, 500_000_000]
+    families_first = next(f for f in nodes(seed_graph, "Funding") if f["amount_gbp"] == 500_000_000)
+    funded = [seed_graph.nodes[t]["label"] for t in targets(seed_graph, families_first["iri"], "funds")]
+    assert any("Families First" in name for name in funded)
+
+
+def test_provenance_on_every_node_and_edge(seed_graph, seed_document):
+    paragraphs = {p.locator: p for p in seed_document.paragraphs}
+    for iri, data in seed_graph.nodes(data=True):
+        assert data["provenance"], iri
+    for s, t, key, data in seed_graph.edges(keys=True, data=True):
+        assert data["provenance"], (s, key, t)
+        assert key in EDGE_TYPES
+    for _, data in seed_graph.nodes(data=True):
+        for record in data["provenance"]:
+            if record.locator in paragraphs:  # quotes point at the exact text they quote
+                assert paragraphs[record.locator].text[record.start : record.end] == record.quote
+
+
+def test_one_node_per_entity_however_written(seed_graph):
+    labels = [d["label"] for _, d in seed_graph.nodes(data=True) if d["type"] == "Organisation"]
+    assert len(labels) == len(set(labels))
+    cqc = next(iri for iri, d in seed_graph.nodes(data=True) if d["label"] == "Care Quality Commission")
+    paragraphs = {seed_graph.nodes[p]["number"] for p in targets(seed_graph, cqc, "mentioned_in")}
+    assert {36, 38} <= paragraphs  # "Care and Quality Commission (CQC)" and "CQC"
+
+
+def test_commitment_roles_lead_and_involved(seed_graph):
+    dhsc = next(c for c in nodes(seed_graph, "Commitment") if c["text"].startswith("DHSC will work with stakeholders"))
+    lead = [seed_graph.nodes[t]["label"] for t in targets(seed_graph, dhsc["iri"], "led_by")]
+    assert lead == ["Department of Health and Social Care"]
+    ons = next(c for c in nodes(seed_graph, "Commitment") if c["text"].startswith("Piloting the survey"))
+    assert "Office for National Statistics" in [seed_graph.nodes[t]["label"] for t in
+                                                 targets(seed_graph, ons["iri"], "led_by") + targets(seed_graph, ons["iri"], "involves")]
+    assert sources(seed_graph, "https://w3id.org/policykg/id/organisation/home-office", "led_by")
