@@ -204,7 +204,9 @@ class Gazetteer:
             return
         if " " in form:
             self._folded.setdefault(form.lower(), entity)
-            self._folded_original.setdefault(form.lower(), form)
+            previous = self._folded_original.setdefault(form.lower(), form)
+            if previous[0].isupper() and form[0].islower():  # a lower-case spelling is listed: allow both
+                self._folded_original[form.lower()] = form
         else:
             self._exact.setdefault(form, entity)
         self._pattern = None  # recompile lazily
