@@ -55,7 +55,14 @@ def serialize_rdf(rdf: Graph, format: str) -> str:
         nodes.sort(key=lambda node: node.get("@id", ""))
         document = {"@context": jsonld_context(), "@graph": nodes}
         return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    return graph.serialize(format=serializer)
+    text = graph.serialize(format=serializer)
+    if format == "rdfxml":  # rdflib writes subjects in set order: sort the description blocks
+        marker = "\n  <rdf:Description"
+        head, *blocks = text.split(marker)
+        last = blocks[-1].rsplit("\n</rdf:RDF>", 1)
+        blocks[-1] = last[0]
+        text = head + "".join(marker + block for block in sorted(blocks)) + "\n</rdf:RDF>" + last[1]
+    return text
 
 
 def write_rdf(graph: nx.MultiDiGraph, path: str | Path, format: str) -> Path:

@@ -331,7 +331,7 @@ def _add_commitments(context: _Context) -> None:
             mentions = context.mentions[(paragraph.locator, position)]
             if item.kind == "bullet" and item.level <= 1:
                 parent = (item, mentions)
-            if statements.CAVEAT.search(item.text) or statements.is_frame(item.text) and item.kind == "sentence":
+            if statements.CAVEAT.search(item.text) or (statements.is_frame(item.text) and item.kind == "sentence"):
                 continue
             subject = statements.subject_of(item.text) or ""
             actors = [m for m in mentions if m.entity.type in {"Organisation", "Post"} and m.end <= len(subject)]

@@ -92,7 +92,7 @@ _NOT_NAME_START = {
     "Whilst", "While", "When", "Where", "If", "Furthermore", "However", "Additionally", "Also", "Both", "All",
     "Any", "New", "Existing", "Current", "Introducing", "Updating", "Legislating", "Removing", "Amending",
     "Strengthening", "Commissioning", "Appointing", "Setting", "Bringing", "Modernising", "Making",
-    "Following", "Subject", "Including", "We", "It", "Government", "Current", "Relevant",
+    "Following", "Subject", "Including", "We", "It", "Government", "Relevant",
 }
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "into", "to", "at", "&"}
 _WORD = r"[A-Z][\w’'!-]*"

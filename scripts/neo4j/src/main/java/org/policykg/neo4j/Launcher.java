@@ -78,6 +78,9 @@ public final class Launcher {
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pagecache))
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.parse("512m"))
+                // Small disk footprint: no 256 MiB preallocated tx log per database.
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.parse("64m"))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Bolt waits 5 s + 5 s for idle threads/connections on shutdown by default.

@@ -1,0 +1,117 @@
+"""Loaders: the document model from text and HTML, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES
+
+from policykg.errors import LoaderError
+from policykg.graph.build import build_graph
+from policykg.graph.storage import dumps
+from policykg.loaders import load_document, seed_path
+
+
+def test_seed_structure(seed_document):
+    assert seed_document.title == "Tackling child sexual abuse: progress update"
+    assert seed_document.published.isoformat() == "2025-04-09"
+    assert seed_document.source_url == "https://www.gov.uk/government/publications/tackling-child-sexual-abuse-progress-update"
+    numbers = [p.number for p in seed_document.paragraphs if p.number is not None]
+    assert numbers == list(range(1, 88))
+    headings = [s.heading for s in seed_document.sections]
+    assert headings[0] == "Introduction" and headings[-1] == "Next Steps" and len(headings) == 13
+
+
+def test_irregular_spots_of_the_text_format(seed_document):
+    by_locator = {p.locator: p for p in seed_document.paragraphs}
+    # A dash alone on its line, the bullet's text on the next.
+    justice = next(p for p in seed_document.paragraphs if p.section.startswith("The Justice System") and p.number is None)
+    assert [b.text for b in justice.bullets] == [
+        "Recommendation 14: Compliance with the Victims’ Code",
+        "Recommendation 15: Removal of the three-year limitation period for personal injury claims brought by victims.",
+    ]
+    # A sub-bullet glued to its parent with " - ".
+    p56 = by_locator["p56"].bullets
+    assert p56[1].text.startswith("We will monitor the implementation") and p56[1].level == 2
+    assert p56[0].text.endswith("online child sexual abuse material.")
+    # A flattened sub-list under "this will involve the ONS:".
+    levels = [(b.text.split()[0], b.level) for b in by_locator["p29"].bullets]
+    assert levels == [("By", 1), ("We", 1), ("Piloting", 2), ("Producing", 2), ("Producing", 2), ("We", 1)]
+
+
+def test_item_offsets_point_into_paragraph_text(seed_document):
+    for paragraph in seed_document.paragraphs:
+        for item in paragraph.items:
+            assert paragraph.text[item.start : item.end] == item.text
+
+
+def test_html_and_text_loaders_give_the_same_document_and_graph(seed_document):
+    html = load_document(FIXTURES / "seed.html")
+    assert html.title == "Tackling child sexual abuse: progress update"
+    assert [s.heading for s in html.sections] == [s.heading for s in seed_document.sections]
+    assert [(p.locator, p.text) for p in html.paragraphs] == [(p.locator, p.text) for p in seed_document.paragraphs]
+    assert dumps(build_graph([html])) == dumps(build_graph([seed_document]))
+
+
+def test_html_chrome_is_ignored():
+    document = load_document(FIXTURES / "seed.html")
+    everything = " ".join(p.text for p in document.paragraphs)
+    assert "Cookies" not in everything and "Open Government Licence" not in everything
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "the file is empty"),
+        ("blank.txt", b"   \n\n  ", "the file is empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+        ("latin1.txt", "Caf\u00e9 policy\n1. We will act.".encode("latin-1"), "not valid UTF-8"),
+        ("truncated.txt", "Title\n1. We will act \u00a3".encode()[:-1], "not valid UTF-8"),
+        ("noparagraphs.html", b"<html><body><h1>Only a title</h1></body></html>", "no paragraphs found"),
+        ("notitle.html", b"<html><body><p>1. Text.</p></body></html>", "no <h1> title"),
+    ],
+)
+def test_bad_input_gives_a_one_line_error(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(LoaderError) as error:
+        load_document(path)
+    assert message in str(error.value) and str(path) in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_missing_file_and_unknown_format(tmp_path):
+    with pytest.raises(LoaderError, match="no such file"):
+        load_document(tmp_path / "nope.txt")
+    with pytest.raises(LoaderError, match="unknown source format"):
+        load_document(seed_path(), format="pdf")
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_text(seed_path().read_text(encoding="utf-8"), encoding="utf-16")
+    assert len(load_document(path).paragraphs) == len(load_document(seed_path()).paragraphs)
+
+
+def test_hostile_text_is_kept_verbatim(tmp_path):
+    text = "Hostile <script>alert(1)</script>\nPublished 1 May 2025\nIntro\n1. The Home Office will act on <img src=x onerror=alert(1)> by June 2025.\n"
+    path = tmp_path / "hostile.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path)
+    assert "<img src=x onerror=alert(1)>" in document.paragraphs[0].text
+    graph = build_graph([document])
+    commitment = next(d for _, d in graph.nodes(data=True) if d["type"] == "Commitment")
+    assert commitment["deadline"] == "2025-06-30" and "<img" in commitment["text"]
+
+
+def test_cli_reports_bad_input_without_traceback(tmp_path):
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "policykg.cli", "build", str(bad), "-o", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "binary" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()  # nothing half-written
