@@ -82,6 +82,7 @@ class _Context:
     recommendations: dict[int, str] = field(default_factory=dict)  # number → IRI
     response_paragraphs: dict[int, list[int]] = field(default_factory=dict)  # rec number → paragraph numbers
     keywords: dict[int, list[str]] = field(default_factory=dict)
+    inquiry: Entity | None = None  # the inquiry whose recommendations the document answers
 
     @property
     def slug(self) -> str:
@@ -220,6 +221,7 @@ def _responses_annotation(context: _Context, inquiry: Entity | None) -> dict[int
 def _add_recommendations(context: _Context) -> None:
     graph = context.graph
     inquiry, curated_inquiry = _inquiry(context)
+    context.inquiry = inquiry
     owner = slug(inquiry.abbreviations[0]) if inquiry and inquiry.abbreviations else context.slug
     report_iri = None
     if inquiry is not None:
@@ -227,7 +229,8 @@ def _add_recommendations(context: _Context) -> None:
         _add_entity(context, inquiry, where)
         report = curated_inquiry.get("report")
         if report:
-            report_iri = mint("report", owner, "final-report")
+            known = context.finder.gazetteer.lookup(report["title"])
+            report_iri = known.iri if known is not None else mint("report", owner, "final-report")
             report_where = _curated_where(context, report.get("quote"), f"report:{owner}")
             add_node(
                 graph, report_iri, "Report", report["title"], report_where,
@@ -306,7 +309,7 @@ def _rank(status: str) -> int:
 def _recommendations_answered(context: _Context, paragraph: Paragraph, text: str) -> list[str]:
     """The recommendations a commitment in ``paragraph`` answers."""
     numbers = [n for n, ps in context.response_paragraphs.items() if paragraph.number in ps]
-    if not numbers and re.search(r"recommendation", paragraph.lead, re.I):
+    if not numbers and context.inquiry is not None and _cites_inquiry_recommendations(paragraph.lead, context.inquiry):
         # "These measures include responding directly to several of IICSA's recommendations:"
         numbers = [n for n in context.keywords if context.keywords[n] and statements.matches_keywords(text, context.keywords[n])]
         return [context.recommendations[n] for n in sorted(numbers)]
@@ -314,6 +317,12 @@ def _recommendations_answered(context: _Context, paragraph: Paragraph, text: str
         matched = [n for n in numbers if context.keywords.get(n) and statements.matches_keywords(text, context.keywords[n])]
         numbers = matched or numbers
     return [context.recommendations[n] for n in sorted(numbers)]
+
+
+def _cites_inquiry_recommendations(text: str, inquiry: Entity) -> bool:
+    """Whether ``text`` speaks of this inquiry's recommendations ("IICSA’s recommendations")."""
+    names = "|".join(re.escape(n) for n in (inquiry.name, *inquiry.abbreviations, *inquiry.aliases))
+    return bool(re.search(rf"(?:{names})(?:[’']s?)?\s+(?:\w+\s+)?recommendations?", text))
 
 
 def _add_commitments(context: _Context) -> None:
@@ -475,14 +484,22 @@ def _purpose(text: str, after: int) -> str:
 
 def add_reference_facts(graph: nx.MultiDiGraph, gazetteer: Gazetteer) -> None:
     """Curated relations between entities already in the graph (parent bodies, posts' departments)."""
+    # A "parent" means different things for different kinds of entity.
+    parent_relation = {"Organisation": "sub_organisation_of", "Inquiry": "sub_organisation_of", "Report": "made_by", "Post": "post_in"}
     for entity in sorted(gazetteer.entities.values(), key=lambda e: e.iri):
         if entity.iri not in graph:
             continue
-        for key, relation in (("parent", "sub_organisation_of"), ("post_in", "post_in"), ("run_by", "run_by")):
+        facts = [
+            ("parent", parent_relation.get(entity.type, "run_by"), False),
+            ("post_in", "post_in", False),
+            ("chairs", "chaired_by", True),  # "Professor Alexis Jay chairs IICSA" → IICSA chaired_by her
+        ]
+        for key, relation, reverse in facts:
             target_name = entity.fact(key)
             target = gazetteer.lookup(target_name) if isinstance(target_name, str) else None
             if target is None or target.iri not in graph:
                 continue
+            source, other = (target, entity) if reverse else (entity, target)
             text = entity.fact("quote") or entity.fact("source") or f"{entity.name} → {target.name}"
             where = Provenance(CURATED_SOURCE, f"reference:{slug(entity.name)}", None, "", 0, len(text), text)
-            add_edge(graph, entity.iri, target.iri, relation, where)
+            add_edge(graph, source.iri, other.iri, relation, where)

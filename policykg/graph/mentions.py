@@ -49,6 +49,7 @@ IRI_KIND = {
     "Legislation": "legislation",
     "Programme": "programme",
     "Publication": "publication",
+    "Report": "report",
 }
 
 #: Head word → (node type, kind) for names the reference list lacks.

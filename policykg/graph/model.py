@@ -88,11 +88,11 @@ EDGE_TYPES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "has_funding": ("has funding", ("Commitment",), ("Funding",)),
     "funds": ("funds", ("Funding",), ("Programme", "Organisation", "Publication")),
     "funded_by": ("is provided by", ("Funding",), ("Organisation", "Post")),
-    "produced_by": ("was produced by", ("Statistic", "Publication", "Programme"), ("Organisation", "Programme", "Publication")),
+    "produced_by": ("was produced by", ("Statistic", "Publication", "Programme"), ("Organisation", "Inquiry", "Programme", "Publication")),
     "post_in": ("is a post in", ("Post",), ("Organisation",)),
     "holds_post": ("holds the post", ("Person",), ("Post",)),
-    "sub_organisation_of": ("is part of or sponsored by", ("Organisation",), ("Organisation",)),
-    "run_by": ("is run by", ("Programme", "Publication", "Legislation"), ("Organisation", "Post")),
+    "sub_organisation_of": ("is part of or sponsored by", ("Organisation", "Inquiry"), ("Organisation",)),
+    "run_by": ("is run by", ("Programme", "Publication", "Legislation"), ("Organisation", "Post", "Inquiry")),
 }
 
 

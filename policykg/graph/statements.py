@@ -52,10 +52,15 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     subject = subject_of(text)
     if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text):
         return False
-    clause = subject.split(",")[-1].strip() if "," in subject else subject.strip()
+    clause = subject.split(",")[-1].strip()
+    # "we know that meaningful change will ...": the subject is the clause after "that".
+    clause = re.split(r"\bthat\s+(?=\w)", clause)[-1].strip() if re.search(r"\bthat\s+\w", clause) else clause
+    last_word = clause.split()[-1].lower() if clause.split() else ""
+    if last_word in {"this", "it", "that", "these", "those", "which"}:
+        return False
     if _NON_ACTOR.search(clause) and not _ACTOR.search(clause):
         return False
-    if _ACTOR.search(subject) or names_actor or dated:
+    if _ACTOR.search(clause) or names_actor or dated:
         return True
     # "By December 2025, the latest data ... will be published by the ONS": a dated passive.
     return bool(re.match(r"^(?:By|In|During|From|Later)\b", text)) and " will be " in text

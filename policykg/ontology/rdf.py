@@ -131,10 +131,10 @@ def _literal(value: Any, kind: str) -> Literal | URIRef:
         return Literal(int(value), datatype=XSD.integer)
     if kind == _DATE:
         return Literal(str(value), datatype=XSD.date)
-    if kind == _DEC:  # plain notation: "3100000", "7.5" (never "3.1E+6", which is no xsd:decimal)
+    if kind == _DEC:  # canonical form: "3100000.0", "7.5" (never "3.1E+6", which is no xsd:decimal)
         text = format(Decimal(str(value)), "f")
-        text = text.rstrip("0").rstrip(".") if "." in text else text
-        return Literal(text, datatype=XSD.decimal)
+        text = text.rstrip("0") if "." in text else text + "."
+        return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
     if kind == _BOOL:
         return Literal(bool(value), datatype=XSD.boolean)
     return Literal(str(value))

@@ -16,7 +16,8 @@ the data base, e.g. ``recommendation/iicsa/13``), then the shape's message.
 >>> report = validate(data)
 >>> report.conforms, report.count
 (False, 3)
->>> print(*report.violations, sep="\n")
+>>> for line in report.violations:
+...     print(line)
 recommendation/iicsa/13: Every node needs at least one piece of evidence (pkg:evidence): a quote from the source that states it.
 recommendation/iicsa/13: Every recommendation needs exactly one non-empty title (dcterms:title).
 recommendation/iicsa/13: Every recommendation needs exactly one number (pkg:number), a whole number from 1 up.
@@ -152,7 +153,7 @@ def validate(rdf_graph: Graph, *, shapes: Graph | None = None, ontology: Graph |
         line = f"{_focus_name(rdf_graph, focus)}: {message}" if focus is not None else str(message)
         value = results.value(result, SH.value)
         if value is not None and value != focus:
-            line += f" (found {short_name(value)})"
+            line = f"{line.rstrip('.')} (found {short_name(value)})."
         severity = results.value(result, SH.resultSeverity)
         (violations if severity == SH.Violation else warnings).add(line)
     return ValidationReport(conforms=bool(conforms), violations=sorted(violations), warnings=sorted(warnings))

@@ -1,0 +1,151 @@
+"""The canned query catalogue: pairs of ``NAME.rq`` (SPARQL) and ``NAME.cypher`` files.
+
+Each file starts with the same header, as comments (``#`` in SPARQL, ``//`` in Cypher)::
+
+    # title: Recommendations
+    # description: Every recommendation with its theme, response status and commitments.
+    # param: number int required -- the recommendation number
+    # param: as_of date = today -- count deadlines up to this date
+    # columns: number, title, theme, status, commitments, organisations[]
+
+A column marked ``[]`` holds a list (SPARQL returns it as a ``GROUP_CONCAT`` joined
+with :data:`LIST_SEPARATOR`; Cypher as a list); results give it as a sorted list.
+
+Parameter types are ``int``, ``str`` and ``date``; a parameter is ``required``, has a
+default (``= VALUE``; ``today`` for dates), or is optional (neither: passed as null /
+left unbound).  Values are always *bound* by the engines, never pasted into query text.
+
+>>> catalogue = load_catalogue()
+>>> query = catalogue["recommendation"]
+>>> query.columns[:3]
+['number', 'title', 'status']
+>>> query.bind({"number": "13"})
+{'number': 13}
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from policykg.errors import QueryError
+
+LIST_SEPARATOR = "\u001f"  # ASCII unit separator: never in document text
+_HEADER = re.compile(r"^\s*(?:#|//)\s*(title|description|param|columns):\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s+(int|str|date)(?:\s+(required)|\s*=\s*(\S+))?\s*(?:--\s*(.*))?$")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    required: bool = False
+    default: str | None = None
+    help: str = ""
+
+    def convert(self, value: Any) -> Any:
+        """A typed value from a user's string (or a typed value passed through)."""
+        if value is None:
+            return None
+        try:
+            if self.type == "int":
+                return int(value)
+            if self.type == "date":
+                if isinstance(value, date):
+                    return value
+                return date.today() if value == "today" else date.fromisoformat(str(value))
+            return str(value)
+        except ValueError:
+            raise QueryError(f"parameter {self.name!r} must be a{'n' if self.type == 'int' else ''} {self.type}, not {value!r}") from None
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    columns: list[str]
+    list_columns: frozenset[str] = frozenset()
+    texts: dict[str, str] = field(default_factory=dict)  # language ("sparql", "cypher") → query text
+
+    def bind(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Typed parameter values: defaults filled, unknown names and missing required ones refused."""
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            hint = ", ".join(known) or "none"
+            raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} (parameters: {hint})")
+        bound: dict[str, Any] = {}
+        for parameter in self.parameters:
+            value = values.get(parameter.name, parameter.default)
+            if value is None and parameter.required:
+                raise QueryError(f"query {self.name!r} needs -p {parameter.name}=... ({parameter.help or parameter.type})")
+            bound[parameter.name] = parameter.convert(value)
+        return bound
+
+
+def parse_header(text: str) -> dict[str, Any]:
+    """The header fields of one query file."""
+    header: dict[str, Any] = {"param": []}
+    for line in text.splitlines():
+        match = _HEADER.match(line)
+        if not match:
+            if line.strip() and not line.strip().startswith(("#", "//")):
+                break
+            continue
+        key, value = match.groups()
+        if key == "param":
+            param = _PARAM.match(value.strip())
+            if not param:
+                raise ValueError(f"bad param line: {value!r}")
+            name, type_, required, default, help_ = param.groups()
+            header["param"].append(Parameter(name, type_, bool(required), default, (help_ or "").strip()))
+        elif key == "columns":
+            header[key] = [c.strip() for c in value.split(",") if c.strip()]
+        else:
+            header[key] = value.strip()
+    return header
+
+
+LANGUAGES = {".rq": "sparql", ".cypher": "cypher"}
+
+
+def load_catalogue() -> dict[str, CannedQuery]:
+    """Every canned query, by name; both files of a pair must declare the same header."""
+    folder = resources.files("policykg") / "queries" / "catalogue"
+    files: dict[str, dict[str, str]] = {}
+    for entry in folder.iterdir():
+        for suffix, language in LANGUAGES.items():
+            if entry.name.endswith(suffix):
+                files.setdefault(entry.name[: -len(suffix)], {})[language] = entry.read_text(encoding="utf-8")
+    catalogue = {}
+    for name in sorted(files):
+        texts = files[name]
+        headers = {language: parse_header(text) for language, text in texts.items()}
+        first = next(iter(headers.values()))
+        for language, header in headers.items():
+            if header != first:
+                raise ValueError(f"query {name}: the {language} header differs from the others")
+        catalogue[name] = CannedQuery(
+            name=name,
+            title=first.get("title", name),
+            description=first.get("description", ""),
+            parameters=tuple(first["param"]),
+            columns=[c.removesuffix("[]") for c in first.get("columns", [])],
+            list_columns=frozenset(c.removesuffix("[]") for c in first.get("columns", []) if c.endswith("[]")),
+            texts=texts,
+        )
+    return catalogue
+
+
+def get_query(name: str) -> CannedQuery:
+    catalogue = load_catalogue()
+    if name not in catalogue:
+        close = [n for n in catalogue if n.startswith(name[:3])]
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `policykg query list` shows them"
+        raise QueryError(f"no canned query named {name!r}{hint}")
+    return catalogue[name]

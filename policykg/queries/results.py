@@ -1,0 +1,92 @@
+"""Query results: one normal form for every engine, and the ways to print them.
+
+Engines return rows of engine-specific values (rdflib terms, Neo4j dates, ...).
+:func:`normalise` turns each into plain JSON-ready Python: numbers as ``int`` when
+whole, else ``float``; dates as ISO strings; IRIs as strings; list columns as sorted
+lists.  Two engines agree when their normalised rows are equal.
+
+>>> from decimal import Decimal
+>>> normalise_value(Decimal("7.50")), normalise_value(3.0), normalise_value("x")
+(7.5, 3, 'x')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from policykg.queries.catalogue import LIST_SEPARATOR
+
+
+def normalise_value(value: Any) -> Any:
+    if value is None:
+        return None
+    if hasattr(value, "toPython") and not isinstance(value, (str, int, float)):  # rdflib terms
+        value = value.toPython()
+    if hasattr(value, "to_native"):  # neo4j.time.Date
+        value = value.to_native()
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, Decimal)):
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [normalise_value(v) for v in value]
+    return str(value)
+
+
+def normalise(columns: list[str], rows: list[list[Any]], list_columns: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """Rows as dicts with normalised values; list columns as sorted, de-duplicated lists."""
+    result = []
+    for row in rows:
+        record = {}
+        for column, value in zip(columns, row, strict=True):
+            value = normalise_value(value)
+            if column in list_columns:
+                if isinstance(value, str):
+                    value = [part for part in value.split(LIST_SEPARATOR) if part != ""]
+                value = sorted({v for v in (value or []) if v is not None}, key=lambda v: (str(type(v)), v))
+            record[column] = value
+        result.append(record)
+    return result
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return str(value)
+
+
+def to_json(records: list[dict[str, Any]]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2)
+
+
+def to_csv(columns: list[str], records: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(record[c]) for c in columns])
+    return buffer.getvalue()
+
+
+def to_table(columns: list[str], records: list[dict[str, Any]], max_width: int = 60) -> str:
+    """A plain aligned text table; long cells are cut with an ellipsis."""
+    cells = [[_cell(r[c]).replace("\n", " ") for c in columns] for r in records]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.append(f"({len(records)} row{'s' if len(records) != 1 else ''})")
+    return "\n".join(lines)
