@@ -179,6 +179,11 @@ def export_command(graph_path: str | None, format_: str, output: str | None) -> 
     click.echo(f"Wrote {path}", err=True)
 
 
+from policykg.viz.commands import viz  # noqa: E402  (the viz group lives beside its library)
+
+cli.add_command(viz)
+
+
 def main() -> None:
     cli(prog_name="policykg")
 

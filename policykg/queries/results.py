@@ -19,14 +19,18 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from rdflib.term import Literal, Node
+
 from policykg.queries.catalogue import LIST_SEPARATOR
 
 
 def normalise_value(value: Any) -> Any:
     if value is None:
         return None
-    if hasattr(value, "toPython") and not isinstance(value, (str, int, float)):  # rdflib terms
+    if isinstance(value, Literal):
         value = value.toPython()
+    elif isinstance(value, Node):  # IRIs (and blank nodes)
+        return str(value)
     if hasattr(value, "to_native"):  # neo4j.time.Date
         value = value.to_native()
     if isinstance(value, bool):

@@ -1,7 +1,9 @@
 """The embedded SPARQL engine: rdflib over the RDF of the built graph.
 
-Parameters are passed as ``initBindings`` (bound, never pasted into the text);
-an optional parameter left out stays unbound, so queries test it with ``BOUND()``.
+Parameters are passed as ``initBindings`` (bound, never pasted into the text) to
+variables named after them with a leading underscore: parameter ``kind`` is
+``?_kind``, so a parameter never collides with an output column. An optional
+parameter left out stays unbound, so queries test it with ``BOUND(?_kind)``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ class SparqlEngine:
     """Run SPARQL SELECT queries over the policy graph with rdflib.
 
     >>> from policykg.graph.model import new_graph
-    >>> columns, rows = SparqlEngine(new_graph()).run("SELECT ?x WHERE { BIND(?n + 1 AS ?x) }", {"n": 41})
+    >>> columns, rows = SparqlEngine(new_graph()).run("SELECT ?x WHERE { BIND(?_n + 1 AS ?x) }", {"n": 41})
     >>> columns, rows[0][0].toPython()
     (['x'], 42)
     """
@@ -43,7 +45,7 @@ class SparqlEngine:
         self.rdf = rdf if rdf is not None else to_rdf(graph)
 
     def run(self, text: str, params: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
-        bindings = {Variable(name): to_term(value) for name, value in params.items() if value is not None}
+        bindings = {Variable("_" + name): to_term(value) for name, value in params.items() if value is not None}
         try:
             result = self.rdf.query(text, initBindings=bindings)
         except Exception as exc:  # rdflib raises pyparsing and assorted errors for bad queries

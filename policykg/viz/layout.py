@@ -25,8 +25,8 @@ import numpy as np
 
 
 def _grid_size(n: int) -> int:
-    """Cells per side: about two cells per ideal edge length, a power of two."""
-    side = max(64, min(512, 2 ** math.ceil(math.log2(max(2.0, 2.5 * math.sqrt(n))))))
+    """Cells per side (a power of two): the layout spans about sqrt(n) ideal edge lengths."""
+    side = max(64, min(256, 2 ** math.ceil(math.log2(max(2.0, 1.5 * math.sqrt(n))))))
     return int(side)
 
 
