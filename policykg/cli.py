@@ -9,6 +9,7 @@ works on a fresh install.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -177,6 +178,177 @@ def export_command(graph_path: str | None, format_: str, output: str | None) -> 
     path = Path(output) if output else DEFAULT_OUT / f"graph{SUFFIXES[name]}"
     export(open_graph(graph_path), name, path)
     click.echo(f"Wrote {path}", err=True)
+
+
+# ---------------------------------------------------------------------------- queries
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise PolicyKGError(f"parameter {pair!r} must look like key=value")
+        params[key.strip()] = value
+    return params
+
+
+def _literal_param(value: str) -> object:
+    """Type an ad hoc parameter by its form: 13 → int, 2026-01-01 → date, else text."""
+    from datetime import date
+
+    if re.fullmatch(r"-?\d+", value):
+        return int(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _emit(columns: list[str], records: list[dict], format_: str | None, output: str | None) -> None:
+    from policykg.atomic import atomic_write_text
+    from policykg.queries.results import FORMATS
+
+    if format_ is None:
+        format_ = "table" if (output is None and sys.stdout.isatty()) else "json"
+    text = FORMATS[format_](columns, records)
+    if output:
+        atomic_write_text(Path(output), text if text.endswith("\n") else text + "\n")
+        click.echo(f"Wrote {len(records)} row(s) to {output}", err=True)
+    else:
+        click.echo(text.rstrip("\n"))
+
+
+param_option = click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+                            help="A query parameter (repeatable); bound, never pasted into the query.")
+format_option = click.option("--format", "format_", type=click.Choice(["table", "csv", "json", "jsonl"]),
+                             help="Output format [default: table in a terminal, json when piped].")
+output_option = click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the results to FILE.")
+
+
+@cli.group()
+def query() -> None:
+    """The canned query catalogue: the same questions in SPARQL and Cypher, same answers on every engine.
+
+    \b
+    Examples:
+      policykg query list
+      policykg query show due
+      policykg query run recommendation -p number=13
+      policykg query run due -p as_of=2026-01-01 --format csv -o due.csv
+      policykg query run commitments -p organisation=Ofsted --engine cypher
+    """
+
+
+@query.command("list")
+def query_list() -> None:
+    """List the canned queries with their parameters."""
+    from policykg.queries import load_catalogue
+
+    for name, canned in load_catalogue().items():
+        params = " ".join(f"[{p.name}]" if not p.required else p.name for p in canned.parameters)
+        click.echo(f"{name:<16}{canned.title}" + (f"  (-p {params})" if params else ""))
+        click.echo(f"{'':<16}{canned.description}")
+
+
+@query.command("show")
+@click.argument("name")
+def query_show(name: str) -> None:
+    """Print both texts (SPARQL and Cypher) of the canned query NAME."""
+    from policykg.queries import get_query
+
+    canned = get_query(name)
+    for language, text in sorted(canned.texts.items(), reverse=True):
+        click.echo(f"==> {name} ({language})\n{text.rstrip()}\n")
+
+
+@query.command("run")
+@click.argument("name")
+@param_option
+@click.option("--engine", type=click.Choice(["sparql", "cypher", "neo4j"]), default="sparql", show_default=True,
+              help="sparql: rdflib; cypher: embedded LadybugDB; neo4j: the server in NEO4J_URI (load it with `policykg neo4j load`).")
+@format_option
+@output_option
+@graph_option
+def query_run(name: str, params: tuple[str, ...], engine: str, format_: str | None, output: str | None, graph_path: str | None) -> None:
+    """Run the canned query NAME (see `policykg query list`).
+
+    \b
+    Example:
+      policykg query run due -p as_of=2026-01-01 -p within_days=90
+    """
+    from policykg.queries import get_query, open_engine, run_canned
+
+    canned = get_query(name)
+    graph = open_graph(graph_path) if engine != "neo4j" else None
+    opened = open_engine(engine, graph)
+    try:
+        records = run_canned(opened, canned, _parse_params(params))
+    finally:
+        opened.close()
+    _emit(canned.columns, records, format_, output)
+
+
+def _read_query(text_or_file: str) -> str:
+    if text_or_file == "-":
+        return sys.stdin.read()
+    path = Path(text_or_file)
+    if len(text_or_file) < 4096 and "\n" not in text_or_file and path.is_file():
+        return path.read_text(encoding="utf-8")
+    return text_or_file
+
+
+def _run_adhoc(engine_name: str, text: str, params: tuple[str, ...], format_: str | None, output: str | None, graph_path: str | None) -> None:
+    from policykg.queries import open_engine
+    from policykg.queries.results import normalise
+
+    typed = {key: _literal_param(value) for key, value in _parse_params(params).items()}
+    graph = open_graph(graph_path) if engine_name != "neo4j" else None
+    opened = open_engine(engine_name, graph)
+    try:
+        columns, rows = opened.run(text, typed)
+    finally:
+        opened.close()
+    _emit(columns, normalise(columns, rows), format_, output)
+
+
+@cli.command()
+@click.argument("query_or_file")
+@param_option
+@format_option
+@output_option
+@graph_option
+def sparql(query_or_file: str, params: tuple[str, ...], format_: str | None, output: str | None, graph_path: str | None) -> None:
+    """Run your own SPARQL SELECT (text, file, or - for stdin) with rdflib.
+
+    Parameter -p name=value is bound to the variable ?_name.
+
+    \b
+    Example:
+      policykg sparql 'PREFIX pkg: <https://w3id.org/policykg/ontology#>
+        SELECT ?title WHERE { ?r pkg:number ?_n ; <http://purl.org/dc/terms/title> ?title }' -p n=13
+    """
+    _run_adhoc("sparql", _read_query(query_or_file), params, format_, output, graph_path)
+
+
+@cli.command()
+@click.argument("query_or_file")
+@param_option
+@click.option("--engine", type=click.Choice(["cypher", "neo4j"]), default="cypher", show_default=True,
+              help="cypher: embedded LadybugDB over the graph; neo4j: the server in NEO4J_URI.")
+@format_option
+@output_option
+@graph_option
+def cypher(query_or_file: str, params: tuple[str, ...], engine: str, format_: str | None, output: str | None, graph_path: str | None) -> None:
+    """Run your own Cypher (text, file, or - for stdin); parameters are $name.
+
+    \b
+    Example:
+      policykg cypher 'MATCH (r:Recommendation {number: $n}) RETURN r.title AS title' -p n=13
+    """
+    _run_adhoc(engine, _read_query(query_or_file), params, format_, output, graph_path)
 
 
 from policykg.viz.commands import viz  # noqa: E402  (the viz group lives beside its library)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -84,13 +85,36 @@ def to_csv(columns: list[str], records: list[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def to_table(columns: list[str], records: list[dict[str, Any]], max_width: int = 60) -> str:
-    """A plain aligned text table; long cells are cut with an ellipsis."""
-    cells = [[_cell(r[c]).replace("\n", " ") for c in columns] for r in records]
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+def to_jsonl(records: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def to_table(columns: list[str], records: list[dict[str, Any]], max_width: int = 48) -> str:
+    """A plain aligned text table; long cells wrap onto further lines.
+
+    >>> print(to_table(["n", "text"], [{"n": 1, "text": "a b c"}], max_width=3))
+    n  text
+    -  ----
+    1  a b
+       c
+    (1 row)
+    """
+    wrapped = [[textwrap.wrap(_cell(r[c]).replace("\n", " "), max_width) or [""] for c in columns] for r in records]
+    widths = [max([len(c)] + [len(line) for row in wrapped for line in row[i]]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    for row in wrapped:
+        for depth in range(max(len(cell) for cell in row)):
+            parts = [(cell[depth] if depth < len(cell) else "").ljust(w) for cell, w in zip(row, widths, strict=True)]
+            lines.append("  ".join(parts).rstrip())
     lines.append(f"({len(records)} row{'s' if len(records) != 1 else ''})")
     return "\n".join(lines)
+
+
+#: output format → writer(columns, records)
+FORMATS = {
+    "table": to_table,
+    "csv": to_csv,
+    "json": lambda columns, records: to_json(records) + "\n",
+    "jsonl": lambda columns, records: to_jsonl(records),
+}
