@@ -55,17 +55,16 @@ def open_graph(path: str | None) -> nx.MultiDiGraph:
     return build_sources([])
 
 
-def build_sources(sources: list[str], progress: Callable[[str], None] | None = None) -> nx.MultiDiGraph:
-    from policykg.graph.build import build_graph
-    from policykg.loaders import iter_sources, load_document, seed_path
+def build_sources(sources: list[str], *, jobs: int = 1, cache_dir: Path | None = None,
+                  progress: Callable[[Path], None] | None = None) -> nx.MultiDiGraph:
+    from policykg.graph.pipeline import build_from_paths
+    from policykg.loaders import iter_sources, seed_path
 
     paths = list(iter_sources(sources)) if sources else [seed_path()]
-    documents = []
-    for path in paths:
-        documents.append(load_document(path))
-        if progress:
-            progress(str(path))
-    return build_graph(documents)
+    graph, report = build_from_paths(paths, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    if cache_dir is not None and report.cached:
+        _note(f"policykg: {report.cached} of {report.documents} document(s) unchanged, reused from {cache_dir}")
+    return graph
 
 
 graph_option = click.option(
@@ -97,8 +96,11 @@ def cli() -> None:
 @click.argument("sources", nargs=-1, type=click.Path())
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default=str(DEFAULT_OUT), show_default=True,
               help="Folder for graph.json (read by later commands) and graph.ttl.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Extract documents in N parallel processes.")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse the graphs of unchanged documents (kept in OUT/cache, keyed by content hash).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(sources: tuple[str, ...], out_dir: str, quiet: bool) -> None:
+def build(sources: tuple[str, ...], out_dir: str, jobs: int, cache: bool, quiet: bool) -> None:
     """Build the graph from SOURCES (files or folders of .txt/.html; none: the packaged seed).
 
     \b
@@ -108,11 +110,12 @@ def build(sources: tuple[str, ...], out_dir: str, quiet: bool) -> None:
     """
     from policykg.export import export
     from policykg.graph.storage import save_graph
+    from policykg.loaders import iter_sources
 
-    with click.progressbar(length=max(len(sources), 1), label="Loading documents", file=sys.stderr,
-                           hidden=quiet or len(sources) < 2) as bar:
-        graph = build_sources(list(sources), progress=lambda _: bar.update(1))
     out = Path(out_dir)
+    count = len(list(iter_sources(list(sources)))) if sources else 1
+    with click.progressbar(length=count, label="Extracting documents", file=sys.stderr, hidden=quiet or count < 2) as bar:
+        graph = build_sources(list(sources), jobs=jobs, cache_dir=out / "cache" if cache else None, progress=lambda _: bar.update(1))
     graph_file = save_graph(graph, out / "graph.json")
     turtle_file = export(graph, "turtle", out / "graph.ttl")
     if not quiet:

@@ -39,6 +39,7 @@ from policykg.graph import statements
 from policykg.graph.deadlines import find_deadline
 from policykg.graph.figures import find_money, find_statistics
 from policykg.graph.mentions import Entity, Gazetteer, Mention, MentionFinder
+from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph
 from policykg.loaders.document import Document, Item, Paragraph
 from policykg.ontology.iris import mint, slug
@@ -113,26 +114,39 @@ def build_graph(
     annotations: dict[str, Any] | None = None,
     progress: Callable[[Document], None] | None = None,
 ) -> nx.MultiDiGraph:
-    """Build one graph from several documents; entities merge by IRI."""
-    graph = new_graph()
+    """Build one graph from several documents; entities merge by IRI.
+
+    Each document is extracted on its own (:func:`extract_document`), so the result
+    does not depend on the order of documents and per-document graphs can be
+    cached or built in parallel, then merged.
+    """
     gazetteer = gazetteer or Gazetteer.packaged()
     annotations = load_annotations() if annotations is None else annotations
+    graphs = []
     for document in documents:
-        extract_document(graph, document, gazetteer, annotations)
+        graphs.append(extract_document(document, gazetteer, annotations))
         if progress:
             progress(document)
-    add_reference_facts(graph, gazetteer)
+    return finish_graph(graphs, gazetteer)
+
+
+def finish_graph(graphs: Iterable[nx.MultiDiGraph], gazetteer: Gazetteer | None = None) -> nx.MultiDiGraph:
+    """Merge per-document graphs and add the curated relations between their entities."""
+    graph = merge_graphs(graphs)
+    add_reference_facts(graph, gazetteer or Gazetteer.packaged())
     return graph
 
 
-def extract_document(graph: nx.MultiDiGraph, document: Document, gazetteer: Gazetteer, annotations: dict[str, Any]) -> None:
-    """Add one document's nodes and edges to ``graph``."""
-    context = _Context(graph, document, document_iri(document), MentionFinder(gazetteer), annotations)
+def extract_document(document: Document, gazetteer: Gazetteer, annotations: dict[str, Any]) -> nx.MultiDiGraph:
+    """The graph of one document (the gazetteer is copied: documents do not teach each other)."""
+    graph = new_graph()
+    context = _Context(graph, document, document_iri(document), MentionFinder(gazetteer.copy()), annotations)
     _add_structure(context)
     _add_mentions(context)
     _add_recommendations(context)
     _add_commitments(context)
     _add_figures(context)
+    return graph
 
 
 def _add_structure(context: _Context) -> None:

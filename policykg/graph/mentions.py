@@ -27,6 +27,7 @@ that kind mentioned most recently in the same document.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -189,6 +190,13 @@ class Gazetteer:
     @classmethod
     def packaged(cls) -> Gazetteer:
         return cls(load_reference())
+
+    def copy(self) -> Gazetteer:
+        """An independent copy: what one document teaches it does not leak into another."""
+        twin = copy.copy(self)
+        twin.entities = dict(self.entities)
+        twin._exact, twin._folded, twin._folded_original = dict(self._exact), dict(self._folded), dict(self._folded_original)
+        return twin
 
     def add(self, entity: Entity) -> Entity:
         """Register an entity and all its surface forms; returns the registered one."""

@@ -130,5 +130,9 @@ def iter_sources(paths: list[str | Path]) -> Iterator[Path]:
             if not found:
                 raise LoaderError(f"{path}: folder holds no .txt or .html documents")
             yield from found
+        elif not path.exists():
+            raise LoaderError(f"{path}: no such file")
+        elif not path.is_file():
+            raise LoaderError(f"{path}: not a file")
         else:
             yield path
