@@ -45,6 +45,7 @@ from policykg.loaders.document import Document, Item, Paragraph
 from policykg.ontology.iris import mint, slug
 
 _RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})\s*[:.–—-]\s*(\S.*)$")
+_RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})\s*(?:[:.–—-]\s*(\S.*))?$")
 CURATED_SOURCE = mint("source", "policykg-curated-facts")
 _ACCESSIBLE = re.compile(r"\s*\((?:accessible version|HTML)\)\s*$", re.I)
 
@@ -81,7 +82,7 @@ class _Context:
     annotations: dict[str, Any]
     mentions: dict[tuple[str, int], list[Mention]] = field(default_factory=dict)  # (locator, item position) → mentions
     recommendations: dict[int, str] = field(default_factory=dict)  # number → IRI
-    response_paragraphs: dict[int, list[int]] = field(default_factory=dict)  # rec number → paragraph numbers
+    response_paragraphs: dict[int, list[str]] = field(default_factory=dict)  # rec number → paragraph locators
     keywords: dict[int, list[str]] = field(default_factory=dict)
     inquiry: Entity | None = None  # the inquiry whose recommendations the document answers
 
@@ -258,30 +259,46 @@ def _add_recommendations(context: _Context) -> None:
             add_edge(graph, inquiry.iri, chair_entity.iri, "chaired_by", where)
 
     annotation = _responses_annotation(context, inquiry)
+    theme = ""  # the last heading that is not itself a recommendation
+
+    def add_recommendation(number: int, title: str, where: Provenance, theme: str) -> None:
+        iri = mint("recommendation", owner, number)
+        add_node(graph, iri, "Recommendation", f"Recommendation {number}: {title}", where, number=number, title=title)
+        if theme:
+            theme_iri = mint("theme", theme)
+            add_node(graph, theme_iri, "Theme", theme, where)
+            add_edge(graph, iri, theme_iri, "has_theme", where)
+        if inquiry is not None:
+            add_edge(graph, iri, inquiry.iri, "made_by", where)
+        if report_iri is not None:
+            add_edge(graph, iri, report_iri, "published_in", where)
+        context.recommendations[number] = iri
+
     for section_position, section in enumerate(context.document.sections, start=1):
         numbers_here: list[int] = []
+        heading = _RECOMMENDATION_HEADING.match(section.heading)
+        if heading and section.paragraphs:
+            # "Recommendation 3" (or "Recommendation 3: title") as a heading, the text below it.
+            first = section.paragraphs[0]
+            title = (heading.group(2) or (first.items[0].text if first.items else first.lead)).strip().rstrip(".").strip()
+            quote = Provenance(context.iri, f"s{section_position}", None, section.heading, 0, len(section.heading), section.heading)
+            add_recommendation(int(heading.group(1)), title, quote, theme)
+            numbers_here.append(int(heading.group(1)))
+        else:
+            theme = section.heading
         for paragraph in section.paragraphs:
             for item in paragraph.items:
                 match = _RECOMMENDATION.match(item.text)
-                if not match:
-                    continue
-                number, title = int(match.group(1)), match.group(2).strip().rstrip(".").strip()
-                where = context.where(paragraph, item)
-                iri = mint("recommendation", owner, number)
-                add_node(graph, iri, "Recommendation", f"Recommendation {number}: {title}", where, number=number, title=title)
-                theme_iri = mint("theme", section.heading or f"section-{section_position}")
-                add_node(graph, theme_iri, "Theme", section.heading, where)
-                add_edge(graph, iri, theme_iri, "has_theme", where)
-                if inquiry is not None:
-                    add_edge(graph, iri, inquiry.iri, "made_by", where)
-                if report_iri is not None:
-                    add_edge(graph, iri, report_iri, "published_in", where)
-                context.recommendations[number] = iri
-                numbers_here.append(number)
-        section_paragraphs = [p.number for p in section.paragraphs if p.number is not None]
+                if match:
+                    number = int(match.group(1))
+                    add_recommendation(number, match.group(2).strip().rstrip(".").strip(), context.where(paragraph, item), section.heading)
+                    numbers_here.append(number)
+        section_paragraphs = [p.locator for p in section.paragraphs if not any(_RECOMMENDATION.match(i.text) for i in p.items)]
         for number in numbers_here:
             facts = annotation.get(number, {})
-            context.response_paragraphs[number] = list(facts.get("paragraphs") or section_paragraphs)
+            curated = [f"p{n}" for n in facts.get("paragraphs") or []]
+            known = context.response_paragraphs.get(number, [])
+            context.response_paragraphs[number] = list(dict.fromkeys(known + (curated or section_paragraphs)))
             context.keywords[number] = list(facts.get("keywords") or [])
     for number in sorted(context.recommendations):
         _add_response(context, number, annotation.get(number, {}))
@@ -289,7 +306,7 @@ def _add_recommendations(context: _Context) -> None:
 
 def _add_response(context: _Context, number: int, facts: dict[str, Any]) -> None:
     graph = context.graph
-    paragraphs = [p for p in context.document.paragraphs if p.number in context.response_paragraphs[number]]
+    paragraphs = [p for p in context.document.paragraphs if p.locator in context.response_paragraphs[number]]
     status = quote = None
     where = None
     source = None
@@ -322,7 +339,7 @@ def _rank(status: str) -> int:
 
 def _recommendations_answered(context: _Context, paragraph: Paragraph, text: str) -> list[str]:
     """The recommendations a commitment in ``paragraph`` answers."""
-    numbers = [n for n, ps in context.response_paragraphs.items() if paragraph.number in ps]
+    numbers = [n for n, ps in context.response_paragraphs.items() if paragraph.locator in ps]
     if not numbers and context.inquiry is not None and _cites_inquiry_recommendations(paragraph.lead, context.inquiry):
         # "These measures include responding directly to several of IICSA's recommendations:"
         numbers = [n for n in context.keywords if context.keywords[n] and statements.matches_keywords(text, context.keywords[n])]

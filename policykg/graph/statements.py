@@ -74,14 +74,17 @@ def is_frame(text: str) -> bool:
 # Plain wording → response status.  Checked in this order: the first that fires wins.
 STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
     ("not accepted", re.compile(
-        r"is not (?:currently )?taking forward|will not (?:be )?tak(?:e|ing) forward|does not accept|"
+        r"is not (?:currently )?taking forward|will not (?:be )?tak(?:e|ing) forward|(?:do|does|did) not accept|"
+        r"\brejects? (?:the|this|that) recommendation|will not (?:be )?implement|"
         r"(?:do|does) not (?:support|agree with) (?:the|this) recommendation|"
         r"makes it difficult to amend", re.I)),
     ("alternative approach", re.compile(r"does not need an amendment|rather than implementing|instead of implementing", re.I)),
-    ("accepted in part", re.compile(r"accepts? (?:the recommendation )?in part|partially accept", re.I)),
+    ("accepted in part", re.compile(
+        r"accepts? (?:the recommendation )?in part|partially accept|accepts? (?:(?:the|this|that) recommendation )?in principle", re.I)),
     ("accepted", re.compile(
         r"has already introduced clauses|have introduced primary legislation|(?:has|have) (?:also )?committed to remov|"
-        r"accepts? (?:the|this|that) recommendation|will create an? [A-Z]", re.I)),
+        r"(?<!not )accepts? (?:the|this|that) recommendation|(?<!not )agrees? with (?:the|this|that) recommendation|"
+        r"will create an? [A-Z]", re.I)),
     ("under consideration", re.compile(
         r"determine (?:whether|the most suitable)|ongoing assessment of whether|continue to monitor whether|"
         r"will consider whether|work on ambitious proposals|announce our decision", re.I)),

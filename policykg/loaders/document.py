@@ -212,5 +212,6 @@ class DocumentBuilder:
         self.bullets.extend((child, 2) for child in glued)
 
     def finish(self) -> list[Section]:
+        """The sections read, including headings with no text of their own (they can be themes)."""
         self._flush()
-        return [s for s in self.sections if s.paragraphs]
+        return self.sections

@@ -1,0 +1,55 @@
+"""Other shapes of GOV.UK responses: recommendations as headings, plain statuses, unnumbered paragraphs."""
+
+from __future__ import annotations
+
+from conftest import nodes, targets
+
+from policykg.graph.build import build_graph
+from policykg.loaders.govuk_html import parse_govuk_html
+from policykg.loaders.govuk_text import parse_govuk_text
+
+HTML = """<html><head><meta name="govuk:first-published-at" content="2024-02-01T10:00:00Z"></head><body>
+<header><a href="/">GOV.UK</a></header>
+<h1>Government response to the Independent Review of Children's Social Care</h1>
+<div class="govspeak"><h2>Keeping children safe</h2>
+<h3>Recommendation 1</h3><p>The Department for Education should create a new Child Protection Authority.</p>
+<p>Government response: we accept this recommendation. The Government will consult on this by December 2024.</p>
+<h3>Recommendation 2: Ofsted should inspect children's homes more often</h3>
+<p>We do not accept this recommendation. Ofsted will continue to inspect annually.</p>
+</div><footer>Open Government Licence</footer></body></html>"""
+
+TEXT = """Response to the Review of Youth Custody
+Published 12 June 2024
+Summary
+Recommendation 1 – Ban the use of pain-inducing restraint
+1. The Ministry of Justice (MoJ) will review restraint practice by March 2025.
+Recommendation 2 – Register all youth custody staff
+2. We reject this recommendation. The Youth Custody Service will instead improve training during 2025.
+"""
+
+
+def test_recommendations_as_html_headings_with_statuses():
+    graph = build_graph([parse_govuk_html(HTML)])
+    recs = {r["number"]: r for r in nodes(graph, "Recommendation")}
+    assert recs[1]["title"] == "The Department for Education should create a new Child Protection Authority"
+    assert recs[2]["title"] == "Ofsted should inspect children's homes more often"
+    statuses = {r["number"]: r["status"] for r in nodes(graph, "Response")}
+    assert statuses == {1: "accepted", 2: "not accepted"}
+    themes = [graph.nodes[t]["label"] for t in targets(graph, recs[1]["iri"], "has_theme")]
+    assert themes == ["Keeping children safe"]
+    consult = next(c for c in nodes(graph, "Commitment") if "consult" in c["text"])
+    assert consult["deadline"] == "2024-12-31"
+    assert [graph.nodes[r]["number"] for r in targets(graph, consult["iri"], "answers")] == [1]
+
+
+def test_recommendations_as_dashed_lines_in_text():
+    graph = build_graph([parse_govuk_text(TEXT)])
+    recs = {r["number"]: r["title"] for r in nodes(graph, "Recommendation")}
+    assert recs == {1: "Ban the use of pain-inducing restraint", 2: "Register all youth custody staff"}
+    statuses = {r["number"]: r.get("status") for r in nodes(graph, "Response")}
+    assert statuses == {1: None, 2: "not accepted"}  # no plain wording for 1, and no curated fallback
+    labels = {d["label"] for _, d in graph.nodes(data=True) if d["type"] == "Organisation"}
+    assert {"Ministry of Justice", "Youth Custody Service"} <= labels
+    review = next(c for c in nodes(graph, "Commitment") if "review restraint" in c["text"])
+    assert review["deadline"] == "2025-03-31"
+    assert [graph.nodes[t]["label"] for t in targets(graph, review["iri"], "led_by")] == ["Ministry of Justice"]
