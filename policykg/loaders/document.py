@@ -170,6 +170,7 @@ class DocumentBuilder:
         self.lead: str | None = None
         self.bullets: list[tuple[str, int]] = []
         self.sublist_open = False
+        self.locators: set[str] = set()
 
     def _section(self) -> Section:
         if not self.sections or self.sections[-1].heading != self.heading:
@@ -184,6 +185,9 @@ class DocumentBuilder:
             locator = f"p{self.number}"
         else:
             locator = f"s{len(self.sections)}.b{len(section.paragraphs) + 1}"
+        if locator in self.locators:  # numbering restarts (an annex) or repeats: keep locators unique
+            locator = next(f"{locator}-{n}" for n in range(2, 10_000) if f"{locator}-{n}" not in self.locators)
+        self.locators.add(locator)
         paragraph = make_paragraph(self.number, self.lead or "", self.bullets, section=self.heading, locator=locator)
         section.paragraphs.append(paragraph)
         self.number, self.lead, self.bullets, self.sublist_open = None, None, [], False
