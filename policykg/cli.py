@@ -19,6 +19,7 @@ import click
 import networkx as nx
 
 from policykg.errors import PolicyKGError
+from policykg.export import FORMAT_CHOICES
 
 DEFAULT_OUT = Path("policykg-out")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
@@ -88,7 +89,11 @@ def cli() -> None:
       policykg build docs/           ... or from your own GOV.UK text/HTML files
       policykg stats                 what the graph holds
       policykg validate              check it against the SHACL shapes
-      policykg export -f turtle      write RDF (turtle, jsonld, ntriples, rdfxml) or graphml
+      policykg query run recommendations   canned questions (`policykg query list`)
+      policykg viz page --open       the interactive graph in your browser
+      policykg export -f turtle      RDF (turtle, jsonld, ntriples, nquads, trig, rdfxml), graphml, gexf, csv
+      policykg publish               a folder ready for an open data portal (DCAT, VoID, checksums)
+      policykg serve                 a read-only SPARQL endpoint on 127.0.0.1:3030
     """
 
 
@@ -151,9 +156,20 @@ def stats(graph_path: str | None, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
 @graph_option
-def validate(graph_path: str | None) -> None:
-    """Check the graph against the SHACL shapes; exit 1 listing each violation."""
+@click.option("--no-shacl", is_flag=True, help="With FOLDER: skip the SHACL check of the data (the slowest check).")
+def validate(folder: str | None, graph_path: str | None, no_shacl: bool) -> None:
+    """Check the graph against the SHACL shapes; exit 1 listing each violation.
+
+    Given FOLDER (written by `policykg publish`), check that publication instead: every file
+    parses, checksums match, SHACL conforms, the catalogue lists every file.
+    """
+    if folder:
+        from policykg.export.commands import validate_publication_folder
+
+        validate_publication_folder(folder, shacl=not no_shacl)
+        return
     from policykg.ontology.rdf import to_rdf
     from policykg.ontology.validate import validate as shacl_validate
 
@@ -170,15 +186,21 @@ def validate(graph_path: str | None) -> None:
 @cli.command("export")
 @graph_option
 @click.option("-f", "--format", "format_", required=True,
-              type=click.Choice(["turtle", "ttl", "jsonld", "json-ld", "ntriples", "nt", "rdfxml", "xml", "graphml"]),
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file [default: policykg-out/graph.<suffix>].")
+              type=click.Choice(FORMAT_CHOICES), help="Output format.")
+@click.option("-o", "--output", type=click.Path(),
+              help="Output file, or folder for csv [default: policykg-out/graph.<suffix>; csv: policykg-out/graph-csv].")
 def export_command(graph_path: str | None, format_: str, output: str | None) -> None:
-    """Write the graph as RDF or GraphML (byte-identical for the same input)."""
-    from policykg.export import ALIASES, SUFFIXES, export
+    """Write the graph as RDF, GraphML, GEXF or CSV (byte-identical for the same input).
+
+    \b
+    Examples:
+      policykg export -f turtle -o graph.ttl
+      policykg export -f csv -o graph-csv/
+    """
+    from policykg.export import ALIASES, FOLDER_FORMATS, SUFFIXES, export
 
     name = ALIASES.get(format_, format_)
-    path = Path(output) if output else DEFAULT_OUT / f"graph{SUFFIXES[name]}"
+    path = Path(output) if output else DEFAULT_OUT / (f"graph{SUFFIXES[name]}" if name not in FOLDER_FORMATS else f"graph-{name}")
     export(open_graph(graph_path), name, path)
     click.echo(f"Wrote {path}", err=True)
 
@@ -354,9 +376,12 @@ def cypher(query_or_file: str, params: tuple[str, ...], engine: str, format_: st
     _run_adhoc(engine, _read_query(query_or_file), params, format_, output, graph_path)
 
 
-from policykg.viz.commands import viz  # noqa: E402  (the viz group lives beside its library)
+# Command groups that live beside their library (each module is a thin click layer).
+from policykg.export.commands import publish_command, serve_command, validate_publication_command  # noqa: E402
+from policykg.viz.commands import viz  # noqa: E402
 
-cli.add_command(viz)
+for command in (viz, publish_command, validate_publication_command, serve_command):
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -41,13 +41,25 @@ def viz() -> None:
 @click.option("--title", help="Page heading [default: the documents' titles].")
 @click.option("--layout", type=click.Choice(["auto", "python", "browser"]), default="auto", show_default=True,
               help="Where the layout is computed (auto: in the browser up to 500 nodes).")
-def page_command(graph_path, output, focus, recommendation, depth, types, title, layout) -> None:
-    """Write the interactive network page (search, filters, focus, tooltips with sources)."""
+@click.option("--open", "open_page", is_flag=True, help="Open the page in your web browser once written.")
+def page_command(graph_path, output, focus, recommendation, depth, types, title, layout, open_page) -> None:
+    """Write the interactive network page (search, filters, focus, tooltips with sources).
+
+    \b
+    Examples:
+      policykg viz page --open
+      policykg viz page --recommendation 13 --depth 2 -o rec13.html
+      policykg viz page --focus Ofsted --types Organisation,Commitment,Legislation
+    """
+    import webbrowser
+
     from policykg.viz.network import write_network_page
 
     path = write_network_page(_open(graph_path), output, focus=focus, depth=depth, types=types,
                               recommendation=recommendation, title=title, layout=layout)
     click.echo(f"Wrote {path}")
+    if open_page:
+        webbrowser.open(Path(path).resolve().as_uri())
 
 
 @viz.command("figure")

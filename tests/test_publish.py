@@ -1,0 +1,526 @@
+"""Exports (N-Quads, TriG, JSON-LD with its context, GEXF, CSV) and the open-data publication."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+
+from policykg.export import FORMAT_CHOICES, SUFFIXES, WRITERS, export
+from policykg.export import publish as publish_module
+from policykg.export.dcat import ATTRIBUTION, OGL, SPDX
+from policykg.export.gexf import gexf_text
+from policykg.export.publish import (
+    ALL_FILES,
+    DATA_FILES,
+    check_html,
+    ontology_page,
+    publish,
+    validate_catalog,
+    validate_publication,
+)
+from policykg.export.rdf import RDF_FORMATS, graph_names, jsonld_context, serialize_graph, split_graphs
+from policykg.graph.model import EDGE_TYPES, NODE_TYPES
+from policykg.ontology.rdf import PKG, to_rdf
+from policykg.ontology.validate import ontology_graph
+
+# rdflib's own N-Quads, TriG and JSON-LD parsers use its deprecated ConjunctiveGraph API
+pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")]
+
+DCAT = Namespace("http://www.w3.org/ns/dcat#")  # (plain namespaces: pytest's collection trips over rdflib's closed ones)
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+VOID = Namespace("http://rdfs.org/ns/void#")
+PARSERS = {name: parser for name, (parser, _, _) in RDF_FORMATS.items()}
+
+
+def parse(text: str, format: str) -> Graph:
+    """Parse an export; for the dataset formats, the union of its graphs."""
+    if format in ("nquads", "trig"):
+        dataset = Dataset()
+        dataset.parse(data=text, format=PARSERS[format])
+        union = Graph()
+        for s, p, o, _ in dataset.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return union
+    return Graph().parse(data=text, format=PARSERS[format])
+
+
+@pytest.fixture(scope="module")
+def seed_rdf(seed_graph) -> Graph:
+    return to_rdf(seed_graph)
+
+
+@pytest.fixture(scope="module")
+def publication(seed_graph, tmp_path_factory) -> Path:
+    return publish(seed_graph, tmp_path_factory.mktemp("pub") / "publication")
+
+
+@pytest.fixture(scope="module")
+def small_graph(seed_graph) -> nx.MultiDiGraph:
+    """Part of the seed graph (its document, inquiries, recommendations, themes): quick to publish and check."""
+    keep = [iri for iri, data in seed_graph.nodes(data=True) if data["type"] in ("Document", "Inquiry", "Recommendation", "Theme", "Report")]
+    return seed_graph.subgraph(keep).copy()
+
+
+@pytest.fixture(scope="module")
+def small_publication(small_graph, tmp_path_factory) -> Path:
+    return publish(small_graph, tmp_path_factory.mktemp("small") / "publication")
+
+
+@pytest.fixture
+def copy_of(small_publication, tmp_path):
+    """A fresh copy of a (small) publication, to tamper with."""
+
+    def make() -> Path:
+        target = tmp_path / "copy"
+        shutil.copytree(small_publication, target)
+        assert validate_publication(target).ok
+        return target
+
+    return make
+
+
+# ---------------------------------------------------------------------------- RDF formats
+
+
+def test_registry_knows_every_format():
+    assert {"turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml", "graphml", "gexf", "csv"} == set(WRITERS)
+    assert set(SUFFIXES) == set(WRITERS) and {"nq", "ttl", "nt"} <= set(FORMAT_CHOICES)
+
+
+@pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
+def test_every_rdf_format_parses_back_isomorphic(seed_graph, seed_rdf, fmt):
+    parsed = parse(serialize_graph(seed_graph, fmt, seed_rdf), fmt)
+    assert len(parsed) == len(seed_rdf)
+    assert isomorphic(parsed, seed_rdf)
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+def test_named_graphs_are_the_source_documents(seed_graph, fmt):
+    dataset = Dataset()
+    dataset.parse(data=serialize_graph(seed_graph, fmt), format=PARSERS[fmt])
+    documents = {URIRef(iri) for iri, data in seed_graph.nodes(data=True) if data["type"] == "Document"}
+    names = {g.identifier for g in dataset.graphs() if len(g) and g.identifier != dataset.default_graph.identifier}
+    assert documents <= names
+    assert all(str(name).startswith("https://w3id.org/policykg/id/") for name in names)
+
+
+def test_named_graphs_partition_the_triples(seed_graph, seed_rdf):
+    parts = split_graphs(seed_rdf, graph_names(seed_graph))
+    assert sum(len(triples) for triples in parts.values()) == len(seed_rdf)
+    # only what no document states (the status concepts) is in the default graph
+    assert {str(s).startswith(str(PKG)) for s, _, _ in parts.get(None, [])} <= {True}
+    # a node's triples are in the graph of the document it was derived from
+    document = next(iri for iri, data in seed_graph.nodes(data=True) if data["type"] == "Document")
+    recommendation = URIRef("https://w3id.org/policykg/id/recommendation/iicsa/13")
+    assert any(t[0] == recommendation for t in parts[URIRef(document)])
+
+
+def test_trig_and_nquads_name_graphs_by_document(seed_graph):
+    document = next(iri for iri, data in seed_graph.nodes(data=True) if data["type"] == "Document")
+    assert f"<{document}> {{\n" in serialize_graph(seed_graph, "trig")
+    assert f" <{document}> .\n" in serialize_graph(seed_graph, "nquads")
+
+
+def test_trig_prefixes_made_up_by_rdflib_agree_across_graphs():
+    from policykg.export.rdf import serialize_rdf
+
+    a, b = URIRef("https://example.org/a"), URIRef("https://example.org/b")
+    rdf = Graph()
+    rdf += [(a, URIRef("https://one.example/p"), Literal("x")), (b, URIRef("https://two.example/q"), Literal("y"))]
+    text = serialize_rdf(rdf, "trig", names={a: URIRef("https://example.org/g1"), b: URIRef("https://example.org/g2")})
+    assert set(parse(text, "trig")) == set(rdf)
+
+
+# ---------------------------------------------------------------------------- JSON-LD
+
+
+def test_jsonld_reads_as_plain_json(seed_graph):
+    document = json.loads(serialize_graph(seed_graph, "jsonld"))
+    assert document["@context"] == jsonld_context()
+    nodes = {node["id"]: node for node in document["@graph"]}
+    recommendation = nodes["https://w3id.org/policykg/id/recommendation/iicsa/13"]
+    assert recommendation["number"] == 13 and "Recommendation" in recommendation["type"]
+    assert isinstance(recommendation["title"], str) and isinstance(recommendation["evidence"], list)
+    response = next(n for n in nodes.values() if recommendation["id"] in n.get("respondsTo", []))
+    assert response["status"] == "pkg:status-accepted"
+    dated = [n for n in nodes.values() if "Commitment" in n.get("type", []) and "deadline" in n]
+    assert dated and all(isinstance(n["deadlineDate"], str) and isinstance(n["ledBy"], list) for n in dated if "ledBy" in n)
+    quote = nodes[recommendation["evidence"][0]]
+    assert isinstance(quote["exact"], str) and isinstance(quote["startOffset"], int)
+
+
+def test_jsonld_expands_with_the_published_context_file(seed_graph, seed_rdf, tmp_path):
+    """The data with ``"@context": "context.jsonld"`` (a reference, as a consumer would use it) gives the same triples."""
+    (tmp_path / "context.jsonld").write_text(json.dumps({"@context": jsonld_context()}), encoding="utf-8")
+    document = json.loads(serialize_graph(seed_graph, "jsonld"))
+    document["@context"] = "context.jsonld"
+    (tmp_path / "data.jsonld").write_text(json.dumps(document), encoding="utf-8")
+    parsed = Graph().parse(tmp_path / "data.jsonld", format="json-ld")
+    assert isomorphic(parsed, seed_rdf)
+
+
+def test_jsonld_gives_the_same_triples_in_pyld(seed_graph, seed_rdf):
+    """pyld, a JSON-LD 1.1 processor (stricter than rdflib's parser), reads the same triples."""
+    jsonld = pytest.importorskip("pyld.jsonld")
+    quads = jsonld.to_rdf(json.loads(serialize_graph(seed_graph, "jsonld", seed_rdf)), {"format": "application/n-quads"})
+    assert set(Graph().parse(data=quads, format="nt")) == set(seed_rdf)  # (all in the default graph)
+
+
+def test_jsonld_falls_back_to_explicit_values_when_a_key_does_not_fit():
+    """A value whose form differs from its key's declared type keeps its exact RDF meaning."""
+    from rdflib import XSD
+
+    from policykg.export.rdf import serialize_rdf
+
+    subject = URIRef("https://example.org/x")
+    rdf = Graph()
+    rdf += [
+        (subject, PKG.number, Literal("7", datatype=XSD.int)),  # an xsd:int, not the declared xsd:integer
+        (subject, PKG.deadlineDate, Literal("2025", datatype=XSD.gYear)),  # not an xsd:date
+        (subject, PKG.status, Literal("accepted")),  # a literal where an IRI is declared
+        (subject, RDFS.label, Literal("Label", lang="en")),  # a language where a plain string is declared
+        (subject, URIRef("https://example.org/unknown"), Literal(2.5)),
+        (subject, PKG.evidence, URIRef("https://example.org/q")),
+    ]
+    text = serialize_rdf(rdf, "jsonld")
+    node = json.loads(text)["@graph"][0]
+    assert node["evidence"] == ["https://example.org/q"]
+    assert node["pkg:number"] == {"@value": "7", "@type": "xsd:int"}
+    assert node["pkg:status"] == "accepted"
+    assert isomorphic(Graph().parse(data=text, format="json-ld"), rdf)
+
+
+# ---------------------------------------------------------------------------- GEXF and CSV
+
+
+def test_gexf_parses_back_with_the_right_counts(seed_graph, tmp_path):
+    path = export(seed_graph, "gexf", tmp_path / "graph.gexf")
+    parsed = nx.read_gexf(path)
+    assert parsed.number_of_nodes() == seed_graph.number_of_nodes()
+    assert parsed.number_of_edges() == seed_graph.number_of_edges()
+    node = parsed.nodes["https://w3id.org/policykg/id/recommendation/iicsa/13"]
+    assert node["type"] == "Recommendation" and node["number"] == 13 and node["sources"] >= 1
+    assert 'lastmodifieddate="2025-04-09"' in path.read_text(encoding="utf-8")  # the source's date, not the clock
+    assert {data["relation"] for *_, data in parsed.edges(data=True)} <= set(EDGE_TYPES)
+
+
+def test_gexf_writes_mixed_type_attributes_as_text(tmp_path):
+    from policykg.graph.model import Provenance, add_node, new_graph
+
+    where = Provenance("https://example.org/d", "p1", 1, "S", 0, 1, "x")
+    graph = new_graph()
+    add_node(graph, "https://example.org/a", "Statistic", "a", where, value=3)
+    add_node(graph, "https://example.org/b", "Statistic", "b", where, value=2.5)
+    add_node(graph, "https://example.org/c", "Organisation", "c", where, kind="agency")
+    add_node(graph, "https://example.org/d", "Organisation", "d", where, kind=7)
+    (tmp_path / "g.gexf").write_text(gexf_text(graph), encoding="utf-8")
+    parsed = nx.read_gexf(tmp_path / "g.gexf")
+    assert parsed.nodes["https://example.org/a"]["value"] == 3.0 and parsed.nodes["https://example.org/d"]["kind"] == "7"
+
+
+def test_csv_folder_has_a_file_per_type_and_relation(seed_graph, tmp_path):
+    folder = export(seed_graph, "csv", tmp_path / "graph-csv")
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted([f"nodes-{t}.csv" for t in NODE_TYPES] + [f"edges-{r}.csv" for r in EDGE_TYPES])
+    node_rows = edge_rows = 0
+    for path in folder.iterdir():
+        with path.open(encoding="utf-8", newline="") as stream:
+            rows = list(csv.DictReader(stream))
+        header = path.read_bytes().decode("utf-8").split("\r\n", 1)[0].split(",")
+        assert header[-3:] == ["quote", "paragraphs", "sources"]
+        if path.name.startswith("nodes-"):
+            assert header[:2] == ["id", "label"]
+            node_rows += len(rows)
+        else:
+            assert header[:4] == ["source", "source_label", "target", "target_label"]
+            edge_rows += len(rows)
+    assert node_rows == seed_graph.number_of_nodes() and edge_rows == seed_graph.number_of_edges()
+    with (folder / "nodes-Organisation.csv").open(encoding="utf-8", newline="") as stream:
+        organisations = {row["id"]: row for row in csv.DictReader(stream)}
+    aliased = [row for row in organisations.values() if "; " in row.get("aliases", "")]
+    assert aliased, "lists are joined with '; '"
+    assert all(int(row["sources"]) >= 1 and row["quote"] for row in organisations.values())
+
+
+def test_csv_export_refuses_to_replace_a_folder_of_other_files(seed_graph, tmp_path):
+    from policykg.errors import PolicyKGError
+
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.docx").write_text("precious")
+    with pytest.raises(PolicyKGError, match="not empty"):
+        export(seed_graph, "csv", tmp_path / "mine")
+    assert (tmp_path / "mine" / "thesis.docx").read_text() == "precious"
+    export(seed_graph, "csv", tmp_path / "again")
+    export(seed_graph, "csv", tmp_path / "again")  # an earlier CSV export is replaced
+
+
+# ---------------------------------------------------------------------------- determinism across processes
+
+_EXPORT_SCRIPT = """
+import sys, policykg
+from policykg.export import export
+from policykg.export.publish import publish
+graph = policykg.build_graph([policykg.load_document(policykg.seed_path())])
+out = sys.argv[1]
+for fmt in ("nquads", "trig", "jsonld", "gexf", "csv"):
+    export(graph, fmt, f"{out}/graph-{fmt}")
+publish(graph, f"{out}/publication")
+"""
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_exports_and_publication_are_byte_identical_across_processes(tmp_path):
+    trees = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"run{seed}"
+        out.mkdir()
+        result = subprocess.run([sys.executable, "-c", _EXPORT_SCRIPT, str(out)], capture_output=True, text=True,
+                                env={**os.environ, "PYTHONHASHSEED": seed}, timeout=600)
+        assert result.returncode == 0, result.stderr
+        trees.append(_tree(out))
+    assert len(trees[0]) > 40 and trees[0].keys() == trees[1].keys()
+    different = [name for name in trees[0] if trees[0][name] != trees[1][name]]
+    assert not different
+
+
+def test_publish_twice_gives_the_same_bytes(seed_graph, publication, tmp_path):
+    again = publish(seed_graph, tmp_path / "again")
+    assert _tree(again) == _tree(publication)
+
+
+# ---------------------------------------------------------------------------- the publication
+
+
+def test_publication_has_every_file_and_validates(publication):
+    assert sorted(p.name for p in publication.iterdir()) == ALL_FILES
+    report = validate_publication(publication)
+    assert report.ok, str(report)
+    assert any("conforms to shapes.ttl" in line for line in report.passed)
+    assert not [p for p in publication.parent.iterdir() if p.name.startswith(".")], "temporary folders are cleaned up"
+
+
+def test_every_data_file_is_the_export(publication, seed_graph, seed_rdf):
+    for name, fmt in DATA_FILES.items():  # (each export parses back to the graph: test_every_rdf_format_parses_back_isomorphic)
+        assert (publication / name).read_text(encoding="utf-8") == serialize_graph(seed_graph, fmt, seed_rdf), name
+    context = json.loads((publication / "context.jsonld").read_text(encoding="utf-8"))
+    assert json.loads((publication / "graph.jsonld").read_text(encoding="utf-8"))["@context"] == context["@context"]
+    assert (publication / "ontology.ttl").read_bytes() == (Path(publish_module.__file__).parents[1] / "ontology" / "policykg.ttl").read_bytes()
+
+
+def test_catalogue_describes_every_file(publication, seed_graph):
+    catalog = Graph().parse(publication / "catalog.ttl", format="turtle")
+    assert validate_catalog(catalog) == []
+    dataset = next(catalog.subjects(RDF.type, DCAT.Dataset))
+    distributions = list(catalog.objects(dataset, DCAT.distribution))
+    urls = {str(catalog.value(d, DCAT.downloadURL)).rsplit("/", 1)[-1] for d in distributions}
+    assert urls == set(ALL_FILES) - {"catalog.ttl", "SHA256SUMS"}
+    for distribution in distributions:
+        name = str(catalog.value(distribution, DCAT.downloadURL)).rsplit("/", 1)[-1]
+        assert int(catalog.value(distribution, DCAT.byteSize)) == (publication / name).stat().st_size
+        checksum = catalog.value(distribution, SPDX.checksum)
+        assert catalog.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
+        assert str(catalog.value(distribution, DCAT.downloadURL)).startswith(publication.resolve().as_uri())  # relative → the folder
+    assert catalog.value(dataset, DCTERMS.license) == OGL
+    assert str(catalog.value(dataset, DCTERMS.issued)) == "2025-04-09"  # the source's date, not the clock
+    assert URIRef("https://www.gov.uk/government/publications/tackling-child-sexual-abuse-progress-update") in set(
+        catalog.objects(dataset, DCTERMS.source))
+    rights = catalog.value(dataset, DCTERMS.rights)
+    assert str(catalog.value(rights, RDFS.label)) == ATTRIBUTION
+    assert {str(t).rsplit("/", 1)[-1] for t in catalog.objects(dataset, DCAT.theme)} == {"GOVE", "JUST"}
+
+
+def test_catalogue_shapes_catch_a_broken_catalogue(publication):
+    catalog = Graph().parse(publication / "catalog.ttl", format="turtle")
+    distribution = next(catalog.subjects(RDF.type, DCAT.Distribution))
+    catalog.remove((distribution, DCAT.byteSize, None))
+    dataset = next(catalog.subjects(RDF.type, DCAT.Dataset))
+    catalog.remove((dataset, DCTERMS.license, None))
+    problems = validate_catalog(catalog)
+    assert any("dcat:byteSize" in line for line in problems)
+    assert any("Open Government Licence" in line for line in problems)
+
+
+def test_void_counts_the_data(publication, seed_rdf):
+    void = Graph().parse(publication / "void.ttl", format="turtle")
+    dataset = next(void.subjects(RDF.type, VOID.Dataset))
+    assert int(void.value(dataset, VOID.triples)) == len(seed_rdf)
+    assert int(void.value(dataset, VOID.properties)) == len(set(seed_rdf.predicates()))
+    partitions = {void.value(p, VOID["class"]): int(void.value(p, VOID.entities)) for p in void.objects(dataset, VOID.classPartition)}
+    assert partitions[PKG.Recommendation] == 20
+    assert len(list(void.objects(dataset, VOID.dataDump))) == len(DATA_FILES)
+    # the catalogue and the VoID file describe the same dataset
+    catalog = Graph().parse(publication / "catalog.ttl", format="turtle")
+    assert (dataset, RDF.type, DCAT.Dataset) in catalog
+
+
+def test_base_url_makes_download_urls_absolute(small_graph, tmp_path):
+    folder = publish(small_graph, tmp_path / "pub", base_url="https://data.example.org/policykg", issued="2026-01-31",
+                     publisher="Example Unit", publisher_url="https://example.org/unit")
+    catalog = Graph().parse(folder / "catalog.ttl", format="turtle")
+    urls = sorted(str(u) for u in catalog.objects(None, DCAT.downloadURL))
+    assert urls and all(u.startswith("https://data.example.org/policykg/") for u in urls)
+    assert {str(d) for d in catalog.objects(None, DCTERMS.issued) if isinstance(d, Literal) and d.datatype} >= {"2026-01-31"}
+    assert (URIRef("https://example.org/unit"), None, None) in catalog
+    assert validate_publication(folder).ok
+
+
+def test_readme_has_the_attribution_and_a_working_query(publication, seed_rdf):
+    readme = (publication / "README.md").read_text(encoding="utf-8")
+    assert ATTRIBUTION in readme and str(OGL) in readme
+    assert all(f"`{name}`" in readme for name in ALL_FILES)
+    query = readme.split("```sparql\n", 1)[1].split("```", 1)[0]
+    rows = list(seed_rdf.query(query))
+    assert len(rows) == 20 and int(rows[12][0]) == 13
+
+
+def test_sha256sums_works_with_sha256sum(publication):
+    if not shutil.which("sha256sum"):
+        pytest.skip("no sha256sum here")
+    result = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=publication, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---------------------------------------------------------------------------- validation finds problems
+
+
+def test_a_changed_byte_is_reported_naming_the_file(copy_of):
+    folder = copy_of()
+    data = bytearray((folder / "graph.ttl").read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (folder / "graph.ttl").write_bytes(bytes(data))
+    report = validate_publication(folder, shacl=False)
+    assert not report.ok
+    assert "graph.ttl: SHA-256 does not match SHA256SUMS (the file has changed)" in report.problems
+    assert "graph.ttl: SHA-256 does not match catalog.ttl (the file has changed)" in report.problems
+    assert all(line.startswith("graph.ttl: ") for line in report.problems)
+
+
+def test_a_missing_file_is_reported(copy_of):
+    folder = copy_of()
+    (folder / "void.ttl").unlink()
+    report = validate_publication(folder, shacl=False)
+    assert report.problems == ["void.ttl: missing"]
+
+
+def test_an_unlisted_file_is_reported(copy_of):
+    folder = copy_of()
+    (folder / "notes.txt").write_text("hello")
+    report = validate_publication(folder, shacl=False)
+    assert report.problems == ["notes.txt: not listed in SHA256SUMS", "notes.txt: not listed in catalog.ttl"]
+
+
+def test_an_unparseable_file_is_reported(copy_of):
+    folder = copy_of()
+    (folder / "graph.nt").write_text("<not a triple\n", encoding="utf-8")
+    report = validate_publication(folder, shacl=False)
+    assert any(line.startswith("graph.nt: does not parse") for line in report.problems)
+
+
+def test_validation_of_a_missing_folder(tmp_path):
+    assert validate_publication(tmp_path / "nope").problems == [f"{tmp_path / 'nope'}: no such folder"]
+
+
+# ---------------------------------------------------------------------------- atomic writes
+
+
+def test_a_failed_publish_leaves_the_old_publication(small_graph, small_publication, tmp_path, monkeypatch):
+    folder = tmp_path / "pub"
+    shutil.copytree(small_publication, folder)
+    before = _tree(folder)
+    calls = {"n": 0}
+    original = Path.write_bytes
+
+    def failing(self, data):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError(28, "No space left on device")
+        return original(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(OSError):
+        publish(small_graph, folder)
+    monkeypatch.undo()
+    assert _tree(folder) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pub"], "no temporary folder is left behind"
+
+
+def test_publish_refuses_a_folder_that_is_not_a_publication(seed_graph, tmp_path):
+    from policykg.errors import PolicyKGError
+
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "letter.txt").write_text("keep me")
+    with pytest.raises(PolicyKGError, match="not empty"):
+        publish(seed_graph, tmp_path / "home")
+    assert (tmp_path / "home" / "letter.txt").read_text() == "keep me"
+
+
+# ---------------------------------------------------------------------------- the ontology page
+
+
+def test_ontology_page_lists_every_class_label(publication):
+    page = (publication / "ontology.html").read_text(encoding="utf-8")
+    ontology = ontology_graph()
+    classes = [c for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(str(PKG))]
+    assert len(classes) >= len(NODE_TYPES)
+    for klass in classes:
+        label = str(ontology.value(klass, RDFS.label))
+        assert f"<h3>{label}</h3>" in page
+        assert f'id="{str(klass)[len(str(PKG)):]}"' in page
+    assert check_html(page) == []
+
+
+def test_ontology_page_escapes_everything():
+    hostile = """@prefix pkg: <https://w3id.org/policykg/ontology#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+pkg:Evil a owl:Class ; rdfs:label "<script>alert(1)</script>" ; rdfs:comment "a & b \\" <img src=x onerror=alert(1)>" ;
+    rdfs:seeAlso <https://example.org/"onmouseover="alert(1)> .
+"""
+    page = ontology_page(hostile)
+    assert "<script>" not in page and "<img" not in page and '"onmouseover="' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert check_html(page) == []
+
+
+def test_check_html_finds_unbalanced_tags():
+    assert check_html("<html><head><title>t</title></head><body><div><p>x</div></body></html>") == []
+    assert check_html("<html><head><title>t</title></head><body><div><span></div></body></html>") != []
+    assert "no <title> element" in check_html("<html><head></head><body></body></html>")
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def test_publish_and_validate_commands(small_graph, tmp_path, monkeypatch):
+    from policykg.export.commands import publish_command, validate_publication_command
+    from policykg.graph.storage import save_graph
+
+    monkeypatch.chdir(tmp_path)
+    save_graph(small_graph, tmp_path / "graph.json")
+    runner = CliRunner()
+    result = runner.invoke(publish_command, ["out", "--graph", "graph.json", "--issued", "2025-05-01"])
+    assert result.exit_code == 0, result.output
+    assert "Wrote 14 files" in result.output and "Checked" in result.output
+    catalog = Graph().parse(tmp_path / "out" / "catalog.ttl", format="turtle")
+    assert Literal("2025-05-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")) in set(catalog.objects(None, DCTERMS.issued))
+    result = runner.invoke(validate_publication_command, ["out", "-v"])
+    assert result.exit_code == 0 and "a valid publication" in result.output and "ok: graph.nt: conforms to shapes.ttl" in result.output
+    (tmp_path / "out" / "README.md").write_text("changed")
+    result = runner.invoke(validate_publication_command, ["out", "--no-shacl"])
+    assert result.exit_code == 1
+    assert "problem: README.md: SHA-256 does not match SHA256SUMS (the file has changed)" in result.output
