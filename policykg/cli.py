@@ -190,17 +190,19 @@ def validate(folder: str | None, graph_path: str | None, no_shacl: bool) -> None
 @click.option("-o", "--output", type=click.Path(),
               help="Output file, or folder for csv [default: policykg-out/graph.<suffix>; csv: policykg-out/graph-csv].")
 def export_command(graph_path: str | None, format_: str, output: str | None) -> None:
-    """Write the graph as RDF, GraphML, GEXF or CSV (byte-identical for the same input).
+    """Write the graph as RDF, GraphML, GEXF, CSV or for Neo4j (byte-identical for the same input).
 
     \b
     Examples:
       policykg export -f turtle -o graph.ttl
       policykg export -f csv -o graph-csv/
+      policykg export -f cypher -o graph.cypher          # then: cypher-shell -f graph.cypher
+      policykg export -f neo4j-csv -o import/            # then: the command in import/import-command.txt
     """
-    from policykg.export import ALIASES, FOLDER_FORMATS, SUFFIXES, export
+    from policykg.export import ALIASES, SUFFIXES, export
 
     name = ALIASES.get(format_, format_)
-    path = Path(output) if output else DEFAULT_OUT / (f"graph{SUFFIXES[name]}" if name not in FOLDER_FORMATS else f"graph-{name}")
+    path = Path(output) if output else DEFAULT_OUT / f"graph{SUFFIXES[name]}"
     export(open_graph(graph_path), name, path)
     click.echo(f"Wrote {path}", err=True)
 
@@ -374,6 +376,58 @@ def cypher(query_or_file: str, params: tuple[str, ...], engine: str, format_: st
       policykg cypher 'MATCH (r:Recommendation {number: $n}) RETURN r.title AS title' -p n=13
     """
     _run_adhoc(engine, _read_query(query_or_file), params, format_, output, graph_path)
+
+
+# ---------------------------------------------------------------------------- neo4j
+
+
+@cli.group()
+def neo4j() -> None:
+    """Load the graph into a Neo4j server and run scripts there.
+
+    Connection settings come from options or the environment: NEO4J_URI (default
+    bolt://127.0.0.1:7687; neo4j:// and neo4j+s:// routing URIs work for clusters and Aura),
+    NEO4J_USER (neo4j), NEO4J_PASSWORD, NEO4J_DATABASE. The password is never printed.
+    For a local server: `scripts/neo4j-server start`.
+    """
+
+
+@neo4j.command("load")
+@graph_option
+@click.option("--uri", envvar="NEO4J_URI", help="Bolt or neo4j URI [env NEO4J_URI; default bolt://127.0.0.1:7687].")
+@click.option("--user", envvar="NEO4J_USER", help="User [env NEO4J_USER; default neo4j].")
+@click.option("--database", envvar="NEO4J_DATABASE", help="Database [env NEO4J_DATABASE; default: the server's default].")
+@click.option("--wipe", is_flag=True, help="First delete what policykg loaded before (nodes labelled PolicyKG), nothing else.")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True, help="Rows per transaction.")
+def neo4j_load(graph_path: str | None, uri: str | None, user: str | None, database: str | None, wipe: bool, batch_size: int) -> None:
+    """Load the graph: constraints and indexes, then nodes and relationships in batches (idempotent).
+
+    \b
+    Example:
+      NEO4J_PASSWORD=... policykg neo4j load --wipe
+    """
+    from policykg.queries.neo4j import load_neo4j
+
+    graph = open_graph(graph_path)
+    total = graph.number_of_nodes() + graph.number_of_edges()
+    with click.progressbar(length=total, label="Loading into Neo4j", file=sys.stderr) as bar:
+        counts = load_neo4j(graph, uri=uri, user=user, database=database, wipe=wipe, batch_size=batch_size,
+                            progress=lambda kind, n: bar.update(n))
+    summary = ", ".join(f"{key} {value}" for key, value in counts.items() if not isinstance(value, float))
+    click.echo(f"Loaded: {summary}")
+
+
+@neo4j.command("run-script")
+@click.argument("script", type=click.Path(exists=True, dir_okay=False))
+@click.option("--uri", envvar="NEO4J_URI", help="Bolt or neo4j URI [env NEO4J_URI].")
+@click.option("--user", envvar="NEO4J_USER", help="User [env NEO4J_USER].")
+@click.option("--database", envvar="NEO4J_DATABASE", help="Database [env NEO4J_DATABASE].")
+def neo4j_run_script(script: str, uri: str | None, user: str | None, database: str | None) -> None:
+    """Run a script written by `policykg export -f cypher`, as cypher-shell -f would (no cypher-shell needed)."""
+    from policykg.export.neo4j import execute_cypher_script
+
+    execute_cypher_script(script, uri=uri, user=user, database=database)
+    click.echo(f"Ran {script}")
 
 
 # Command groups that live beside their library (each module is a thin click layer).

@@ -366,11 +366,15 @@ def _add_commitments(context: _Context) -> None:
         frame_position = max((n for n, i in enumerate(items) if i.kind == "sentence"), default=None)
         frame = items[frame_position] if frame_position is not None and statements.is_frame(items[frame_position].text) else None
         frame_mentions = _frame_mentions(context, paragraph, frame_position) if frame else []
-        parent: tuple[Item, list[Mention]] | None = None
+        frame_lead = _stated_lead(frame.text, frame_mentions, government) if frame else None
+        parent: tuple[list[Mention], Entity | None] = ([], None)  # the last bullet's mentions and lead
         for position, item in enumerate(items):
             mentions = context.mentions[(paragraph.locator, position)]
             if item.kind == "bullet" and item.level <= 1:
-                parent = (item, mentions)
+                # "... this will involve the ONS:" hands its sub-bullets to the body it names last.
+                named = [m.entity for m in mentions if m.entity.type in {"Organisation", "Post"}]
+                introduces = statements.is_frame(item.text) and named
+                parent = (mentions, named[-1] if introduces else _stated_lead(item.text, mentions, government) or frame_lead)
             if statements.CAVEAT.search(item.text) or (statements.is_frame(item.text) and item.kind == "sentence"):
                 continue
             subject = statements.subject_of(item.text) or ""
@@ -384,10 +388,31 @@ def _add_commitments(context: _Context) -> None:
                 committed = funded_and_dated or statements.is_commitment(item.text, names_actor=bool(actors), dated=dated)
             if not committed:
                 continue
-            inherited = list(frame_mentions)
-            if item.level == 2 and parent is not None:
-                inherited += parent[1]
-            _add_commitment(context, paragraph, position, item, mentions, inherited, frame, caveats, government)
+            inherited, context_lead = list(frame_mentions), frame_lead
+            if item.level == 2:  # a sub-bullet's nearest context is its parent bullet
+                inherited, context_lead = parent[0] + inherited, parent[1] or frame_lead
+            lead = _stated_lead(item.text, mentions, government) or context_lead or government
+            _add_commitment(context, paragraph, item, mentions, inherited, frame, caveats, lead)
+
+
+def _stated_lead(text: str, mentions: list[Mention], government: Entity | None) -> Entity | None:
+    """Who the sentence says does the action, if it says: the agent of a passive ("will be
+    published by the ONS"), else a body in the subject's clause ("By May, the Home Office
+    will"), else government for "we" ("Working with Ofsted, we will"); ``None`` if unsaid."""
+    actors = [m for m in mentions if m.entity.type in {"Organisation", "Post"}]
+    if passive := statements.PASSIVE_AGENT.search(text):
+        agents = [m for m in actors if m.start >= passive.end()]
+        if agents:
+            return agents[0].entity
+    subject = statements.subject_of(text) or ""
+    clause_start = max(subject.rfind(statements.subject_clause(subject)), 0)
+    # A name may hold the comma the clause was cut at ("Department for Science, Innovation and Technology").
+    in_clause = [m for m in actors if m.end > clause_start and m.end <= len(subject)]
+    if in_clause:
+        return in_clause[0].entity
+    if re.search(r"\b(?:we|our|government)\b", subject[clause_start:], re.I):
+        return government
+    return None
 
 
 def _frame_mentions(context: _Context, paragraph: Paragraph, position: int) -> list[Mention]:
@@ -403,13 +428,12 @@ def _frame_mentions(context: _Context, paragraph: Paragraph, position: int) -> l
 def _add_commitment(
     context: _Context,
     paragraph: Paragraph,
-    position: int,
     item: Item,
     mentions: list[Mention],
     inherited: list[Mention],
     frame: Item | None,
     caveats: list[str],
-    government: Entity | None,
+    lead: Entity | None,
 ) -> None:
     graph = context.graph
     where = context.where(paragraph, item)
@@ -436,18 +460,6 @@ def _add_commitment(
     for recommendation in _recommendations_answered(context, paragraph, item.text):
         add_edge(graph, iri, recommendation, "answers", where)
 
-    subject_end = len(statements.subject_of(item.text) or "")
-    own_actors = [m for m in mentions if m.entity.type in {"Organisation", "Post"} and m.end <= subject_end]
-    inherited_actors = [m for m in inherited if m.entity.type in {"Organisation", "Post"}]
-    lead: Entity | None = None
-    if own_actors:
-        lead = own_actors[0].entity
-    elif re.search(r"\b(?:we|our|government)\b", statements.subject_of(item.text) or "", re.I) and government:
-        lead = government
-    elif inherited_actors:
-        lead = inherited_actors[0].entity
-    elif government:
-        lead = government
     if lead is not None:
         _add_entity(context, lead, where)
         add_edge(graph, iri, lead.iri, "led_by", where)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|million|m|k)?\b", re.I)
@@ -45,9 +46,9 @@ def find_money(text: str) -> list[Money]:
     """Amounts of money in pounds sterling, as whole pounds."""
     found = []
     for match in _MONEY.finditer(text):
-        number = float(match.group(1).replace(",", ""))
+        number = Decimal(match.group(1).replace(",", ""))  # exact: "£8.3m" is 8300000, not 8300000.000000001
         scale = _SCALE[(match.group(2) or "").lower()]
-        found.append(Money(round(number * scale), match.group(0).strip(), match.start(), match.end()))
+        found.append(Money(int(number * scale), match.group(0).strip(), match.start(), match.end()))
     return found
 
 
@@ -84,7 +85,7 @@ def find_statistics(text: str) -> list[Statistic]:
             found.append(Statistic(float(match.group(1)), "percent", measure, match.group(0), match.start(), match.end()))
     for match in _MILLIONS.finditer(text):
         if not taken(match.start(), match.end()):
-            value = float(match.group(1)) * _SCALE[match.group(2).lower()]
+            value = float(Decimal(match.group(1)) * _SCALE[match.group(2).lower()])
             found.append(Statistic(value, "count", _measure(text[match.end():]), match.group(0), match.start(), match.end()))
     for match in _COUNT.finditer(text):
         digits = match.group(1)

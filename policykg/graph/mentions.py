@@ -55,6 +55,7 @@ IRI_KIND = {
 
 #: Head word → (node type, kind) for names the reference list lacks.
 HEAD_WORDS: dict[str, tuple[str, str]] = {
+    "Inquiry": ("Inquiry", "inquiry"),
     "Bill": ("Legislation", "bill"),
     "Act": ("Legislation", "act"),
     "Regulations": ("Legislation", "regulations"),
@@ -296,20 +297,29 @@ class MentionFinder:
     def _discover(self, text: str, known: list[Mention]) -> list[Mention]:
         found = []
         for match in _NAME_RUN.finditer(_norm(text)):
-            name, offset = _trim_name(match.group(0))
-            start = match.start() + offset
-            end = start + len(name)
-            if not name or any(m.start < end and start < m.end for m in known):
-                continue
-            typed = _type_of(name)
-            if typed is None or len(name.split()) < 2:
-                continue
-            type, kind = typed
-            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
-                Entity(name, type, kind, entity_iri(type, name), curated=False)
-            )
-            found.append(Mention(entity, start, end, text[start:end]))
+            # Known names inside a run ("UKHSA and the X Programme") split it; the rest may hold a new name.
+            pieces = [(match.start(), match.end())]
+            for mention in known:
+                pieces = [part for s, e in pieces for part in ((s, min(e, mention.start)), (max(s, mention.end), e)) if part[0] < part[1]]
+            for piece_start, piece_end in pieces:
+                raw = _norm(text)[piece_start:piece_end]
+                stripped = raw.lstrip(" ,;")
+                raw_offset = len(raw) - len(stripped)
+                name, offset = _trim_name(stripped.rstrip())
+                start = piece_start + raw_offset + offset
+                end = start + len(name)
+                if name and not any(m.start < end and start < m.end for m in known):
+                    found.extend(self._discovered(name, text, start, end))
         return found
+
+    def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
+        """A mention of ``name`` if its head word gives it a type (registering a new entity)."""
+        typed = _type_of(name)
+        if typed is None or len(name.split()) < 2:
+            return []
+        type, kind = typed
+        entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
+        return [Mention(entity, start, end, text[start:end])]
 
     def _anaphora(self, text: str, known: list[Mention]) -> list[Mention]:
         found = []
@@ -342,10 +352,17 @@ def _name_before(text: str, position: int, abbreviation: str) -> str:
     return best
 
 
+# "Alongside the X Panel", "According to the X Survey", "Introduce the X Bill": a word (and a
+# preposition) before "the" that starts the run is not part of the name.
+_LEADING_PHRASE = re.compile(r"^[A-Z][\w'’-]*(?:\s+(?:to|with|from|by))?\s+the\s+(?=[A-Z])")
+
+
 def _trim_name(run: str) -> tuple[str, int]:
     """Drop leading words that cannot start a name; return the name and its offset in ``run``."""
-    words = run.split(" ")
     offset = 0
+    if match := _LEADING_PHRASE.match(run):
+        offset, run = match.end(), run[match.end():]
+    words = run.split(" ")
     while words and (words[0] in _NOT_NAME_START or words[0] in _CONNECTORS):
         offset += len(words[0]) + 1
         words.pop(0)
@@ -355,12 +372,24 @@ def _trim_name(run: str) -> tuple[str, int]:
 
 
 def _type_of(name: str) -> tuple[str, str] | None:
-    """The type a name's head word implies ("Crime and Policing Bill" → Legislation/bill)."""
+    """The type a name's head word implies.
+
+    The head is the last word ("Crime and Policing Bill" → Legislation/bill, "Children Act 1989"
+    → act) or the word before the first "into"/"on"/"of"/"for" ("Independent Inquiry into X" → Inquiry).
+
+    >>> _type_of("Independent Inquiry into Youth Violence"), _type_of("Children Act 1989")
+    (('Inquiry', 'inquiry'), ('Legislation', 'act'))
+    """
     words = name.split()
     head = words[-1]
     if head.isdigit() and len(words) > 1:
         head = words[-2]
         if head != "Act":
             return None
-    return HEAD_WORDS.get(head)
+    if head in HEAD_WORDS:
+        return HEAD_WORDS[head]
+    first_connector = next((i for i, w in enumerate(words) if w in {"into", "on", "of", "for"}), None)
+    if first_connector:
+        return HEAD_WORDS.get(words[first_connector - 1])
+    return None
 

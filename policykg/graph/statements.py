@@ -43,6 +43,24 @@ def subject_of(text: str) -> str | None:
     return text[: match.start()]
 
 
+# "... will be published by the ONS": the body after "by" does the action.
+PASSIVE_AGENT = re.compile(r"\bwill be (?:\w+ )?\w+(?:ed|en|t) by\b", re.I)
+
+
+def subject_clause(subject: str) -> str:
+    """The clause that holds the grammatical subject: after the last comma, and after "that".
+
+    >>> subject_clause("Working with Ofsted, we ")
+    'we'
+    >>> subject_clause("However, we know that meaningful change ")
+    'meaningful change'
+    """
+    clause = subject.split(",")[-1]
+    if re.search(r"\bthat\s+\w", clause):
+        clause = re.split(r"\bthat\s+(?=\w)", clause)[-1]
+    return clause.strip()
+
+
 def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) -> bool:
     """Whether a sentence commits to (or reports) an action by government or a body.
 
@@ -52,9 +70,7 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     subject = subject_of(text)
     if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text):
         return False
-    clause = subject.split(",")[-1].strip()
-    # "we know that meaningful change will ...": the subject is the clause after "that".
-    clause = re.split(r"\bthat\s+(?=\w)", clause)[-1].strip() if re.search(r"\bthat\s+\w", clause) else clause
+    clause = subject_clause(subject)
     last_word = clause.split()[-1].lower() if clause.split() else ""
     if last_word in {"this", "it", "that", "these", "those", "which"}:
         return False

@@ -1,0 +1,27 @@
+// title: Due and overdue commitments
+// description: Commitments whose deadline falls on or before AS_OF (or within WITHIN_DAYS after it), with days past the deadline (negative: days left).
+// param: as_of date = today -- the date to count from (YYYY-MM-DD)
+// param: within_days int -- also include deadlines up to this many days after AS_OF
+// columns: commitment, paragraph, deadline, deadline_text, deadline_end, days_past, organisations[]
+WITH $as_of AS as_of, $within_days AS within_days
+MATCH (c:Commitment)
+WHERE c.text IS NOT NULL AND c.paragraph IS NOT NULL AND c.deadline IS NOT NULL
+  AND c.deadline_text IS NOT NULL AND c.deadline_end IS NOT NULL
+// days since 0000-03-01 of both dates (civil calendar; the same arithmetic as due.rq)
+WITH c, within_days,
+     toInteger(left(toString(as_of), 4)) AS ay, toInteger(left(right(toString(as_of), 5), 2)) AS am,
+     toInteger(right(toString(as_of), 2)) AS ad,
+     toInteger(left(toString(c.deadline_end), 4)) AS ey, toInteger(left(right(toString(c.deadline_end), 5), 2)) AS em,
+     toInteger(right(toString(c.deadline_end), 2)) AS ed
+WITH c, within_days,
+     ay - CASE WHEN am <= 2 THEN 1 ELSE 0 END AS ay, (am + 9) % 12 AS am, ad,
+     ey - CASE WHEN em <= 2 THEN 1 ELSE 0 END AS ey, (em + 9) % 12 AS em, ed
+WITH c, within_days,
+     (365 * ay + ay / 4 - ay / 100 + ay / 400 + (153 * am + 2) / 5 + ad)
+     - (365 * ey + ey / 4 - ey / 100 + ey / 400 + (153 * em + 2) / 5 + ed) AS days_past
+WHERE days_past >= -coalesce(within_days, 0)
+OPTIONAL MATCH (c)-[:LED_BY|INVOLVES]->(body:Organisation|Post)
+WITH c, days_past, collect(DISTINCT body.label) AS organisations
+RETURN c.text AS commitment, c.paragraph AS paragraph, c.deadline AS deadline, c.deadline_text AS deadline_text,
+       c.deadline_end AS deadline_end, days_past, organisations
+ORDER BY deadline_end, paragraph, commitment, deadline, deadline_text

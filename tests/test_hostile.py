@@ -1,0 +1,79 @@
+"""Hostile text carried through build → every export format: it comes out exactly as it went in."""
+
+from __future__ import annotations
+
+import csv
+
+import networkx as nx
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from policykg.export import WRITERS, export
+from policykg.graph.build import build_graph
+from policykg.loaders import load_document
+from policykg.ontology.rdf import to_rdf
+
+HOSTILE_LINES = [
+    'The Home Office will ban <script>alert("x")</script> and <img src=x onerror=alert(1)> by June 2026.',
+    "We will act on javascript:alert(1) and \"\"\"turtle\"\"\" quotes \\u0000 \\ backslashes in 2026.",
+    "The Government will MATCH (n) DETACH DELETE n // and } DROP ALL ; @prefix x: <y> . by May 2026.",
+    'We will publish {"@context": "http://evil/", "@id": "_:b0"} by July 2026.',
+    "We will create the " + "Very " * 400 + "Long Programme by August 2026.",
+]
+TEXT = "Hostile <b>title</b> & co\nPublished 1 May 2025\nIntro\n" + "\n".join(f"{n}. {line}" for n, line in enumerate(HOSTILE_LINES, 1))
+PARSERS = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "rdfxml": "xml"}
+
+
+@pytest.fixture(scope="module")
+def hostile_graph(tmp_path_factory):
+    path = tmp_path_factory.mktemp("hostile") / "hostile.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return build_graph([load_document(path)])
+
+
+def commitment_texts(graph) -> set[str]:
+    return {d["text"] for _, d in graph.nodes(data=True) if d["type"] == "Commitment"}
+
+
+def test_text_is_kept_verbatim(hostile_graph):
+    texts = commitment_texts(hostile_graph)
+    assert HOSTILE_LINES[0] in texts and HOSTILE_LINES[2] in texts and len(texts) == len(HOSTILE_LINES)
+
+
+@pytest.mark.parametrize("fmt", sorted(PARSERS))
+def test_rdf_formats_round_trip_hostile_text(hostile_graph, tmp_path, fmt):
+    path = export(hostile_graph, fmt, tmp_path / f"out.{fmt}")
+    parsed = Graph().parse(path, format=PARSERS[fmt])
+    assert isomorphic(parsed, to_rdf(hostile_graph))
+    literals = {str(o) for o in parsed.objects()}
+    assert set(HOSTILE_LINES) <= literals
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+def test_dataset_formats_round_trip_hostile_text(hostile_graph, tmp_path, fmt):
+    path = export(hostile_graph, fmt, tmp_path / f"out.{fmt}")
+    dataset = Dataset()
+    dataset.parse(path, format=fmt)
+    literals = {str(quad[2]) for quad in dataset.quads()}
+    assert set(HOSTILE_LINES) <= literals
+
+
+def test_graphml_gexf_and_csv_keep_hostile_text(hostile_graph, tmp_path):
+    assert "gexf" in WRITERS and "csv" in WRITERS
+    graphml = nx.read_graphml(export(hostile_graph, "graphml", tmp_path / "g.graphml"), force_multigraph=True)
+    assert set(HOSTILE_LINES) <= {d.get("text") for _, d in graphml.nodes(data=True)}
+    gexf = nx.read_gexf(export(hostile_graph, "gexf", tmp_path / "g.gexf"))
+    assert set(HOSTILE_LINES) <= {d.get("text") for _, d in gexf.nodes(data=True)}
+    folder = export(hostile_graph, "csv", tmp_path / "csv")
+    with open(folder / "nodes-Commitment.csv", newline="", encoding="utf-8") as handle:
+        assert set(HOSTILE_LINES) <= {row["text"] for row in csv.DictReader(handle)}
+
+
+def test_hostile_parameters_change_no_query(hostile_graph):
+    from policykg.queries import run_query
+
+    _, rows = run_query(hostile_graph, "commitments", {"organisation": HOSTILE_LINES[2]})
+    assert rows == []
+    _, rows = run_query(hostile_graph, "commitments")
+    assert len(rows) == len(HOSTILE_LINES)
