@@ -95,7 +95,7 @@ def copy_of(small_publication, tmp_path):
 
 
 def test_registry_knows_every_format():
-    assert {"turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml", "graphml", "gexf", "csv"} == set(WRITERS)
+    assert {"turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml", "graphml", "gexf", "csv", "cypher", "neo4j-csv"} == set(WRITERS)
     assert set(SUFFIXES) == set(WRITERS) and {"nq", "ttl", "nt"} <= set(FORMAT_CHOICES)
 
 
