@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +19,7 @@ import networkx as nx
 
 from policykg.errors import PolicyKGError
 from policykg.export import FORMAT_CHOICES
-
-DEFAULT_OUT = Path("policykg-out")
-DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
+from policykg.workspace import DEFAULT_OUT, build_sources, graph_option, open_graph
 
 
 class _Group(click.Group):
@@ -38,40 +35,6 @@ class _Group(click.Group):
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"policykg: error: {where}{exc.strerror or exc}", err=True)
             sys.exit(1)
-
-
-def _note(message: str) -> None:
-    click.echo(message, err=True)
-
-
-def open_graph(path: str | None) -> nx.MultiDiGraph:
-    """The built graph at ``path``, or the packaged seed built in memory."""
-    from policykg.graph.storage import load_graph
-
-    if path:
-        return load_graph(path)
-    if DEFAULT_GRAPH.is_file():
-        return load_graph(DEFAULT_GRAPH)
-    _note(f"policykg: no {DEFAULT_GRAPH} here; using the packaged seed document (run `policykg build` to save a graph)")
-    return build_sources([])
-
-
-def build_sources(sources: list[str], *, jobs: int = 1, cache_dir: Path | None = None,
-                  progress: Callable[[Path], None] | None = None) -> nx.MultiDiGraph:
-    from policykg.graph.pipeline import build_from_paths
-    from policykg.loaders import iter_sources, seed_path
-
-    paths = list(iter_sources(sources)) if sources else [seed_path()]
-    graph, report = build_from_paths(paths, jobs=jobs, cache_dir=cache_dir, progress=progress)
-    if cache_dir is not None and report.cached:
-        _note(f"policykg: {report.cached} of {report.documents} document(s) unchanged, reused from {cache_dir}")
-    return graph
-
-
-graph_option = click.option(
-    "--graph", "graph_path", envvar="POLICYKG_GRAPH", type=click.Path(dir_okay=False),
-    help=f"Graph file written by `policykg build` [default: {DEFAULT_GRAPH}, else the packaged seed].",
-)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -14,23 +14,12 @@ from pathlib import Path
 
 import click
 
-OUT = Path("policykg-out")
-
-_graph = click.option(
-    "--graph", "graph_path", envvar="POLICYKG_GRAPH", type=click.Path(dir_okay=False),
-    help="Graph file written by `policykg build` [default: policykg-out/graph.json, else the packaged seed].",
-)
-
-
-def _open(graph_path: str | None):
-    from policykg.cli import open_graph  # imported late: policykg.cli imports this module
-
-    return open_graph(graph_path)
+from policykg.workspace import DEFAULT_OUT, graph_option, open_graph
 
 
 @click.command("publish")
-@click.argument("folder", type=click.Path(file_okay=False), default=str(OUT / "publication"), required=False)
-@_graph
+@click.argument("folder", type=click.Path(file_okay=False), default=str(DEFAULT_OUT / "publication"), required=False)
+@graph_option
 @click.option("--base-url", metavar="URL",
               help="Where the folder will be served, e.g. https://data.example.org/policykg/ (download URLs become absolute) "
                    "[default: URLs relative to the folder].")
@@ -55,7 +44,7 @@ def publish_command(folder: str, graph_path: str | None, base_url: str | None, i
     from policykg.export.publish import publish, validate_publication
 
     day: date | None = issued.date() if issued else None
-    path = publish(_open(graph_path), folder, base_url=base_url, issued=day, publisher=publisher, publisher_url=publisher_url)
+    path = publish(open_graph(graph_path), folder, base_url=base_url, issued=day, publisher=publisher, publisher_url=publisher_url)
     files = sorted(p.name for p in path.iterdir())
     click.echo(f"Wrote {len(files)} files to {path}: {', '.join(files)}")
     if check:
@@ -109,7 +98,7 @@ def _is_loopback(host: str) -> bool:
 
 
 @click.command("serve")
-@_graph
+@graph_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", type=click.IntRange(0, 65535), default=3030, show_default=True, help="Port (0: any free port).")
 @click.option("--publication", type=click.Path(exists=True, file_okay=False),
@@ -130,7 +119,7 @@ def serve_command(graph_path: str | None, host: str, port: int, publication: str
     """
     from policykg.queries.endpoint import serve
 
-    graph = _open(graph_path) if graph_path or not publication else None
+    graph = open_graph(graph_path) if graph_path or not publication else None
     if not _is_loopback(host):
         click.echo(f"policykg: warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)
 

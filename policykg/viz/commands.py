@@ -11,18 +11,7 @@ from pathlib import Path
 
 import click
 
-OUT = Path("policykg-out")
-
-_graph = click.option(
-    "--graph", "graph_path", envvar="POLICYKG_GRAPH", type=click.Path(dir_okay=False),
-    help="Graph file written by `policykg build` [default: policykg-out/graph.json, else the packaged seed].",
-)
-
-
-def _open(graph_path: str | None):
-    from policykg.cli import open_graph  # imported late: policykg.cli imports this module
-
-    return open_graph(graph_path)
+from policykg.workspace import DEFAULT_OUT, graph_option, open_graph
 
 
 @click.group("viz")
@@ -31,8 +20,8 @@ def viz() -> None:
 
 
 @viz.command("page")
-@_graph
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=str(OUT / "graph.html"), show_default=True,
+@graph_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=str(DEFAULT_OUT / "graph.html"), show_default=True,
               help="The HTML file (one self-contained file; works offline).")
 @click.option("--focus", metavar="NAME", help="Draw only this node's neighbourhood (a name, alias or IRI).")
 @click.option("--recommendation", type=int, metavar="N", help="Draw only recommendation N's neighbourhood.")
@@ -55,7 +44,7 @@ def page_command(graph_path, output, focus, recommendation, depth, types, title,
 
     from policykg.viz.network import write_network_page
 
-    path = write_network_page(_open(graph_path), output, focus=focus, depth=depth, types=types,
+    path = write_network_page(open_graph(graph_path), output, focus=focus, depth=depth, types=types,
                               recommendation=recommendation, title=title, layout=layout)
     click.echo(f"Wrote {path}")
     if open_page:
@@ -63,8 +52,8 @@ def page_command(graph_path, output, focus, recommendation, depth, types, title,
 
 
 @viz.command("figure")
-@_graph
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=str(OUT / "recommendations.png"), show_default=True,
+@graph_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=str(DEFAULT_OUT / "recommendations.png"), show_default=True,
               help="PNG, SVG or PDF file (format from the suffix).")
 @click.option("--kind", type=click.Choice(["recommendations", "types"]), default="recommendations", show_default=True,
               help="recommendations: recommendation → response status → lead body; types: nodes per type.")
@@ -73,12 +62,12 @@ def figure_command(graph_path, output, kind, title) -> None:
     """Write a static figure, readable at A4 width."""
     from policykg.viz.figures import write_static_figure
 
-    click.echo(f"Wrote {write_static_figure(_open(graph_path), output, kind=kind, title=title)}")
+    click.echo(f"Wrote {write_static_figure(open_graph(graph_path), output, kind=kind, title=title)}")
 
 
 @viz.command("timeline")
-@_graph
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=str(OUT / "timeline.html"), show_default=True,
+@graph_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=str(DEFAULT_OUT / "timeline.html"), show_default=True,
               help="HTML (self-contained page), PNG, SVG or PDF file.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="The date marked as today [default: today].")
 @click.option("--title", help="Heading.")
@@ -87,4 +76,4 @@ def timeline_command(graph_path, output, today, title) -> None:
     from policykg.viz.timeline import write_timeline
 
     day: date | None = today.date() if today else None
-    click.echo(f"Wrote {write_timeline(_open(graph_path), output, today=day, title=title)}")
+    click.echo(f"Wrote {write_timeline(open_graph(graph_path), output, today=day, title=title)}")
