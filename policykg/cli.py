@@ -53,7 +53,8 @@ def cli() -> None:
       policykg stats                 what the graph holds
       policykg validate              check it against the SHACL shapes
       policykg query run recommendations   canned questions (`policykg query list`)
-      policykg viz page --open       the interactive graph in your browser
+      policykg viz --open            the interactive graph in your browser
+      policykg timeline              commitments on a time axis, past-due ones flagged
       policykg export -f turtle      RDF (turtle, jsonld, ntriples, nquads, trig, rdfxml), graphml, gexf, csv
       policykg publish               a folder ready for an open data portal (DCAT, VoID, checksums)
       policykg serve                 a read-only SPARQL endpoint on 127.0.0.1:3030
@@ -395,9 +396,9 @@ def neo4j_run_script(script: str, uri: str | None, user: str | None, database: s
 
 # Command groups that live beside their library (each module is a thin click layer).
 from policykg.export.commands import publish_command, serve_command, validate_publication_command  # noqa: E402
-from policykg.viz.commands import viz  # noqa: E402
+from policykg.viz.commands import timeline, viz  # noqa: E402
 
-for command in (viz, publish_command, validate_publication_command, serve_command):
+for command in (viz, timeline, publish_command, validate_publication_command, serve_command):
     cli.add_command(command)
 
 

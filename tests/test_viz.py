@@ -312,6 +312,10 @@ def test_search_finds_home_office_and_zooms_to_it(page, seed_graph):
     page.click("#pk-search-form button")
     page.wait_for_function("() => window.policykg.selected !== undefined"
                            " && window.policykg.data.nodes[window.policykg.selected].name === 'Department for Education'")
+    page.fill("#pk-search", "Ofsted")
+    page.press("#pk-search", "Enter")
+    page.wait_for_function("() => window.policykg.selected !== undefined && window.policykg.data.nodes[window.policykg.selected].iri"
+                           " === 'https://w3id.org/policykg/id/organisation/office-for-standards-in-education-childrens-services-and-skills'")
     page.fill("#pk-search", "no such body anywhere")
     page.press("#pk-search", "Enter")
     assert "No node matches" in page.inner_text("#pk-search-status")
@@ -350,6 +354,7 @@ def test_focus_on_recommendation_13_shows_its_neighbourhood_only(page, seed_grap
     page.select_option("#pk-focus", str(rec_id))
     keep, _ = select_view(seed_graph, recommendation=13)
     assert visible_iris(page) == keep
+    assert "https://w3id.org/policykg/id/legislation/crime-and-policing-bill" in keep  # the Bill that answers it
     assert len(keep) < page.evaluate("() => window.policykg.data.nodes.length") / 3
     assert "focus: Recommendation 13" in page.inner_text("#pk-summary")
     page.select_option("#pk-depth", "2")
@@ -556,18 +561,20 @@ def test_timeline_png_and_svg(seed_graph, tmp_path):
 def test_viz_commands_write_their_files(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from policykg.viz.commands import viz
+    from policykg.viz.commands import timeline, viz
 
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    result = runner.invoke(viz, ["page", "--recommendation", "13", "--title", "<b>x</b>"])
+    result = runner.invoke(viz, ["--recommendation", "13", "--title", "<b>x</b>"])
     assert result.exit_code == 0, result.output
     page = tmp_path / "policykg-out" / "graph.html"
     assert f"Wrote {Path('policykg-out') / 'graph.html'}" in result.output and "&lt;b&gt;x" in page.read_text(encoding="utf-8")
-    result = runner.invoke(viz, ["figure", "-o", "recs.svg"])
+    result = runner.invoke(viz, ["-o", "recs.svg"])
     assert result.exit_code == 0, result.output
     ET.parse(tmp_path / "recs.svg")
-    result = runner.invoke(viz, ["timeline", "--today", "2025-11-01", "-o", "t.html"])
+    result = runner.invoke(viz, ["--format", "png", "-o", "recs"])
+    assert result.exit_code == 0 and (tmp_path / "recs.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    result = runner.invoke(timeline, ["--today", "2025-11-01", "-o", "t.html"])
     assert result.exit_code == 0 and "today 2025-11-01" in (tmp_path / "t.html").read_text(encoding="utf-8")
-    result = runner.invoke(viz, ["page", "--focus", "Ministry of Magic"])
+    result = runner.invoke(viz, ["--focus", "Ministry of Magic"])
     assert isinstance(result.exception, PolicyKGError) and "no node named" in str(result.exception)
