@@ -394,6 +394,77 @@ def neo4j_run_script(script: str, uri: str | None, user: str | None, database: s
     click.echo(f"Ran {script}")
 
 
+# ---------------------------------------------------------------------------- triple stores and benchmarks
+
+
+@cli.command()
+@graph_option
+@click.option("--sparql-graph-store", "endpoint", required=True, metavar="URL", envvar="POLICYKG_GRAPH_STORE",
+              help="SPARQL 1.1 Graph Store endpoint, e.g. http://127.0.0.1:3330/ds (scripts/fuseki-server).")
+@click.option("--graph-iri", metavar="IRI", help="Named graph to replace [default: https://w3id.org/policykg/id/dataset]; 'default' for the default graph.")
+@click.option("--chunk", type=click.IntRange(1), default=50_000, show_default=True, help="Triples per request.")
+@click.option("--retries", type=click.IntRange(0), default=3, show_default=True, help="Retries per request on connection errors and 5xx.")
+@click.option("--timeout", type=float, default=60, show_default=True, help="Seconds per request.")
+@click.option("--user", envvar="POLICYKG_GRAPH_STORE_USER", help="HTTP Basic user; the password comes from POLICYKG_GRAPH_STORE_PASSWORD.")
+def push(graph_path: str | None, endpoint: str, graph_iri: str | None, chunk: int, retries: int, timeout: float, user: str | None) -> None:
+    """Replace a named graph in a triple store with this graph (SPARQL 1.1 Graph Store HTTP Protocol).
+
+    Works with Fuseki, GraphDB, Virtuoso, Oxigraph server and others; idempotent per named graph.
+
+    \b
+    Example:
+      policykg push --sparql-graph-store http://127.0.0.1:3330/ds
+    """
+    import os
+
+    from policykg.export.push import push_graph_store
+
+    auth = (user, os.environ.get("POLICYKG_GRAPH_STORE_PASSWORD", "")) if user else None
+    result = push_graph_store(open_graph(graph_path), endpoint, graph_iri=graph_iri, chunk_triples=chunk,
+                              retries=retries, timeout=timeout, auth=auth)
+    click.echo(result.summary(), err=True)
+
+
+def _benchmark(name: str):
+    """A module of the source checkout's benchmarks/ folder (not installed with the package)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
+    if not path.is_file():
+        raise PolicyKGError(f"{path} not found: `policykg bench` needs a source checkout (pip install -e .)")
+    spec = importlib.util.spec_from_file_location(f"policykg_benchmarks_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@cli.group()
+def bench() -> None:
+    """Synthetic corpora and benchmarks (source checkout only; figures print, nothing is asserted)."""
+
+
+@bench.command("corpus")
+@click.option("--docs", type=click.IntRange(1), default=10, show_default=True, help="How many documents.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed: the same seed gives the same files.")
+@click.option("-o", "--out", required=True, type=click.Path(file_okay=False), help="Folder for the documents and manifest.json.")
+def bench_corpus(docs: int, seed: int, out: str) -> None:
+    """Write DOCS synthetic GOV.UK documents and manifest.json (what each one plants) to OUT.
+
+    \b
+    Example:
+      policykg bench corpus --docs 100 -o corpus/ && policykg build corpus/ --jobs 2
+    """
+    sys.exit(_benchmark("corpus").main(["--docs", str(docs), "--seed", str(seed), "-o", out]))
+
+
+@bench.command("build", context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def bench_build(args: tuple[str, ...]) -> None:
+    """Time load + build on 1/10/100 (--full: 1,000) synthetic documents; prints per-document time and memory."""
+    sys.exit(_benchmark("bench_build").main(list(args)))
+
+
 # Command groups that live beside their library (each module is a thin click layer).
 from policykg.export.commands import publish_command, serve_command, validate_publication_command  # noqa: E402
 from policykg.viz.commands import timeline, viz  # noqa: E402

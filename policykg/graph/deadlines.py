@@ -29,7 +29,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}  # 14 = Feb next year
@@ -72,7 +72,9 @@ def _month_start(year: int, month: int) -> date:
 def _period(prep: str, start: date, end: date) -> tuple[date | None, date]:
     """Apply the preposition: "by" keeps only the end, "from" only the start."""
     prep = prep.lower()
-    if prep.startswith("by") or prep in {"until", "before"}:
+    if prep == "before":  # "before June 2026": the day before it starts
+        return None, start - timedelta(days=1)
+    if prep.startswith("by") or prep == "until":
         return None, end
     if prep == "from":
         return start, start

@@ -315,6 +315,15 @@ class MentionFinder:
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
         """A mention of ``name`` if its head word gives it a type (registering a new entity)."""
         typed = _type_of(name)
+        words = name.split(" ")
+        # "the Lowland Apprenticeships Bill in November 2027": the name ends before a trailing phrase.
+        for cut in range(len(words) - 1, 1, -1):
+            if typed is not None:
+                break
+            if words[cut] in _CONNECTORS and words[cut - 1] in HEAD_WORDS:
+                name = " ".join(words[:cut])
+                end = start + len(name)
+                typed = _type_of(name)
         if typed is None or len(name.split()) < 2:
             return []
         type, kind = typed

@@ -2,7 +2,8 @@
 
 Nodes and edges with the same IRI / (source, target, relation) merge: provenance
 is unioned, unset properties are filled, list properties unioned — the same rules
-as :func:`policykg.graph.model.add_node`, so a merged graph equals a serial build.
+as :func:`policykg.graph.model.add_node`. Merging per-document graphs and then adding the
+curated relations (:func:`policykg.graph.build.finish_graph` does both) equals a serial build.
 """
 
 from __future__ import annotations
