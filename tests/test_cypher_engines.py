@@ -241,3 +241,28 @@ def test_separator_characters_fall_back_to_unwind():
         assert rows == [[["a\x1fb", "c\x1ed"]]]
     finally:
         engine.close()
+
+
+# ------------------------------------------------------------------- a random graph of the same schema
+
+
+@pytest.fixture(scope="module")
+def synthetic_engines():
+    """A random policy-shaped graph (every node type and relation of the model), on both engines."""
+    from policykg.viz.synthetic import synthetic_graph
+
+    graph = synthetic_graph(400, seed=7)
+    sparql, ladybug = SparqlEngine(graph), LadybugEngine(graph)
+    yield graph, sparql, ladybug
+    ladybug.close()
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_engines_agree_on_a_random_graph(synthetic_engines, name):
+    graph, sparql, ladybug = synthetic_engines
+    organisation = next(d["label"] for _, d in sorted(graph.nodes(data=True)) if d["type"] == "Organisation")
+    samples = {**SAMPLE, "name": organisation, "organisation": organisation, "from": organisation,
+               "iri": sorted(graph.nodes)[0], "number": 1, "recommendation": 1}
+    query = CATALOGUE[name]
+    params = {p.name: samples[p.name] for p in query.parameters if p.required or p.name in {"min", "as_of"}}
+    assert answers(sparql, name, params) == answers(ladybug, name, params)

@@ -152,7 +152,10 @@ def anchor_iri(record: Provenance) -> URIRef:
 
 
 def quote_iri(record: Provenance) -> URIRef:
-    return URIRef(f"{record.document}/quote/{slug(record.locator, 120)}/{record.start}-{record.end}")
+    """``<document>/quote/<locator>/<start>-<end>-<hash of the text>``: two different texts
+    quoted at the same place (a re-issued document under the same title and date) stay apart."""
+    digest = hashlib.sha1(record.quote.encode()).hexdigest()[:8]
+    return URIRef(f"{record.document}/quote/{slug(record.locator, 120)}/{record.start}-{record.end}-{digest}")
 
 
 def _add_quote(rdf: Graph, record: Provenance) -> URIRef:
