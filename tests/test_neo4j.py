@@ -376,3 +376,26 @@ def test_unreachable_server_unknown_database_and_tls_are_one_line(server):
         assert "TLS" in message and PASSWORD not in message
     message = _one_line_error(lambda: connect(**{**SETTINGS, "uri": "http://127.0.0.1:7474"}))
     assert "NEO4J_URI" in message
+
+
+# Last in the module: it stops and restarts the server itself.
+def test_server_stopped_mid_load_then_rerun_completes(server, seed_graph):
+    """The real server goes away during a load: a one-line error; once it is back, a rerun completes."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "neo4j-server"
+    status = subprocess.run(["bash", str(script), "status"], capture_output=True, text=True)
+    assert status.returncode == 0, "this test stops and restarts the server that scripts/neo4j-server started"
+    stopped: list[str] = []
+
+    def stop_server(kind: str, rows: int) -> None:
+        if not stopped:
+            subprocess.run(["bash", str(script), "stop"], check=True, capture_output=True, timeout=120)
+            stopped.append(kind)
+
+    with pytest.raises(PolicyKGError) as error:
+        load_neo4j(seed_graph, wipe=True, batch_size=20, progress=stop_server, **SETTINGS)
+    message = str(error.value)
+    assert stopped and "\n" not in message and PASSWORD not in message
+    print(f"\nserver stopped mid-load: {message}")
+    subprocess.run(["bash", str(script), "start"], check=True, capture_output=True, timeout=300)
+    done = load_neo4j(seed_graph, batch_size=200, **SETTINGS)
+    assert {k: done[k] for k in ("nodes", "relationships")} == graph_counts(seed_graph)
