@@ -18,13 +18,11 @@ from urllib.parse import urlencode
 
 import pytest
 from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, N3, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from policykg.queries.catalogue import CannedQuery, Parameter, load_catalogue
 from policykg.queries.endpoint import SparqlService, escape, make_server, negotiate, render_index
-
-pytest.importorskip("SPARQLWrapper")
-from SPARQLWrapper import CSV, JSON, N3, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 RECOMMENDATIONS = """PREFIX pkg: <https://w3id.org/policykg/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
