@@ -13,10 +13,10 @@ node, so 3,300 nodes give about 100,000 triples).
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
-import time
 from pathlib import Path
+
+from timing import timed
 
 from policykg.export import WRITERS, export
 from policykg.export.publish import publish, validate_publication
@@ -24,16 +24,6 @@ from policykg.graph.build import build_graph
 from policykg.loaders import load_document, seed_path
 from policykg.ontology.rdf import to_rdf
 from policykg.viz.synthetic import synthetic_graph
-
-
-def timed(function, repeat: int = 1):
-    """(median seconds, last result)."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def size(path: Path) -> int:

@@ -13,7 +13,6 @@ Chromium with every network request refused and time it until the graph is drawn
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -23,20 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # tests/browser.py drives Chromium
 
+from timing import timed  # noqa: E402  (benchmarks/timing.py)
+
 from policykg.viz import write_network_page, write_static_figure, write_timeline  # noqa: E402
 from policykg.viz.layout import force_layout  # noqa: E402
 from policykg.viz.network import page_data  # noqa: E402
 from policykg.viz.synthetic import synthetic_graph  # noqa: E402
-
-
-def timed(function, repeat: int = 1):
-    """(median seconds, last result)."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def browser_figures(path: Path) -> dict[str, float]:

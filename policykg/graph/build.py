@@ -36,7 +36,7 @@ import networkx as nx
 import yaml
 
 from policykg.graph import statements
-from policykg.graph.deadlines import find_deadline
+from policykg.graph.deadlines import Deadline, find_deadline
 from policykg.graph.figures import find_money, find_statistics
 from policykg.graph.mentions import Entity, Gazetteer, Mention, MentionFinder
 from policykg.graph.merge import merge_graphs
@@ -367,6 +367,9 @@ def _add_commitments(context: _Context) -> None:
         frame = items[frame_position] if frame_position is not None and statements.is_frame(items[frame_position].text) else None
         frame_mentions = _frame_mentions(context, paragraph, frame_position) if frame else []
         frame_lead = _stated_lead(frame.text, frame_mentions, government) if frame else None
+        published = context.document.published
+        # A dated lead ("... the following steps by 2028/29:") dates the bullets it introduces.
+        frame_deadline = find_deadline(frame.text, published) if frame and published else None
         parent: tuple[list[Mention], Entity | None] = ([], None)  # the last bullet's mentions and lead
         for position, item in enumerate(items):
             mentions = context.mentions[(paragraph.locator, position)]
@@ -379,8 +382,8 @@ def _add_commitments(context: _Context) -> None:
                 continue
             subject = statements.subject_of(item.text) or ""
             actors = [m for m in mentions if m.entity.type in {"Organisation", "Post"} and m.end <= len(subject)]
-            published = context.document.published
-            dated = bool(published and find_deadline(item.text, published))
+            deadline = find_deadline(item.text, published) if published else None
+            dated = deadline is not None
             if item.kind == "bullet" and frame is not None:
                 committed = True
             else:
@@ -392,7 +395,9 @@ def _add_commitments(context: _Context) -> None:
             if item.level == 2:  # a sub-bullet's nearest context is its parent bullet
                 inherited, context_lead = parent[0] + inherited, parent[1] or frame_lead
             lead = _stated_lead(item.text, mentions, government) or context_lead or government
-            _add_commitment(context, paragraph, item, mentions, inherited, frame, caveats, lead)
+            if deadline is None and item.kind == "bullet":
+                deadline = frame_deadline
+            _add_commitment(context, paragraph, item, mentions, inherited, deadline, caveats, lead)
 
 
 def _stated_lead(text: str, mentions: list[Mention], government: Entity | None) -> Entity | None:
@@ -425,24 +430,25 @@ def _frame_mentions(context: _Context, paragraph: Paragraph, position: int) -> l
     ]
 
 
+def _commitment_iri(context: _Context, paragraph: Paragraph, item: Item) -> str:
+    """``commitment/<document>/p29-b3``: the third bullet of paragraph 29 (``s`` for a sentence)."""
+    letter = "b" if item.kind == "bullet" else "s"
+    return mint("commitment", context.slug, f"{paragraph.locator}-{letter}{item.index}")
+
+
 def _add_commitment(
     context: _Context,
     paragraph: Paragraph,
     item: Item,
     mentions: list[Mention],
     inherited: list[Mention],
-    frame: Item | None,
+    deadline: Deadline | None,
     caveats: list[str],
     lead: Entity | None,
 ) -> None:
     graph = context.graph
     where = context.where(paragraph, item)
-    published = context.document.published
-    deadline = find_deadline(item.text, published) if published else None
-    if deadline is None and frame is not None and item.kind == "bullet" and published:
-        deadline = find_deadline(frame.text, published)
-    letter = "b" if item.kind == "bullet" else "s"
-    iri = mint("commitment", context.slug, f"{paragraph.locator}-{letter}{item.index}")
+    iri = _commitment_iri(context, paragraph, item)
     label = item.text if len(item.text) <= 90 else item.text[:87].rstrip() + "…"
     add_node(
         graph, iri, "Commitment", label, where,
@@ -486,7 +492,7 @@ def _add_figures(context: _Context) -> None:
             where = context.where(paragraph, item)
             bodies = [m.entity for m in mentions if m.entity.type in {"Organisation", "Inquiry"} and m.entity.kind != "government"]
             programmes = [m.entity for m in mentions if m.entity.type in {"Programme", "Publication"}]
-            commitment = mint("commitment", context.slug, f"{paragraph.locator}-{'b' if item.kind == 'bullet' else 's'}{item.index}")
+            commitment = _commitment_iri(context, paragraph, item)
             for number, money in enumerate(find_money(item.text), start=1):
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
                 purpose = _purpose(item.text, money.end)
