@@ -252,3 +252,13 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
         rdf.add((concept, SKOS.prefLabel, Literal(status, lang="en")))
         rdf.add((concept, SKOS.inScheme, PKG.ResponseStatusScheme))
     return rdf
+
+
+def to_ntriples(graph: nx.MultiDiGraph) -> str:
+    """The RDF of ``graph`` as one sorted N-Triples document (each triple once).
+
+    The fast route into other stores (Oxigraph, bulk loaders) and the base of the
+    N-Triples, N-Quads, Turtle and TriG writers.
+    """
+    lines = {line for line in to_rdf(graph).serialize(format="nt").splitlines() if line.strip()}
+    return "".join(line + "\n" for line in sorted(lines))
