@@ -31,7 +31,7 @@ from policykg.export.publish import (
 )
 from policykg.export.rdf import RDF_FORMATS, graph_names, jsonld_context, serialize_graph, split_graphs
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES
-from policykg.ontology.rdf import PKG, to_rdf
+from policykg.ontology.rdf import PKG, to_ntriples, to_rdf
 from policykg.ontology.validate import ontology_graph
 
 # rdflib's own N-Quads, TriG and JSON-LD parsers use its deprecated ConjunctiveGraph API
@@ -41,7 +41,9 @@ pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is depr
 DCAT = Namespace("http://www.w3.org/ns/dcat#")  # (plain namespaces: pytest's collection trips over rdflib's closed ones)
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 VOID = Namespace("http://rdfs.org/ns/void#")
-PARSERS = {name: parser for name, (parser, _, _) in RDF_FORMATS.items()}
+#: our format name → rdflib parser: every export is read back by a parser other than the writer's
+PARSERS = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "nquads": "nquads", "trig": "trig", "rdfxml": "xml"}
+assert set(PARSERS) == set(RDF_FORMATS)
 
 
 def parse(text: str, format: str) -> Graph:
@@ -101,7 +103,7 @@ def test_registry_knows_every_format():
 
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
 def test_every_rdf_format_parses_back_isomorphic(seed_graph, seed_rdf, fmt):
-    parsed = parse(serialize_graph(seed_graph, fmt, seed_rdf), fmt)
+    parsed = parse(serialize_graph(seed_graph, fmt), fmt)
     assert len(parsed) == len(seed_rdf)
     assert isomorphic(parsed, seed_rdf)
 
@@ -117,14 +119,14 @@ def test_named_graphs_are_the_source_documents(seed_graph, fmt):
 
 
 def test_named_graphs_partition_the_triples(seed_graph, seed_rdf):
-    parts = split_graphs(seed_rdf, graph_names(seed_graph))
-    assert sum(len(triples) for triples in parts.values()) == len(seed_rdf)
+    parts = split_graphs(to_ntriples(seed_graph), graph_names(seed_graph))
+    assert sum(len(lines) for lines in parts.values()) == len(seed_rdf)
     # only what no document states (the status concepts) is in the default graph
-    assert {str(s).startswith(str(PKG)) for s, _, _ in parts.get(None, [])} <= {True}
+    assert {line.startswith(f"<{PKG}") for line in parts.get(None, [])} <= {True}
     # a node's triples are in the graph of the document it was derived from
     document = next(iri for iri, data in seed_graph.nodes(data=True) if data["type"] == "Document")
-    recommendation = URIRef("https://w3id.org/policykg/id/recommendation/iicsa/13")
-    assert any(t[0] == recommendation for t in parts[URIRef(document)])
+    recommendation = "<https://w3id.org/policykg/id/recommendation/iicsa/13> "
+    assert any(line.startswith(recommendation) for line in parts[f"<{document}>"])
 
 
 def test_trig_and_nquads_name_graphs_by_document(seed_graph):
@@ -139,7 +141,7 @@ def test_trig_prefixes_made_up_by_rdflib_agree_across_graphs():
     a, b = URIRef("https://example.org/a"), URIRef("https://example.org/b")
     rdf = Graph()
     rdf += [(a, URIRef("https://one.example/p"), Literal("x")), (b, URIRef("https://two.example/q"), Literal("y"))]
-    text = serialize_rdf(rdf, "trig", names={a: URIRef("https://example.org/g1"), b: URIRef("https://example.org/g2")})
+    text = serialize_rdf(rdf, "trig", names={str(a): "https://example.org/g1", str(b): "https://example.org/g2"})
     assert set(parse(text, "trig")) == set(rdf)
 
 
@@ -174,7 +176,7 @@ def test_jsonld_expands_with_the_published_context_file(seed_graph, seed_rdf, tm
 def test_jsonld_gives_the_same_triples_in_pyld(seed_graph, seed_rdf):
     """pyld, a JSON-LD 1.1 processor (stricter than rdflib's parser), reads the same triples."""
     from pyld import jsonld  # in the test extra
-    quads = jsonld.to_rdf(json.loads(serialize_graph(seed_graph, "jsonld", seed_rdf)), {"format": "application/n-quads"})
+    quads = jsonld.to_rdf(json.loads(serialize_graph(seed_graph, "jsonld")), {"format": "application/n-quads"})
     assert set(Graph().parse(data=quads, format="nt")) == set(seed_rdf)  # (all in the default graph)
 
 
@@ -316,7 +318,7 @@ def test_publication_has_every_file_and_validates(publication):
 
 def test_every_data_file_is_the_export(publication, seed_graph, seed_rdf):
     for name, fmt in DATA_FILES.items():  # (each export parses back to the graph: test_every_rdf_format_parses_back_isomorphic)
-        assert (publication / name).read_text(encoding="utf-8") == serialize_graph(seed_graph, fmt, seed_rdf), name
+        assert (publication / name).read_text(encoding="utf-8") == serialize_graph(seed_graph, fmt), name
     context = json.loads((publication / "context.jsonld").read_text(encoding="utf-8"))
     assert json.loads((publication / "graph.jsonld").read_text(encoding="utf-8"))["@context"] == context["@context"]
     assert (publication / "ontology.ttl").read_bytes() == (Path(publish_module.__file__).parents[1] / "ontology" / "policykg.ttl").read_bytes()

@@ -31,6 +31,7 @@ from datetime import date
 from typing import Any
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, VOID
 
@@ -274,28 +275,36 @@ def _namespace(iri: str) -> str:
     return iri[: cut + 1]
 
 
-def void_graph(rdf: Graph, data_files: list[str], *, base_url: str | None = None, title: str = "policykg knowledge graph",
+def void_graph(ntriples: str, data_files: list[str], *, base_url: str | None = None, title: str = "policykg knowledge graph",
                formats: Mapping[str, str] | None = None) -> Graph:
-    """The VoID description of the data ``rdf``, whose dumps are ``data_files``."""
+    """The VoID description of the data (a duplicate-free N-Triples text), whose dumps are ``data_files``."""
     at = prefix(base_url)
     dataset = URIRef(at + "catalog.ttl#dataset")
     g = new_graph()
-    subjects = {s for s in rdf.subjects()}
-    typed: dict[Any, set] = {}
-    for subject, klass in rdf.subject_objects(RDF.type):
-        typed.setdefault(klass, set()).add(subject)
-    predicates = Counter(p for _, p, _ in rdf)
+    subjects: set[str] = set()
+    objects: set[str] = set()
+    typed: dict[URIRef, set[str]] = {}
+    predicates: Counter[URIRef] = Counter()
+    rdf_type = str(RDF.type)
+    for triple in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+        subject, predicate, value = str(triple.subject), triple.predicate.value, str(triple.object)
+        subjects.add(subject)
+        objects.add(value)
+        predicates[URIRef(predicate)] += 1
+        if predicate == rdf_type and isinstance(triple.object, ox.NamedNode):
+            typed.setdefault(URIRef(triple.object.value), set()).add(triple.subject.value)
+    triples = sum(predicates.values())
     g.add((dataset, RDF.type, VOID.Dataset))
     g.add((dataset, DCTERMS.title, Literal(title, lang="en")))
     g.add((dataset, DCTERMS.license, OGL))
-    g.add((dataset, VOID.triples, Literal(len(rdf), datatype=XSD.integer)))
+    g.add((dataset, VOID.triples, Literal(triples, datatype=XSD.integer)))
     g.add((dataset, VOID.entities, Literal(len({s for members in typed.values() for s in members}), datatype=XSD.integer)))
     g.add((dataset, VOID.classes, Literal(len(typed), datatype=XSD.integer)))
     g.add((dataset, VOID.properties, Literal(len(predicates), datatype=XSD.integer)))
     g.add((dataset, VOID.distinctSubjects, Literal(len(subjects), datatype=XSD.integer)))
-    g.add((dataset, VOID.distinctObjects, Literal(len(set(rdf.objects())), datatype=XSD.integer)))
+    g.add((dataset, VOID.distinctObjects, Literal(len(objects), datatype=XSD.integer)))
     g.add((dataset, VOID.uriSpace, Literal(base() + "id/")))
-    examples = sorted(str(s) for s in typed.get(URIRef(str(ONTOLOGY) + "#Recommendation"), ())) or sorted(str(s) for s in subjects)[:1]
+    examples = sorted(typed.get(URIRef(str(ONTOLOGY) + "#Recommendation"), ())) or sorted(subjects)[:1]
     if examples:
         g.add((dataset, VOID.exampleResource, URIRef(examples[0])))
     for vocabulary in sorted({_namespace(str(p)) for p in predicates} | {_namespace(str(c)) for c in typed}):

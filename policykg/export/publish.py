@@ -52,8 +52,8 @@ from rdflib.namespace import DCAT, DCTERMS, VOID
 from policykg.errors import PolicyKGError
 from policykg.export import dcat
 from policykg.export.dcat import ATTRIBUTION, CC_BY, OGL, SPDX, FileInfo
-from policykg.export.rdf import RDF_FORMATS, canonical, compact_iri, graph_names, jsonld_context, serialize_rdf
-from policykg.ontology.rdf import PKG, to_rdf
+from policykg.export.rdf import RDF_FORMATS, compact_iri, graph_names, jsonld_context, serialize_ntriples
+from policykg.ontology.rdf import PKG, to_ntriples
 
 #: data file → export format
 DATA_FILES: dict[str, str] = {
@@ -432,9 +432,9 @@ def publication_files(graph: nx.MultiDiGraph, *, base_url: str | None = None, is
     if base_url and not urlparse(base_url).scheme:
         raise PolicyKGError(f"base URL {base_url!r} must be absolute, e.g. https://data.example.org/policykg/")
     when = _as_date(issued) or dcat.newest_publication(graph)
-    rdf = canonical(to_rdf(graph))  # sorted once for all the formats
+    ntriples = to_ntriples(graph)  # made once for all the formats
     names = graph_names(graph)
-    files: dict[str, bytes] = {name: serialize_rdf(rdf, fmt, names=names, ordered=True).encode("utf-8") for name, fmt in DATA_FILES.items()}
+    files: dict[str, bytes] = {name: serialize_ntriples(ntriples, fmt, names=names).encode("utf-8") for name, fmt in DATA_FILES.items()}
     files["context.jsonld"] = (json.dumps({"@context": jsonld_context()}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     ontology = _ontology_text("policykg.ttl")
     files["ontology.ttl"] = ontology.encode("utf-8")
@@ -442,9 +442,9 @@ def publication_files(graph: nx.MultiDiGraph, *, base_url: str | None = None, is
     files["ontology.html"] = ontology_page(ontology).encode("utf-8")
     title = dcat._title(dcat.source_documents(graph))
     features = {name: f"http://www.w3.org/ns/formats/{_FORMAT_FEATURES[fmt]}" for name, fmt in DATA_FILES.items()}
-    void = dcat.void_graph(rdf, list(DATA_FILES), base_url=base_url, title=title, formats=features)
+    void = dcat.void_graph(ntriples, list(DATA_FILES), base_url=base_url, title=title, formats=features)
     files["void.ttl"] = dcat.to_turtle(void, base_url).encode("utf-8")
-    files["README.md"] = readme_text(graph, files, title=title, issued=when, publisher=publisher, triples=len(rdf)).encode("utf-8")
+    files["README.md"] = readme_text(graph, files, title=title, issued=when, publisher=publisher, triples=ntriples.count("\n")).encode("utf-8")
     catalog = dcat.catalog_graph(graph, files, FILE_INFO, base_url=base_url, issued=when, publisher=publisher, publisher_url=publisher_url)
     files[CATALOG] = dcat.to_turtle(catalog, base_url).encode("utf-8")
     files[SUMS] = sha256sums(files).encode("utf-8")

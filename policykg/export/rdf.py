@@ -1,9 +1,12 @@
 """RDF writers: Turtle, JSON-LD, N-Triples, N-Quads, TriG and RDF/XML, byte-identical for the same graph.
 
-Determinism: triples are added to a fresh rdflib graph in sorted order (rdflib's
-memory store iterates in insertion order), N-Triples and N-Quads lines are sorted,
-TriG graphs come in sorted order, and JSON-LD nodes are sorted by ``id`` with their
-keys and values in a fixed order; there are no blank nodes.
+Determinism and speed: every format is made from one sorted, duplicate-free
+N-Triples document (:func:`policykg.ontology.rdf.to_ntriples`, built without an
+rdflib graph); Turtle, TriG and RDF/XML are written by pyoxigraph's streaming
+serialisers, which keep the input order; N-Quads lines are sorted; JSON-LD nodes are
+sorted by ``id`` with their keys and values in a fixed order; there are no blank
+nodes. (rdflib's serialisers take ~15 s per 100k triples; this path is ~10× faster
+or more: see ``benchmarks/bench_export.py``.)
 
 **Named graphs** (N-Quads, TriG): one named graph per source document, named by the
 document's IRI (e.g. ``.../id/document/tackling-child-sexual-abuse-progress-update-2025-04-09``,
@@ -50,41 +53,37 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, TIME
-from rdflib.term import Node
 
 from policykg.atomic import atomic_write_text
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance
-from policykg.ontology.rdf import OA, PKG, PREFIXES, new_rdf_graph, quote_iri, relation_predicate, statement_iri, to_rdf
+from policykg.ontology.rdf import OA, PKG, PREFIXES, quote_iri, relation_predicate, statement_iri, to_ntriples
 
-#: format name → (rdflib serializer name, file suffix, media type)
-RDF_FORMATS: dict[str, tuple[str, str, str]] = {
-    "turtle": ("turtle", ".ttl", "text/turtle"),
-    "jsonld": ("json-ld", ".jsonld", "application/ld+json"),
-    "ntriples": ("nt", ".nt", "application/n-triples"),
-    "nquads": ("nquads", ".nq", "application/n-quads"),
-    "trig": ("trig", ".trig", "application/trig"),
-    "rdfxml": ("xml", ".rdf", "application/rdf+xml"),
+#: format name → (pyoxigraph format or None for our own writer, file suffix, media type)
+RDF_FORMATS: dict[str, tuple[ox.RdfFormat | None, str, str]] = {
+    "turtle": (ox.RdfFormat.TURTLE, ".ttl", "text/turtle"),
+    "jsonld": (None, ".jsonld", "application/ld+json"),
+    "ntriples": (None, ".nt", "application/n-triples"),
+    "nquads": (None, ".nq", "application/n-quads"),
+    "trig": (ox.RdfFormat.TRIG, ".trig", "application/trig"),
+    "rdfxml": (ox.RdfFormat.RDF_XML, ".rdf", "application/rdf+xml"),
 }
 
 #: formats that carry named graphs (one per source document)
 DATASET_FORMATS = frozenset({"nquads", "trig"})
 
-Triple = tuple[Node, Node, Node]
-GraphNames = Mapping[Node, URIRef]  # subject → name of its graph (absent: the default graph)
+#: subject IRI → name (IRI) of the graph its triples go in; absent: the default graph
+GraphNames = Mapping[str, str]
+
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
-def _sorted_triples(triples: Iterable[Triple]) -> list[Triple]:
-    return sorted(triples, key=lambda t: tuple(term.n3() for term in t))
-
-
-def canonical(rdf: Graph | Iterable[Triple]) -> Graph:
-    """A copy of ``rdf`` whose triples iterate in sorted order."""
-    ordered = new_rdf_graph()
-    for triple in _sorted_triples(rdf):
-        ordered.add(triple)
-    return ordered
+def rdflib_ntriples(rdf: Graph) -> str:
+    """An rdflib graph as a sorted, duplicate-free N-Triples document (for graphs made elsewhere)."""
+    lines = {line for line in rdf.serialize(format="nt").splitlines() if line.strip()}
+    return "".join(line + "\n" for line in sorted(lines))
 
 
 # ---------------------------------------------------------------------------- named graphs
@@ -95,88 +94,61 @@ def _document_order(graph: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
     return {iri: (str(data.get("published") or "9999-12-31"), iri) for iri, data in graph.nodes(data=True) if data.get("type") == "Document"}
 
 
-def graph_names(graph: nx.MultiDiGraph) -> dict[Node, URIRef]:
-    """Subject → the named graph (source document IRI) its triples go in; see the module docstring."""
+def graph_names(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Subject IRI → the named graph (source document IRI) its triples go in; see the module docstring."""
     order = _document_order(graph)
 
-    def first(records: Iterable[Provenance]) -> URIRef | None:
+    def first(records: Iterable[Provenance]) -> str | None:
         documents = {record.document for record in records}
         if not documents:
             return None
-        return URIRef(min(documents, key=lambda d: order.get(d, ("9999-12-31~", d))))
+        return min(documents, key=lambda d: order.get(d, ("9999-12-31~", d)))
 
-    names: dict[Node, URIRef] = {}
+    names: dict[str, str] = {}
     for iri, data in graph.nodes(data=True):
         records = data.get("provenance") or ()
         for record in records:
-            names[quote_iri(record)] = URIRef(record.document)
+            names[quote_iri(record)] = record.document
         name = first(records)
         if name is None:
             continue
         for subject in (iri, f"{iri}/deadline", f"{iri}/deadline/start", f"{iri}/deadline/end"):
-            names[URIRef(subject)] = name
+            names[subject] = name
     for source, target, relation, data in graph.edges(keys=True, data=True):
         records = data.get("provenance") or ()
         for record in records:
-            names[quote_iri(record)] = URIRef(record.document)
+            names[quote_iri(record)] = record.document
         name = first(records)
         if name is not None:
             names[statement_iri(source, relation, target)] = name
     return names
 
 
-def split_graphs(rdf: Graph, names: GraphNames, *, ordered: bool = False) -> dict[URIRef | None, list[Triple]]:
-    """The triples of ``rdf`` per graph name (``None``: the default graph), each list sorted
-    (``ordered``: ``rdf`` already iterates in sorted order, see :func:`canonical`)."""
-    parts: dict[URIRef | None, list[Triple]] = {}
-    for triple in rdf:
-        parts.setdefault(names.get(triple[0]), []).append(triple)
-    return {name: parts[name] if ordered else _sorted_triples(parts[name]) for name in sorted(parts, key=lambda n: "" if n is None else str(n))}
+def split_graphs(ntriples: str, names: GraphNames) -> dict[str | None, list[str]]:
+    """The N-Triples lines of ``ntriples`` per graph name (``None``: the default graph),
+    graphs in order (default first), lines in the order given (sorted, if ``ntriples`` is)."""
+    wrapped = {f"<{subject}>": f"<{name}>" for subject, name in names.items()}
+    parts: dict[str | None, list[str]] = {}
+    for line in ntriples.splitlines():
+        subject = line[: line.index(" ")]
+        parts.setdefault(wrapped.get(subject), []).append(line)
+    return {name: parts[name] for name in sorted(parts, key=lambda n: "" if n is None else n)}
 
 
-def _in_order(triples: Iterable[Triple]) -> Graph:
-    """A graph of already sorted triples, in that order."""
-    graph = new_rdf_graph()
-    for triple in triples:
-        graph.add(triple)
-    return graph
+def _nquads(parts: dict[str | None, list[str]]) -> str:
+    lines = [line if name is None else f"{line[:-2]} {name} ." for name, triples in parts.items() for line in triples]
+    return "".join(line + "\n" for line in sorted(lines))
 
 
-def _nquads(parts: dict[URIRef | None, list[Triple]]) -> str:
-    lines: list[str] = []
-    for name, triples in parts.items():
-        for line in _in_order(triples).serialize(format="nt").splitlines():
-            if not line.strip():
-                continue
-            if name is not None:
-                assert line.endswith(" ."), line
-                line = f"{line[:-2]} {name.n3()} ."
-            lines.append(line)
-    return "\n".join(sorted(lines)) + "\n"
+def _grouped_nquads(parts: dict[str | None, list[str]]) -> str:
+    """N-Quads with each graph's lines together (default graph first): TriG's order."""
+    return "".join((line if name is None else f"{line[:-2]} {name} .") + "\n" for name, triples in parts.items() for line in triples)
 
 
-def _trig(parts: dict[URIRef | None, list[Triple]]) -> str:
-    """TriG: the prefixes once, then the default graph's triples, then each named graph in braces.
-
-    Graph bodies are rdflib's (deterministic) Turtle, not indented: indenting would
-    change multi-line literals.
-    """
-    prefixes: set[str] = set()
-    blocks: list[str] = []
-    shared = new_rdf_graph().namespace_manager  # prefixes rdflib makes up (ns1, ...) mean the same in every graph
-    for name, triples in parts.items():
-        part = _in_order(triples)
-        part.namespace_manager = shared
-        text = part.serialize(format="turtle")
-        body = []
-        for line in text.splitlines():
-            if line.startswith("@prefix "):
-                prefixes.add(line)
-            else:
-                body.append(line)
-        content = "\n".join(body).strip("\n")
-        blocks.append(content + "\n" if name is None else f"{name.n3()} {{\n{content}\n}}\n")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
+def _oxigraph(text: str, source: ox.RdfFormat, target: ox.RdfFormat) -> str:
+    """Re-serialise ``text`` with pyoxigraph, keeping its order (our prefixes; no base IRI)."""
+    quads = ox.parse(text.encode("utf-8"), format=source)
+    return ox.serialize(quads, format=target, prefixes=_PREFIXES).decode("utf-8")
 
 
 # ---------------------------------------------------------------------------- JSON-LD
@@ -251,10 +223,10 @@ JSONLD_CLASSES: dict[str, URIRef] = {name: PKG[name] for name in [*NODE_TYPES, "
 
 _JSONLD_PREFIXES: dict[str, str] = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} | {"rdf": str(RDF)}
 
-_BY_PREDICATE = {predicate: term for term, (predicate, _, _) in JSONLD_TERMS.items()}
+_BY_PREDICATE = {str(predicate): term for term, (predicate, _, _) in JSONLD_TERMS.items()}
 assert len(_BY_PREDICATE) == len(JSONLD_TERMS), "two JSON-LD terms for one property"
 assert not (set(JSONLD_TERMS) | set(JSONLD_CLASSES)) & set(_JSONLD_PREFIXES), "a JSON-LD term is also a prefix"
-_CLASS_TERMS = {iri: term for term, iri in JSONLD_CLASSES.items()}
+_CLASS_TERMS = {str(iri): term for term, iri in JSONLD_CLASSES.items()}
 _CANONICAL_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _DATATYPES = {_DATE: XSD.date, _DECIMAL: XSD.decimal}
 
@@ -302,61 +274,66 @@ def jsonld_context() -> dict[str, Any]:
     return context
 
 
-def _fits(value: Node, kind: str) -> Any:
+_XSD_STRING, _LANG_STRING = str(XSD.string), str(RDF.langString)
+
+
+def _fits(value: ox.NamedNode | ox.Literal, kind: str) -> Any:
     """The plain-JSON form of ``value`` under a term of ``kind``, or ``None`` if it does not fit."""
     if kind == _ID:
-        return compact_iri(str(value)) if isinstance(value, URIRef) else None
-    if not isinstance(value, Literal):
+        return compact_iri(value.value) if isinstance(value, ox.NamedNode) else None
+    if not isinstance(value, ox.Literal):
         return None
-    lexical, datatype, language = str(value), value.datatype, value.language
+    lexical, datatype, language = value.value, value.datatype.value, value.language
     if kind == _STR:
-        return lexical if datatype is None and language is None else None
+        return lexical if datatype == _XSD_STRING else None
     if kind == _EN:
         return lexical if language == "en" else None
     if kind == _INT:
-        return int(lexical) if datatype == XSD.integer and _CANONICAL_INTEGER.fullmatch(lexical) else None
+        return int(lexical) if datatype == str(XSD.integer) and _CANONICAL_INTEGER.fullmatch(lexical) else None
     if kind == _BOOL:
-        return {"true": True, "false": False}.get(lexical) if datatype == XSD.boolean else None
-    return lexical if datatype == _DATATYPES[kind] else None
+        return {"true": True, "false": False}.get(lexical) if datatype == str(XSD.boolean) else None
+    return lexical if datatype == str(_DATATYPES[kind]) else None
 
 
-def _explicit(value: Node) -> Any:
+def _explicit(value: ox.NamedNode | ox.Literal) -> Any:
     """The JSON-LD form of ``value`` under a key with no declared type."""
-    if isinstance(value, URIRef):
-        return {"id": compact_iri(str(value))}
-    assert isinstance(value, Literal), f"blank nodes are not exported: {value!r}"
+    if isinstance(value, ox.NamedNode):
+        return {"id": compact_iri(value.value)}
+    assert isinstance(value, ox.Literal), f"blank nodes are not exported: {value!r}"
     for kind in (_STR, _INT, _BOOL):
         plain = _fits(value, kind)
         if plain is not None:
             return plain
     if value.language:
-        return {"@value": str(value), "@language": value.language}
-    return {"@value": str(value), "@type": compact_iri(str(value.datatype))}
+        return {"@value": value.value, "@language": value.language}
+    return {"@value": value.value, "@type": compact_iri(value.datatype.value)}
 
 
 def _json_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def jsonld_document(rdf: Graph) -> dict[str, Any]:
-    """The JSON-LD document of ``rdf`` with :func:`jsonld_context` (see the module docstring)."""
-    subjects: dict[Node, dict[str, list[Any]]] = {}
-    types: dict[Node, list[str]] = {}
-    for subject, predicate, value in rdf:
-        assert isinstance(subject, URIRef), f"blank nodes are not exported: {subject!r}"
-        properties = subjects.setdefault(subject, {})
-        if predicate == RDF.type and isinstance(value, URIRef):
-            types.setdefault(subject, []).append(_CLASS_TERMS.get(value) or compact_iri(str(value)))
+def jsonld_document(ntriples: str) -> dict[str, Any]:
+    """The JSON-LD document of an N-Triples text with :func:`jsonld_context` (see the module docstring)."""
+    subjects: dict[str, dict[str, list[Any]]] = {}
+    types: dict[str, list[str]] = {}
+    rdf_type = str(RDF.type)
+    for quad in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+        subject, predicate, value = quad.subject, quad.predicate.value, quad.object
+        assert isinstance(subject, ox.NamedNode), f"blank nodes are not exported: {subject!r}"
+        properties = subjects.setdefault(subject.value, {})
+        if predicate == rdf_type and isinstance(value, ox.NamedNode):
+            types.setdefault(subject.value, []).append(_CLASS_TERMS.get(value.value) or compact_iri(value.value))
             continue
-        term = _BY_PREDICATE.get(predicate)  # type: ignore[arg-type]
+        term = _BY_PREDICATE.get(predicate)
         plain = _fits(value, JSONLD_TERMS[term][1]) if term else None
         if term and plain is not None:
             properties.setdefault(term, []).append(plain)
         else:
-            properties.setdefault(compact_iri(str(predicate)), []).append(_explicit(value))
+            properties.setdefault(compact_iri(predicate), []).append(_explicit(value))
     nodes = []
-    for subject in sorted(subjects, key=str):
-        node: dict[str, Any] = {"id": compact_iri(str(subject))}
+    for subject in sorted(subjects):
+        node: dict[str, Any] = {"id": compact_iri(subject)}
         if subject in types:
             node["type"] = sorted(types[subject])
         for key in sorted(subjects[subject]):
@@ -370,38 +347,36 @@ def jsonld_document(rdf: Graph) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- serialisation
 
 
-def serialize_rdf(rdf: Graph, format: str, *, names: GraphNames | None = None, ordered: bool = False) -> str:
-    """Serialise deterministically in one of :data:`RDF_FORMATS`.
+def serialize_ntriples(ntriples: str, format: str, *, names: GraphNames | None = None) -> str:
+    """Serialise a sorted N-Triples document (:func:`~policykg.ontology.rdf.to_ntriples`)
+    deterministically in one of :data:`RDF_FORMATS`.
 
     ``names`` (from :func:`graph_names`) places triples in named graphs for the
     dataset formats (N-Quads, TriG); without it everything is in the default graph.
-    ``ordered``: ``rdf`` is already :func:`canonical` (saves sorting it again).
     """
-    serializer = RDF_FORMATS[format][0]
-    if format in DATASET_FORMATS:
-        parts = split_graphs(rdf, names or {}, ordered=ordered)
-        return _nquads(parts) if format == "nquads" else _trig(parts)
-    if format == "jsonld":
-        return json.dumps(jsonld_document(rdf), ensure_ascii=False, indent=1) + "\n"
-    graph = rdf if ordered else canonical(rdf)
     if format == "ntriples":
-        lines = sorted(line for line in graph.serialize(format="nt").splitlines() if line.strip())
-        return "\n".join(lines) + "\n"
-    text = graph.serialize(format=serializer)
-    if format == "rdfxml":  # rdflib writes subjects in set order: sort the description blocks
-        marker = "\n  <rdf:Description"
-        head, *blocks = text.split(marker)
-        if blocks:
-            last = blocks[-1].rsplit("\n</rdf:RDF>", 1)
-            blocks[-1] = last[0]
-            text = head + "".join(marker + block for block in sorted(blocks)) + "\n</rdf:RDF>" + last[1]
-    return text
+        return ntriples
+    if format == "jsonld":
+        return json.dumps(jsonld_document(ntriples), ensure_ascii=False, indent=1) + "\n"
+    if format in DATASET_FORMATS:
+        parts = split_graphs(ntriples, names or {})
+        if format == "nquads":
+            return _nquads(parts)
+        return _oxigraph(_grouped_nquads(parts), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+    target = RDF_FORMATS[format][0]
+    assert target is not None, format
+    return _oxigraph(ntriples, ox.RdfFormat.N_TRIPLES, target)
 
 
-def serialize_graph(graph: nx.MultiDiGraph, format: str, rdf: Graph | None = None) -> str:
-    """The policy graph serialised in ``format`` (``rdf``: its :func:`to_rdf`, if already made)."""
-    rdf = to_rdf(graph) if rdf is None else rdf
-    return serialize_rdf(rdf, format, names=graph_names(graph) if format in DATASET_FORMATS else None)
+def serialize_rdf(rdf: Graph, format: str, *, names: GraphNames | None = None) -> str:
+    """An rdflib graph serialised like the policy graph (for RDF made elsewhere, e.g. metadata)."""
+    return serialize_ntriples(rdflib_ntriples(rdf), format, names=names)
+
+
+def serialize_graph(graph: nx.MultiDiGraph, format: str, ntriples: str | None = None) -> str:
+    """The policy graph serialised in ``format`` (``ntriples``: its :func:`to_ntriples`, if already made)."""
+    ntriples = to_ntriples(graph) if ntriples is None else ntriples
+    return serialize_ntriples(ntriples, format, names=graph_names(graph) if format in DATASET_FORMATS else None)
 
 
 def write_rdf(graph: nx.MultiDiGraph, path: str | Path, format: str) -> Path:

@@ -21,8 +21,10 @@ No blank nodes are produced, so serialisations are stable.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -124,79 +126,153 @@ def relation_predicate(relation: str) -> URIRef:
     return PKG[head + "".join(word.capitalize() for word in rest)]
 
 
-def _literal(value: Any, kind: str) -> Literal | URIRef:
+class Lit(NamedTuple):
+    """An RDF literal, independent of any RDF library: lexical form, datatype IRI or language."""
+
+    lexical: str
+    datatype: str | None = None
+    language: str | None = None
+
+
+#: An object term: an IRI (``str``) or a literal (:class:`Lit`). Subjects and predicates are IRIs.
+Term = str | Lit
+Triple = tuple[str, str, Term]
+
+_XSD_INTEGER, _XSD_DATE, _XSD_DECIMAL, _XSD_BOOLEAN = str(XSD.integer), str(XSD.date), str(XSD.decimal), str(XSD.boolean)
+_XSD_STRING = str(XSD.string)
+
+
+def _literal(value: Any, kind: str) -> Term:
     if kind == _IRI:
-        return URIRef(str(value))
+        return str(value)
     if kind == _INT:
-        return Literal(int(value), datatype=XSD.integer)
+        return Lit(str(int(value)), _XSD_INTEGER)
     if kind == _DATE:
-        return Literal(str(value), datatype=XSD.date)
+        return Lit(str(value), _XSD_DATE)
     if kind == _DEC:  # canonical form: "3100000.0", "7.5" (never "3.1E+6", which is no xsd:decimal)
         text = format(Decimal(str(value)), "f")
         text = text.rstrip("0") if "." in text else text + "."
-        return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+        return Lit(text + "0" if text.endswith(".") else text, _XSD_DECIMAL)
     if kind == _BOOL:
-        return Literal(bool(value), datatype=XSD.boolean)
-    return Literal(str(value))
+        return Lit("true" if value else "false", _XSD_BOOLEAN)
+    return Lit(str(value))
 
 
-def anchor_iri(record: Provenance) -> URIRef:
+def anchor_iri(record: Provenance) -> str:
     """The node a quote was taken from: a paragraph, a section heading or the title."""
     if record.locator == "title":
-        return URIRef(record.document)
+        return record.document
     if record.locator.startswith("s") and "." not in record.locator:
-        return URIRef(f"{record.document}/section/{record.locator[1:]}")
+        return f"{record.document}/section/{record.locator[1:]}"
     if record.locator.startswith(("p", "s")) and record.document.startswith(base()):
-        return URIRef(f"{record.document}/paragraph/{record.locator}")
-    return URIRef(record.document)
+        return f"{record.document}/paragraph/{record.locator}"
+    return record.document
 
 
-def quote_iri(record: Provenance) -> URIRef:
+def quote_iri(record: Provenance) -> str:
     """``<document>/quote/<locator>/<start>-<end>-<hash of the text>``: two different texts
     quoted at the same place (a re-issued document under the same title and date) stay apart."""
     digest = hashlib.sha1(record.quote.encode()).hexdigest()[:8]
-    return URIRef(f"{record.document}/quote/{slug(record.locator, 120)}/{record.start}-{record.end}-{digest}")
+    return f"{record.document}/quote/{slug(record.locator, 120)}/{record.start}-{record.end}-{digest}"
 
 
-def _add_quote(rdf: Graph, record: Provenance) -> URIRef:
-    iri = quote_iri(record)
-    rdf.add((iri, RDF.type, PKG.Quote))
-    rdf.add((iri, OA.exact, Literal(record.quote)))
-    rdf.add((iri, PKG.startOffset, Literal(record.start, datatype=XSD.integer)))
-    rdf.add((iri, PKG.endOffset, Literal(record.end, datatype=XSD.integer)))
-    rdf.add((iri, PKG.locator, Literal(record.locator)))
-    rdf.add((iri, DCTERMS.source, URIRef(record.document)))
-    rdf.add((iri, PROV.wasQuotedFrom, anchor_iri(record)))
-    if record.paragraph is not None:
-        rdf.add((iri, PKG.paragraphNumber, Literal(record.paragraph, datatype=XSD.integer)))
-    if record.section:
-        rdf.add((iri, PKG.sectionHeading, Literal(record.section)))
-    return iri
-
-
-def statement_iri(source: str, relation: str, target: str) -> URIRef:
+def statement_iri(source: str, relation: str, target: str) -> str:
     """A stable IRI for the reification of one edge."""
     digest = hashlib.sha1(f"{source} {relation} {target}".encode()).hexdigest()[:24]
-    return URIRef(f"{base()}id/statement/{digest}")
+    return f"{base()}id/statement/{digest}"
 
 
-def _add_deadline(rdf: Graph, subject: URIRef, data: dict[str, Any]) -> None:
-    deadline = URIRef(f"{subject}/deadline")
-    end = URIRef(f"{deadline}/end")
-    rdf.add((subject, PKG.hasDeadline, deadline))
-    rdf.add((deadline, RDFS.label, Literal(data["deadline_text"])))
-    rdf.add((end, RDF.type, TIME.Instant))
-    rdf.add((end, TIME.inXSDDate, Literal(data["deadline_end"], datatype=XSD.date)))
+# Predicates and classes as plain strings: the generator below runs once per triple.
+_TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+_EVIDENCE, _DERIVED_FROM, _STATUS, _QUOTE = str(PKG.evidence), str(PROV.wasDerivedFrom), str(PKG.status), str(PKG.Quote)
+_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = str(RDF.Statement), str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_NODE_PROPERTIES = [(key, str(predicate), kind) for key, (predicate, kind) in NODE_PROPERTIES.items()]
+
+
+def _quote_triples(record: Provenance) -> Iterator[Triple]:
+    iri = quote_iri(record)
+    yield iri, _TYPE, _QUOTE
+    yield iri, str(OA.exact), Lit(record.quote)
+    yield iri, str(PKG.startOffset), Lit(str(record.start), _XSD_INTEGER)
+    yield iri, str(PKG.endOffset), Lit(str(record.end), _XSD_INTEGER)
+    yield iri, str(PKG.locator), Lit(record.locator)
+    yield iri, str(DCTERMS.source), record.document
+    yield iri, str(PROV.wasQuotedFrom), anchor_iri(record)
+    if record.paragraph is not None:
+        yield iri, str(PKG.paragraphNumber), Lit(str(record.paragraph), _XSD_INTEGER)
+    if record.section:
+        yield iri, str(PKG.sectionHeading), Lit(record.section)
+
+
+def _deadline_triples(subject: str, data: dict[str, Any]) -> Iterator[Triple]:
+    deadline = f"{subject}/deadline"
+    end = f"{deadline}/end"
+    yield subject, str(PKG.hasDeadline), deadline
+    yield deadline, _LABEL, Lit(data["deadline_text"])
+    yield end, _TYPE, str(TIME.Instant)
+    yield end, str(TIME.inXSDDate), Lit(str(data["deadline_end"]), _XSD_DATE)
     if data.get("deadline_start") and data["deadline_start"] != data["deadline_end"]:
-        start = URIRef(f"{deadline}/start")
-        rdf.add((deadline, RDF.type, TIME.ProperInterval))
-        rdf.add((deadline, TIME.hasBeginning, start))
-        rdf.add((start, RDF.type, TIME.Instant))
-        rdf.add((start, TIME.inXSDDate, Literal(data["deadline_start"], datatype=XSD.date)))
-        rdf.add((deadline, TIME.hasEnd, end))
+        start = f"{deadline}/start"
+        yield deadline, _TYPE, str(TIME.ProperInterval)
+        yield deadline, str(TIME.hasBeginning), start
+        yield start, _TYPE, str(TIME.Instant)
+        yield start, str(TIME.inXSDDate), Lit(str(data["deadline_start"]), _XSD_DATE)
     else:
-        rdf.add((deadline, RDF.type, TIME.Interval))
-        rdf.add((deadline, TIME.hasEnd, end))
+        yield deadline, _TYPE, str(TIME.Interval)
+    yield deadline, str(TIME.hasEnd), end
+
+
+def iter_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
+    """The RDF of a policy graph (data only; the ontology is separate), one triple at a time.
+
+    Terms are plain strings (IRIs) and :class:`Lit` (literals), so the same mapping
+    feeds rdflib (:func:`to_rdf`) and the fast N-Triples path (:func:`to_ntriples`).
+    A triple may come more than once (a quote shared by two nodes); sinks deduplicate.
+    """
+    used_statuses: set[str] = set()
+    for iri, data in graph.nodes(data=True):
+        node_type = data["type"]
+        assert node_type in NODE_TYPES, node_type
+        yield iri, _TYPE, str(PKG[node_type])
+        yield iri, _TYPE, str(STANDARD_CLASS[node_type])
+        yield iri, _LABEL, Lit(str(data["label"]))
+        for alias in data.get("aliases") or []:
+            yield iri, _ALT_LABEL, Lit(str(alias))
+        for key, predicate, kind in _NODE_PROPERTIES:
+            value = data.get(key)
+            if value is not None and value != "":
+                yield iri, predicate, _literal(value, kind)
+        if data.get("status"):
+            used_statuses.add(data["status"])
+            yield iri, _STATUS, str(status_iri(data["status"]))
+        if data.get("deadline_end"):
+            yield from _deadline_triples(iri, data)
+        for record in data["provenance"]:
+            yield iri, _EVIDENCE, quote_iri(record)
+            yield from _quote_triples(record)
+            anchor = anchor_iri(record)
+            if anchor != iri and record.document != iri:
+                yield iri, _DERIVED_FROM, anchor
+    predicates = {relation: str(relation_predicate(relation)) for relation in EDGE_TYPES}
+    for source, target, relation, data in graph.edges(keys=True, data=True):
+        assert relation in EDGE_TYPES, relation
+        predicate = predicates[relation]
+        yield source, predicate, target
+        if relation in STANDARD_PROPERTY:
+            yield source, str(STANDARD_PROPERTY[relation]), target
+        statement = statement_iri(source, relation, target)
+        yield statement, _TYPE, _STATEMENT
+        yield statement, _SUBJECT, source
+        yield statement, _PREDICATE, predicate
+        yield statement, _OBJECT, target
+        for record in data["provenance"]:
+            yield statement, _EVIDENCE, quote_iri(record)
+            yield from _quote_triples(record)
+    for status in sorted(used_statuses):
+        concept = str(status_iri(status))
+        yield concept, _TYPE, str(SKOS.Concept)
+        yield concept, str(SKOS.prefLabel), Lit(status, language="en")
+        yield concept, str(SKOS.inScheme), str(PKG.ResponseStatusScheme)
 
 
 def new_rdf_graph() -> Graph:
@@ -207,58 +283,84 @@ def new_rdf_graph() -> Graph:
 
 
 def to_rdf(graph: nx.MultiDiGraph) -> Graph:
-    """The RDF graph of a policy graph (data only; the ontology is separate)."""
+    """The RDF graph of a policy graph (data only; the ontology is separate), as an rdflib graph."""
     rdf = new_rdf_graph()
-    used_statuses: set[str] = set()
-    for iri, data in graph.nodes(data=True):
-        subject = URIRef(iri)
-        node_type = data["type"]
-        assert node_type in NODE_TYPES, node_type
-        rdf.add((subject, RDF.type, PKG[node_type]))
-        rdf.add((subject, RDF.type, STANDARD_CLASS[node_type]))
-        rdf.add((subject, RDFS.label, Literal(data["label"])))
-        for alias in data.get("aliases") or []:
-            rdf.add((subject, SKOS.altLabel, Literal(alias)))
-        for key, (predicate, kind) in NODE_PROPERTIES.items():
-            if data.get(key) is not None and data.get(key) != "":
-                rdf.add((subject, predicate, _literal(data[key], kind)))
-        if data.get("status"):
-            used_statuses.add(data["status"])
-            rdf.add((subject, PKG.status, status_iri(data["status"])))
-        if data.get("deadline_end"):
-            _add_deadline(rdf, subject, data)
-        for record in data["provenance"]:
-            rdf.add((subject, PKG.evidence, _add_quote(rdf, record)))
-            anchor = anchor_iri(record)
-            if anchor != subject and record.document != iri:
-                rdf.add((subject, PROV.wasDerivedFrom, anchor))
-    for source, target, relation, data in graph.edges(keys=True, data=True):
-        assert relation in EDGE_TYPES, relation
-        predicate = relation_predicate(relation)
-        triple = (URIRef(source), predicate, URIRef(target))
-        rdf.add(triple)
-        if relation in STANDARD_PROPERTY:
-            rdf.add((URIRef(source), STANDARD_PROPERTY[relation], URIRef(target)))
-        statement = statement_iri(source, relation, target)
-        rdf.add((statement, RDF.type, RDF.Statement))
-        rdf.add((statement, RDF.subject, triple[0]))
-        rdf.add((statement, RDF.predicate, predicate))
-        rdf.add((statement, RDF.object, triple[2]))
-        for record in data["provenance"]:
-            rdf.add((statement, PKG.evidence, _add_quote(rdf, record)))
-    for status in sorted(used_statuses):
-        concept = status_iri(status)
-        rdf.add((concept, RDF.type, SKOS.Concept))
-        rdf.add((concept, SKOS.prefLabel, Literal(status, lang="en")))
-        rdf.add((concept, SKOS.inScheme, PKG.ResponseStatusScheme))
+    iris: dict[str, URIRef] = {}  # one URIRef per IRI: most IRIs occur in many triples
+
+    def node(term: Term) -> URIRef | Literal:
+        if isinstance(term, Lit):
+            datatype = term.datatype and iris.setdefault(term.datatype, URIRef(term.datatype))
+            return Literal(term.lexical, datatype=datatype, lang=term.language)
+        found = iris.get(term)
+        if found is None:
+            found = iris[term] = URIRef(safe_iri(term))
+        return found
+
+    add = rdf.add
+    for subject, predicate, value in iter_triples(graph):
+        add((node(subject), node(predicate), node(value)))
     return rdf
+
+
+# ---------------------------------------------------------------------------- N-Triples
+
+# IRIREF may not contain these (RDF 1.1 N-Triples grammar): they are percent-encoded,
+# so an odd URL in a document's metadata cannot break or forge a line.
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+# In a literal, quote, backslash, line breaks and other control characters are escaped.
+_LITERAL_ESCAPES = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r"}
+_LITERAL_ESCAPES.update({code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F] if code not in (0x0A, 0x0D)})
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
+
+
+def safe_iri(iri: str) -> str:
+    """``iri`` with the characters N-Triples forbids in IRIs percent-encoded (usually unchanged).
+
+    >>> safe_iri('https://example.org/a b"c')
+    'https://example.org/a%20b%22c'
+    """
+    if not _IRI_FORBIDDEN.search(iri):
+        return iri
+    return _IRI_FORBIDDEN.sub(lambda m: "".join(f"%{byte:02X}" for byte in m.group().encode()), iri)
+
+
+def nt_term(term: Term) -> str:
+    """One term in N-Triples syntax.
+
+    >>> nt_term("https://w3id.org/policykg/id/organisation/home-office")
+    '<https://w3id.org/policykg/id/organisation/home-office>'
+    >>> print(nt_term(Lit('say "no"')), nt_term(Lit("7", "http://www.w3.org/2001/XMLSchema#integer")))
+    "say \\"no\\"" "7"^^<http://www.w3.org/2001/XMLSchema#integer>
+    """
+    if not isinstance(term, Lit):
+        return f"<{safe_iri(term)}>"
+    lexical = term.lexical.translate(_LITERAL_ESCAPES) if _NEEDS_ESCAPE.search(term.lexical) else term.lexical
+    if term.language:
+        return f'"{lexical}"@{term.language}'
+    if term.datatype and term.datatype != _XSD_STRING:
+        return f'"{lexical}"^^<{term.datatype}>'
+    return f'"{lexical}"'
+
+
+
+def ntriples_lines(triples: Iterable[Triple]) -> list[str]:
+    """Sorted, distinct N-Triples lines (without newlines) of ``triples``."""
+    iris: dict[str, str] = {}
+
+    def iri(term: str) -> str:
+        found = iris.get(term)
+        if found is None:
+            found = iris[term] = f"<{safe_iri(term)}>"
+        return found
+
+    lines = {f"{iri(s)} {iri(p)} {nt_term(o) if isinstance(o, Lit) else iri(o)} ." for s, p, o in triples}
+    return sorted(lines)
 
 
 def to_ntriples(graph: nx.MultiDiGraph) -> str:
     """The RDF of ``graph`` as one sorted N-Triples document (each triple once).
 
     The fast route into other stores (Oxigraph, bulk loaders) and the base of the
-    N-Triples, N-Quads, Turtle and TriG writers.
+    N-Triples, N-Quads, Turtle and TriG writers: no rdflib graph is built.
     """
-    lines = {line for line in to_rdf(graph).serialize(format="nt").splitlines() if line.strip()}
-    return "".join(line + "\n" for line in sorted(lines))
+    return "".join(line + "\n" for line in ntriples_lines(iter_triples(graph)))
