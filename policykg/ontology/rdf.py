@@ -158,13 +158,13 @@ def _literal(value: Any, kind: str) -> Term:
     return Lit(str(value))
 
 
-def anchor_iri(record: Provenance) -> str:
+def anchor_iri(record: Provenance, data_base: str | None = None) -> str:
     """The node a quote was taken from: a paragraph, a section heading or the title."""
     if record.locator == "title":
         return record.document
     if record.locator.startswith("s") and "." not in record.locator:
         return f"{record.document}/section/{record.locator[1:]}"
-    if record.locator.startswith(("p", "s")) and record.document.startswith(base()):
+    if record.locator.startswith(("p", "s")) and record.document.startswith(data_base or base()):
         return f"{record.document}/paragraph/{record.locator}"
     return record.document
 
@@ -176,50 +176,54 @@ def quote_iri(record: Provenance) -> str:
     return f"{record.document}/quote/{slug(record.locator, 120)}/{record.start}-{record.end}-{digest}"
 
 
-def statement_iri(source: str, relation: str, target: str) -> str:
+def statement_iri(source: str, relation: str, target: str, data_base: str | None = None) -> str:
     """A stable IRI for the reification of one edge."""
     digest = hashlib.sha1(f"{source} {relation} {target}".encode()).hexdigest()[:24]
-    return f"{base()}id/statement/{digest}"
+    return f"{data_base or base()}id/statement/{digest}"
 
 
 # Predicates and classes as plain strings: the generator below runs once per triple.
 _TYPE, _LABEL, _ALT_LABEL = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
-_EVIDENCE, _DERIVED_FROM, _STATUS, _QUOTE = str(PKG.evidence), str(PROV.wasDerivedFrom), str(PKG.status), str(PKG.Quote)
+_EVIDENCE, _DERIVED_FROM, _STATUS = str(PKG.evidence), str(PROV.wasDerivedFrom), str(PKG.status)
 _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = str(RDF.Statement), str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_QUOTE, _EXACT, _START, _END, _LOCATOR = str(PKG.Quote), str(OA.exact), str(PKG.startOffset), str(PKG.endOffset), str(PKG.locator)
+_SOURCE, _QUOTED_FROM, _PARAGRAPH, _SECTION = str(DCTERMS.source), str(PROV.wasQuotedFrom), str(PKG.paragraphNumber), str(PKG.sectionHeading)
+_HAS_DEADLINE, _INSTANT, _IN_DATE, _HAS_END = str(PKG.hasDeadline), str(TIME.Instant), str(TIME.inXSDDate), str(TIME.hasEnd)
+_PROPER_INTERVAL, _INTERVAL, _HAS_BEGINNING = str(TIME.ProperInterval), str(TIME.Interval), str(TIME.hasBeginning)
 _NODE_PROPERTIES = [(key, str(predicate), kind) for key, (predicate, kind) in NODE_PROPERTIES.items()]
+_CLASSES = {node_type: (str(PKG[node_type]), str(STANDARD_CLASS[node_type])) for node_type in NODE_TYPES}
 
 
-def _quote_triples(record: Provenance) -> Iterator[Triple]:
-    iri = quote_iri(record)
+def _quote_triples(iri: str, record: Provenance, anchor: str) -> Iterator[Triple]:
     yield iri, _TYPE, _QUOTE
-    yield iri, str(OA.exact), Lit(record.quote)
-    yield iri, str(PKG.startOffset), Lit(str(record.start), _XSD_INTEGER)
-    yield iri, str(PKG.endOffset), Lit(str(record.end), _XSD_INTEGER)
-    yield iri, str(PKG.locator), Lit(record.locator)
-    yield iri, str(DCTERMS.source), record.document
-    yield iri, str(PROV.wasQuotedFrom), anchor_iri(record)
+    yield iri, _EXACT, Lit(record.quote)
+    yield iri, _START, Lit(str(record.start), _XSD_INTEGER)
+    yield iri, _END, Lit(str(record.end), _XSD_INTEGER)
+    yield iri, _LOCATOR, Lit(record.locator)
+    yield iri, _SOURCE, record.document
+    yield iri, _QUOTED_FROM, anchor
     if record.paragraph is not None:
-        yield iri, str(PKG.paragraphNumber), Lit(str(record.paragraph), _XSD_INTEGER)
+        yield iri, _PARAGRAPH, Lit(str(record.paragraph), _XSD_INTEGER)
     if record.section:
-        yield iri, str(PKG.sectionHeading), Lit(record.section)
+        yield iri, _SECTION, Lit(record.section)
 
 
 def _deadline_triples(subject: str, data: dict[str, Any]) -> Iterator[Triple]:
     deadline = f"{subject}/deadline"
     end = f"{deadline}/end"
-    yield subject, str(PKG.hasDeadline), deadline
+    yield subject, _HAS_DEADLINE, deadline
     yield deadline, _LABEL, Lit(data["deadline_text"])
-    yield end, _TYPE, str(TIME.Instant)
-    yield end, str(TIME.inXSDDate), Lit(str(data["deadline_end"]), _XSD_DATE)
+    yield end, _TYPE, _INSTANT
+    yield end, _IN_DATE, Lit(str(data["deadline_end"]), _XSD_DATE)
     if data.get("deadline_start") and data["deadline_start"] != data["deadline_end"]:
         start = f"{deadline}/start"
-        yield deadline, _TYPE, str(TIME.ProperInterval)
-        yield deadline, str(TIME.hasBeginning), start
-        yield start, _TYPE, str(TIME.Instant)
-        yield start, str(TIME.inXSDDate), Lit(str(data["deadline_start"]), _XSD_DATE)
+        yield deadline, _TYPE, _PROPER_INTERVAL
+        yield deadline, _HAS_BEGINNING, start
+        yield start, _TYPE, _INSTANT
+        yield start, _IN_DATE, Lit(str(data["deadline_start"]), _XSD_DATE)
     else:
-        yield deadline, _TYPE, str(TIME.Interval)
-    yield deadline, str(TIME.hasEnd), end
+        yield deadline, _TYPE, _INTERVAL
+    yield deadline, _HAS_END, end
 
 
 def iter_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
@@ -227,14 +231,24 @@ def iter_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
 
     Terms are plain strings (IRIs) and :class:`Lit` (literals), so the same mapping
     feeds rdflib (:func:`to_rdf`) and the fast N-Triples path (:func:`to_ntriples`).
-    A triple may come more than once (a quote shared by two nodes); sinks deduplicate.
+    Each quote is described once, however many nodes and edges cite it.
     """
+    data_base = base()
+    quotes: dict[Provenance, str] = {}  # record → its quote IRI, once described
+
+    def evidence(subject: str, record: Provenance) -> Iterator[Triple]:
+        iri = quotes.get(record)
+        if iri is None:
+            iri = quotes[record] = quote_iri(record)
+            yield from _quote_triples(iri, record, anchor_iri(record, data_base))
+        yield subject, _EVIDENCE, iri
+
     used_statuses: set[str] = set()
     for iri, data in graph.nodes(data=True):
         node_type = data["type"]
         assert node_type in NODE_TYPES, node_type
-        yield iri, _TYPE, str(PKG[node_type])
-        yield iri, _TYPE, str(STANDARD_CLASS[node_type])
+        for klass in _CLASSES[node_type]:
+            yield iri, _TYPE, klass
         yield iri, _LABEL, Lit(str(data["label"]))
         for alias in data.get("aliases") or []:
             yield iri, _ALT_LABEL, Lit(str(alias))
@@ -248,26 +262,25 @@ def iter_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
         if data.get("deadline_end"):
             yield from _deadline_triples(iri, data)
         for record in data["provenance"]:
-            yield iri, _EVIDENCE, quote_iri(record)
-            yield from _quote_triples(record)
-            anchor = anchor_iri(record)
+            yield from evidence(iri, record)
+            anchor = anchor_iri(record, data_base)
             if anchor != iri and record.document != iri:
                 yield iri, _DERIVED_FROM, anchor
     predicates = {relation: str(relation_predicate(relation)) for relation in EDGE_TYPES}
+    standard = {relation: str(predicate) for relation, predicate in STANDARD_PROPERTY.items()}
     for source, target, relation, data in graph.edges(keys=True, data=True):
         assert relation in EDGE_TYPES, relation
         predicate = predicates[relation]
         yield source, predicate, target
-        if relation in STANDARD_PROPERTY:
-            yield source, str(STANDARD_PROPERTY[relation]), target
-        statement = statement_iri(source, relation, target)
+        if relation in standard:
+            yield source, standard[relation], target
+        statement = statement_iri(source, relation, target, data_base)
         yield statement, _TYPE, _STATEMENT
         yield statement, _SUBJECT, source
         yield statement, _PREDICATE, predicate
         yield statement, _OBJECT, target
         for record in data["provenance"]:
-            yield statement, _EVIDENCE, quote_iri(record)
-            yield from _quote_triples(record)
+            yield from evidence(statement, record)
     for status in sorted(used_statuses):
         concept = str(status_iri(status))
         yield concept, _TYPE, str(SKOS.Concept)
@@ -345,15 +358,22 @@ def nt_term(term: Term) -> str:
 
 def ntriples_lines(triples: Iterable[Triple]) -> list[str]:
     """Sorted, distinct N-Triples lines (without newlines) of ``triples``."""
-    iris: dict[str, str] = {}
-
-    def iri(term: str) -> str:
-        found = iris.get(term)
-        if found is None:
-            found = iris[term] = f"<{safe_iri(term)}>"
-        return found
-
-    lines = {f"{iri(s)} {iri(p)} {nt_term(o) if isinstance(o, Lit) else iri(o)} ." for s, p, o in triples}
+    wrapped: dict[str, str] = {}  # IRI → "<IRI>": most IRIs occur in many triples
+    lines: set[str] = set()
+    for subject, predicate, value in triples:  # inlined, not a helper per term: this loop runs a million times
+        s = wrapped.get(subject)
+        if s is None:
+            s = wrapped[subject] = f"<{safe_iri(subject)}>"
+        p = wrapped.get(predicate)
+        if p is None:
+            p = wrapped[predicate] = f"<{safe_iri(predicate)}>"
+        if value.__class__ is Lit:
+            o = nt_term(value)
+        else:
+            o = wrapped.get(value)
+            if o is None:
+                o = wrapped[value] = f"<{safe_iri(value)}>"
+        lines.add(f"{s} {p} {o} .")
     return sorted(lines)
 
 
@@ -363,4 +383,5 @@ def to_ntriples(graph: nx.MultiDiGraph) -> str:
     The fast route into other stores (Oxigraph, bulk loaders) and the base of the
     N-Triples, N-Quads, Turtle and TriG writers: no rdflib graph is built.
     """
-    return "".join(line + "\n" for line in ntriples_lines(iter_triples(graph)))
+    lines = ntriples_lines(iter_triples(graph))
+    return "\n".join(lines) + "\n" if lines else ""
