@@ -91,26 +91,45 @@ def _parts(words: str, year: int) -> tuple[date, date]:
     return _month_start(year, PARTS[names[0]][0]), _month_end(year, PARTS[names[-1]][1])
 
 
-# Each rule: a pattern and a function from (match, publication date) to (start, end).
-_RULES: list[tuple[re.Pattern[str], object]] = []
+# Gates: cheap searches for words or digits that every match of a rule contains.  Most
+# sentences hold no date, and a rule cannot match a sentence that fails one of its gates,
+# so it is not run: each rule is a case-insensitive scan of the whole sentence, the gates
+# are a few short searches shared by all rules.  A gate has its rules' flags, so it folds
+# case exactly as they do.  "year" comes first: the season, month and part gates are only
+# searched in sentences with a year, as the rules that need them also need one.
+_GATES: dict[str, re.Pattern[str]] = {
+    "year": re.compile(r"20\d\d"),
+    "season": re.compile(r"spring|summer|autumn|winter", re.I),
+    "month": re.compile("|".join(MONTHS), re.I),
+    "part": re.compile(r"early|mid|late", re.I),
+    "slash": re.compile(r"\d/\d"),
+    "later": re.compile(r"later", re.I),
+    "word year": re.compile(r"year", re.I),
+    "next": re.compile(r"next", re.I),
+}
+_WITH_YEAR = {"season", "month", "part"}
+
+# Each rule: a pattern, the gates its matches all pass, and a function from (match,
+# publication date) to (start, end).
+_RULES: list[tuple[re.Pattern[str], frozenset[str], object]] = []
 
 
-def _rule(pattern: str):
+def _rule(pattern: str, *gates: str):
     def register(function):
-        _RULES.append((re.compile(pattern, re.I), function))
+        _RULES.append((re.compile(pattern, re.I), frozenset(gates), function))
         return function
 
     return register
 
 
-@_rule(rf"\b(?:{_PREP}\s+)?{_SEASON} {_YEAR}\s*/\s*{_SEASON} {_YEAR}\b")
+@_rule(rf"\b(?:{_PREP}\s+)?{_SEASON} {_YEAR}\s*/\s*{_SEASON} {_YEAR}\b", "year", "season")
 def _season_span(m: re.Match, published: date) -> tuple[date | None, date]:
     start, _ = _season(m.group(2), int(m.group(3)))
     _, end = _season(m.group(4), int(m.group(5)))
     return _period(m.group("prep") or "in", start, end)
 
 
-@_rule(rf"\b{_PREP}\s+(?:the\s+)?(?:financial year\s+)?(20\d\d|\d\d)/(\d\d)\b")
+@_rule(rf"\b{_PREP}\s+(?:the\s+)?(?:financial year\s+)?(20\d\d|\d\d)/(\d\d)\b", "slash")
 def _financial_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
     first = int(m.group(2)) % 100
     if int(m.group(3)) != (first + 1) % 100:
@@ -119,7 +138,7 @@ def _financial_year(m: re.Match, published: date) -> tuple[date | None, date] | 
     return _period(m.group("prep"), date(year, 4, 1), date(year + 1, 3, 31))
 
 
-@_rule(r"\blater (?:this|in the) (year|spring|summer|autumn|winter)\b")
+@_rule(r"\blater (?:this|in the) (year|spring|summer|autumn|winter)\b", "later")
 def _later_this(m: re.Match, published: date) -> tuple[date | None, date]:
     word = m.group(1).lower()
     if word == "year":
@@ -127,51 +146,51 @@ def _later_this(m: re.Match, published: date) -> tuple[date | None, date]:
     return published, _season(word, published.year)[1]
 
 
-@_rule(rf"\b(?:{_PREP}\s+)?(early|mid|late)\s+{_SEASON} {_YEAR}\b")
+@_rule(rf"\b(?:{_PREP}\s+)?(early|mid|late)\s+{_SEASON} {_YEAR}\b", "year", "season", "part")
 def _part_of_season(m: re.Match, published: date) -> tuple[date | None, date]:
     start, end = _season(m.group(3), int(m.group(4)))
     return _period(m.group("prep") or "in", start, end)
 
 
-@_rule(rf"\b(?:{_PREP}\s+)?{_SEASON} {_YEAR}\b")
+@_rule(rf"\b(?:{_PREP}\s+)?{_SEASON} {_YEAR}\b", "year", "season")
 def _season_year(m: re.Match, published: date) -> tuple[date | None, date]:
     start, end = _season(m.group(2), int(m.group(3)))
     return _period(m.group("prep") or "in", start, end)
 
 
-@_rule(rf"\b{_PREP}\s+((?:early|mid|late)(?:/(?:early|mid|late))?)[ -]{_YEAR}\b")
+@_rule(rf"\b{_PREP}\s+((?:early|mid|late)(?:/(?:early|mid|late))?)[ -]{_YEAR}\b", "year", "part")
 def _part_of_year(m: re.Match, published: date) -> tuple[date | None, date]:
     start, end = _parts(m.group(2), int(m.group(3)))
     return _period(m.group("prep"), start, end)
 
 
-@_rule(rf"\b{_PREP}\s+(\d{{1,2}}) {_MONTH} {_YEAR}\b")
+@_rule(rf"\b{_PREP}\s+(\d{{1,2}}) {_MONTH} {_YEAR}\b", "year", "month")
 def _day(m: re.Match, published: date) -> tuple[date | None, date]:
     day = date(int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
     return _period(m.group("prep"), day, day)
 
 
-@_rule(rf"\b{_PREP}\s+{_MONTH} {_YEAR}\b")
+@_rule(rf"\b{_PREP}\s+{_MONTH} {_YEAR}\b", "year", "month")
 def _month(m: re.Match, published: date) -> tuple[date | None, date]:
     year, month = int(m.group(3)), MONTHS[m.group(2).lower()]
     return _period(m.group("prep"), _month_start(year, month), _month_end(year, month))
 
 
-@_rule(rf"\b{_PREP}\s+{_YEAR}(?:\s+and\s+{_YEAR})?\b(?![/-]\d)")
+@_rule(rf"\b{_PREP}\s+{_YEAR}(?:\s+and\s+{_YEAR})?\b(?![/-]\d)", "year")
 def _year(m: re.Match, published: date) -> tuple[date | None, date]:
     first = int(m.group(2))
     last = int(m.group(3) or first)
     return _period(m.group("prep"), date(first, 1, 1), date(last, 12, 31))
 
 
-@_rule(r"\b(?:in|during|by the end of|by)\s+(this|next) year\b|(?<!earlier )\bthis year\b")
+@_rule(r"\b(?:in|during|by the end of|by)\s+(this|next) year\b|(?<!earlier )\bthis year\b", "word year")
 def _this_year(m: re.Match, published: date) -> tuple[date | None, date]:
     year = published.year + (1 if (m.group(1) or "").lower() == "next" else 0)
     prep = m.group(0).split()[0]
     return _period(prep if prep.lower() in {"by", "in", "during"} else "in", date(year, 1, 1), date(year, 12, 31))
 
 
-@_rule(r"\b(?:throughout|over|within|in) the next (?:year|12 months)\b")
+@_rule(r"\b(?:throughout|over|within|in) the next (?:year|12 months)\b", "next")
 def _next_twelve_months(m: re.Match, published: date) -> tuple[date | None, date]:
     try:
         end = published.replace(year=published.year + 1)
@@ -180,7 +199,7 @@ def _next_twelve_months(m: re.Match, published: date) -> tuple[date | None, date
     return published, end
 
 
-@_rule(r"\b(20\d\d)[-–](\d\d)\b(?![-–/]\d)")
+@_rule(r"\b(20\d\d)[-–](\d\d)\b(?![-–/]\d)", "year")
 def _financial_years(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """"2025-27 Business Plan": financial years 2025/26 to 2026/27."""
     first, last = int(m.group(1)), 2000 + int(m.group(2))
@@ -189,10 +208,26 @@ def _financial_years(m: re.Match, published: date) -> tuple[date | None, date] |
     return date(first, 4, 1), date(last, 3, 31)
 
 
+_RULES_FOR_GATES: dict[frozenset[str], list] = {}  # the gates a sentence passes → the rules to run, in order
+
+
+def _rules_for(text: str) -> list:
+    """The rules whose gates ``text`` passes, in rule order."""
+    passed = []
+    for name, gate in _GATES.items():
+        if (name not in _WITH_YEAR or "year" in passed) and gate.search(text):
+            passed.append(name)
+    key = frozenset(passed)
+    rules = _RULES_FOR_GATES.get(key)
+    if rules is None:
+        rules = _RULES_FOR_GATES[key] = [rule for rule in _RULES if rule[1] <= key]
+    return rules
+
+
 def find_deadlines(text: str, published: date) -> list[Deadline]:
     """Every deadline phrase in ``text``, in reading order, without overlaps."""
     found: list[tuple[int, int, Deadline]] = []
-    for pattern, normalise in _RULES:
+    for pattern, _, normalise in _rules_for(text):
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue  # an earlier (more specific) rule already read this span
