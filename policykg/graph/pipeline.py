@@ -65,7 +65,7 @@ def _shared() -> tuple[Gazetteer, dict]:
 def extract_path(path: str) -> str:
     """Load and extract one file; the graph as JSON text (picklable across processes)."""
     gazetteer, annotations = _shared()
-    return dumps(extract_document(load_document(path), gazetteer, annotations))
+    return dumps(extract_document(load_document(path), gazetteer, annotations), compact=True)
 
 
 def build_from_paths(
@@ -104,5 +104,5 @@ def build_from_paths(
     if cache_dir:
         for path in missing:
             atomic_write_text(cache_dir / f"{keys[path]}.json", texts[path])
-    graph = finish_graph(loads(texts[path]) for path in paths)
+    graph = finish_graph((loads(texts[path]) for path in paths), _shared()[0])
     return graph, report

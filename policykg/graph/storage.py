@@ -62,7 +62,10 @@ def from_data(data: dict[str, Any]) -> nx.MultiDiGraph:
     return graph
 
 
-def dumps(graph: nx.MultiDiGraph) -> str:
+def dumps(graph: nx.MultiDiGraph, *, compact: bool = False) -> str:
+    """The graph as JSON text: indented for people (graph.json), or ``compact`` for machines (the build cache)."""
+    if compact:
+        return json.dumps(to_data(graph), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     return json.dumps(to_data(graph), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
