@@ -3,7 +3,14 @@
 Parameters are passed as ``initBindings`` (bound, never pasted into the text) to
 variables named after them with a leading underscore: parameter ``kind`` is
 ``?_kind``, so a parameter never collides with an output column. An optional
-parameter left out stays unbound, so queries test it with ``BOUND(?_kind)``.
+parameter left out stays unbound, so queries test whether it is given with
+``COALESCE(sameTerm(?_kind, ?_kind), false)`` (``BOUND(?_kind)`` means the same to
+rdflib, but the Oxigraph store folds it to false before it binds parameters).
+
+Result columns whose names start with ``_`` are parameter echoes and are dropped by
+every SPARQL engine: the catalogue queries project their parameters so that the
+Oxigraph store (:mod:`policykg.queries.oxigraph`), which binds only projected
+variables, can bind them too; rdflib's answers are the same with or without them.
 """
 
 from __future__ import annotations
@@ -19,7 +26,10 @@ from policykg.ontology.rdf import to_rdf
 
 
 def to_term(value: Any) -> Literal | URIRef:
-    """The RDF term for a parameter value (IRIs stay IRIs when they look like one)."""
+    """The RDF term for a parameter value: bool, int (xsd:integer), date (xsd:date), else a string.
+
+    The one mapping from Python values to RDF terms; the Oxigraph store converts its result.
+    """
     if isinstance(value, bool):
         return Literal(value)
     if isinstance(value, int):
@@ -27,6 +37,15 @@ def to_term(value: Any) -> Literal | URIRef:
     if isinstance(value, date):
         return Literal(value.isoformat(), datatype=XSD.date)
     return Literal(str(value))
+
+
+def kept_columns(columns: list[str]) -> list[int]:
+    """Indexes of the result columns to keep: all but the parameter echoes (names starting with ``_``).
+
+    >>> kept_columns(["number", "_number", "title"])
+    [0, 2]
+    """
+    return [i for i, column in enumerate(columns) if not column.startswith("_")]
 
 
 class SparqlEngine:
@@ -54,7 +73,8 @@ class SparqlEngine:
         if result.type != "SELECT":
             raise QueryError("only SELECT queries are supported here")
         columns = [str(v) for v in result.vars]
-        return columns, [list(row) for row in result]
+        keep = kept_columns(columns)
+        return [columns[i] for i in keep], [[row[i] for i in keep] for row in result]
 
     def close(self) -> None:
         pass
