@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -174,6 +174,40 @@ def load_reference(path: str | None = None) -> list[dict[str, Any]]:
     return entries
 
 
+#: A surface form as the scanning regex sees it: (the form, the characters its match may start
+#: with, the regex of the rest).  Exact forms must start and continue as written; multi-word
+#: forms ignore case after the first letter, and a form listed in lower case may start either way.
+_Branch = tuple[str, str, str]
+
+
+def _branch(form: str, folded: bool) -> _Branch:
+    if not folded:
+        return form, form[0], re.escape(form[1:])
+    # "Keeping Children Safe" the board, not "keeping children safe" the phrase.
+    first = form[0] if form[0].isupper() else "".join(dict.fromkeys(form[0] + form[0].upper()))
+    return form, first, f"(?i:{re.escape(form[1:])})"
+
+
+def _compile_branches(branches: dict[tuple[bool, str], _Branch]) -> re.Pattern[str]:
+    """One regex finding, at each position, the longest of ``branches`` that is a whole word.
+
+    Branches are grouped by their first character, each group starting with that literal, so
+    the regex engine skips positions whose character starts no form (it gets a first-character
+    set to search with) and tries only one group elsewhere; inside a group, longer forms come
+    first, so the first alternative that matches is the longest form at that position.  The
+    "not inside a word" check looks back past the first character.
+    """
+    by_first: dict[str, list[tuple[int, str]]] = {}
+    for form, firsts, rest in branches.values():
+        for first in firsts:
+            by_first.setdefault(first, []).append((len(form), rest))
+    groups = []
+    for first, rests in by_first.items():
+        rests.sort(key=lambda pair: pair[0], reverse=True)  # stable: equal lengths keep their order
+        groups.append(rf"{re.escape(first)}(?<![\w-][\s\S])(?:{'|'.join(rest for _, rest in rests)})")
+    return re.compile(rf"(?:{'|'.join(groups) or '(?!x)x'})(?![\w])")
+
+
 @dataclass
 class Gazetteer:
     """Names → entities, with compiled longest-first patterns."""
@@ -185,6 +219,16 @@ class Gazetteer:
         self._exact: dict[str, Entity] = {}  # case-sensitive surface forms
         self._folded: dict[str, Entity] = {}  # lower-cased multi-word surface forms
         self._folded_original: dict[str, str] = {}  # lower-cased → as first written
+        # The surface forms as regex branches, in compiled tiers plus those not compiled yet.
+        # Compiling the ~700 forms of the reference list takes tens of milliseconds, and a
+        # document teaches new forms one at a time (abbreviations it defines, names it
+        # discovers): recompiling everything after each would dominate extraction.  So new forms
+        # wait in ``_pending`` and are compiled into a small tier when a scan needs them; tiers
+        # merge like a binary counter (a tier absorbs the younger one once that is as large),
+        # so each form is recompiled O(log n) times and a scan runs O(log n) regexes.  Copies
+        # share the tiers compiled so far.
+        self._tiers: list[tuple[dict[tuple[bool, str], _Branch], re.Pattern[str]]] = []
+        self._pending: dict[tuple[bool, str], _Branch] = {}
         for entry in self.entries:
             self.add(entity_from_entry(entry))
 
@@ -194,9 +238,11 @@ class Gazetteer:
 
     def copy(self) -> Gazetteer:
         """An independent copy: what one document teaches it does not leak into another."""
+        self._compiled()  # compile once here, not once per copy
         twin = copy.copy(self)
         twin.entities = dict(self.entities)
         twin._exact, twin._folded, twin._folded_original = dict(self._exact), dict(self._folded), dict(self._folded_original)
+        twin._tiers, twin._pending = list(self._tiers), dict(self._pending)
         return twin
 
     def add(self, entity: Entity) -> Entity:
@@ -217,9 +263,25 @@ class Gazetteer:
             previous = self._folded_original.setdefault(form.lower(), form)
             if previous[0].isupper() and form[0].islower():  # a lower-case spelling is listed: allow both
                 self._folded_original[form.lower()] = form
+            key, branch = (True, form.lower()), _branch(self._folded_original[form.lower()], folded=True)
         else:
             self._exact.setdefault(form, entity)
-        self._pattern = None  # recompile lazily
+            key, branch = (False, form), _branch(form, folded=False)
+        self._queue(key, branch)
+
+    def _queue(self, key: tuple[bool, str], branch: _Branch) -> None:
+        """Make the next scan see ``branch`` (new, or replacing the branch of the same form)."""
+        if self._pending.get(key) == branch:
+            return
+        for position, (branches, _) in enumerate(self._tiers):
+            if key in branches:
+                if branches[key] == branch:
+                    return
+                # A form's branch changed: its tier goes back to pending, to be compiled anew.
+                del self._tiers[position]
+                self._pending = {**branches, **self._pending}
+                break
+        self._pending[key] = branch
 
     def lookup(self, form: str) -> Entity | None:
         form = _norm(form.strip())
@@ -229,30 +291,53 @@ class Gazetteer:
         """The body that "we" and "the Government" stand for."""
         return next((e for e in self.entities.values() if e.name == DEFAULT_LEAD), None)
 
-    _pattern: re.Pattern[str] | None = None
-
-    def _compiled(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            # Longest forms first: at any position the regex then takes the longest name.
-            forms = [(f, re.escape(f)) for f in self._exact]
-            # Multi-word names: any case but the first letter's ("Keeping Children Safe" board,
-            # not "keeping children safe" the phrase).
-            for f in map(self._folded_original.__getitem__, self._folded):
-                first = re.escape(f[0]) if f[0].isupper() else f"[{re.escape(f[0])}{re.escape(f[0].upper())}]"
-                forms.append((f, f"{first}(?i:{re.escape(f[1:])})"))
-            forms.sort(key=lambda pair: len(pair[0]), reverse=True)
-            body = "|".join(pattern for _, pattern in forms) or "(?!x)x"
-            self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
-        return self._pattern
+    def _compiled(self) -> list[re.Pattern[str]]:
+        """The compiled tiers, after compiling pending forms (oldest, largest tier first)."""
+        if self._pending:
+            self._tiers.append((self._pending, _compile_branches(self._pending)))
+            self._pending = {}
+            while len(self._tiers) > 1 and len(self._tiers[-2][0]) <= len(self._tiers[-1][0]):
+                younger, older = self._tiers.pop(), self._tiers.pop()
+                merged = {**older[0], **younger[0]}
+                self._tiers.append((merged, _compile_branches(merged)))
+        return [pattern for _, pattern in self._tiers]
 
     def scan(self, text: str) -> list[Mention]:
         """Longest, leftmost, non-overlapping matches of known surface forms."""
+        return self._scan(text, _norm(text))
+
+    def _scan(self, text: str, normalised: str) -> list[Mention]:
         found = []
-        for match in self._compiled().finditer(_norm(text)):
-            entity = self.lookup(match.group(0))
+        for start, end in _leftmost_longest(self._compiled(), normalised):
+            entity = self.lookup(normalised[start:end])
             if entity is not None:
-                found.append(Mention(entity, match.start(), match.end(), text[match.start() : match.end()]))
+                found.append(Mention(entity, start, end, text[start:end]))
         return found
+
+
+def _leftmost_longest(patterns: list[re.Pattern[str]], text: str) -> Iterator[tuple[int, int]]:
+    """Spans found as one regex holding every pattern's branches would find them.
+
+    Scanning left to right, such a regex takes the leftmost position where some branch
+    matches and there the longest; so does this, from each pattern's next match.
+    """
+    if len(patterns) == 1:
+        for match in patterns[0].finditer(text):
+            yield match.span()
+        return
+    position = 0
+    upcoming = [pattern.search(text) for pattern in patterns]
+    while True:
+        best = None
+        for number, match in enumerate(upcoming):
+            if match is not None and match.start() < position:  # overlapped by the span just taken
+                match = upcoming[number] = patterns[number].search(text, position)
+            if match is not None and (best is None or match.start() < best.start() or (match.start() == best.start() and match.end() > best.end())):
+                best = match
+        if best is None:
+            return
+        yield best.span()
+        position = best.end()
 
 
 class MentionFinder:
