@@ -85,6 +85,11 @@ class _Context:
     response_paragraphs: dict[int, list[str]] = field(default_factory=dict)  # rec number → paragraph locators
     keywords: dict[int, list[str]] = field(default_factory=dict)
     inquiry: Entity | None = None  # the inquiry whose recommendations the document answers
+    # One Provenance per paragraph or item, shared by every node and edge it supports: equal
+    # records would merge in the provenance sets anyway, and one object is cheaper than many.
+    # Keyed by identity: the document holds its paragraphs and items for the whole extraction.
+    places: dict[tuple[int, int | None], Provenance] = field(default_factory=dict)  # (paragraph, item) ids → record
+    commitment_iris: dict[tuple[str, str, int], str] = field(default_factory=dict)
 
     @property
     def slug(self) -> str:
@@ -95,9 +100,15 @@ class _Context:
 
     def where(self, paragraph: Paragraph, item: Item | None = None) -> Provenance:
         """Provenance of a whole paragraph, or of one of its items."""
-        if item is None:
-            return Provenance(self.iri, paragraph.locator, paragraph.number, paragraph.section, 0, len(paragraph.text), paragraph.text)
-        return Provenance(self.iri, paragraph.locator, paragraph.number, paragraph.section, item.start, item.end, item.text)
+        key = (id(paragraph), None if item is None else id(item))
+        found = self.places.get(key)
+        if found is None:
+            if item is None:
+                found = Provenance(self.iri, paragraph.locator, paragraph.number, paragraph.section, 0, len(paragraph.text), paragraph.text)
+            else:
+                found = Provenance(self.iri, paragraph.locator, paragraph.number, paragraph.section, item.start, item.end, item.text)
+            self.places[key] = found
+        return found
 
     def find_quote(self, quote: str) -> Provenance | None:
         """Provenance of a curated quote, found verbatim in this document."""
@@ -433,7 +444,11 @@ def _frame_mentions(context: _Context, paragraph: Paragraph, position: int) -> l
 def _commitment_iri(context: _Context, paragraph: Paragraph, item: Item) -> str:
     """``commitment/<document>/p29-b3``: the third bullet of paragraph 29 (``s`` for a sentence)."""
     letter = "b" if item.kind == "bullet" else "s"
-    return mint("commitment", context.slug, f"{paragraph.locator}-{letter}{item.index}")
+    key = (paragraph.locator, letter, item.index)
+    iri = context.commitment_iris.get(key)
+    if iri is None:  # asked for every item, twice: minting (slugging) is not free
+        iri = context.commitment_iris[key] = mint("commitment", context.slug, f"{paragraph.locator}-{letter}{item.index}")
+    return iri
 
 
 def _add_commitment(

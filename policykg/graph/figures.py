@@ -17,6 +17,7 @@ _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|million|m|k)?\b", 
 _PERCENT = re.compile(r"\b(\d+(?:\.\d+)?)\s?(%|per cent\b)")
 _MILLIONS = re.compile(r"\b(\d+(?:\.\d+)?)\s(million|billion)\b")
 _COUNT = re.compile(r"(?<![£\d.,/–-])\b(\d{1,3}(?:,\d{3})+|\d{4,})\b(?![/–-]\d)")
+_DIGIT = re.compile(r"\d")
 _MEASURE = re.compile(r"^\s*((?:[a-z’'-]+\s?){1,4})")
 _MEASURE_STOP = {
     "in", "by", "to", "and", "or", "the", "a", "all", "who", "which", "that", "every", "per", "from", "with",
@@ -44,7 +45,9 @@ class Statistic:
 
 def find_money(text: str) -> list[Money]:
     """Amounts of money in pounds sterling, as whole pounds."""
-    found = []
+    found: list[Money] = []
+    if "£" not in text:  # every amount starts with it (and nothing else folds to it): skip the scan
+        return found
     for match in _MONEY.finditer(text):
         number = Decimal(match.group(1).replace(",", ""))  # exact: "£8.3m" is 8300000, not 8300000.000000001
         scale = _SCALE[(match.group(2) or "").lower()]
@@ -73,8 +76,10 @@ def _is_year(digits: str) -> bool:
 
 def find_statistics(text: str) -> list[Statistic]:
     """Percentages, "N million" figures and counts of 1,000 or more (not years, not money)."""
-    money = [(m.start, m.end) for m in find_money(text)]
     found: list[Statistic] = []
+    if _DIGIT.search(text) is None:  # every figure has a digit; most sentences have none
+        return found
+    money = [(m.start, m.end) for m in find_money(text)]
 
     def taken(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in money) or any(s.start < end and start < s.end for s in found)

@@ -101,12 +101,13 @@ def new_graph() -> nx.MultiDiGraph:
     return nx.MultiDiGraph()
 
 
-def _as_set(provenance: Provenance | set[Provenance] | list[Provenance] | None) -> set[Provenance]:
-    if provenance is None:
-        return set()
+def _add_provenance(records: set[Provenance], provenance: Provenance | set[Provenance] | list[Provenance] | None) -> None:
+    """Add one record or several to a node's or edge's provenance set (in place: extraction adds
+    records one at a time, and a set per call would be garbage at once)."""
     if isinstance(provenance, Provenance):
-        return {provenance}
-    return set(provenance)
+        records.add(provenance)
+    elif provenance:
+        records.update(provenance)
 
 
 def add_node(
@@ -125,9 +126,9 @@ def add_node(
     if type not in NODE_TYPES:
         raise ValueError(f"unknown node type {type!r}")
     if iri not in graph:
-        graph.add_node(iri, type=type, label=label, provenance=_as_set(provenance))
+        graph.add_node(iri, type=type, label=label, provenance=set())
     node = graph.nodes[iri]
-    node["provenance"] |= _as_set(provenance)
+    _add_provenance(node["provenance"], provenance)
     for key, value in properties.items():
         if value is None:
             continue
@@ -150,10 +151,11 @@ def add_edge(
         raise ValueError(f"unknown relation {relation!r}")
     if source not in graph or target not in graph:
         raise KeyError(f"both ends of a {relation} edge must be nodes: {source} → {target}")
-    if not graph.has_edge(source, target, key=relation):
+    edge = graph.get_edge_data(source, target, key=relation)  # the edge's own attribute dict, or None
+    if edge is None:
         graph.add_edge(source, target, key=relation, provenance=set())
-    edge = graph.edges[source, target, relation]
-    edge["provenance"] |= _as_set(provenance)
+        edge = graph.get_edge_data(source, target, key=relation)
+    _add_provenance(edge["provenance"], provenance)
     for key, value in properties.items():
         if value is not None and edge.get(key) is None:
             edge[key] = value

@@ -17,6 +17,7 @@ False
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
@@ -35,6 +36,10 @@ CAVEAT = re.compile(r"\b(?:will depend on|subject to) (?:future )?funding", re.I
 _DESCRIPTIVE_WILL = re.compile(r"\bwill (?:depend|benefit|need to comply|apply when|reserve)\b", re.I)
 
 
+# Extraction asks the same questions of a sentence several times (is it a commitment, who
+# leads it, which status its wording states, for each recommendation it may answer); the
+# answers depend on the text alone, so the last few thousand are kept.
+@lru_cache(maxsize=4096)
 def subject_of(text: str) -> str | None:
     """The text before the committing verb, or ``None`` when nothing commits."""
     match = _COMMITTING.search(text)
@@ -107,6 +112,7 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def status_from_wording(text: str) -> tuple[str, str] | None:
     """``(status, matched words)`` when the text states a position plainly, else ``None``."""
     for status, pattern in STATUS_WORDING:
@@ -117,5 +123,10 @@ def status_from_wording(text: str) -> tuple[str, str] | None:
 
 def matches_keywords(text: str, keywords: list[str]) -> bool:
     """Whether any keyword starts a word in ``text`` (case-insensitive, curly quotes folded)."""
-    folded = text.replace("’", "'").lower()
-    return any(re.search(r"(?<![\w])" + re.escape(k.replace("’", "'").lower()), folded) for k in keywords)
+    return bool(keywords) and _keywords_pattern(tuple(keywords)).search(text.replace("’", "'").lower()) is not None
+
+
+@lru_cache(maxsize=256)
+def _keywords_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for "any of these keywords starts a word" (an alternation finds a match where any would)."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k.replace("’", "'").lower()) for k in keywords) + ")")
