@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 import yaml
@@ -348,9 +350,10 @@ class MentionFinder:
         self.recent: dict[str, Entity] = {}  # head word → last entity mentioned with that head
 
     def find(self, text: str) -> list[Mention]:
-        self._learn_abbreviations(text)
-        mentions = self.gazetteer.scan(text)
-        mentions += self._discover(text, mentions)
+        normalised = _norm(text)  # same length as text: offsets carry over
+        self._learn_abbreviations(normalised)
+        mentions = self.gazetteer._scan(text, normalised)
+        mentions += self._discover(text, normalised, mentions)
         mentions += self._anaphora(text, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         for mention in mentions:
@@ -360,13 +363,15 @@ class MentionFinder:
             self.recent[head] = mention.entity
         return mentions
 
-    def _learn_abbreviations(self, text: str) -> None:
-        normalised = _norm(text)
+    def _learn_abbreviations(self, normalised: str) -> None:
+        words: list[tuple[int, int]] | None = None  # the text's words, found at the first definition
         for match in _ABBREVIATION_DEF.finditer(normalised):
             short = match.group(1)
             if short.lower().startswith("the "):
                 continue  # "('the Panel')" is an anaphor, handled by the head word
-            long_form = _name_before(normalised, match.start(), short)
+            if words is None:
+                words = [word.span() for word in _WORD_SPAN.finditer(normalised)]
+            long_form = _name_before(normalised, match.start(), short, words)
             if not long_form or len(long_form.split()) < 2:
                 continue
             known_short, known_long = self.gazetteer.lookup(short), self.gazetteer.lookup(long_form)
@@ -379,21 +384,27 @@ class MentionFinder:
                 entity = Entity(long_form, type, kind, entity_iri(type, long_form), abbreviations=(short,), curated=False)
                 self.gazetteer.add(entity)
 
-    def _discover(self, text: str, known: list[Mention]) -> list[Mention]:
+    def _discover(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
         found = []
-        for match in _NAME_RUN.finditer(_norm(text)):
+        # ``known`` comes from the scan: left to right, not overlapping, so its ends ascend too and
+        # the mentions that touch a span are found by bisection (a sentence may hold thousands).
+        ends = [m.end for m in known]
+        spans = _Spans((m.start, m.end) for m in known)
+        for match in _NAME_RUN.finditer(normalised):
             # Known names inside a run ("UKHSA and the X Programme") split it; the rest may hold a new name.
             pieces = [(match.start(), match.end())]
-            for mention in known:
+            for mention in known[bisect_right(ends, match.start()):]:  # those ending before the run leave it whole
+                if mention.start >= match.end():
+                    break  # ... and so do those starting after it
                 pieces = [part for s, e in pieces for part in ((s, min(e, mention.start)), (max(s, mention.end), e)) if part[0] < part[1]]
             for piece_start, piece_end in pieces:
-                raw = _norm(text)[piece_start:piece_end]
+                raw = normalised[piece_start:piece_end]
                 stripped = raw.lstrip(" ,;")
                 raw_offset = len(raw) - len(stripped)
                 name, offset = _trim_name(stripped.rstrip())
                 start = piece_start + raw_offset + offset
                 end = start + len(name)
-                if name and not any(m.start < end and start < m.end for m in known):
+                if name and not spans.overlaps(start, end):
                     found.extend(self._discovered(name, text, start, end))
         return found
 
@@ -417,27 +428,58 @@ class MentionFinder:
 
     def _anaphora(self, text: str, known: list[Mention]) -> list[Mention]:
         found = []
+        spans = _Spans((m.start, m.end) for m in known)
         for match in _ANAPHOR.finditer(text):
             start, end = match.start(), match.end()
-            if any(m.start < end and start < m.end for m in known):
+            if spans.overlaps(start, end):
                 continue
             if entity := self.recent.get(match.group(1)):
                 found.append(Mention(entity, start, end, match.group(0)))
         return found
 
 
-def _name_before(text: str, position: int, abbreviation: str) -> str:
+class _Spans:
+    """Answers "does [start, end) overlap one of these spans?" by bisection, not by a scan of all."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # furthest end among the first i + 1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the spans starting before ``end``
+        return before > 0 and self.reach[before - 1] > start
+
+
+_WORD_SPAN = re.compile(r"\S+")  # a word as str.split() sees it
+
+
+def _name_before(text: str, position: int, abbreviation: str, words: list[tuple[int, int]] | None = None) -> str:
     """The name ending right before ``position`` whose initials spell ``abbreviation``.
+
+    ``words`` are the spans of the words of ``text`` (``_WORD_SPAN``), when the caller has them.
 
     >>> _name_before("Ofsted and the Care and Quality Commission (CQC)", 43, "CQC")
     'Care and Quality Commission'
     """
-    before = re.sub(r"'s?$", "", text[:position].rstrip())
-    words = before.split()
+    # The last twelve words before ``position``, without a possessive "'s": only they can form
+    # the name, and slicing and splitting all the text before each definition would make a
+    # sentence of thousands of definitions take quadratic time.
+    if words is None:
+        words = [word.span() for word in _WORD_SPAN.finditer(text)]
+    count = bisect_left(words, (position,))  # words starting before position (the last may run past it)
+    before = [text[start:min(end, position)] for start, end in words[max(0, count - 13):count]]
+    if before:
+        last = re.sub(r"'s?$", "", before[-1])
+        if last:
+            before[-1] = last
+        else:
+            before.pop()
+    before = before[-12:]
     letters = re.sub(r"[^A-Z]", "", abbreviation.upper().removesuffix("S") if abbreviation.endswith("s") else abbreviation)
     best = ""
-    for size in range(1, min(len(words), 12) + 1):
-        candidate = words[-size:]
+    for size in range(1, len(before) + 1):
+        candidate = before[-size:]
         if not candidate[0][:1].isupper():
             continue
         initials = "".join(w[0] for w in candidate if w[:1].isupper())
