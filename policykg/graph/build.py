@@ -90,6 +90,8 @@ class _Context:
     # Keyed by identity: the document holds its paragraphs and items for the whole extraction.
     places: dict[tuple[int, int | None], Provenance] = field(default_factory=dict)  # (paragraph, item) ids → record
     commitment_iris: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    commitment_prefix: str = ""
+    entities_added: dict[str, Entity] = field(default_factory=dict)  # IRI → the entity whose properties the node has
 
     @property
     def slug(self) -> str:
@@ -188,6 +190,12 @@ def _add_structure(context: _Context) -> None:
 
 
 def _add_entity(context: _Context, entity: Entity, where: Provenance) -> None:
+    if context.entities_added.get(entity.iri) is entity:
+        # Its properties are merged already, and merging them again changes nothing: only the
+        # provenance is new (an entity is added for every sentence that names it).
+        add_node(context.graph, entity.iri, entity.type, entity.name, where)
+        return
+    context.entities_added[entity.iri] = entity
     properties: dict[str, Any] = {
         "kind": entity.kind or None,
         "aliases": [*entity.aliases, *entity.abbreviations] or None,
@@ -447,7 +455,10 @@ def _commitment_iri(context: _Context, paragraph: Paragraph, item: Item) -> str:
     key = (paragraph.locator, letter, item.index)
     iri = context.commitment_iris.get(key)
     if iri is None:  # asked for every item, twice: minting (slugging) is not free
-        iri = context.commitment_iris[key] = mint("commitment", context.slug, f"{paragraph.locator}-{letter}{item.index}")
+        if not context.commitment_iris:
+            context.commitment_prefix = mint("commitment", context.slug)
+        # mint() joins slugged parts with "/": the same IRI as mint("commitment", slug, local)
+        iri = context.commitment_iris[key] = f"{context.commitment_prefix}/{slug(f'{paragraph.locator}-{letter}{item.index}')}"
     return iri
 
 
