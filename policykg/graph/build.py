@@ -26,9 +26,10 @@ Every node and edge carries the provenance of the sentence that states it.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
@@ -41,8 +42,20 @@ from policykg.graph.figures import find_money, find_statistics
 from policykg.graph.mentions import Entity, Gazetteer, Mention, MentionFinder
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph
-from policykg.loaders.document import Document, Item, Paragraph
+from policykg.loaders.document import Document, Item, Paragraph, Section
 from policykg.ontology.iris import mint, slug
+
+log = logging.getLogger(__name__)
+
+# Limits per paragraph, so that extreme input (a "paragraph" of 400,000 sentences, a sentence
+# naming 50,000 bodies) costs bounded memory and time instead of gigabytes: a real paragraph has
+# fewer than 50 sentences or bullets, names fewer than 100 bodies, bills and programmes, and its
+# commitments link to fewer than 1,000 of them.  Past a limit the rest of the paragraph is left
+# out of the analysis (its text is still kept whole) and one line is logged, naming the file and
+# the paragraph; the README's conventions document the limits.
+MAX_ITEMS_PER_PARAGRAPH = 500  # sentences and bullets analysed
+MAX_MENTIONS_PER_PARAGRAPH = 2_000  # mentions of organisations, legislation, ... recorded
+MAX_LINKS_PER_PARAGRAPH = 10_000  # links from its commitments to the bodies and bills they name
 
 _RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})\s*[:.–—-]\s*(\S.*)$")
 _RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})\s*(?:[:.–—-]\s*(\S.*))?$")
@@ -92,6 +105,15 @@ class _Context:
     commitment_iris: dict[tuple[str, str, int], str] = field(default_factory=dict)
     commitment_prefix: str = ""
     entities_added: dict[str, Entity] = field(default_factory=dict)  # IRI → the entity whose properties the node has
+    mention_counts: dict[str, int] = field(default_factory=dict)  # paragraph locator → mentions recorded
+    link_counts: dict[str, int] = field(default_factory=dict)  # paragraph locator → commitment links added
+    warned: set[tuple[str, str]] = field(default_factory=set)
+
+    def over_limit(self, paragraph: Paragraph, what: str) -> None:
+        """Say (once per paragraph and limit) that part of a paragraph is left out."""
+        if (paragraph.locator, what) not in self.warned:
+            self.warned.add((paragraph.locator, what))
+            log.warning("policykg: warning: %s, paragraph %s: %s", self.document.path or document_title(self.document), paragraph.locator, what)
 
     @property
     def slug(self) -> str:
@@ -155,12 +177,30 @@ def extract_document(document: Document, gazetteer: Gazetteer, annotations: dict
     """The graph of one document (the gazetteer is copied: documents do not teach each other)."""
     graph = new_graph()
     context = _Context(graph, document, document_iri(document), MentionFinder(gazetteer.copy()), annotations)
+    context.document = _within_limits(context, document)
     _add_structure(context)
     _add_mentions(context)
     _add_recommendations(context)
     _add_commitments(context)
     _add_figures(context)
     return graph
+
+
+def _within_limits(context: _Context, document: Document) -> Document:
+    """The document with at most MAX_ITEMS_PER_PARAGRAPH items per paragraph (the same object if none has more)."""
+    if all(len(p.items) <= MAX_ITEMS_PER_PARAGRAPH for s in document.sections for p in s.paragraphs):
+        return document
+    sections = []
+    for section in document.sections:
+        paragraphs = []
+        for paragraph in section.paragraphs:
+            if len(paragraph.items) > MAX_ITEMS_PER_PARAGRAPH:
+                context.over_limit(paragraph, f"{len(paragraph.items):,} sentences and bullets; only the first "
+                                              f"{MAX_ITEMS_PER_PARAGRAPH:,} are analysed")
+                paragraph = replace(paragraph, items=paragraph.items[:MAX_ITEMS_PER_PARAGRAPH])  # same text and locator
+            paragraphs.append(paragraph)
+        sections.append(Section(section.heading, paragraphs))
+    return replace(document, sections=sections)
 
 
 def _add_structure(context: _Context) -> None:
@@ -210,6 +250,12 @@ def _add_mentions(context: _Context) -> None:
     for paragraph in context.document.paragraphs:
         for position, item in enumerate(paragraph.items):
             mentions = context.finder.find(item.text)
+            recorded = context.mention_counts.get(paragraph.locator, 0)
+            if recorded + len(mentions) > MAX_MENTIONS_PER_PARAGRAPH:
+                context.over_limit(paragraph, f"more than {MAX_MENTIONS_PER_PARAGRAPH:,} mentions of organisations, "
+                                              "legislation and programmes; the rest are left out")
+                mentions = mentions[: max(0, MAX_MENTIONS_PER_PARAGRAPH - recorded)]
+            context.mention_counts[paragraph.locator] = recorded + len(mentions)
             context.mentions[(paragraph.locator, position)] = mentions
             where = context.where(paragraph, item)
             for mention in mentions:
@@ -495,7 +541,15 @@ def _add_commitment(
     if lead is not None:
         _add_entity(context, lead, where)
         add_edge(graph, iri, lead.iri, "led_by", where)
+    # Bullets inherit the names in their list's lead: a lead naming thousands, over thousands of
+    # bullets, would make millions of links; the paragraph's budget stops that.
+    links = context.link_counts.get(paragraph.locator, 0)
     for mention in [*mentions, *inherited]:
+        links += 1
+        if links > MAX_LINKS_PER_PARAGRAPH:
+            context.over_limit(paragraph, f"its commitments name more than {MAX_LINKS_PER_PARAGRAPH:,} bodies, bills "
+                                          "and programmes; the rest are not linked")
+            break
         entity = mention.entity
         if lead is not None and entity.iri == lead.iri:
             continue
@@ -506,6 +560,7 @@ def _add_commitment(
             add_edge(graph, iri, entity.iri, "through_legislation", where)
         elif entity.type in {"Programme", "Publication"}:
             add_edge(graph, iri, entity.iri, "concerns", where)
+    context.link_counts[paragraph.locator] = links
 
 
 def _add_figures(context: _Context) -> None:

@@ -123,7 +123,7 @@ class Entity:
         return dict(self.facts).get(key)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     entity: Entity
     start: int
@@ -393,7 +393,8 @@ class MentionFinder:
         for match in _NAME_RUN.finditer(normalised):
             # Known names inside a run ("UKHSA and the X Programme") split it; the rest may hold a new name.
             pieces = [(match.start(), match.end())]
-            for mention in known[bisect_right(ends, match.start()):]:  # those ending before the run leave it whole
+            for index in range(bisect_right(ends, match.start()), len(known)):  # those ending before the run leave it whole
+                mention = known[index]
                 if mention.start >= match.end():
                     break  # ... and so do those starting after it
                 pieces = [part for s, e in pieces for part in ((s, min(e, mention.start)), (max(s, mention.end), e)) if part[0] < part[1]]

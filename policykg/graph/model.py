@@ -29,7 +29,7 @@ from typing import Any
 import networkx as nx
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: a build holds one per sentence
 class Provenance:
     """Where a fact was stated: document, paragraph and the quoted text."""
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a document holds one per sentence
 class Item:
     """A sentence of a paragraph's lead text, or one bullet of its list."""
 
