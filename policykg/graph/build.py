@@ -39,7 +39,7 @@ import yaml
 from policykg.graph import statements
 from policykg.graph.deadlines import Deadline, find_deadline
 from policykg.graph.figures import find_money, find_statistics
-from policykg.graph.mentions import Entity, Gazetteer, Mention, MentionFinder
+from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, MentionFinder
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph
 from policykg.loaders.document import Document, Item, Paragraph, Section
@@ -70,7 +70,7 @@ def load_annotations(path: str | None = None) -> dict[str, Any]:
     else:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=YAML_LOADER) or {}  # YAML_LOADER is a safe loader
 
 
 def document_title(document: Document) -> str:

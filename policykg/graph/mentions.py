@@ -40,6 +40,10 @@ import yaml
 
 from policykg.ontology.iris import mint
 
+#: PyYAML's C parser when it was built with libyaml (about 10× faster on the reference list), else
+#: the pure-Python one; both give the same data for the same file.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: The reference entry that "we" and "the Government" stand for.
 DEFAULT_LEAD = "HM Government"
 
@@ -170,7 +174,7 @@ def load_reference(path: str | None = None) -> list[dict[str, Any]]:
     else:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
-    entries = yaml.safe_load(text) or []
+    entries = yaml.load(text, Loader=YAML_LOADER) or []  # YAML_LOADER is a safe loader
     if not isinstance(entries, list):
         raise ValueError("the reference list must be a YAML list of entries")
     return entries
