@@ -101,7 +101,12 @@ def test_built_graphs_conform_to_the_shapes(lines):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.txt"
         path.write_text("A policy document\nPublished 9 April 2025\nIntroduction\n" + "\n".join(lines), encoding="utf-8")
-        report = validate(to_rdf(build_graph([load_document(path)])))
+        try:
+            document = load_document(path)
+        except LoaderError as error:  # e.g. every line read as a heading: refused in one line, naming the file
+            assert "\n" not in str(error) and str(path) in str(error)
+            return
+        report = validate(to_rdf(build_graph([document])))
         assert report.conforms, report.violations[:5]
 
 

@@ -13,6 +13,7 @@ the same input gives byte-identical files.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,21 @@ from policykg.graph.model import Provenance, new_graph
 FORMAT_VERSION = 1
 
 
+def _provenance_key(record: Provenance) -> tuple:
+    """Every field, so no two records tie (a tie would leave their order to the set's hash seed)."""
+    paragraph = -1 if record.paragraph is None else record.paragraph
+    return (record.document, record.locator, record.start, record.end, record.quote, paragraph, record.section)
+
+
 def _provenance_list(records: set[Provenance]) -> list[dict[str, Any]]:
-    return [p.to_dict() for p in sorted(records, key=lambda p: (p.document, p.locator, p.start, p.end, p.quote))]
+    return [p.to_dict() for p in sorted(records, key=_provenance_key)]
+
+
+def _provenance(record: dict[str, Any], known: dict[Provenance, Provenance]) -> Provenance:
+    # One object per distinct record, one string per distinct quote: the nodes and edges
+    # stated by a sentence all cite the same record, and JSON repeats it for each.
+    made = Provenance(**{**record, "quote": sys.intern(record["quote"]), "document": sys.intern(record["document"])})
+    return known.setdefault(made, made)
 
 
 def to_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
@@ -49,15 +63,16 @@ def from_data(data: dict[str, Any]) -> nx.MultiDiGraph:
     if not isinstance(data, dict) or data.get("policykg_graph") != FORMAT_VERSION:
         raise PolicyKGError("not a policykg graph file (or written by an incompatible version); rebuild it with `policykg build`")
     graph = new_graph()
+    known: dict[Provenance, Provenance] = {}
     for node in data["nodes"]:
         node = dict(node)
         iri = node.pop("iri")
-        node["provenance"] = {Provenance(**p) for p in node.get("provenance", [])}
+        node["provenance"] = {_provenance(p, known) for p in node.get("provenance", [])}
         graph.add_node(iri, **node)
     for edge in data["edges"]:
         edge = dict(edge)
         source, target, relation = edge.pop("source"), edge.pop("target"), edge.pop("relation")
-        edge["provenance"] = {Provenance(**p) for p in edge.get("provenance", [])}
+        edge["provenance"] = {_provenance(p, known) for p in edge.get("provenance", [])}
         graph.add_edge(source, target, key=relation, **edge)
     return graph
 
