@@ -50,6 +50,7 @@ import networkx as nx
 
 from policykg.atomic import atomic_write_text
 from policykg.errors import PolicyKGError
+from policykg.graph.model import paused_gc
 from policykg.graph.property_graph import (
     BOOLEAN,
     DATE,
@@ -59,7 +60,6 @@ from policykg.graph.property_graph import (
     PROVENANCE_NAMES,
     STRING_LIST,
     PropertyGraph,
-    paused_gc,
     project,
 )
 from policykg.queries.neo4j import MARKER, batches, connect, schema_statements

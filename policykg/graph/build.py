@@ -41,7 +41,7 @@ from policykg.graph.deadlines import Deadline, find_deadline
 from policykg.graph.figures import find_money, find_statistics
 from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, MentionFinder
 from policykg.graph.merge import merge_graphs
-from policykg.graph.model import Provenance, add_edge, add_node, new_graph
+from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paused_gc
 from policykg.loaders.document import Document, Item, Paragraph, Section
 from policykg.ontology.iris import mint, slug
 
@@ -159,11 +159,12 @@ def build_graph(
     gazetteer = gazetteer or Gazetteer.packaged()
     annotations = load_annotations() if annotations is None else annotations
     graphs = []
-    for document in documents:
-        graphs.append(extract_document(document, gazetteer, annotations))
-        if progress:
-            progress(document)
-    return finish_graph(graphs, gazetteer)
+    with paused_gc():
+        for document in documents:
+            graphs.append(extract_document(document, gazetteer, annotations))
+            if progress:
+                progress(document)
+        return finish_graph(graphs, gazetteer)
 
 
 def finish_graph(graphs: Iterable[nx.MultiDiGraph], gazetteer: Gazetteer | None = None) -> nx.MultiDiGraph:

@@ -22,6 +22,7 @@ import networkx as nx
 from policykg.atomic import atomic_write_text
 from policykg.graph.build import extract_document, finish_graph, load_annotations
 from policykg.graph.mentions import Gazetteer
+from policykg.graph.model import paused_gc
 from policykg.graph.storage import dumps, loads
 from policykg.loaders import load_document
 
@@ -65,7 +66,7 @@ def _shared() -> tuple[Gazetteer, dict]:
 def extract_path(path: str) -> str:
     """Load and extract one file; the graph as JSON text (picklable across processes)."""
     gazetteer, annotations = _shared()
-    return dumps(extract_document(load_document(path), gazetteer, annotations), compact=True)
+    return dumps(extract_document(load_document(path), gazetteer, annotations))
 
 
 def build_from_paths(
@@ -76,6 +77,17 @@ def build_from_paths(
     progress: Callable[[Path], None] | None = None,
 ) -> tuple[nx.MultiDiGraph, BuildReport]:
     """Build the graph of ``paths``, reusing cached per-document graphs from ``cache_dir``."""
+    with paused_gc():
+        return _build_from_paths(paths, jobs=jobs, cache_dir=cache_dir, progress=progress)
+
+
+def _build_from_paths(
+    paths: list[Path],
+    *,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> tuple[nx.MultiDiGraph, BuildReport]:
     report = BuildReport(documents=len(paths))
     texts: dict[Path, str] = {}
     keys = {path: document_key(path) for path in paths} if cache_dir else {}

@@ -52,16 +52,14 @@ The rules:
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import networkx as nx
 
-from policykg.graph.model import Provenance
+from policykg.graph.model import Provenance, paused_gc
 
 STRING, INT64, DOUBLE, DATE, BOOLEAN = "STRING", "INT64", "DOUBLE", "DATE", "BOOLEAN"
 STRING_LIST, INT64_LIST = "STRING[]", "INT64[]"
@@ -135,18 +133,6 @@ class PropertyGraph:
 
     def __iter__(self):  # nodes, relationships, schema = project(graph)
         return iter((self.nodes, self.relationships, self.schema))
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects (3x faster here)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def relationship_type(relation: str) -> str:

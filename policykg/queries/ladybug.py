@@ -59,7 +59,7 @@ import ladybug
 import networkx as nx
 
 from policykg.errors import QueryError
-from policykg.graph.model import EDGE_TYPES, NODE_TYPES
+from policykg.graph.model import EDGE_TYPES, NODE_TYPES, paused_gc
 from policykg.graph.property_graph import (
     BOOLEAN,
     DATE,
@@ -71,7 +71,6 @@ from policykg.graph.property_graph import (
     STRING_LIST,
     PGSchema,
     PropertyGraph,
-    paused_gc,
     project,
     relationship_type,
 )
