@@ -74,8 +74,6 @@ def child(folder: str, count: int, options: dict[str, Any]) -> dict[str, Any]:
             path.unlink()
 
     if options["queries"] and row["triples"] <= options["max_query_triples"]:
-        from bench_query import compare_stores
-
         queries = compare_stores(graph, repeat=options["repeat"], rdflib_timeout=options["rdflib_timeout"])
         rdflib_medians = [q["rdflib_s"] for q in queries]
         fast_medians = [q["oxigraph_s"] for q in queries]
@@ -101,6 +99,28 @@ def child(folder: str, count: int, options: dict[str, Any]) -> dict[str, Any]:
         row["neo4j_naive_elements"] = small
         row["neo4j_ratio"] = row["neo4j_batched_per_s"] / row["neo4j_naive_per_s"]
     return row
+
+
+def compare_stores(graph, *, repeat: int, rdflib_timeout: float) -> list[dict[str, Any]]:
+    """Each catalogue query with default parameters on rdflib and on Oxigraph (benchmarks/bench_query.py's way)."""
+    import math
+
+    from bench_query import _run, default_parameters, load_oxigraph, sample_parameters, time_with_budget
+
+    from policykg.queries.catalogue import load_catalogue
+    from policykg.queries.sparql import SparqlEngine
+
+    _, _, oxigraph = load_oxigraph(graph)
+    rdflib = SparqlEngine(graph)
+    samples = sample_parameters(graph)
+    rows = []
+    for name, query in sorted(load_catalogue().items()):
+        params = default_parameters(query, samples)
+        fast, _, _ = time_with_budget(lambda query=query, params=params: _run(oxigraph, query, params), repeat, math.inf)
+        slow, _, timed_out = time_with_budget(lambda query=query, params=params: _run(rdflib, query, params), repeat, rdflib_timeout)
+        rows.append({"query": name, "oxigraph_s": statistics.median(fast),
+                     "rdflib_s": statistics.median(slow) if slow else rdflib_timeout, "rdflib_timed_out": timed_out and not slow})
+    return rows
 
 
 def _first_elements(graph, elements: int):
