@@ -82,3 +82,27 @@ def test_unknown_store_is_a_clear_error(seed_graph):
 
     with pytest.raises(QueryError, match="unknown store 'fast'"):
         choose_store(seed_graph, "fast")
+
+
+def test_cli_store_option_gives_the_same_output(tmp_path):
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+
+    runner = CliRunner()
+    for arguments in (["query", "run", "recommendation", "-p", "number=13"], ["query", "run", "due", "-p", "as_of=2026-01-01"]):
+        outputs = {store: runner.invoke(cli, [*arguments, "--store", store, "--format", "json"]) for store in ("rdflib", "oxigraph")}
+        assert all(result.exit_code == 0 for result in outputs.values()), {s: r.output for s, r in outputs.items()}
+        assert outputs["rdflib"].stdout == outputs["oxigraph"].stdout and outputs["rdflib"].stdout.strip() not in ("", "[]")
+
+
+def test_cli_adhoc_unprojected_parameter_is_a_one_line_error():
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+
+    result = CliRunner().invoke(cli, ["sparql", "SELECT ?x WHERE { BIND(?_n + 1 AS ?x) }", "-p", "n=1", "--store", "oxigraph"])
+    assert result.exit_code == 1 and "add ?_n to the SELECT clause" in result.stderr and "Traceback" not in result.output
+    result = CliRunner().invoke(cli, ["sparql", "SELECT ?x ?_n WHERE { BIND(?_n + 1 AS ?x) }", "-p", "n=1", "--store", "oxigraph",
+                                      "--format", "json"])
+    assert result.exit_code == 0 and '"x": 2' in result.stdout
