@@ -18,27 +18,19 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.util
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench_build import _corpus_module
 from timing import timed
 
 ROOT = Path(__file__).resolve().parents[1]
 
 #: Extraction MB/s of the code before the speed work (NOTES.md), same script, same machine.
 BASELINE_MB_S = {"seed": 0.52, "corpus": 0.07}
-
-
-def _corpus_module():
-    spec = importlib.util.spec_from_file_location("policykg_benchmarks_corpus", ROOT / "benchmarks" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def measure(paths: list[Path], repeat: int) -> dict[str, float]:
