@@ -108,7 +108,7 @@ def time_with_budget(function: Callable[[], Any], repeat: int, budget: float) ->
         worker = threading.Thread(target=work, daemon=True)
         start = time.perf_counter()
         worker.start()
-        worker.join(max(0.0, deadline - start))
+        worker.join(None if math.isinf(budget) else max(0.0, deadline - start))  # join(inf) overflows time_t
         if worker.is_alive():
             while worker.is_alive():  # the exception lands between two bytecodes; repeat it if rdflib was in C code
                 _interrupt(worker)
