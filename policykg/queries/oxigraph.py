@@ -1,7 +1,8 @@
 """The fast SPARQL store: Oxigraph (pyoxigraph) over the N-Triples of the built graph.
 
 Same interface and same answers as :class:`policykg.queries.sparql.SparqlEngine`
-(rdflib), 10–40 times faster on large graphs (``benchmarks/bench_query.py``). The
+(rdflib), much faster on large graphs: on 1M triples a median 37 times over the
+catalogue, every query under 1 s (``benchmarks/bench_query.py``). The
 store is loaded from :func:`policykg.ontology.rdf.to_ntriples` with Oxigraph's own
 parser, without building an rdflib graph on the way.
 
@@ -25,9 +26,29 @@ limits that shape the catalogue and this module:
 
 Pasting values into the text, or a ``VALUES`` block built from them, would avoid
 both limits but breaks the rule; binding the parameters as data (a named graph the
-query reads) would need every query rewritten. Projection keeps the queries plain
-SPARQL that rdflib answers identically (a test compares every catalogue query on
-both stores), so that is the route taken.
+query reads) or through custom functions (``<urn:param>()``) would need every query
+rewritten, and plans no better (tried: the optimiser cannot use a value it does not
+know either way). Projection keeps the queries plain SPARQL that rdflib answers
+identically (a test compares every catalogue query on both stores), so that is the
+route taken.
+
+**Writing queries that Oxigraph plans well.** Its optimiser orders joins by
+estimates made before the parameters are bound, so a filter on a parameter does
+not make a pattern look selective. The catalogue therefore (the reason is repeated
+in each ``.rq`` file):
+
+* finds the named node first, in a subquery (a join-order barrier), and walks or
+  looks up from it (``organisation``, ``connection``, ``provenance``); the
+  ``connection`` chains meet in the middle rather than walk three steps from a
+  busy node (11 million chains from one department of the 1M-triple graph);
+* uses ``OPTIONAL { ... } FILTER(BOUND(...))`` rather than ``FILTER EXISTS``, which
+  Oxigraph evaluates from scratch for every row (hundreds of times slower);
+* repeats the patterns that follow a ``UNION`` inside each branch: Oxigraph joins a
+  UNION with what follows it slowly.
+
+Each of these gives rdflib the same answers as the plain form (checked against the
+earlier texts on the seed and on synthetic graphs when they were rewritten) and
+mostly makes rdflib faster too.
 
 For your own queries (``policykg sparql --store oxigraph -p k=v``) the engine
 refuses, with one line saying how to fix the query, a parameter that is not
