@@ -93,6 +93,10 @@ def test_user_errors_are_one_line(tmp_path):
     corrupt.write_text("{not json")
     result = run("stats", "--graph", str(corrupt), cwd=tmp_path)
     assert result.returncode == 1 and "not valid JSON" in result.stderr and "Traceback" not in result.stderr
+    older = tmp_path / "old-graph.json"  # format 1 (provenance inline), written before the provenance table
+    older.write_text('{"policykg_graph": 1,\n"nodes": [\n],\n"edges": [\n]}\n')
+    result = run("stats", "--graph", str(older), cwd=tmp_path)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1 and "rebuild it with `policykg build`" in result.stderr
     unknown = run("export", "-f", "pdf", cwd=tmp_path)
     assert unknown.returncode == 2 and "Invalid value" in unknown.stderr
 
