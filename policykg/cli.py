@@ -9,6 +9,7 @@ works on a fresh install.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -65,11 +66,12 @@ def cli() -> None:
 @click.argument("sources", nargs=-1, type=click.Path())
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default=str(DEFAULT_OUT), show_default=True,
               help="Folder for graph.json (read by later commands) and graph.ttl.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Extract documents in N parallel processes.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Extract documents in N parallel processes.  [default: one per CPU core; 1 for a single document]")
 @click.option("--cache/--no-cache", default=True, show_default=True,
               help="Reuse the graphs of unchanged documents (kept in OUT/cache, keyed by content hash).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(sources: tuple[str, ...], out_dir: str, jobs: int, cache: bool, quiet: bool) -> None:
+def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool, quiet: bool) -> None:
     """Build the graph from SOURCES (files or folders of .txt/.html; none: the packaged seed).
 
     \b
@@ -83,6 +85,7 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int, cache: bool, quiet:
 
     out = Path(out_dir)
     count = len(list(iter_sources(list(sources)))) if sources else 1
+    jobs = jobs or _cpu_cores()
     with click.progressbar(length=count, label="Extracting documents", file=sys.stderr, hidden=quiet or count < 2) as bar:
         graph = build_sources(list(sources), jobs=jobs, cache_dir=out / "cache" if cache else None, progress=lambda _: bar.update(1))
     graph_file = save_graph(graph, out / "graph.json")
@@ -90,6 +93,14 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int, cache: bool, quiet:
     if not quiet:
         click.echo(_summary(graph))
         click.echo(f"\nWrote {graph_file} and {turtle_file}")
+
+
+def _cpu_cores() -> int:
+    """CPU cores this process may run on (fewer than the machine's under a container or taskset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _summary(graph: nx.MultiDiGraph) -> str:

@@ -101,6 +101,20 @@ def test_user_errors_are_one_line(tmp_path):
     assert unknown.returncode == 2 and "Invalid value" in unknown.stderr
 
 
+def test_parallel_build_stops_at_a_bad_document_with_one_line(tmp_path):
+    from policykg.loaders import seed_path
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in ("a.txt", "c.txt"):
+        (sources / name).write_bytes(seed_path().read_bytes())
+    (sources / "b.txt").write_bytes(bytes(range(256)) * 20)  # binary
+    result = run("build", str(sources), "--jobs", "2", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"policykg: error: {sources / 'b.txt'}: looks like a binary file, not a text or HTML document"
+    assert not (tmp_path / "out" / "graph.json").exists()
+
+
 def test_help_teaches(tmp_path):
     result = run("--help", cwd=tmp_path)
     assert "policykg build" in result.stdout and "export" in result.stdout

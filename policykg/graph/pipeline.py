@@ -113,12 +113,15 @@ def _build_from_paths(
         cache_dir.mkdir(parents=True, exist_ok=True)
     arguments = ([str(path) for path in missing], [cache_files.get(path) for path in missing])
     if jobs > 1 and len(missing) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            extracted = zip(missing, pool.map(extract_path, *arguments), strict=True)
-            for path, graph in extracted:
-                graphs[path] = graph
-                if progress:
-                    progress(path)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(missing))) as pool:
+            try:
+                for path, graph in zip(missing, pool.map(extract_path, *arguments), strict=True):
+                    graphs[path] = graph
+                    if progress:
+                        progress(path)
+            except BaseException:  # a bad document or Ctrl-C: stop now, not after every other document
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     else:
         for path, graph in zip(missing, map(extract_path, *arguments), strict=True):
             graphs[path] = graph
