@@ -28,15 +28,18 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}  # 14 = Feb next year
 PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_SEASON = r"(Spring|Summer|Autumn|Winter)"
+# Rules are written in lower case: see _searched for why.
+_MONTH = "(" + "|".join(MONTHS) + ")"  # (january|february|...|december)
+_SEASON = r"(spring|summer|autumn|winter)"
 _PREP = r"(?P<prep>by the end of|by|in|during|from|until|before|throughout|within)"
 _YEAR = r"(20\d\d)"
 
@@ -91,32 +94,51 @@ def _parts(words: str, year: int) -> tuple[date, date]:
     return _month_start(year, PARTS[names[0]][0]), _month_end(year, PARTS[names[-1]][1])
 
 
+# Case.  Rules and gates are written in lower case and searched, case-sensitively, in the
+# lower-cased sentence.  That finds what a case-insensitive (re.I) search of the sentence
+# finds, at the same offsets, several times faster: re skips ahead to a pattern's first
+# letter only when it need not fold case (the gates took 0.22 s over the items of 100
+# generated documents, 0.05 s so; the rules 0.16 s, 0.06 s).  The two differ only on the
+# letters that re.I folds onto an ASCII letter unlike str.lower() ("ſpring" is "spring" to
+# re.I) or that lower-case to two characters ("İ", which would shift offsets): a sentence
+# holding one is searched as written, with re.I.
+_FOLDS_UNLIKE_LOWER = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K (Kelvin): all such letters
+
+
+def _compiled(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``pattern`` for the lower-cased sentence, and with re.I for the sentence as written."""
+    return re.compile(pattern), re.compile(pattern, re.I)
+
+
 # Gates: cheap searches for words or digits that every match of a rule contains.  Most
 # sentences hold no date, and a rule cannot match a sentence that fails one of its gates,
-# so it is not run: each rule is a case-insensitive scan of the whole sentence, the gates
-# are a few short searches shared by all rules.  A gate has its rules' flags, so it folds
-# case exactly as they do.  "year" comes first: the season, month and part gates are only
-# searched in sentences with a year, as the rules that need them also need one.
-_GATES: dict[str, re.Pattern[str]] = {
-    "year": re.compile(r"20\d\d"),
-    "season": re.compile(r"spring|summer|autumn|winter", re.I),
-    "month": re.compile("|".join(MONTHS), re.I),
-    "part": re.compile(r"early|mid|late", re.I),
-    "slash": re.compile(r"\d/\d"),
-    "later": re.compile(r"later", re.I),
-    "word year": re.compile(r"year", re.I),
-    "next": re.compile(r"next", re.I),
+# so it is not run: each rule is a scan of the whole sentence, the gates are a few short
+# searches shared by all rules.  "year" comes first: the season, month and part gates are
+# only searched in sentences with a year, as the rules that need them also need one.
+_GATES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "year": _compiled(r"20\d\d"),
+    "season": _compiled(r"spring|summer|autumn|winter"),
+    "month": _compiled("|".join(MONTHS)),
+    "part": _compiled(r"early|mid|late"),
+    "slash": _compiled(r"\d/\d"),
+    "later": _compiled(r"later"),
+    "word year": _compiled(r"year"),
+    "next": _compiled(r"next"),
 }
 _WITH_YEAR = {"season", "month", "part"}
 
-# Each rule: a pattern, the gates its matches all pass, and a function from (match,
-# publication date) to (start, end).
-_RULES: list[tuple[re.Pattern[str], frozenset[str], object]] = []
+class _Rule(NamedTuple):
+    patterns: tuple[re.Pattern[str], re.Pattern[str]]  # for the lower-cased sentence, and with re.I
+    gates: frozenset[str]  # the gates its matches all pass
+    normalise: Callable[[re.Match[str], date], tuple[date | None, date] | None]  # (match, published) → (start, end)
+
+
+_RULES: list[_Rule] = []
 
 
 def _rule(pattern: str, *gates: str):
     def register(function):
-        _RULES.append((re.compile(pattern, re.I), frozenset(gates), function))
+        _RULES.append(_Rule(_compiled(pattern), frozenset(gates), function))
         return function
 
     return register
@@ -208,37 +230,46 @@ def _financial_years(m: re.Match, published: date) -> tuple[date | None, date] |
     return date(first, 4, 1), date(last, 3, 31)
 
 
-_RULES_FOR_GATES: dict[frozenset[str], list] = {}  # the gates a sentence passes → the rules to run, in order
+_RULES_FOR_GATES: dict[frozenset[str], list[_Rule]] = {}  # the gates a sentence passes → the rules to run, in order
 
 
-def _rules_for(text: str) -> list:
-    """The rules whose gates ``text`` passes, in rule order."""
+def _rules_for(searched: str, as_written: bool) -> list[_Rule]:
+    """The rules whose gates ``searched`` passes, in rule order (``as_written``: see _searched)."""
     passed = []
     for name, gate in _GATES.items():
-        if (name not in _WITH_YEAR or "year" in passed) and gate.search(text):
+        if (name not in _WITH_YEAR or "year" in passed) and gate[as_written].search(searched):
             passed.append(name)
     key = frozenset(passed)
     rules = _RULES_FOR_GATES.get(key)
     if rules is None:
-        rules = _RULES_FOR_GATES[key] = [rule for rule in _RULES if rule[1] <= key]
+        rules = _RULES_FOR_GATES[key] = [rule for rule in _RULES if rule.gates <= key]
     return rules
+
+
+def _searched(text: str) -> tuple[str, bool]:
+    """The text the rules search, and whether it is ``text`` as written (see "Case" above)."""
+    if _FOLDS_UNLIKE_LOWER.search(text):
+        return text, True
+    return text.lower(), False
 
 
 def find_deadlines(text: str, published: date) -> list[Deadline]:
     """Every deadline phrase in ``text``, in reading order, without overlaps."""
+    searched, as_written = _searched(text)
     found: list[tuple[int, int, Deadline]] = []
-    for pattern, _, normalise in _rules_for(text):
-        for match in pattern.finditer(text):
+    for rule in _rules_for(searched, as_written):
+        for match in rule.patterns[as_written].finditer(searched):
             if any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue  # an earlier (more specific) rule already read this span
-            period = normalise(match, published)  # type: ignore[operator]
+            period = rule.normalise(match, published)
             if period is None:
                 continue
             start, end = period
             is_from = match.group(0).lower().startswith("from")
             if end < published and not is_from:
                 continue  # history ("consultations in 2022"), not a deadline
-            found.append((match.start(), match.end(), Deadline(match.group(0), start, end)))
+            phrase = text[match.start() : match.end()]  # as written, whichever text was searched
+            found.append((match.start(), match.end(), Deadline(phrase, start, end)))
     return [deadline for _, _, deadline in sorted(found, key=lambda f: f[0])]
 
 
