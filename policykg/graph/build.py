@@ -30,6 +30,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -61,6 +62,9 @@ _RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})\s*[:.–—-]\s*(\S.*
 _RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})\s*(?:[:.–—-]\s*(\S.*))?$")
 CURATED_SOURCE = mint("source", "policykg-curated-facts")
 _ACCESSIBLE = re.compile(r"\s*\((?:accessible version|HTML)\)\s*$", re.I)
+_WE = re.compile(r"\b(?:we|our|government)\b", re.I)  # "we will", "our plan", "the government will"
+_SET_ASIDE = re.compile(r"\b(?:beyond|besides|outside|apart from|other than)\s+(?:the\s+)?$", re.I)  # ... before a name
+_CLAUSE_END = re.compile(r"[.;]|\s[–-]\s")
 
 
 def load_annotations(path: str | None = None) -> dict[str, Any]:
@@ -102,7 +106,7 @@ class _Context:
     # records would merge in the provenance sets anyway, and one object is cheaper than many.
     # Keyed by identity: the document holds its paragraphs and items for the whole extraction.
     places: dict[tuple[int, int | None], Provenance] = field(default_factory=dict)  # (paragraph, item) ids → record
-    commitment_iris: dict[tuple[str, str, int], str] = field(default_factory=dict)
+    commitment_iris: dict[tuple[str, str, int], str] = field(default_factory=dict)  # item key → IRI of its commitment
     commitment_prefix: str = ""
     entities_added: dict[str, Entity] = field(default_factory=dict)  # IRI → the entity whose properties the node has
     mention_counts: dict[str, int] = field(default_factory=dict)  # paragraph locator → mentions recorded
@@ -418,8 +422,13 @@ def _recommendations_answered(context: _Context, paragraph: Paragraph, text: str
 
 def _cites_inquiry_recommendations(text: str, inquiry: Entity) -> bool:
     """Whether ``text`` speaks of this inquiry's recommendations ("IICSA’s recommendations")."""
-    names = "|".join(re.escape(n) for n in (inquiry.name, *inquiry.abbreviations, *inquiry.aliases))
-    return bool(re.search(rf"(?:{names})(?:[’']s?)?\s+(?:\w+\s+)?recommendations?", text))
+    return bool(_inquiry_recommendations_pattern((inquiry.name, *inquiry.abbreviations, *inquiry.aliases)).search(text))
+
+
+@lru_cache(maxsize=64)  # asked for every commitment outside a response; the inquiry rarely changes
+def _inquiry_recommendations_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?:{alternatives})(?:[’']s?)?\s+(?:\w+\s+)?recommendations?")
 
 
 def _add_commitments(context: _Context) -> None:
@@ -481,7 +490,7 @@ def _stated_lead(text: str, mentions: list[Mention], government: Entity | None) 
     in_clause = [m for m in actors if m.end > clause_start and m.end <= len(subject)]
     if in_clause:
         return in_clause[0].entity
-    if re.search(r"\b(?:we|our|government)\b", subject[clause_start:], re.I):
+    if _WE.search(subject[clause_start:]):
         return government
     return None
 
@@ -492,20 +501,25 @@ def _frame_mentions(context: _Context, paragraph: Paragraph, position: int) -> l
     text = paragraph.items[position].text
     return [
         m for m in context.mentions.get((paragraph.locator, position), [])
-        if not re.search(r"\b(?:beyond|besides|outside|apart from|other than)\s+(?:the\s+)?$", text[: m.start], re.I)
+        if not _SET_ASIDE.search(text, 0, m.start)
     ]
 
 
+def _item_key(paragraph: Paragraph, item: Item) -> tuple[str, str, int]:
+    return paragraph.locator, "b" if item.kind == "bullet" else "s", item.index
+
+
 def _commitment_iri(context: _Context, paragraph: Paragraph, item: Item) -> str:
-    """``commitment/<document>/p29-b3``: the third bullet of paragraph 29 (``s`` for a sentence)."""
-    letter = "b" if item.kind == "bullet" else "s"
-    key = (paragraph.locator, letter, item.index)
-    iri = context.commitment_iris.get(key)
-    if iri is None:  # asked for every item, twice: minting (slugging) is not free
-        if not context.commitment_iris:
-            context.commitment_prefix = mint("commitment", context.slug)
-        # mint() joins slugged parts with "/": the same IRI as mint("commitment", slug, local)
-        iri = context.commitment_iris[key] = f"{context.commitment_prefix}/{slug(f'{paragraph.locator}-{letter}{item.index}')}"
+    """``commitment/<document>/p29-b3``: the third bullet of paragraph 29 (``s`` for a sentence).
+
+    Remembered in ``context.commitment_iris``, which thus holds the items that are commitments.
+    """
+    key = _item_key(paragraph, item)
+    if not context.commitment_iris:
+        context.commitment_prefix = mint("commitment", context.slug)
+    locator, letter, index = key
+    # mint() joins slugged parts with "/": the same IRI as mint("commitment", slug, local)
+    iri = context.commitment_iris[key] = f"{context.commitment_prefix}/{slug(f'{locator}-{letter}{index}')}"
     return iri
 
 
@@ -574,7 +588,7 @@ def _add_figures(context: _Context) -> None:
             where = context.where(paragraph, item)
             bodies = [m.entity for m in mentions if m.entity.type in {"Organisation", "Inquiry"} and m.entity.kind != "government"]
             programmes = [m.entity for m in mentions if m.entity.type in {"Programme", "Publication"}]
-            commitment = _commitment_iri(context, paragraph, item)
+            commitment = context.commitment_iris.get(_item_key(paragraph, item))  # None: the item commits to nothing
             for number, money in enumerate(find_money(item.text), start=1):
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
                 purpose = _purpose(item.text, money.end)
@@ -586,13 +600,13 @@ def _add_figures(context: _Context) -> None:
                 funders = [m.entity for m in mentions if m.entity.type in {"Organisation", "Post"} and m.start < money.start]
                 for funder in funders[:1]:
                     add_edge(graph, iri, funder.iri, "funded_by", where)
-                if commitment in graph:
+                if commitment is not None:
                     add_edge(graph, commitment, iri, "has_funding", where)
                     if not funders:
                         for _, lead, key in graph.out_edges(commitment, keys=True):
                             if key == "led_by":
                                 add_edge(graph, iri, lead, "funded_by", where)
-            if commitment not in graph:
+            if commitment is None:
                 for number, figure in enumerate(find_statistics(item.text), start=1):
                     iri = mint("statistic", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
                     source = (bodies or earlier_sources[-1:] or [None])[0]
@@ -608,7 +622,7 @@ def _add_figures(context: _Context) -> None:
 
 def _purpose(text: str, after: int) -> str:
     """What an amount pays for: the words after it, up to the end of the clause."""
-    rest = re.split(r"[.;]|\s[–-]\s", text[after:], maxsplit=1)[0]
+    rest = _CLAUSE_END.split(text[after:], maxsplit=1)[0]
     words = rest.split()
     return " ".join(words[:16]).strip(" ,")
 
