@@ -205,14 +205,14 @@ def _branch(form: str, folded: bool) -> _Branch:
 
 
 # Every document works on its own copy of the gazetteer and compiles the forms it learns into
-# small tiers (35-60 us a form, 100-150 us a tier of four): ~15 tiers a generated document, a
-# fifth of the mention finder's time.  Yet documents learn the same forms ("CQC", the Bill of a
-# series) and so build the same tiers: of 1,448 tiers compiled for 100 generated documents, 651
-# repeat one compiled before.  A pattern is a pure function of its branches, so tiers are shared
-# through this process-wide cache, which leaks nothing a document learns into another's
-# gazetteer; unlike ``re``'s own cache (512 patterns, oldest out, shared by every regex of the
-# process) it keeps the tiers in use and skips building the pattern text.  Bounded: the largest
-# tier, the ~500 curated forms, takes ~0.3 MB compiled; the small ones a few KB.
+# small tiers (35-60 us a form, 100-150 us a tier of four): ~10 tiers a generated document, the
+# largest single cost of the mention finder.  Yet documents learn the same forms ("CQC", the
+# Bill of a series) and so build the same tiers: of the 1,003 tiers that 100 generated documents
+# build, 623 repeat one compiled before.  A pattern is a pure function of its branches, so tiers
+# are shared through this process-wide cache, which leaks nothing a document learns into
+# another's gazetteer; unlike ``re``'s own cache (512 patterns, oldest out, shared by every regex
+# of the process) it keeps the tiers in use and skips building the pattern text.  Bounded: the
+# largest tier, the ~500 curated forms, takes ~0.3 MB compiled; the small ones a few KB.
 @functools.lru_cache(maxsize=256)
 def _compile_branches(branches: tuple[_Branch, ...]) -> re.Pattern[str]:
     """One regex finding, at each position, the longest of ``branches`` that is a whole word.
