@@ -109,8 +109,6 @@ def _build_from_paths(
                 progress(path)
         else:
             missing.append(path)
-    if cache_dir:
-        cache_dir.mkdir(parents=True, exist_ok=True)
     arguments = ([str(path) for path in missing], [cache_files.get(path) for path in missing])
     if jobs > 1 and len(missing) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(missing))) as pool:
