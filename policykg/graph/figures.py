@@ -84,11 +84,14 @@ def find_statistics(text: str) -> list[Statistic]:
     def taken(start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in money) or any(s.start < end and start < s.end for s in found)
 
-    for match in _PERCENT.finditer(text):
+    # Each scan is skipped without the words its matches hold (the patterns are case-sensitive).
+    percents = _PERCENT.finditer(text) if "%" in text or "per cent" in text else ()
+    for match in percents:
         if not taken(match.start(), match.end()):
             measure = _measure(text[match.end():])
             found.append(Statistic(float(match.group(1)), "percent", measure, match.group(0), match.start(), match.end()))
-    for match in _MILLIONS.finditer(text):
+    millions = _MILLIONS.finditer(text) if "illion" in text else ()
+    for match in millions:
         if not taken(match.start(), match.end()):
             value = float(Decimal(match.group(1)) * _SCALE[match.group(2).lower()])
             found.append(Statistic(value, "count", _measure(text[match.end():]), match.group(0), match.start(), match.end()))
