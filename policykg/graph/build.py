@@ -158,17 +158,19 @@ def build_graph(
 
     Each document is extracted on its own (:func:`extract_document`), so the result
     does not depend on the order of documents and per-document graphs can be
-    cached or built in parallel, then merged.
+    cached or built in parallel, then merged; here they are extracted straight into
+    one graph, which gives the same graph without a merge.
     """
     gazetteer = gazetteer or Gazetteer.packaged()
     annotations = load_annotations() if annotations is None else annotations
-    graphs = []
+    graph = new_graph()
     with paused_gc():
         for document in documents:
-            graphs.append(extract_document(document, gazetteer, annotations))
+            extract_document(document, gazetteer, annotations, into=graph)
             if progress:
                 progress(document)
-        return finish_graph(graphs, gazetteer)
+        add_reference_facts(graph, gazetteer)
+    return graph
 
 
 def finish_graph(graphs: Iterable[nx.MultiDiGraph], gazetteer: Gazetteer | None = None) -> nx.MultiDiGraph:
@@ -178,9 +180,17 @@ def finish_graph(graphs: Iterable[nx.MultiDiGraph], gazetteer: Gazetteer | None 
     return graph
 
 
-def extract_document(document: Document, gazetteer: Gazetteer, annotations: dict[str, Any]) -> nx.MultiDiGraph:
-    """The graph of one document (the gazetteer is copied: documents do not teach each other)."""
-    graph = new_graph()
+def extract_document(
+    document: Document, gazetteer: Gazetteer, annotations: dict[str, Any], *, into: nx.MultiDiGraph | None = None,
+) -> nx.MultiDiGraph:
+    """The graph of one document (the gazetteer is copied: documents do not teach each other).
+
+    With ``into``, the document's nodes and edges are added to that graph and it is returned:
+    the same as merging the document's own graph into it (:func:`merge_graphs`), without
+    building the document's graph first.  Extraction reads back only what the document
+    itself added, so other documents' nodes in ``into`` change nothing.
+    """
+    graph = new_graph() if into is None else into
     context = _Context(graph, document, document_iri(document), MentionFinder(gazetteer.copy()), annotations)
     context.document = _within_limits(context, document)
     _add_structure(context)

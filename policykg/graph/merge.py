@@ -27,16 +27,21 @@ def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
     """
     merged = new_graph()
     for graph in graphs:
-        for iri, data in graph.nodes(data=True):
-            if iri in merged:
-                data = dict(data)
-                add_node(merged, iri, data.pop("type"), data.pop("label"), data.pop("provenance"), **data)
-            else:  # most nodes are new: copy them whole (lists are replaced on merge, never changed in place)
-                merged.add_node(iri, **{**data, "provenance": set(data["provenance"])})
-        for source, target, key, data in graph.edges(keys=True, data=True):
-            if merged.has_edge(source, target, key):
-                data = dict(data)
-                add_edge(merged, source, target, key, data.pop("provenance"), **data)
-            else:
-                merged.add_edge(source, target, key, **{**data, "provenance": set(data["provenance"])})
+        merge_into(merged, graph)
     return merged
+
+
+def merge_into(merged: nx.MultiDiGraph, graph: nx.MultiDiGraph) -> None:
+    """Add every node and edge of ``graph`` to ``merged`` (in place; ``graph`` is left as it was)."""
+    for iri, data in graph.nodes(data=True):
+        if iri in merged:
+            data = dict(data)
+            add_node(merged, iri, data.pop("type"), data.pop("label"), data.pop("provenance"), **data)
+        else:  # most nodes are new: copy them whole (lists are replaced on merge, never changed in place)
+            merged.add_node(iri, **{**data, "provenance": set(data["provenance"])})
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        if merged.has_edge(source, target, key):
+            data = dict(data)
+            add_edge(merged, source, target, key, data.pop("provenance"), **data)
+        else:
+            merged.add_edge(source, target, key, **{**data, "provenance": set(data["provenance"])})

@@ -20,9 +20,10 @@ from pathlib import Path
 import networkx as nx
 
 from policykg.atomic import atomic_write_text
-from policykg.graph.build import extract_document, finish_graph, load_annotations
+from policykg.graph.build import add_reference_facts, extract_document, load_annotations
 from policykg.graph.mentions import Gazetteer
-from policykg.graph.model import paused_gc
+from policykg.graph.merge import merge_into
+from policykg.graph.model import new_graph, paused_gc
 from policykg.graph.storage import dumps, loads
 from policykg.loaders import load_document
 
@@ -77,6 +78,11 @@ def extract_path(path: str, cache_file: str | None = None) -> nx.MultiDiGraph:
     return graph
 
 
+def _extract_into(graph: nx.MultiDiGraph, path: Path) -> None:
+    gazetteer, annotations = _shared()
+    extract_document(load_document(path), gazetteer, annotations, into=graph)
+
+
 def build_from_paths(
     paths: list[Path],
     *,
@@ -96,7 +102,15 @@ def _build_from_paths(
     cache_dir: Path | None = None,
     progress: Callable[[Path], None] | None = None,
 ) -> tuple[nx.MultiDiGraph, BuildReport]:
-    report = BuildReport(documents=len(paths))
+    report = BuildReport(documents=len(paths), extracted=len(paths))
+    if cache_dir is None and jobs == 1:  # nothing to keep per document: extract straight into one graph
+        graph = new_graph()
+        for path in paths:
+            _extract_into(graph, path)
+            if progress:
+                progress(path)
+        add_reference_facts(graph, _shared()[0])
+        return graph, report
     graphs: dict[Path, nx.MultiDiGraph] = {}
     cache_files = {path: str(cache_dir / f"{document_key(path)}.json") for path in paths} if cache_dir else {}
     missing = []
@@ -126,5 +140,8 @@ def _build_from_paths(
             if progress:
                 progress(path)
     report.extracted = len(missing)
-    graph = finish_graph((graphs[path] for path in paths), _shared()[0])
+    graph = new_graph()
+    for path in paths:  # in the order given, as a serial build adds them
+        merge_into(graph, graphs.pop(path))  # each document's graph freed once merged
+    add_reference_facts(graph, _shared()[0])
     return graph, report
