@@ -59,7 +59,7 @@ def text_to_search(text: str) -> tuple[str, bool]:
     >>> text_to_search("By ſpring 2025")
     ('By ſpring 2025', True)
     """
-    if _FOLDS_UNLIKE_LOWER.search(text):
+    if not text.isascii() and _FOLDS_UNLIKE_LOWER.search(text):  # isascii() reads a flag: no scan
         return text, True
     return text.lower(), False
 
