@@ -7,6 +7,8 @@ corpus (benchmarks/corpus.py, fixed seed) and measures, in order:
 
 * **build**: ``load_document`` + ``build_graph`` wall seconds, MB of text per second,
   documents per second, and the process's peak resident memory (``VmHWM``) right after;
+* **parallel build**: ``build_from_paths`` with one extraction process per CPU core (what
+  ``policykg build DIR --no-cache`` does by default), MB of text per second;
 * **queries**: every catalogue query with its default parameters on rdflib and on the
   fast store (Oxigraph), the median over queries of each query's median latency, and
   the ratio (see benchmarks/bench_query.py; rdflib queries over their time budget
@@ -59,6 +61,16 @@ def child(folder: str, count: int, options: dict[str, Any]) -> dict[str, Any]:
     }
     row["mb_per_s"] = row["text_mb"] / build_s
     row["docs_per_s"] = len(files) / build_s
+
+    # What `policykg build DIR --no-cache` does by default: one extraction process per core.
+    from policykg.graph.pipeline import build_from_paths
+
+    jobs = os.cpu_count() or 1
+    t0 = time.perf_counter()
+    build_from_paths(files, jobs=jobs)
+    row["parallel_jobs"] = jobs
+    row["parallel_build_s"] = time.perf_counter() - t0
+    row["parallel_mb_per_s"] = row["text_mb"] / row["parallel_build_s"]
 
     from policykg.export import export
 
@@ -151,7 +163,8 @@ def _cell(row: dict[str, Any], key: str, fmt: str) -> str:
 
 
 def print_table(rows: list[dict[str, Any]], seed_seconds: float) -> None:
-    header = (f"{'docs':>5} {'MB':>6} {'triples':>10} {'build s':>8} {'MB/s':>6} {'docs/s':>7} {'peak MB':>8} "
+    jobs = rows[0].get("parallel_jobs", 1)
+    header = (f"{'docs':>5} {'MB':>6} {'triples':>10} {'build s':>8} {'MB/s':>6} {'docs/s':>7} {f'MB/s j{jobs}':>8} {'peak MB':>8} "
               f"{'q rdflib s':>10} {'q fast s':>9} {'q ratio':>8} {'neo4j el/s':>10} {'naive el/s':>10} {'ratio':>6} "
               f"{'NT tr/s':>10} {'TTL tr/s':>10}")
     print(header)
@@ -159,7 +172,7 @@ def print_table(rows: list[dict[str, Any]], seed_seconds: float) -> None:
     for row in rows:
         ratio = ("" if not row.get("query_ratio_lower_bound") else ">") + _cell(row, "query_ratio", ".1f")
         print(f"{row['documents']:>5} {row['text_mb']:>6.2f} {row['triples']:>10,} {row['build_s']:>8.2f} {row['mb_per_s']:>6.2f} "
-              f"{row['docs_per_s']:>7.1f} {row['peak_rss_mb']:>8.0f} {_cell(row, 'query_rdflib_s', '.3f'):>10} "
+              f"{row['docs_per_s']:>7.1f} {row['parallel_mb_per_s']:>8.2f} {row['peak_rss_mb']:>8.0f} {_cell(row, 'query_rdflib_s', '.3f'):>10} "
               f"{_cell(row, 'query_fast_s', '.4f'):>9} {ratio:>8} {_cell(row, 'neo4j_batched_per_s', ',.0f'):>10} "
               f"{_cell(row, 'neo4j_naive_per_s', ',.0f'):>10} {_cell(row, 'neo4j_ratio', '.1f'):>6} "
               f"{row['ntriples_triples_per_s']:>10,.0f} {row['turtle_triples_per_s']:>10,.0f}")
@@ -174,7 +187,9 @@ def _targets(rows: list[dict[str, Any]], seed_seconds: float) -> None:
     print("\ntargets (issue 8, this machine):")
     print(f"  seed builds in < 1 s wall incl. interpreter start: {seed_seconds:.2f} s — {verdict(seed_seconds < 1)}")
     fastest = max(row["mb_per_s"] for row in rows)
-    print(f"  extraction >= 5 MB/s of text: best {fastest:.2f} MB/s — {verdict(fastest >= 5)}")
+    parallel = max(row["parallel_mb_per_s"] for row in rows)
+    print(f"  extraction >= 5 MB/s of text: best {fastest:.2f} MB/s in one process, {parallel:.2f} MB/s with "
+          f"{rows[0]['parallel_jobs']} jobs — {verdict(max(fastest, parallel) >= 5)}")
     queried = [row for row in rows if "query_ratio" in row and row["triples"] >= 1_000_000]
     if queried:
         row = queried[0]
