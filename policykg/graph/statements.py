@@ -30,6 +30,11 @@ class GatedPattern:
     0.034 s scanned, 0.005 s gated).  The gate must be a part of every match, in lower case,
     without "i" or "s": re.I folds "ı", "İ" and "ſ" onto those letters, str.lower() does
     not, so a gate "funding" would turn away "fundıng", which the pattern matches.
+
+    >>> CAVEAT.search("Roll-out is Subject to Funding.").group(0)
+    'Subject to Funding'
+    >>> CAVEAT.search("The fund will open in May.") is None
+    True
     """
 
     def __init__(self, pattern: str, gate: str) -> None:
