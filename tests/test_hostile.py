@@ -110,3 +110,18 @@ def test_hostile_text_comes_out_of_the_endpoint_verbatim_and_a_load_figure(hosti
         server.server_close()
     assert all(a == set(HOSTILE_LINES) for a in answers)
     print(f"\nendpoint: 80 concurrent requests (8 clients) in {seconds:.2f} s, {80 / seconds:.0f} requests/s, all answered verbatim")
+
+
+def test_letters_that_fold_unlike_lower_case_are_read_not_crashed_on(tmp_path):
+    """re.I reads "ſ" as "s" and "ı" as "i" (str.lower() does not): dates and amounts written with them are
+    still understood, where they once raised KeyError from the lookup tables."""
+    lines = ["We will publish the plan by 1 auguſt 2026.", "We will act in ſpring 2027.", "We will report in mıd-2028.",
+             "The Home Office will provide £5 bıllıon by İune 2026."]
+    path = tmp_path / "folds.txt"
+    path.write_text("Letters\nPublished 1 May 2025\nIntro\n" + "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1)),
+                    encoding="utf-8")
+    graph = build_graph([load_document(path)])
+    deadlines = {d["text"]: d.get("deadline_end") for _, d in graph.nodes(data=True) if d["type"] == "Commitment"}
+    assert deadlines[lines[0]] == "2026-08-01" and deadlines[lines[1]] == "2027-05-31" and deadlines[lines[2]] == "2028-08-31"
+    amounts = [d["amount_gbp"] for _, d in graph.nodes(data=True) if d["type"] == "Funding"]
+    assert amounts == [5_000_000_000]

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS = {name: number for number, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}  # 14 = Feb next year
 PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
@@ -62,6 +63,21 @@ def text_to_search(text: str) -> tuple[str, bool]:
     if not text.isascii() and _FOLDS_UNLIKE_LOWER.search(text):  # isascii() reads a flag: no scan
         return text, True
     return text.lower(), False
+
+
+# After lower(), the letters re.I equates with "s" and "i" but lower() does not: "ſ", "ı", and
+# the dot "İ".lower() leaves after its "i".  A phrase matched with re.I ("auguſt 2026") is looked
+# up in the tables below through :func:`word_key`.
+_AS_RE_I_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0307": None})
+
+
+def word_key(word: str) -> str:
+    """A matched word as the lookup tables spell it (lower case, folded as re.I folds it).
+
+    >>> word_key("August"), word_key("auguſt"), word_key("bıllıon")
+    ('august', 'august', 'billion')
+    """
+    return word.lower().translate(_AS_RE_I_FOLDS)
 
 
 def _compiled(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -116,12 +132,12 @@ def _period(prep: str, start: date, end: date) -> tuple[date | None, date]:
 
 
 def _season(name: str, year: int) -> tuple[date, date]:
-    first, last = SEASONS[name.lower()]
+    first, last = SEASONS[word_key(name)]
     return _month_start(year, first), _month_end(year, last)
 
 
 def _parts(words: str, year: int) -> tuple[date, date]:
-    names = words.lower().split("/")
+    names = word_key(words).split("/")
     return _month_start(year, PARTS[names[0]][0]), _month_end(year, PARTS[names[-1]][1])
 
 
@@ -227,13 +243,13 @@ def _part_of_year(m: re.Match, published: date) -> tuple[date | None, date]:
 
 @_rule(rf"\b{_PREP}\s+(\d{{1,2}}) {_MONTH} {_YEAR}\b", "year", "month")
 def _day(m: re.Match, published: date) -> tuple[date | None, date]:
-    day = date(int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
+    day = date(int(m.group(4)), MONTHS[word_key(m.group(3))], int(m.group(2)))
     return _period(m.group("prep"), day, day)
 
 
 @_rule(rf"\b{_PREP}\s+{_MONTH} {_YEAR}\b", "year", "month")
 def _month(m: re.Match, published: date) -> tuple[date | None, date]:
-    year, month = int(m.group(3)), MONTHS[m.group(2).lower()]
+    year, month = int(m.group(3)), MONTHS[word_key(m.group(2))]
     return _period(m.group("prep"), _month_start(year, month), _month_end(year, month))
 
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from policykg.graph.deadlines import word_key
+
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|million|m|k)?\b", re.I)
 _PERCENT = re.compile(r"\b(\d+(?:\.\d+)?)\s?(%|per cent\b)")
@@ -50,7 +52,7 @@ def find_money(text: str) -> list[Money]:
         return found
     for match in _MONEY.finditer(text):
         number = Decimal(match.group(1).replace(",", ""))  # exact: "£8.3m" is 8300000, not 8300000.000000001
-        scale = _SCALE[(match.group(2) or "").lower()]
+        scale = _SCALE[word_key(match.group(2) or "")]
         found.append(Money(int(number * scale), match.group(0).strip(), match.start(), match.end()))
     return found
 
@@ -93,7 +95,7 @@ def find_statistics(text: str) -> list[Statistic]:
     millions = _MILLIONS.finditer(text) if "illion" in text else ()
     for match in millions:
         if not taken(match.start(), match.end()):
-            value = float(Decimal(match.group(1)) * _SCALE[match.group(2).lower()])
+            value = float(Decimal(match.group(1)) * _SCALE[word_key(match.group(2))])
             found.append(Statistic(value, "count", _measure(text[match.end():]), match.group(0), match.start(), match.end()))
     for match in _COUNT.finditer(text):
         digits = match.group(1)
