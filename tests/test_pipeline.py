@@ -57,3 +57,14 @@ def test_incremental_rebuild_extracts_only_the_changed_document(corpus, tmp_path
     assert dumps(changed) == dumps(clean)
     knife = {d.get("deadline") for _, d in changed.nodes(data=True) if d["type"] == "Commitment" and "knife" in d["text"]}
     assert knife == {"2026-07-31"}
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b"\xff\xfe binary", b'{"policykg_graph": 2, "nodes": [{"iri": 1}]}', b""])
+def test_a_damaged_cache_file_is_extracted_again(corpus, tmp_path, damage):
+    cache = tmp_path / "cache"
+    first, _ = build_from_paths(paths(corpus), cache_dir=cache)
+    victim = sorted(cache.glob("*.json"))[0]
+    victim.write_bytes(damage)
+    again, report = build_from_paths(paths(corpus), cache_dir=cache)
+    assert (report.extracted, report.cached) == (1, 2) and dumps(again) == dumps(first)
+    assert victim.read_bytes() != damage  # rewritten

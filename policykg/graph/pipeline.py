@@ -20,6 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 from policykg.atomic import atomic_write_text
+from policykg.errors import PolicyKGError
 from policykg.graph.build import add_reference_facts, extract_document, load_annotations
 from policykg.graph.mentions import Gazetteer
 from policykg.graph.merge import merge_into
@@ -78,6 +79,16 @@ def extract_path(path: str, cache_file: str | None = None) -> nx.MultiDiGraph:
     return graph
 
 
+def _read_cached(cache_file: str | None) -> nx.MultiDiGraph | None:
+    """The cached graph, or None if there is none or it is damaged (then the document is extracted again)."""
+    if cache_file is None or not Path(cache_file).is_file():
+        return None
+    try:
+        return loads(Path(cache_file).read_text(encoding="utf-8"))
+    except (PolicyKGError, UnicodeDecodeError, KeyError, TypeError, ValueError):
+        return None
+
+
 def _extract_into(graph: nx.MultiDiGraph, path: Path) -> None:
     gazetteer, annotations = _shared()
     extract_document(load_document(path), gazetteer, annotations, into=graph)
@@ -115,9 +126,8 @@ def _build_from_paths(
     cache_files = {path: str(cache_dir / f"{document_key(path)}.json") for path in paths} if cache_dir else {}
     missing = []
     for path in paths:
-        cached = cache_files.get(path)
-        if cached is not None and Path(cached).is_file():
-            graphs[path] = loads(Path(cached).read_text(encoding="utf-8"))
+        if (cached := _read_cached(cache_files.get(path))) is not None:
+            graphs[path] = cached
             report.cached += 1
             if progress:
                 progress(path)
