@@ -108,6 +108,9 @@ class _Context:
     places: dict[tuple[int, int | None], Provenance] = field(default_factory=dict)  # (paragraph, item) ids → record
     commitment_iris: dict[tuple[str, str, int], str] = field(default_factory=dict)  # item key → IRI of its commitment
     commitment_prefix: str = ""
+    # Commitment IRI → its lead's, for funding: kept here, not read back from the graph, which may hold
+    # other documents' nodes (extract_document(into=...)), even a commitment of the same IRI.
+    commitment_leads: dict[str, str] = field(default_factory=dict)
     entities_added: dict[str, Entity] = field(default_factory=dict)  # IRI → the entity whose properties the node has
     mention_counts: dict[str, int] = field(default_factory=dict)  # paragraph locator → mentions recorded
     link_counts: dict[str, int] = field(default_factory=dict)  # paragraph locator → commitment links added
@@ -566,6 +569,7 @@ def _add_commitment(
     if lead is not None:
         _add_entity(context, lead, where)
         add_edge(graph, iri, lead.iri, "led_by", where)
+        context.commitment_leads[iri] = lead.iri
     # Bullets inherit the names in their list's lead: a lead naming thousands, over thousands of
     # bullets, would make millions of links; the paragraph's budget stops that.
     links = context.link_counts.get(paragraph.locator, 0)
@@ -612,10 +616,8 @@ def _add_figures(context: _Context) -> None:
                     add_edge(graph, iri, funder.iri, "funded_by", where)
                 if commitment is not None:
                     add_edge(graph, commitment, iri, "has_funding", where)
-                    if not funders:
-                        for _, lead, key in graph.out_edges(commitment, keys=True):
-                            if key == "led_by":
-                                add_edge(graph, iri, lead, "funded_by", where)
+                    if not funders and (lead := context.commitment_leads.get(commitment)):
+                        add_edge(graph, iri, lead, "funded_by", where)
             if commitment is None:
                 for number, figure in enumerate(find_statistics(item.text), start=1):
                     iri = mint("statistic", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
