@@ -10,7 +10,7 @@ processes; merging is order-independent, so the result equals a serial build.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -21,12 +21,12 @@ import networkx as nx
 
 from policykg.atomic import atomic_write_text
 from policykg.errors import PolicyKGError
-from policykg.graph.build import add_reference_facts, extract_document, load_annotations
+from policykg.graph.build import build_graph, extract_document, finish_graph, load_annotations
 from policykg.graph.mentions import Gazetteer
-from policykg.graph.merge import merge_into
-from policykg.graph.model import new_graph, paused_gc
+from policykg.graph.model import paused_gc
 from policykg.graph.storage import dumps, loads
 from policykg.loaders import load_document
+from policykg.loaders.document import Document
 
 
 @dataclass
@@ -89,9 +89,12 @@ def _read_cached(cache_file: str | None) -> nx.MultiDiGraph | None:
         return None
 
 
-def _extract_into(graph: nx.MultiDiGraph, path: Path) -> None:
-    gazetteer, annotations = _shared()
-    extract_document(load_document(path), gazetteer, annotations, into=graph)
+def _documents(paths: list[Path], progress: Callable[[Path], None] | None) -> Iterator[Document]:
+    """Load ``paths`` one at a time, reporting each once its consumer asks for the next (it is done then)."""
+    for path in paths:
+        yield load_document(path)
+        if progress:
+            progress(path)
 
 
 def build_from_paths(
@@ -114,14 +117,9 @@ def _build_from_paths(
     progress: Callable[[Path], None] | None = None,
 ) -> tuple[nx.MultiDiGraph, BuildReport]:
     report = BuildReport(documents=len(paths), extracted=len(paths))
-    if cache_dir is None and jobs == 1:  # nothing to keep per document: extract straight into one graph
-        graph = new_graph()
-        for path in paths:
-            _extract_into(graph, path)
-            if progress:
-                progress(path)
-        add_reference_facts(graph, _shared()[0])
-        return graph, report
+    if cache_dir is None and jobs == 1:  # nothing to keep per document: build_graph extracts straight into one graph
+        gazetteer, annotations = _shared()
+        return build_graph(_documents(paths, progress), gazetteer=gazetteer, annotations=annotations), report
     graphs: dict[Path, nx.MultiDiGraph] = {}
     cache_files = {path: str(cache_dir / f"{document_key(path)}.json") for path in paths} if cache_dir else {}
     missing = []
@@ -150,8 +148,5 @@ def _build_from_paths(
             if progress:
                 progress(path)
     report.extracted = len(missing)
-    graph = new_graph()
-    for path in paths:  # in the order given, as a serial build adds them
-        merge_into(graph, graphs.pop(path))  # each document's graph freed once merged
-    add_reference_facts(graph, _shared()[0])
-    return graph, report
+    # In the order given, as a serial build adds them; each document's graph is freed once merged.
+    return finish_graph((graphs.pop(path) for path in paths), _shared()[0]), report
