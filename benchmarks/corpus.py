@@ -31,6 +31,14 @@ Upland Farming Panel, we will ...", "According to the Regional Wellbeing Survey,
 ...", bullets that start with a verb, the seed's passive "By May 2026, the latest data ...
 will be published by the ONS".
 
+Between the fact paragraphs of the topic sections come plain-prose paragraphs (``prose``, on
+average 2 per fact paragraph by default) that name, date and count nothing: real documents are
+mostly such prose, and with them the generated text has the seed's density of facts (~44 bytes
+of text per graph node or edge), so extraction MB/s measured here predicts MB/s on real
+documents.  ``--prose 0`` writes the dense documents of earlier releases byte for byte (the
+facts come from one random generator, the prose from another), a stress test at ~16 bytes per
+node or edge.
+
 The expected values are computed here from the documented conventions, never by calling
 policykg, so the corpus tests the extractor.  Output is deterministic: the same
 ``--docs``/``--seed`` give byte-identical files (``random.Random(seed)``, no clock, no
@@ -472,6 +480,55 @@ def invent_inquiries(rng: random.Random, count: int) -> list[tuple[str, str]]:
     return found
 
 
+# --------------------------------------------------------------------------- prose
+
+#: Plain-prose paragraphs per fact paragraph, on average, in the topic sections.  Real policy
+#: documents are mostly prose: the seed has one graph node or edge per ~43 bytes of text, while
+#: the fact paragraphs alone give one per ~16 bytes.  With this default a generated corpus has
+#: the seed's density (~44 bytes per node or edge), so MB/s of generated text means what it means on
+#: real documents; ``prose=0`` gives the dense corpus of earlier releases, byte for byte.
+PROSE_DEFAULT = 2.0
+
+# Sentences in the seed's register that state no fact the extractor reads: no names, numbers,
+# dates, money or commitments ("will"), and no capitalised word after the first.
+_PROSE_OPENERS = [
+    "Too many people affected by {topic} still struggle to find help when they need it",
+    "People with lived experience of {topic} have told us that services are hard to reach and slow to respond",
+    "The harm caused by {topic} can last a lifetime and reaches far beyond the people directly affected",
+    "Families, frontline staff and local partners have all described how fragmented the response to {topic} can be",
+    "The evidence on {topic} is clear that the earliest help is the most effective help",
+    "For too long the response to {topic} has depended on where people happen to live",
+    "Practitioners working on {topic} want clearer expectations and fewer barriers between services",
+    "Public confidence in the response to {topic} depends on openness about what has and has not worked",
+]
+_PROSE_MIDDLES = [
+    "and those who have shared their experiences deserve to see that their voices have been heard",
+    "which means that too many opportunities to act early are still being missed",
+    "so that the quality of support is too often a matter of chance rather than design",
+    "and the gaps between services are where people are most likely to be let down",
+    "while the pressures on frontline staff have grown year on year",
+    "and the people most at risk are often the least able to navigate a complicated system",
+]
+_PROSE_CLOSERS = [
+    "Getting this right matters to every community in the country.",
+    "This is why a clear and consistent approach is so important.",
+    "Lasting change depends on leadership, partnership and sustained attention over many years.",
+    "That is a challenge for every part of the system, not for any one service alone.",
+    "Listening to those affected has shaped the approach set out in this document.",
+    "It is right that progress is judged by the difference it makes to people’s lives.",
+]
+
+
+def prose_paragraph(rng: random.Random, topic: str) -> str:
+    """Two to four sentences of plain prose about ``topic`` (no facts for the extractor to find)."""
+    sentences = []
+    for _ in range(rng.randint(1, 3)):
+        opener = rng.choice(_PROSE_OPENERS).format(topic=topic)
+        sentences.append(f"{opener}, {rng.choice(_PROSE_MIDDLES)}.")
+    sentences.append(rng.choice(_PROSE_CLOSERS))
+    return " ".join(sentences)
+
+
 # --------------------------------------------------------------------------- documents
 
 @dataclass
@@ -494,8 +551,12 @@ class _Writer:
     """Writes one document, recording what it plants."""
 
     def __init__(self, rng: random.Random, index: int, published: date, size: int, topic: str, kind: str,
-                 invented: list[Invented], inquiry: tuple[str, str] | None, forms: _FormCycle) -> None:
+                 invented: list[Invented], inquiry: tuple[str, str] | None, forms: _FormCycle,
+                 prose: float = 0.0, prose_rng: random.Random | None = None) -> None:
         self.rng, self.index, self.published, self.size = rng, index, published, size
+        # Prose draws from its own generator, so that the facts planted (drawn from ``rng``) are
+        # the same with or without it: ``prose=0`` writes the dense documents byte for byte.
+        self.prose, self.prose_rng = prose, prose_rng or random.Random(0)
         self.topic, self.kind, self.forms = topic, kind, forms
         self.invented = invented
         self.inquiry = inquiry
@@ -509,6 +570,7 @@ class _Writer:
         self.defined_abbreviations: set[str] = set()
         self.lines: list[str] = []
         self.number = 0
+        self.prose_paragraphs = 0  # of self.number
         self.sections = 0  # headings so far: unnumbered blocks are located as "s<section>.b<n>"
         self.record: dict[str, Any] = {}
         self.recommendations: list[dict[str, Any]] = []
@@ -902,6 +964,14 @@ class _Writer:
             self._collect(item, locator, "bullet")
         self._mentions(locator, [lead, *(item.text for item, _ in para.bullets)])
 
+    def emit_prose(self) -> None:
+        """``self.prose`` plain-prose paragraphs on average (the whole part always, the fraction by chance)."""
+        whole, fraction = divmod(self.prose, 1)
+        for _ in range(int(whole) + (self.prose_rng.random() < fraction)):
+            self.number += 1
+            self.prose_paragraphs += 1
+            self.lines.append(f"{self.number}. {prose_paragraph(self.prose_rng, self.topic)}")
+
     def _mentions(self, locator: str, texts: list[str]) -> None:
         """Record which planted entities each paragraph names (by any of their forms)."""
         text = "\n".join(texts)
@@ -965,6 +1035,7 @@ class _Writer:
             self.heading(heading if position else f"Our approach to {self.topic}")
             for _ in range(max(count, 1)):
                 self.emit_paragraph(self.paragraph())
+                self.emit_prose()
         if self.inquiry:
             self.heading(f"Government response to the recommendations of the {self.inquiry[0]}")
             number = 0
@@ -994,6 +1065,7 @@ class _Writer:
             "title": title,
             "published": self.published.isoformat(),
             "paragraphs": self.number,
+            "prose_paragraphs": self.prose_paragraphs,
             "inquiry": {"name": self.inquiry[0], "abbreviation": self.inquiry[1]} if self.inquiry else None,
             "recommendations": self.recommendations,
             "commitments": self.record.get("commitments", []),
@@ -1076,9 +1148,11 @@ class Manifest:
 
     seed: int
     documents: list[dict[str, Any]]
+    prose: float = 0.0
 
     def to_json(self) -> str:
-        data = {"policykg_synthetic_corpus": MANIFEST_VERSION, "seed": self.seed, "totals": self.totals(), "documents": self.documents}
+        data = {"policykg_synthetic_corpus": MANIFEST_VERSION, "seed": self.seed, "prose": self.prose,
+                "totals": self.totals(), "documents": self.documents}
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
     def totals(self) -> dict[str, int]:
@@ -1100,7 +1174,7 @@ class Manifest:
         if path.is_dir():
             path = path / MANIFEST_NAME
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(seed=data["seed"], documents=data["documents"])
+        return cls(seed=data["seed"], documents=data["documents"], prose=data.get("prose", 0.0))
 
 
 def _slug(text: str) -> str:
@@ -1108,7 +1182,7 @@ def _slug(text: str) -> str:
 
 
 def _sizes(rng: random.Random, n_docs: int) -> list[int]:
-    """Paragraph counts from 20 to 150; with several documents both ends occur."""
+    """Fact-paragraph counts from 20 to 150; with several documents both ends occur."""
     sizes = [rng.randint(20, 150) for _ in range(n_docs)]
     if n_docs >= 2:
         sizes[0], sizes[1] = 20, 150
@@ -1116,10 +1190,16 @@ def _sizes(rng: random.Random, n_docs: int) -> list[int]:
     return sizes
 
 
-def generate_corpus(n_docs: int, seed: int, out_dir: str | Path) -> Manifest:
-    """Write ``n_docs`` synthetic documents and ``manifest.json`` into ``out_dir``."""
+def generate_corpus(n_docs: int, seed: int, out_dir: str | Path, *, prose: float = PROSE_DEFAULT) -> Manifest:
+    """Write ``n_docs`` synthetic documents and ``manifest.json`` into ``out_dir``.
+
+    ``prose`` is the number of plain-prose paragraphs per fact paragraph (on average) in the
+    topic sections: the default gives the seed's density of facts; 0 the dense corpus.
+    """
     if n_docs < 1:
         raise ValueError("n_docs must be at least 1")
+    if prose < 0:
+        raise ValueError("prose must be 0 or more")
     rng = random.Random(seed)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -1143,12 +1223,13 @@ def generate_corpus(n_docs: int, seed: int, out_dir: str | Path) -> Manifest:
                 break
         chosen = rng.sample(pool, k=min(len(pool), max(3, sizes[index] // 12)))
         inquiry = next(inquiries) if with_recommendations[index] else None
-        writer = _Writer(rng, index, published, sizes[index], topic, kind, chosen, inquiry, forms)
+        prose_rng = random.Random(f"prose-{seed}-{index}")
+        writer = _Writer(rng, index, published, sizes[index], topic, kind, chosen, inquiry, forms, prose, prose_rng)
         text, record = writer.write()
         name = f"doc-{index + 1:0{width}d}-{_slug(record['title'])}.txt"
         (out / name).write_text(text, encoding="utf-8", newline="\n")
         documents.append({"file": name, **record})
-    manifest = Manifest(seed, documents)
+    manifest = Manifest(seed, documents, prose)
     (out / MANIFEST_NAME).write_text(manifest.to_json(), encoding="utf-8", newline="\n")
     return manifest
 
@@ -1157,11 +1238,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write synthetic GOV.UK policy documents and a manifest of what they contain.")
     parser.add_argument("--docs", type=int, default=10, help="number of documents (default 10)")
     parser.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives byte-identical files (default 1)")
+    parser.add_argument("--prose", type=float, default=PROSE_DEFAULT,
+                        help=f"plain-prose paragraphs per fact paragraph (default {PROSE_DEFAULT}: the seed's density "
+                             "of facts; 0: every paragraph states facts, as in earlier releases)")
     parser.add_argument("-o", "--out", required=True, help="output folder (created if needed)")
     args = parser.parse_args(argv)
     if args.docs < 1:
         parser.error("--docs must be at least 1")
-    manifest = generate_corpus(args.docs, args.seed, args.out)
+    if args.prose < 0:
+        parser.error("--prose must be 0 or more")
+    manifest = generate_corpus(args.docs, args.seed, args.out, prose=args.prose)
     totals = manifest.totals()
     print(f"Wrote {totals['documents']} documents ({totals['paragraphs']} paragraphs) and {MANIFEST_NAME} to {args.out}")
     print("Planted: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in totals.items() if k not in {"documents", "paragraphs"}))

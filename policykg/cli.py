@@ -469,15 +469,19 @@ def bench() -> None:
 @bench.command("corpus")
 @click.option("--docs", type=click.IntRange(1), default=10, show_default=True, help="How many documents.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed: the same seed gives the same files.")
+@click.option("--prose", type=click.FloatRange(0), default=None,
+              help="Plain-prose paragraphs per fact paragraph [default: 2, the seed's density of facts; "
+                   "0: every paragraph states facts].")
 @click.option("-o", "--out", required=True, type=click.Path(file_okay=False), help="Folder for the documents and manifest.json.")
-def bench_corpus(docs: int, seed: int, out: str) -> None:
+def bench_corpus(docs: int, seed: int, prose: float | None, out: str) -> None:
     """Write DOCS synthetic GOV.UK documents and manifest.json (what each one plants) to OUT.
 
     \b
     Example:
       policykg bench corpus --docs 100 -o corpus/ && policykg build corpus/ --jobs 2
     """
-    sys.exit(_benchmark("corpus").main(["--docs", str(docs), "--seed", str(seed), "-o", out]))
+    extra = [] if prose is None else ["--prose", str(prose)]
+    sys.exit(_benchmark("corpus").main(["--docs", str(docs), "--seed", str(seed), *extra, "-o", out]))
 
 
 @bench.command("build", context_settings={"ignore_unknown_options": True})

@@ -118,3 +118,16 @@ def test_parallel_build_stops_at_a_bad_document_with_one_line(tmp_path):
 def test_help_teaches(tmp_path):
     result = run("--help", cwd=tmp_path)
     assert "policykg build" in result.stdout and "export" in result.stdout
+
+
+def test_bench_corpus_writes_prose_or_dense_documents(tmp_path):
+    """``policykg bench corpus --prose`` sets the share of plain prose; 0 gives dense documents with the same facts."""
+    for prose in ("0", "2"):
+        result = run("bench", "corpus", "--docs", "2", "--seed", "5", "--prose", prose, "-o", str(tmp_path / prose), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    dense, prosy = (json.loads((tmp_path / p / "manifest.json").read_text(encoding="utf-8")) for p in ("0", "2"))
+    assert dense["prose"] == 0 and prosy["prose"] == 2
+    assert dense["totals"]["dated_commitments"] == prosy["totals"]["dated_commitments"] > 0
+    assert prosy["totals"]["paragraphs"] > dense["totals"]["paragraphs"]
+    bad = run("bench", "corpus", "--prose", "-1", "-o", str(tmp_path / "bad"), cwd=tmp_path)
+    assert bad.returncode == 2 and "--prose" in bad.stderr and not (tmp_path / "bad").exists()

@@ -23,8 +23,9 @@ import pytest
 from policykg.graph.build import CURATED_SOURCE, build_graph, document_iri, finish_graph
 from policykg.graph.mentions import Gazetteer, entity_iri
 from policykg.graph.merge import merge_graphs
+from policykg.graph.model import count_by_relation, count_by_type
 from policykg.graph.storage import dumps, to_data
-from policykg.loaders import load_document
+from policykg.loaders import load_document, seed_path
 
 ROOT = Path(__file__).resolve().parents[1]
 N_DOCS, SEED = 5, 20250409
@@ -247,7 +248,7 @@ def test_deterministic_and_byte_identical(tmp_path, generated):
 def test_corpus_has_the_planned_variety(generated):
     _, manifest = generated
     docs = manifest.documents
-    sizes = [d["paragraphs"] for d in docs]
+    sizes = [d["paragraphs"] - d["prose_paragraphs"] for d in docs]  # the fact paragraphs
     assert min(sizes) <= 25 and max(sizes) >= 140, sizes
     assert len({d["published"] for d in docs}) == len(docs)
     assert any(d["recommendations"] for d in docs)
@@ -257,6 +258,34 @@ def test_corpus_has_the_planned_variety(generated):
     heads = {e["head"] for d in docs for e in d["invented_entities"]}
     assert {"Bill", "Act", "Programme", "Survey", "Panel"} <= heads
     assert all(d["money"] and d["statistics"] for d in docs)
+
+
+def test_prose_adds_text_but_no_facts(tmp_path, generated, joint_graph):
+    """The default corpus's prose paragraphs (the seed's density of facts) change nothing the
+    extractor finds but the paragraphs themselves: a dense corpus of the same seed plants the
+    same facts and its graph differs only by the prose paragraphs' nodes and ``part_of`` edges."""
+    out, manifest = generated
+    dense = corpus.generate_corpus(N_DOCS, SEED, tmp_path, prose=0)
+    assert manifest.prose > 0 and dense.prose == 0
+    facts = lambda m, key: [(e["text"], e.get("item")) for d in m.documents for e in d[key]]  # noqa: E731
+    for key in ("commitments", "money", "statistics"):
+        assert facts(manifest, key) == facts(dense, key), key
+    dense_graph = build_graph([load_document(tmp_path / r["file"]) for r in dense.documents])
+    prose_paragraphs = sum(d["prose_paragraphs"] for d in manifest.documents)
+    assert prose_paragraphs > 0 and all(d["prose_paragraphs"] == 0 for d in dense.documents)
+    with_prose, without = count_by_type(joint_graph), count_by_type(dense_graph)
+    assert with_prose.pop("Paragraph") - without.pop("Paragraph") == prose_paragraphs
+    assert with_prose == without
+    with_prose, without = count_by_relation(joint_graph), count_by_relation(dense_graph)
+    assert with_prose.pop("part_of") - without.pop("part_of") == prose_paragraphs
+    assert with_prose == without
+    # ... and the text is as dense in facts as the seed's, within a fifth (bytes per node or edge).
+    def bytes_per_element(paths, graph):
+        return sum(p.stat().st_size for p in paths) / (graph.number_of_nodes() + graph.number_of_edges())
+
+    seed = bytes_per_element([seed_path()], build_graph([load_document(seed_path())]))
+    generated_density = bytes_per_element([out / r["file"] for r in manifest.documents], joint_graph)
+    assert 0.8 < generated_density / seed < 1.2, (generated_density, seed)
 
 
 def test_planted_names_are_what_the_manifest_says():
