@@ -11,7 +11,8 @@ packaged reference list and peak memory are measured per size), which reads the 
 with ``policykg.load_document`` and builds one graph with ``policykg.build_graph``; it
 reports wall time, CPU time and its peak resident memory (``VmHWM``).
 
-Documents differ in length (20 to 150 paragraphs), so time is given per document and per
+Documents differ in length (20 to 150 fact paragraphs, with prose between them; ``--prose 0``
+for the dense corpus), so time is given per document and per
 1,000 paragraphs; ``ratio`` is per-document (per-paragraph) time at N over that at N = 1:
 flat ratios mean the build is linear in the corpus.  Small sizes run ``--repeat`` times
 (median).  ``--gc off`` / ``--gc freeze`` show how much of the time is Python's cyclic
@@ -126,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", help="document counts (default 1 10 100, with --full 1000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size for sizes below 100 (median; default 3)")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--prose", type=float, default=None,
+                        help="plain-prose paragraphs per fact paragraph in the generated corpus (default: the "
+                             "generator's, the seed's density of facts; 0: dense)")
     parser.add_argument("--corpus", type=Path, help="reuse (or write) the generated corpus in this folder")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument("--gc", choices=["default", "off", "freeze"], default="default",
@@ -145,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         existing = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else None
         if existing is None or len(existing["documents"]) < sizes[-1] or existing["seed"] != args.seed:
             started = time.perf_counter()
-            _corpus_module().generate_corpus(sizes[-1], args.seed, folder)
+            _corpus_module().generate_corpus(sizes[-1], args.seed, folder, **({} if args.prose is None else {'prose': args.prose}))
             print(f"generated {sizes[-1]} documents in {time.perf_counter() - started:.1f} s ({folder})", file=sys.stderr)
 
         rows = []

@@ -3,7 +3,8 @@
     benchmarks/run [--full] [--sizes 1 10 100] [--no-neo4j] [--no-queries] [--json FILE]
 
 For each size N, a fresh Python process reads the first N documents of one generated
-corpus (benchmarks/corpus.py, fixed seed) and measures, in order:
+corpus (benchmarks/corpus.py, fixed seed; by default with the seed's density of facts, ``--prose 0``
+for the dense corpus) and measures, in order:
 
 * **build**: ``load_document`` + ``build_graph`` wall seconds, MB of text per second,
   documents per second, and the process's peak resident memory (``VmHWM``) right after;
@@ -217,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-query-triples", type=int, default=3_000_000, help="skip queries above this many triples")
     parser.add_argument("--max-neo4j-elements", type=int, default=500_000, help="skip Neo4j above this many nodes + relationships")
     parser.add_argument("--naive-elements", type=int, default=3000, help="elements loaded one per transaction for the naive rate")
+    parser.add_argument("--prose", type=float, default=None,
+                        help="plain-prose paragraphs per fact paragraph in the generated corpus (default: the "
+                             "generator's, the seed's density of facts; 0: dense)")
     parser.add_argument("--corpus", type=Path, help="reuse (or write) the generated corpus here")
     parser.add_argument("--json", type=Path, help="also write every figure as JSON")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
@@ -233,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.corpus or Path(scratch) / "corpus"
         if len(list(folder.glob("doc-*.txt"))) < sizes[-1]:
             print(f"generating {sizes[-1]} documents ...", file=sys.stderr, flush=True)
-            _corpus_module().generate_corpus(sizes[-1], SEED, folder)
+            _corpus_module().generate_corpus(sizes[-1], SEED, folder, **({} if args.prose is None else {'prose': args.prose}))
         for count in sizes:
             print(f"{count} documents ...", file=sys.stderr, flush=True)
             answer = subprocess.run([sys.executable, __file__, "--child", str(folder), str(count), json.dumps(options)],
