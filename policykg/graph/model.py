@@ -118,6 +118,13 @@ def _add_provenance(records: set[Provenance], provenance: Provenance | set[Prove
         records.update(provenance)
 
 
+def _new_provenance(provenance: Provenance | set[Provenance] | list[Provenance] | None) -> set[Provenance]:
+    """The provenance set of a new node or edge."""
+    if isinstance(provenance, Provenance):
+        return {provenance}
+    return set(provenance) if provenance else set()
+
+
 def add_node(
     graph: nx.MultiDiGraph,
     iri: str,
@@ -134,9 +141,18 @@ def add_node(
     if type not in NODE_TYPES:
         raise ValueError(f"unknown node type {type!r}")
     if iri not in graph:
-        graph.add_node(iri, type=type, label=label, provenance=set())
+        # A new node gets all its attributes in one call, in the order merging would give them.
+        attributes = {"type": type, "label": label, "provenance": _new_provenance(provenance)}
+        for key, value in properties.items():
+            if value is not None:
+                attributes[key] = sorted(set(value)) if isinstance(value, (list, tuple, set)) else value
+        graph.add_node(iri, **attributes)
+        return
     node = graph.nodes[iri]
-    _add_provenance(node["provenance"], provenance)
+    if isinstance(provenance, Provenance):  # the common case, without a call to _add_provenance
+        node["provenance"].add(provenance)
+    else:
+        _add_provenance(node["provenance"], provenance)
     for key, value in properties.items():
         if value is None:
             continue
@@ -157,13 +173,17 @@ def add_edge(
     """Add the ``relation`` edge, or merge provenance into the existing one."""
     if relation not in EDGE_TYPES:
         raise ValueError(f"unknown relation {relation!r}")
-    if source not in graph or target not in graph:
-        raise KeyError(f"both ends of a {relation} edge must be nodes: {source} → {target}")
     edge = graph.get_edge_data(source, target, key=relation)  # the edge's own attribute dict, or None
     if edge is None:
-        graph.add_edge(source, target, key=relation, provenance=set())
-        edge = graph.get_edge_data(source, target, key=relation)
-    _add_provenance(edge["provenance"], provenance)
+        if source not in graph or target not in graph:
+            raise KeyError(f"both ends of a {relation} edge must be nodes: {source} → {target}")
+        attributes = {key: value for key, value in properties.items() if value is not None}
+        graph.add_edge(source, target, key=relation, provenance=_new_provenance(provenance), **attributes)
+        return
+    if isinstance(provenance, Provenance):
+        edge["provenance"].add(provenance)
+    else:
+        _add_provenance(edge["provenance"], provenance)
     for key, value in properties.items():
         if value is not None and edge.get(key) is None:
             edge[key] = value
