@@ -118,13 +118,6 @@ def _add_provenance(records: set[Provenance], provenance: Provenance | set[Prove
         records.update(provenance)
 
 
-def _new_provenance(provenance: Provenance | set[Provenance] | list[Provenance] | None) -> set[Provenance]:
-    """The provenance set of a new node or edge."""
-    if isinstance(provenance, Provenance):
-        return {provenance}
-    return set(provenance) if provenance else set()
-
-
 def add_node(
     graph: nx.MultiDiGraph,
     iri: str,
@@ -141,15 +134,9 @@ def add_node(
     if type not in NODE_TYPES:
         raise ValueError(f"unknown node type {type!r}")
     if iri not in graph:
-        # A new node gets all its attributes in one call, in the order merging would give them.
-        attributes = {"type": type, "label": label, "provenance": _new_provenance(provenance)}
-        for key, value in properties.items():
-            if value is not None:
-                attributes[key] = sorted(set(value)) if isinstance(value, (list, tuple, set)) else value
-        graph.add_node(iri, **attributes)
-        return
+        graph.add_node(iri, type=type, label=label, provenance=set())
     node = graph.nodes[iri]
-    if isinstance(provenance, Provenance):  # the common case, without a call to _add_provenance
+    if isinstance(provenance, Provenance):  # the common case, without a call
         node["provenance"].add(provenance)
     else:
         _add_provenance(node["provenance"], provenance)
@@ -175,15 +162,18 @@ def add_edge(
         raise ValueError(f"unknown relation {relation!r}")
     edge = graph.get_edge_data(source, target, key=relation)  # the edge's own attribute dict, or None
     if edge is None:
-        if source not in graph or target not in graph:
+        if source not in graph or target not in graph:  # (else get_edge_data found the edge: both ends are nodes)
             raise KeyError(f"both ends of a {relation} edge must be nodes: {source} → {target}")
-        attributes = {key: value for key, value in properties.items() if value is not None}
-        graph.add_edge(source, target, key=relation, provenance=_new_provenance(provenance), **attributes)
-        return
-    if isinstance(provenance, Provenance):
-        edge["provenance"].add(provenance)
+        records: set[Provenance] = set()  # kept here: no second lookup of the new edge unless it has properties
+        graph.add_edge(source, target, key=relation, provenance=records)
+        if properties:
+            edge = graph.get_edge_data(source, target, key=relation)
     else:
-        _add_provenance(edge["provenance"], provenance)
+        records = edge["provenance"]
+    if isinstance(provenance, Provenance):  # the common case, without a call
+        records.add(provenance)
+    else:
+        _add_provenance(records, provenance)
     for key, value in properties.items():
         if value is not None and edge.get(key) is None:
             edge[key] = value
