@@ -107,7 +107,7 @@ class _Context:
     # One Provenance per paragraph or item, shared by every node and edge it supports: equal
     # records would merge in the provenance sets anyway, and one object is cheaper than many.
     # Keyed by identity: the document holds its paragraphs and items for the whole extraction.
-    places: dict[tuple[int, int | None], Provenance] = field(default_factory=dict)  # (paragraph, item) ids → record
+    places: dict[int, Provenance] = field(default_factory=dict)  # id of the paragraph or item → record
     commitment_iris: dict[tuple[str, str, int], str] = field(default_factory=dict)  # item key → IRI of its commitment
     commitment_prefix: str = ""
     # Commitment IRI → its lead's, for funding: kept here, not read back from the graph, which may hold
@@ -133,7 +133,7 @@ class _Context:
 
     def where(self, paragraph: Paragraph, item: Item | None = None) -> Provenance:
         """Provenance of a whole paragraph, or of one of its items."""
-        key = (id(paragraph), None if item is None else id(item))
+        key = id(paragraph) if item is None else id(item)  # the document keeps both alive: ids stay unique
         found = self.places.get(key)
         if found is None:
             if item is None:
@@ -629,11 +629,11 @@ def _add_figures(context: _Context) -> None:
         earlier_programmes: list[Entity] = []
         for position, item in enumerate(paragraph.items):
             mentions = context.mentions[(paragraph.locator, position)]
-            where = context.where(paragraph, item)
             bodies = [m.entity for m in mentions if m.entity.type in {"Organisation", "Inquiry"} and m.entity.kind != "government"]
             programmes = [m.entity for m in mentions if m.entity.type in {"Programme", "Publication"}]
             commitment = context.commitment_iris.get(_item_key(paragraph, item))  # None: the item commits to nothing
             for number, money in enumerate(find_money(item.text), start=1):
+                where = context.where(paragraph, item)
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
                 purpose = _purpose(item.text, money.end)
                 add_node(graph, iri, "Funding", f"{money.text} {purpose}".strip()[:90], where,
@@ -650,6 +650,7 @@ def _add_figures(context: _Context) -> None:
                         add_edge(graph, iri, lead, "funded_by", where)
             if commitment is None:
                 for number, figure in enumerate(find_statistics(item.text), start=1):
+                    where = context.where(paragraph, item)
                     iri = mint("statistic", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
                     source = (bodies or earlier_sources[-1:] or [None])[0]
                     add_node(graph, iri, "Statistic", f"{figure.text} {figure.measure}".strip(), where,
