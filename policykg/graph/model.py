@@ -118,13 +118,6 @@ def new_graph() -> nx.MultiDiGraph:
 # plain dicts, as networkx's default factories give (``new_graph``).
 
 
-def _changed(graph: nx.MultiDiGraph) -> None:
-    """Drop what networkx cached about the graph (conversions for other backends), as its own
-    ``add_node`` and ``add_edge`` do."""
-    if cache := getattr(graph, "__networkx_cache__", None):
-        cache.clear()
-
-
 def _add_provenance(records: set[Provenance], provenance: Provenance | set[Provenance] | list[Provenance] | None) -> None:
     """Add one record or several to a node's or edge's provenance set (in place: extraction adds
     records one at a time, and a set per call would be garbage at once)."""
@@ -153,7 +146,8 @@ def add_node(
     if node is None:  # a new node: its dicts, as DiGraph.add_node makes them
         node = graph._node[iri] = {"type": type, "label": label, "provenance": set()}
         graph._succ[iri], graph._pred[iri] = {}, {}
-        _changed(graph)
+        if cache := getattr(graph, "__networkx_cache__", None):  # as networkx's add_node: its cached conversions are stale
+            cache.clear()
     if isinstance(provenance, Provenance):  # the common case, without a call
         node["provenance"].add(provenance)
     else:
@@ -189,7 +183,8 @@ def add_edge(
         if keys is None:
             keys = successors[target] = graph._pred[target][source] = {}
         keys[relation] = edge
-        _changed(graph)
+        if cache := getattr(graph, "__networkx_cache__", None):  # as networkx's add_edge: its cached conversions are stale
+            cache.clear()
     else:
         records = edge["provenance"]
     if isinstance(provenance, Provenance):  # the common case, without a call
