@@ -484,11 +484,16 @@ def _add_commitments(context: _Context) -> None:
         parent: tuple[list[Mention], Entity | None] = ([], None)  # the last bullet's mentions and lead
         for position, item in enumerate(items):
             mentions = context.mentions[(paragraph.locator, position)]
+            stated_lead: Entity | None = None  # _stated_lead of the item, once asked (asked twice for most bullets)
+            stated_lead_known = False
             if item.kind == "bullet" and item.level <= 1:
                 # "... this will involve the ONS:" hands its sub-bullets to the body it names last.
                 named = [m.entity for m in mentions if m.entity.type in {"Organisation", "Post"}]
-                introduces = statements.is_frame(item.text) and named
-                parent = (mentions, named[-1] if introduces else _stated_lead(item.text, mentions, government) or frame_lead)
+                if statements.is_frame(item.text) and named:
+                    parent = (mentions, named[-1])
+                else:
+                    stated_lead, stated_lead_known = _stated_lead(item.text, mentions, government), True
+                    parent = (mentions, stated_lead or frame_lead)
             if is_caveat[position] or (statements.is_frame(item.text) and item.kind == "sentence"):
                 continue
             framed = item.kind == "bullet" and frame is not None
@@ -511,7 +516,9 @@ def _add_commitments(context: _Context) -> None:
             inherited, context_lead = list(frame_mentions), frame_lead
             if item.level == 2:  # a sub-bullet's nearest context is its parent bullet
                 inherited, context_lead = parent[0] + inherited, parent[1] or frame_lead
-            lead = _stated_lead(item.text, mentions, government) or context_lead or government
+            if not stated_lead_known:
+                stated_lead = _stated_lead(item.text, mentions, government)
+            lead = stated_lead or context_lead or government
             if deadline is None and item.kind == "bullet":
                 deadline = frame_deadline
             _add_commitment(context, paragraph, item, mentions, inherited, deadline, caveats, lead, answerable)
