@@ -299,6 +299,8 @@ def _add_mentions(context: _Context) -> None:
                 mentions = mentions[: max(0, MAX_MENTIONS_PER_PARAGRAPH - recorded)]
             context.mention_counts[paragraph.locator] = recorded + len(mentions)
             context.mentions[(paragraph.locator, position)] = mentions
+            if not mentions:
+                continue  # (an item's provenance is made when something needs it: many items never do)
             where = context.where(paragraph, item)
             for mention in mentions:
                 _add_entity(context, mention.entity, where)
