@@ -114,7 +114,7 @@ def new_graph() -> nx.MultiDiGraph:
 # because an extraction adds or merges into nodes and edges some 1,700 times a document and
 # through the public API (``G.nodes[n]``, ``get_edge_data``, ``add_edge``) each is a chain of
 # Python calls.  Directly, a new edge costs 1.3 us instead of 2.5 us, a new node 2.3 us instead
-# of 2.9 us, a lookup 0.4 us instead of 0.55-0.7 us: extraction runs ~8% faster.  It assumes
+# of 2.9 us, a lookup 0.4 us instead of 0.55-0.7 us: extraction runs 5-8% faster.  It assumes
 # plain dicts, as networkx's default factories give (``new_graph``).
 
 
