@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 import networkx as nx
@@ -100,12 +102,14 @@ class _Context:
     mentions: dict[tuple[str, int], list[Mention]] = field(default_factory=dict)  # (locator, item position) → mentions
     recommendations: dict[int, str] = field(default_factory=dict)  # number → IRI
     response_paragraphs: dict[int, list[str]] = field(default_factory=dict)  # rec number → paragraph locators
+    answered_in: dict[str, list[int]] = field(default_factory=dict)  # paragraph locator → rec numbers (the reverse)
+    recommendation_paragraphs: set[int] = field(default_factory=set)  # ids of the paragraphs that list recommendations
     keywords: dict[int, list[str]] = field(default_factory=dict)
     inquiry: Entity | None = None  # the inquiry whose recommendations the document answers
     # One Provenance per paragraph or item, shared by every node and edge it supports: equal
     # records would merge in the provenance sets anyway, and one object is cheaper than many.
     # Keyed by identity: the document holds its paragraphs and items for the whole extraction.
-    places: dict[tuple[int, int | None], Provenance] = field(default_factory=dict)  # (paragraph, item) ids → record
+    places: dict[int, Provenance] = field(default_factory=dict)  # id of the paragraph or item → record
     commitment_iris: dict[tuple[str, str, int], str] = field(default_factory=dict)  # item key → IRI of its commitment
     commitment_prefix: str = ""
     # Commitment IRI → its lead's, for funding: kept here, not read back from the graph, which may hold
@@ -115,6 +119,8 @@ class _Context:
     mention_counts: dict[str, int] = field(default_factory=dict)  # paragraph locator → mentions recorded
     link_counts: dict[str, int] = field(default_factory=dict)  # paragraph locator → commitment links added
     warned: set[tuple[str, str]] = field(default_factory=set)
+    joined_text: str | None = None  # the paragraphs' texts joined by "\0", and where each starts in it (find_quote)
+    paragraph_starts: list[int] = field(default_factory=list)
 
     def over_limit(self, paragraph: Paragraph, what: str) -> None:
         """Say (once per paragraph and limit) that part of a paragraph is left out."""
@@ -131,7 +137,7 @@ class _Context:
 
     def where(self, paragraph: Paragraph, item: Item | None = None) -> Provenance:
         """Provenance of a whole paragraph, or of one of its items."""
-        key = (id(paragraph), None if item is None else id(item))
+        key = id(paragraph) if item is None else id(item)  # the document keeps both alive: ids stay unique
         found = self.places.get(key)
         if found is None:
             if item is None:
@@ -142,12 +148,28 @@ class _Context:
         return found
 
     def find_quote(self, quote: str) -> Provenance | None:
-        """Provenance of a curated quote, found verbatim in this document."""
-        for paragraph in self.document.paragraphs:
-            start = paragraph.text.find(quote)
-            if start >= 0:
-                return Provenance(self.iri, paragraph.locator, paragraph.number, paragraph.section, start, start + len(quote), quote)
-        return None
+        """Provenance of a curated quote, found verbatim in this document (in the first paragraph holding it)."""
+        paragraphs = self.document.paragraphs
+        found: tuple[Paragraph, int] | None = None
+        if "\0" in quote:  # it could match across paragraphs in the joined text below
+            for paragraph in paragraphs:
+                if (start := paragraph.text.find(quote)) >= 0:
+                    found = paragraph, start
+                    break
+        else:
+            # One search of the paragraphs' texts joined by "\0" (which the quote lacks, so a match
+            # lies within a paragraph): a search per paragraph cost 0.5 ms a document for its ~10 quotes.
+            if self.joined_text is None:
+                self.joined_text = "\0".join(p.text for p in paragraphs)
+                self.paragraph_starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))
+            offset = self.joined_text.find(quote)
+            if offset >= 0 and paragraphs:
+                index = bisect_right(self.paragraph_starts, offset) - 1
+                found = paragraphs[index], offset - self.paragraph_starts[index]
+        if found is None:
+            return None
+        paragraph, start = found
+        return Provenance(self.iri, paragraph.locator, paragraph.number, paragraph.section, start, start + len(quote), quote)
 
 
 def build_graph(
@@ -240,11 +262,12 @@ def _add_structure(context: _Context) -> None:
         for paragraph in section.paragraphs:
             where = context.where(paragraph)
             label = f"¶{paragraph.number}" if paragraph.number is not None else paragraph.locator
+            paragraph_iri = context.paragraph_iri(paragraph)
             add_node(
-                graph, context.paragraph_iri(paragraph), "Paragraph", label, where,
+                graph, paragraph_iri, "Paragraph", label, where,
                 number=paragraph.number, locator=paragraph.locator, text=paragraph.text, section=section.heading,
             )
-            add_edge(graph, context.paragraph_iri(paragraph), section_iri, "part_of", where)
+            add_edge(graph, paragraph_iri, section_iri, "part_of", where)
 
 
 def _add_entity(context: _Context, entity: Entity, where: Provenance) -> None:
@@ -266,6 +289,7 @@ def _add_entity(context: _Context, entity: Entity, where: Provenance) -> None:
 
 def _add_mentions(context: _Context) -> None:
     for paragraph in context.document.paragraphs:
+        paragraph_iri = context.paragraph_iri(paragraph)
         for position, item in enumerate(paragraph.items):
             mentions = context.finder.find(item.text)
             recorded = context.mention_counts.get(paragraph.locator, 0)
@@ -275,10 +299,12 @@ def _add_mentions(context: _Context) -> None:
                 mentions = mentions[: max(0, MAX_MENTIONS_PER_PARAGRAPH - recorded)]
             context.mention_counts[paragraph.locator] = recorded + len(mentions)
             context.mentions[(paragraph.locator, position)] = mentions
+            if not mentions:
+                continue  # (an item's provenance is made when something needs it: many items never do)
             where = context.where(paragraph, item)
             for mention in mentions:
                 _add_entity(context, mention.entity, where)
-                add_edge(context.graph, mention.entity.iri, context.paragraph_iri(paragraph), "mentioned_in", where)
+                add_edge(context.graph, mention.entity.iri, paragraph_iri, "mentioned_in", where)
 
 
 def _inquiry(context: _Context) -> tuple[Entity | None, dict[str, Any]]:
@@ -376,27 +402,36 @@ def _add_recommendations(context: _Context) -> None:
                     number = int(match.group(1))
                     add_recommendation(number, match.group(2).strip().rstrip(".").strip(), context.where(paragraph, item), section.heading)
                     numbers_here.append(number)
-        section_paragraphs = [p.locator for p in section.paragraphs if not any(_RECOMMENDATION.match(i.text) for i in p.items)]
+                    context.recommendation_paragraphs.add(id(paragraph))
+        section_paragraphs = [p.locator for p in section.paragraphs if id(p) not in context.recommendation_paragraphs]
         for number in numbers_here:
             facts = annotation.get(number, {})
             curated = [f"p{n}" for n in facts.get("paragraphs") or []]
             known = context.response_paragraphs.get(number, [])
             context.response_paragraphs[number] = list(dict.fromkeys(known + (curated or section_paragraphs)))
             context.keywords[number] = list(facts.get("keywords") or [])
+    for number, locators in context.response_paragraphs.items():
+        for locator in locators:
+            context.answered_in.setdefault(locator, []).append(number)
+    document_paragraphs = context.document.paragraphs
     for number in sorted(context.recommendations):
-        _add_response(context, number, annotation.get(number, {}))
+        _add_response(context, number, annotation.get(number, {}), document_paragraphs)
 
 
-def _add_response(context: _Context, number: int, facts: dict[str, Any]) -> None:
+def _add_response(context: _Context, number: int, facts: dict[str, Any], document_paragraphs: list[Paragraph]) -> None:
     graph = context.graph
-    paragraphs = [p for p in context.document.paragraphs if p.locator in context.response_paragraphs[number]]
+    locators = context.response_paragraphs[number]
+    wanted = set(locators)
+    paragraphs = [p for p in document_paragraphs if p.locator in wanted]
     status = quote = None
     where = None
     source = None
-    several = len([n for n, ps in context.response_paragraphs.items() if set(ps) & set(context.response_paragraphs[number])]) > 1
+    # Whether other recommendations are answered in the same paragraphs (then only items with this one's keywords count).
+    several = len({n for locator in locators for n in context.answered_in[locator]}) > 1
+    keywords = context.keywords[number]
     for paragraph in paragraphs:
         for item in paragraph.items:
-            if several and context.keywords[number] and not statements.matches_keywords(item.text, context.keywords[number]):
+            if several and keywords and not statements.matches_keywords(item.text, keywords):
                 continue
             found = statements.status_from_wording(item.text)
             if found and (status is None or _rank(found[0]) < _rank(status)):
@@ -420,10 +455,18 @@ def _rank(status: str) -> int:
     return [name for name, _ in statements.STATUS_WORDING].index(status)
 
 
-def _recommendations_answered(context: _Context, paragraph: Paragraph, text: str) -> list[str]:
-    """The recommendations a commitment in ``paragraph`` answers."""
-    numbers = [n for n, ps in context.response_paragraphs.items() if paragraph.locator in ps]
-    if not numbers and context.inquiry is not None and _cites_inquiry_recommendations(paragraph.lead, context.inquiry):
+def _answerable(context: _Context, paragraph: Paragraph) -> tuple[list[int], bool]:
+    """What the commitments in ``paragraph`` may answer: the recommendations whose responses
+    it is part of, and, when there are none, whether it cites the inquiry's recommendations."""
+    numbers = context.answered_in.get(paragraph.locator, [])
+    cites = not numbers and context.inquiry is not None and _cites_inquiry_recommendations(paragraph.lead, context.inquiry)
+    return numbers, cites
+
+
+def _recommendations_answered(context: _Context, answerable: tuple[list[int], bool], text: str) -> list[str]:
+    """The recommendations a commitment answers, of those its paragraph may answer (:func:`_answerable`)."""
+    numbers, cites = answerable
+    if cites:
         # "These measures include responding directly to several of IICSA's recommendations:"
         numbers = [n for n in context.keywords if context.keywords[n] and statements.matches_keywords(text, context.keywords[n])]
         return [context.recommendations[n] for n in sorted(numbers)]
@@ -448,9 +491,11 @@ def _add_commitments(context: _Context) -> None:
     government = context.finder.gazetteer.government()
     for paragraph in context.document.paragraphs:
         items = paragraph.items
-        if any(_RECOMMENDATION.match(i.text) for i in items):
+        if id(paragraph) in context.recommendation_paragraphs:
             continue
-        caveats = [i.text for i in items if statements.CAVEAT.search(i.text)]
+        is_caveat = [statements.CAVEAT.search(i.text) is not None for i in items]
+        caveats = [i.text for i, caveat in zip(items, is_caveat, strict=True) if caveat]
+        answerable = _answerable(context, paragraph)
         frame_position = max((n for n, i in enumerate(items) if i.kind == "sentence"), default=None)
         frame = items[frame_position] if frame_position is not None and statements.is_frame(items[frame_position].text) else None
         frame_mentions = _frame_mentions(context, paragraph, frame_position) if frame else []
@@ -461,18 +506,29 @@ def _add_commitments(context: _Context) -> None:
         parent: tuple[list[Mention], Entity | None] = ([], None)  # the last bullet's mentions and lead
         for position, item in enumerate(items):
             mentions = context.mentions[(paragraph.locator, position)]
+            stated_lead: Entity | None = None  # _stated_lead of the item, once asked (asked twice for most bullets)
+            stated_lead_known = False
             if item.kind == "bullet" and item.level <= 1:
                 # "... this will involve the ONS:" hands its sub-bullets to the body it names last.
                 named = [m.entity for m in mentions if m.entity.type in {"Organisation", "Post"}]
-                introduces = statements.is_frame(item.text) and named
-                parent = (mentions, named[-1] if introduces else _stated_lead(item.text, mentions, government) or frame_lead)
-            if statements.CAVEAT.search(item.text) or (statements.is_frame(item.text) and item.kind == "sentence"):
+                if statements.is_frame(item.text) and named:
+                    parent = (mentions, named[-1])
+                else:
+                    stated_lead, stated_lead_known = _stated_lead(item.text, mentions, government), True
+                    parent = (mentions, stated_lead or frame_lead)
+            if is_caveat[position] or (statements.is_frame(item.text) and item.kind == "sentence"):
                 continue
-            subject = statements.subject_of(item.text) or ""
+            framed = item.kind == "bullet" and frame is not None
+            subject = statements.subject_of(item.text)
+            if not framed and subject is None and "£" not in item.text:
+                # Commits to nothing, dated or not (is_commitment needs a committing verb, and
+                # funded_and_dated an amount of money): spare the search for a deadline.
+                continue
+            subject = subject or ""
             actors = [m for m in mentions if m.entity.type in {"Organisation", "Post"} and m.end <= len(subject)]
             deadline = find_deadline(item.text, published) if published else None
             dated = deadline is not None
-            if item.kind == "bullet" and frame is not None:
+            if framed:
                 committed = True
             else:
                 funded_and_dated = dated and bool(find_money(item.text))  # "£500m ... from April 2025"
@@ -482,10 +538,12 @@ def _add_commitments(context: _Context) -> None:
             inherited, context_lead = list(frame_mentions), frame_lead
             if item.level == 2:  # a sub-bullet's nearest context is its parent bullet
                 inherited, context_lead = parent[0] + inherited, parent[1] or frame_lead
-            lead = _stated_lead(item.text, mentions, government) or context_lead or government
+            if not stated_lead_known:
+                stated_lead = _stated_lead(item.text, mentions, government)
+            lead = stated_lead or context_lead or government
             if deadline is None and item.kind == "bullet":
                 deadline = frame_deadline
-            _add_commitment(context, paragraph, item, mentions, inherited, deadline, caveats, lead)
+            _add_commitment(context, paragraph, item, mentions, inherited, deadline, caveats, lead, answerable)
 
 
 def _stated_lead(text: str, mentions: list[Mention], government: Entity | None) -> Entity | None:
@@ -545,6 +603,7 @@ def _add_commitment(
     deadline: Deadline | None,
     caveats: list[str],
     lead: Entity | None,
+    answerable: tuple[list[int], bool],
 ) -> None:
     graph = context.graph
     where = context.where(paragraph, item)
@@ -563,7 +622,7 @@ def _add_commitment(
         conditions=" ".join(caveats) or None,
     )
     add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
-    for recommendation in _recommendations_answered(context, paragraph, item.text):
+    for recommendation in _recommendations_answered(context, answerable, item.text):
         add_edge(graph, iri, recommendation, "answers", where)
 
     if lead is not None:
@@ -599,11 +658,11 @@ def _add_figures(context: _Context) -> None:
         earlier_programmes: list[Entity] = []
         for position, item in enumerate(paragraph.items):
             mentions = context.mentions[(paragraph.locator, position)]
-            where = context.where(paragraph, item)
             bodies = [m.entity for m in mentions if m.entity.type in {"Organisation", "Inquiry"} and m.entity.kind != "government"]
             programmes = [m.entity for m in mentions if m.entity.type in {"Programme", "Publication"}]
             commitment = context.commitment_iris.get(_item_key(paragraph, item))  # None: the item commits to nothing
             for number, money in enumerate(find_money(item.text), start=1):
+                where = context.where(paragraph, item)
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
                 purpose = _purpose(item.text, money.end)
                 add_node(graph, iri, "Funding", f"{money.text} {purpose}".strip()[:90], where,
@@ -620,6 +679,7 @@ def _add_figures(context: _Context) -> None:
                         add_edge(graph, iri, lead, "funded_by", where)
             if commitment is None:
                 for number, figure in enumerate(find_statistics(item.text), start=1):
+                    where = context.where(paragraph, item)
                     iri = mint("statistic", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
                     source = (bodies or earlier_sources[-1:] or [None])[0]
                     add_node(graph, iri, "Statistic", f"{figure.text} {figure.measure}".strip(), where,

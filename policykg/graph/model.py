@@ -109,6 +109,15 @@ def new_graph() -> nx.MultiDiGraph:
     return nx.MultiDiGraph()
 
 
+# Private attributes: ``add_node`` and ``add_edge`` read networkx's private ``_node``, ``_succ``
+# and ``_pred`` dicts, and add new nodes' and edges' dicts to them as ``MultiDiGraph`` does,
+# because an extraction adds or merges into nodes and edges some 1,700 times a document and
+# through the public API (``G.nodes[n]``, ``get_edge_data``, ``add_edge``) each is a chain of
+# Python calls.  Directly, a new edge costs 1.3 us instead of 2.5 us, a new node 2.3 us instead
+# of 2.9 us, a lookup 0.4 us instead of 0.55-0.7 us: extraction runs 5-8% faster.  It assumes
+# plain dicts, as networkx's default factories give (``new_graph``).
+
+
 def _add_provenance(records: set[Provenance], provenance: Provenance | set[Provenance] | list[Provenance] | None) -> None:
     """Add one record or several to a node's or edge's provenance set (in place: extraction adds
     records one at a time, and a set per call would be garbage at once)."""
@@ -133,10 +142,16 @@ def add_node(
     """
     if type not in NODE_TYPES:
         raise ValueError(f"unknown node type {type!r}")
-    if iri not in graph:
-        graph.add_node(iri, type=type, label=label, provenance=set())
-    node = graph.nodes[iri]
-    _add_provenance(node["provenance"], provenance)
+    node = graph._node.get(iri)  # private, for speed: see "Private attributes" above
+    if node is None:  # a new node: its dicts, as DiGraph.add_node makes them
+        node = graph._node[iri] = {"type": type, "label": label, "provenance": set()}
+        graph._succ[iri], graph._pred[iri] = {}, {}
+        if cache := getattr(graph, "__networkx_cache__", None):  # as networkx's add_node: its cached conversions are stale
+            cache.clear()
+    if isinstance(provenance, Provenance):  # the common case, without a call
+        node["provenance"].add(provenance)
+    else:
+        _add_provenance(node["provenance"], provenance)
     for key, value in properties.items():
         if value is None:
             continue
@@ -157,13 +172,25 @@ def add_edge(
     """Add the ``relation`` edge, or merge provenance into the existing one."""
     if relation not in EDGE_TYPES:
         raise ValueError(f"unknown relation {relation!r}")
-    if source not in graph or target not in graph:
-        raise KeyError(f"both ends of a {relation} edge must be nodes: {source} → {target}")
-    edge = graph.get_edge_data(source, target, key=relation)  # the edge's own attribute dict, or None
+    successors = graph._succ.get(source)  # private, for speed: see "Private attributes" above
+    keys = successors.get(target) if successors is not None else None
+    edge = keys.get(relation) if keys is not None else None  # the edge's own attribute dict, or None
     if edge is None:
-        graph.add_edge(source, target, key=relation, provenance=set())
-        edge = graph.get_edge_data(source, target, key=relation)
-    _add_provenance(edge["provenance"], provenance)
+        if successors is None or target not in graph:
+            raise KeyError(f"both ends of a {relation} edge must be nodes: {source} → {target}")
+        records: set[Provenance] = set()
+        edge = {"provenance": records}
+        if keys is None:
+            keys = successors[target] = graph._pred[target][source] = {}
+        keys[relation] = edge
+        if cache := getattr(graph, "__networkx_cache__", None):  # as networkx's add_edge: its cached conversions are stale
+            cache.clear()
+    else:
+        records = edge["provenance"]
+    if isinstance(provenance, Provenance):  # the common case, without a call
+        records.add(provenance)
+    else:
+        _add_provenance(records, provenance)
     for key, value in properties.items():
         if value is not None and edge.get(key) is None:
             edge[key] = value

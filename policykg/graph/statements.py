@@ -164,11 +164,27 @@ def status_from_wording(text: str) -> tuple[str, str] | None:
 
 
 def matches_keywords(text: str, keywords: list[str]) -> bool:
-    """Whether any keyword starts a word in ``text`` (case-insensitive, curly quotes folded)."""
-    return bool(keywords) and _keywords_pattern(tuple(keywords)).search(text.replace("’", "'").lower()) is not None
+    """Whether any keyword starts a word in ``text`` (case-insensitive, curly quotes folded).
+
+    >>> matches_keywords("The Panel’s Review", ["panel's"]), matches_keywords("Subpanel", ["panel"])
+    (True, False)
+    """
+    if not keywords:
+        return False
+    folded = _fold(text)
+    pattern, folded_keywords = _keywords_pattern(tuple(keywords))
+    # Most texts hold none of the keywords at all: substring tests say so 3-4x faster than the
+    # regex, which the lookbehind first keeps from skipping ahead to a keyword's first letter.
+    return any(k in folded for k in folded_keywords) and pattern.search(folded) is not None
+
+
+def _fold(text: str) -> str:
+    return text.replace("’", "'").lower()
 
 
 @lru_cache(maxsize=256)
-def _keywords_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for "any of these keywords starts a word" (an alternation finds a match where any would)."""
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k.replace("’", "'").lower()) for k in keywords) + ")")
+def _keywords_pattern(keywords: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One regex for "any of these keywords starts a word" (an alternation finds a match where any
+    would), and the keywords folded as the text is."""
+    folded = tuple(_fold(k) for k in keywords)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in folded) + ")"), folded

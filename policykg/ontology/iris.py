@@ -33,10 +33,14 @@ def slug(text: str, max_length: int = 80) -> str:
     >>> slug("Children’s Wellbeing and Schools Bill")
     'childrens-wellbeing-and-schools-bill'
     """
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"['’]", "", text.lower())
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = str(text)
+    if not text.isascii():  # ASCII text is its own NFKD form: most IRIs skip the Unicode work
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = _NOT_ALPHANUMERIC.sub("-", text.lower().replace("'", "")).strip("-")  # "’" is not ASCII: gone already
     return text[:max_length].rstrip("-") or "unnamed"
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 
 
 def mint(kind: str, *parts: object) -> str:
