@@ -210,3 +210,31 @@ def test_commitment_roles_lead_and_involved(seed_graph):
     assert "Office for National Statistics" in [seed_graph.nodes[t]["label"] for t in
                                                  targets(seed_graph, ons["iri"], "led_by") + targets(seed_graph, ons["iri"], "involves")]
     assert sources(seed_graph, "https://w3id.org/policykg/id/organisation/home-office", "led_by")
+
+
+def test_the_graph_model_builds_what_networkx_would():
+    """``add_node``/``add_edge`` write into networkx's own dicts for speed; the graph must be the one
+    networkx's public API builds, seen from every side (nodes, successors, predecessors, keys)."""
+    import networkx as nx
+    import pytest
+
+    from policykg.graph.model import Provenance, add_edge, add_node, new_graph
+
+    where = Provenance("d", "p1", 1, "", 0, 1, "x")
+    ours, theirs = new_graph(), nx.MultiDiGraph()
+    theirs.add_nodes_from(["a", "b", "c"])
+    for iri in ("a", "b", "c"):
+        add_node(ours, iri, "Organisation", iri.upper(), where)
+    for source, target, relation in [("a", "b", "involves"), ("a", "b", "led_by"), ("c", "b", "involves"), ("b", "b", "part_of")]:
+        add_edge(ours, source, target, relation, where)
+        theirs.add_edge(source, target, key=relation)
+    assert sorted(ours.edges(keys=True)) == sorted(theirs.edges(keys=True))
+    assert sorted(ours.in_edges("b", keys=True)) == sorted(theirs.in_edges("b", keys=True))
+    assert dict(ours.in_degree()) == dict(theirs.in_degree()) and dict(ours.out_degree()) == dict(theirs.out_degree())
+    assert ours.number_of_edges("a", "b") == 2 and ours.has_edge("c", "b", key="involves")
+    assert ours.nodes["a"]["provenance"] == {where} and ours.edges["a", "b", "led_by"]["provenance"] == {where}
+    reversed_view = ours.reverse(copy=True)  # networkx's own algorithms see the same graph
+    assert sorted(reversed_view.edges(keys=True)) == sorted(theirs.reverse(copy=True).edges(keys=True))
+    with pytest.raises(KeyError):
+        add_edge(ours, "a", "nowhere", "involves", where)
+    assert "nowhere" not in ours
