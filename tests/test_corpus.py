@@ -288,6 +288,23 @@ def test_prose_adds_text_but_no_facts(tmp_path, generated, joint_graph):
     assert 0.8 < generated_density / seed < 1.2, (generated_density, seed)
 
 
+def test_a_paragraph_at_once_finds_what_sentence_by_sentence_finds(documents):
+    """``MentionFinder.find_each`` (one scan a paragraph when it can) equals ``find`` per sentence."""
+    from policykg.graph.mentions import MentionFinder
+
+    gazetteer = Gazetteer.packaged()
+    batched = 0
+    for document in [*documents.values(), load_document(seed_path())]:
+        by_item, by_paragraph = MentionFinder(gazetteer.copy()), MentionFinder(gazetteer.copy())
+        for paragraph in document.paragraphs:
+            texts = [item.text for item in paragraph.items]
+            expected = [by_item.find(text) for text in texts]
+            assert by_paragraph.find_each(texts) == expected, paragraph.locator
+            assert by_paragraph.recent == by_item.recent
+            batched += len(texts) > 1 and not any("(" in text for text in texts)
+    assert batched > 100  # many paragraphs took the one-scan way
+
+
 def test_planted_names_are_what_the_manifest_says():
     """Known names are in the reference list; invented ones are not, and contain no known name."""
     gazetteer = Gazetteer.packaged()

@@ -290,8 +290,8 @@ def _add_entity(context: _Context, entity: Entity, where: Provenance) -> None:
 def _add_mentions(context: _Context) -> None:
     for paragraph in context.document.paragraphs:
         paragraph_iri = context.paragraph_iri(paragraph)
-        for position, item in enumerate(paragraph.items):
-            mentions = context.finder.find(item.text)
+        found = context.finder.find_each([item.text for item in paragraph.items])
+        for position, (item, mentions) in enumerate(zip(paragraph.items, found, strict=True)):
             recorded = context.mention_counts.get(paragraph.locator, 0)
             if recorded + len(mentions) > MAX_MENTIONS_PER_PARAGRAPH:
                 context.over_limit(paragraph, f"more than {MAX_MENTIONS_PER_PARAGRAPH:,} mentions of organisations, "

@@ -404,6 +404,29 @@ class MentionFinder:
             self.recent[_head_word(mention.entity.name)] = mention.entity
         return mentions
 
+    def find_each(self, texts: list[str]) -> list[list[Mention]]:
+        """``[self.find(text) for text in texts]`` (the sentences and bullets of one paragraph, in order).
+
+        Most paragraphs define no abbreviation, hold no head word a new name could end in and
+        refer back to nothing ("the Bill"): then nothing learnt from one sentence changes what
+        the next one yields, and one scan of the whole paragraph finds every sentence's
+        mentions, instead of one scan per sentence (the finder's main cost on prose).
+        """
+        if len(texts) < 2:
+            return [self.find(text) for text in texts]
+        joined = "\n".join(texts)  # no form holds a line break, and it is no word character: matches stay inside a text
+        normalised = _norm(joined)
+        if "(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined):
+            return [self.find(text) for text in texts]  # it may teach or refer back: text by text
+        found: list[list[Mention]] = [[] for _ in texts]
+        starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
+        for mention in self.gazetteer._scan(joined, normalised):
+            index = bisect_right(starts, mention.start) - 1
+            offset = starts[index]
+            found[index].append(Mention(mention.entity, mention.start - offset, mention.end - offset, mention.text))
+            self.recent[_head_word(mention.entity.name)] = mention.entity
+        return found
+
     def _learn_abbreviations(self, normalised: str) -> None:
         words: list[tuple[int, int]] | None = None  # the text's words, found at the first definition
         for match in _ABBREVIATION_DEF.finditer(normalised):
