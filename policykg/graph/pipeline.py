@@ -10,12 +10,15 @@ processes; merging is order-independent, so the result equals a serial build.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import networkx as nx
 
@@ -23,7 +26,7 @@ from policykg.atomic import atomic_write_text
 from policykg.errors import PolicyKGError
 from policykg.graph.build import add_reference_facts, build_graph, extract_document, load_annotations
 from policykg.graph.mentions import Gazetteer
-from policykg.graph.merge import merge_into
+from policykg.graph.merge import merge_into, merge_items
 from policykg.graph.model import new_graph, paused_gc
 from policykg.graph.storage import dumps, loads
 from policykg.loaders import load_document
@@ -90,17 +93,34 @@ def _extract_into(graph: nx.MultiDiGraph, path: str, cache_file: str | None) -> 
         merge_into(graph, extract_path(path, cache_file))
 
 
-def extract_chunk(paths: list[str], cache_files: list[str | None]) -> nx.MultiDiGraph:
-    """One graph of several files, in order (run in a worker process).
+def extract_chunk(paths: list[str], cache_files: list[str | None], out: str) -> str:
+    """Extract several files, in order, into one graph and pickle its nodes and edges to ``out`` (run in a worker).
 
-    One graph per chunk, not per document: the parent unpickles and merges far less,
-    as the entities every document names ("HM Government") travel once per chunk.
+    One graph per chunk, not per document: the parent unpickles and merges far less, as the
+    entities every document names ("HM Government") travel once per chunk.  Lists of nodes and
+    edges, not the graph: the parent merges them and they are freed at once, whereas an
+    unpickled graph is kept alive by networkx's reference cycles (graph ↔ its cached views)
+    until the garbage collector, paused during the build, runs; that costs memory and time.
+    The lists go through a file, not back through the pool's pipe: the parent's thread that
+    reads the pipe gets the GIL only now and then while the parent extracts, and the worker
+    would sit blocked on the full pipe meanwhile instead of extracting its next chunk.
     """
     with paused_gc():
         graph = new_graph()
         for path, cache_file in zip(paths, cache_files, strict=True):
             _extract_into(graph, path, cache_file)
-        return graph
+        items = (list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)))
+        with open(out, "wb") as handle:
+            pickle.dump(items, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
+
+
+def _merge_chunk(graph: nx.MultiDiGraph, file: str) -> None:
+    # A file our own worker wrote, in a folder only this user can write to (mkdtemp), so unpickling it is safe.
+    with open(file, "rb") as handle:
+        nodes, edges = pickle.load(handle)
+    Path(file).unlink()  # the disk space is not needed any more
+    merge_items(graph, nodes, edges)
 
 
 def _read_cached(cache_file: str | None) -> nx.MultiDiGraph | None:
@@ -162,28 +182,31 @@ def _build_from_paths(
     # Workers extract the chunks meanwhile; the parent adds every document in path order, as a serial
     # build does (merging is "first writer wins" for unset properties, so order matters): first the
     # cached ones and its own share, extracted straight into the graph, then each chunk's graph.
-    pool = ProcessPoolExecutor(max_workers=min(jobs - 1, len(chunks))) if chunks else None
-    try:
-        futures = {chunk[0]: pool.submit(extract_chunk, [str(p) for p in chunk], [cache_files.get(p) for p in chunk])
-                   for chunk in chunks} if pool else {}
+    with ExitStack() as stack:
+        futures: dict[Path, Future] = {}  # first path of a chunk → the worker's file of the chunk's graph
+        if chunks:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=min(jobs - 1, len(chunks))))
+            folder = stack.enter_context(TemporaryDirectory(prefix="policykg-build-"))
+            for number, chunk in enumerate(chunks):
+                futures[chunk[0]] = pool.submit(extract_chunk, [str(path) for path in chunk],
+                                                [cache_files.get(path) for path in chunk], f"{folder}/chunk-{number}.pickle")
         chunk_of = {chunk[0]: chunk for chunk in chunks}
-        for path in paths:
-            if path in cached:
-                merge_into(graph, cached.pop(path))
-                done(path)
-            elif path in own:
-                _extract_into(graph, str(path), cache_files.get(path))
-                done(path)
-                _raise_failure(futures.values())  # a bad document in a chunk stops the build now, not at its turn
-            elif path in futures:
-                merge_into(graph, futures.pop(path).result())
-                done(*chunk_of[path])
-    except BaseException:  # a bad document or Ctrl-C: stop now, not after every other chunk
-        if pool:
-            pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    if pool:
-        pool.shutdown()
+        try:
+            for path in paths:
+                if path in cached:
+                    merge_into(graph, cached.pop(path))
+                    done(path)
+                elif path in own:
+                    _extract_into(graph, str(path), cache_files.get(path))
+                    done(path)
+                    _raise_failure(futures.values())  # a bad document in a chunk stops the build now, not at its turn
+                elif path in futures:
+                    _merge_chunk(graph, futures.pop(path).result())
+                    done(*chunk_of[path])
+        except BaseException:  # a bad document or Ctrl-C: stop now, not after every other chunk
+            if chunks:
+                pool.shutdown(wait=True, cancel_futures=True)
+            raise
     add_reference_facts(graph, gazetteer)
     return graph, report
 
