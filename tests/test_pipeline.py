@@ -92,6 +92,8 @@ def test_parallel_build_with_chunks_equals_serial_and_reports_each_path_once(cor
     parallel, report = build_from_paths(files, jobs=jobs, progress=seen.append)
     assert dumps(parallel) == dumps(serial) and report.extracted == len(files)
     assert sorted(seen) == files  # every path exactly once
+    twice, _ = build_from_paths([*files, files[-1], files[0]], jobs=jobs)
+    assert dumps(twice) == dumps(serial)
 
 
 def test_parallel_build_keeps_the_first_document_s_properties(corpus, monkeypatch):

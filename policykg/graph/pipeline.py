@@ -4,7 +4,7 @@ A document's graph depends only on its bytes (and metadata sidecar), the curated
 data and the extractor's code, so it is cached under a hash of all of them:
 rebuilding after one document changed re-extracts only that document, and gives
 the same graph as a clean build.  ``jobs > 1`` extracts documents in worker
-processes; merging is order-independent, so the result equals a serial build.
+processes too; documents are merged in the order given, so the result equals a serial build.
 """
 
 from __future__ import annotations
@@ -166,6 +166,8 @@ def _build_from_paths(
     gazetteer, annotations = _shared()
     if cache_dir is None and jobs == 1:  # nothing to keep per document: build_graph extracts straight into one graph
         return build_graph(_documents(paths, progress), gazetteer=gazetteer, annotations=annotations), report
+    # Paths key the plan below; a file given twice adds nothing the second time (merging is idempotent).
+    paths = list(dict.fromkeys(paths))
     cache_files = {path: str(cache_dir / f"{document_key(path)}.json") for path in paths} if cache_dir else {}
     cached = {}
     for path in paths:
