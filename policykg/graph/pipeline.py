@@ -92,7 +92,14 @@ def _extract_into(graph: nx.MultiDiGraph, path: str, cache_file: str | None) -> 
         gazetteer, annotations = _shared()
         extract_document(load_document(path), gazetteer, annotations, into=graph)
     else:
-        merge_into(graph, extract_path(path, cache_file))
+        _merge_and_free(graph, extract_path(path, cache_file))
+
+
+def _merge_and_free(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> None:
+    # Emptied once merged: networkx's edge views make a reference cycle (graph ↔ view), so with the
+    # garbage collector paused (and in workers forked from a build, it stays paused) it would stay in memory.
+    merge_into(graph, other)
+    other.clear()
 
 
 def extract_chunk(paths: list[str], cache_files: list[str | None], out: str) -> str:
@@ -114,6 +121,7 @@ def extract_chunk(paths: list[str], cache_files: list[str | None], out: str) -> 
         items = (list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)))
         with open(out, "wb") as handle:
             pickle.dump(items, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        graph.clear()  # see _merge_and_free
     return out
 
 
@@ -171,8 +179,8 @@ def _build_from_paths(
     cache_files = {path: str(cache_dir / f"{document_key(path)}.json") for path in paths} if cache_dir else {}
     cached = {}
     for path in paths:
-        if (graph := _read_cached(cache_files.get(path))) is not None:
-            cached[path] = graph
+        if (found := _read_cached(cache_files.get(path))) is not None:
+            cached[path] = found
     missing = [path for path in paths if path not in cached]
     report.cached, report.extracted = len(cached), len(missing)
     own, chunks = _plan(paths, missing, jobs)
@@ -198,7 +206,7 @@ def _build_from_paths(
         try:
             for path in paths:
                 if path in cached:
-                    merge_into(graph, cached.pop(path))
+                    _merge_and_free(graph, cached.pop(path))
                     done(path)
                 elif path in own:
                     _extract_into(graph, str(path), cache_files.get(path))
