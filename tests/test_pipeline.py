@@ -6,6 +6,8 @@ import shutil
 
 import pytest
 
+from policykg.errors import PolicyKGError
+from policykg.graph import pipeline
 from policykg.graph.pipeline import build_from_paths
 from policykg.graph.storage import dumps
 from policykg.loaders import seed_path
@@ -68,3 +70,71 @@ def test_a_damaged_cache_file_is_extracted_again(corpus, tmp_path, damage):
     again, report = build_from_paths(paths(corpus), cache_dir=cache)
     assert (report.extracted, report.cached) == (1, 2) and dumps(again) == dumps(first)
     assert victim.read_bytes() != damage  # rewritten
+
+
+def _topics(folder, count):
+    """``count`` small documents with distinct titles, so that each adds its own nodes."""
+    topics = ["knife crime", "serious violence", "fraud", "drug misuse", "county lines", "online harms", "retail crime"]
+    for number, topic in enumerate(topics[:count], start=1):
+        text = SMALL.replace("knife crime", topic).replace("3 March", f"{number} March")
+        (folder / f"t{number}.txt").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_parallel_build_with_chunks_equals_serial_and_reports_each_path_once(corpus, monkeypatch, jobs):
+    _topics(corpus, 7)
+    monkeypatch.setattr(pipeline, "CHUNK", 2)  # several chunks per worker, merged in their places
+    files = paths(corpus)
+    own, chunks = pipeline._plan(files, files, jobs)
+    assert own and len(chunks) >= 2 and sorted([*own, *(p for c in chunks for p in c)]) == files  # the split is exercised
+    serial, _ = build_from_paths(files, jobs=1)
+    seen = []
+    parallel, report = build_from_paths(files, jobs=jobs, progress=seen.append)
+    assert dumps(parallel) == dumps(serial) and report.extracted == len(files)
+    assert sorted(seen) == files  # every path exactly once
+    twice, _ = build_from_paths([*files, files[-1], files[0]], jobs=jobs)
+    assert dumps(twice) == dumps(serial)
+
+
+def test_parallel_build_keeps_the_first_document_s_properties(corpus, monkeypatch):
+    """Two documents of the same title and date share IRIs (document, paragraphs, commitments) but say different
+    things: the first in path order sets a node's properties, whichever process extracted it.  Six such pairs,
+    in chunks of three, so that pairs sit inside a chunk and across chunks (and across the parent's share)."""
+    topics = ["fraud", "drug misuse", "county lines", "online harms", "retail crime", "road safety"]
+    for number, topic in enumerate(topics, start=1):
+        for version, deadline in (("a", "June 2026"), ("b", "July 2027")):
+            text = SMALL.replace("knife crime", topic).replace("June 2026", deadline)
+            (corpus / f"p{number}{version}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "CHUNK", 3)
+    files = paths(corpus)
+    serial, _ = build_from_paths(files, jobs=1)
+    backward, _ = build_from_paths(list(reversed(files)), jobs=1)
+    assert dumps(backward) != dumps(serial)  # order matters for this corpus, so the comparisons below can fail
+    for jobs in (2, 3):
+        parallel, _ = build_from_paths(files, jobs=jobs)
+        assert dumps(parallel) == dumps(serial)
+    deadlines = {d.get("deadline") for _, d in serial.nodes(data=True) if d["type"] == "Commitment" and "action plan" in d["text"]}
+    assert deadlines == {"2026-06-30"}  # each pair's first file (…a.txt) says June 2026
+
+
+@pytest.mark.parametrize("bad", ["a-first.txt", "z-last.txt"])
+def test_parallel_build_stops_at_a_bad_document_in_either_share(corpus, bad):
+    _topics(corpus, 5)
+    (corpus / bad).write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(PolicyKGError, match=bad):
+        build_from_paths(paths(corpus), jobs=2)
+
+
+def test_parallel_build_with_cache_equals_serial(corpus, tmp_path, monkeypatch):
+    _topics(corpus, 5)
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    cache = tmp_path / "cache"
+    files = paths(corpus)
+    first, report = build_from_paths(files, jobs=2, cache_dir=cache)
+    assert (report.extracted, report.cached) == (len(files), 0) and len(list(cache.glob("*.json"))) == len(files)
+    assert dumps(first) == dumps(build_from_paths(files)[0])
+    (corpus / "t4.txt").write_text(SMALL.replace("by June 2026", "by July 2026"), encoding="utf-8")
+    seen = []
+    changed, report = build_from_paths(files, jobs=2, cache_dir=cache, progress=seen.append)
+    assert (report.extracted, report.cached) == (1, len(files) - 1) and sorted(seen) == files
+    assert dumps(changed) == dumps(build_from_paths(files)[0])

@@ -31,6 +31,24 @@ def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
     return merged
 
 
+def merge_items(merged: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict]], edges: Iterable[tuple[str, str, str, dict]]) -> None:
+    """Add nodes ``(iri, data)`` and edges ``(source, target, relation, data)`` to ``merged``, as :func:`merge_into` does.
+
+    For lists made to be merged (a graph's items sent from another process): new nodes and edges
+    take their ``data`` dicts and provenance sets as they are, without copying them.
+    """
+    for iri, data in nodes:
+        if iri in merged:
+            add_node(merged, iri, data.pop("type"), data.pop("label"), data.pop("provenance"), **data)
+        else:
+            merged.add_node(iri, **data)
+    for source, target, key, data in edges:
+        if merged.has_edge(source, target, key):
+            add_edge(merged, source, target, key, data.pop("provenance"), **data)
+        else:
+            merged.add_edge(source, target, key, **data)
+
+
 def merge_into(merged: nx.MultiDiGraph, graph: nx.MultiDiGraph) -> None:
     """Add every node and edge of ``graph`` to ``merged`` (in place; ``graph`` is left as it was)."""
     for iri, data in graph.nodes(data=True):
