@@ -46,9 +46,10 @@ an explicit value object, so the file always expands to the same triples.
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +58,9 @@ import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, TIME
 
-from policykg.atomic import atomic_write_text
+from policykg.atomic import atomic_open, atomic_write_text
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance
-from policykg.ontology.rdf import OA, PKG, PREFIXES, quote_iri, relation_predicate, statement_iri, to_ntriples
+from policykg.ontology.rdf import OA, PKG, PREFIXES, iter_triples, ntriples_lines, quote_iri, relation_predicate, statement_iri, to_ntriples
 
 #: format name → (pyoxigraph format or None for our own writer, file suffix, media type)
 RDF_FORMATS: dict[str, tuple[ox.RdfFormat | None, str, str]] = {
@@ -380,5 +381,54 @@ def serialize_graph(graph: nx.MultiDiGraph, format: str, ntriples: str | None = 
 
 
 def write_rdf(graph: nx.MultiDiGraph, path: str | Path, format: str) -> Path:
-    """Write the policy graph as RDF to ``path`` (atomically)."""
-    return atomic_write_text(Path(path), serialize_graph(graph, format))
+    """Write the policy graph as RDF to ``path`` (atomically).
+
+    N-Triples, Turtle and RDF/XML stream from the sorted lines to the file: the whole
+    document is never one string in memory (for 100 generated documents, 1.6M triples,
+    writing Turtle peaked at 2.0 GB that way, as the lines joined into one str, its UTF-8
+    bytes and pyoxigraph's output bytes and their decoded str were all alive at once).
+    The bytes are the same as :func:`serialize_graph`'s.
+    """
+    if format not in STREAMED_FORMATS:
+        return atomic_write_text(Path(path), serialize_graph(graph, format))
+    lines = ntriples_lines(iter_triples(graph))
+    with atomic_open(path, "wb") as stream:
+        if format == "ntriples":
+            for chunk in _encoded_chunks(lines):
+                stream.write(chunk)
+        else:
+            quads = ox.parse(_ChunkReader(_encoded_chunks(lines)), format=ox.RdfFormat.N_TRIPLES)
+            ox.serialize(quads, stream, RDF_FORMATS[format][0], prefixes=_PREFIXES)
+    return Path(path)
+
+
+#: formats :func:`write_rdf` streams (the others are made whole: named graphs are grouped, JSON-LD nested)
+STREAMED_FORMATS = frozenset({"ntriples", "turtle", "rdfxml"})
+
+
+def _encoded_chunks(lines: list[str], size: int = 1_000) -> Iterator[bytes]:
+    """N-Triples ``lines`` as UTF-8, ``size`` lines at a time (each with its newline)."""
+    for start in range(0, len(lines), size):
+        yield ("\n".join(lines[start : start + size]) + "\n").encode("utf-8")
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary file over an iterator of byte chunks, for pyoxigraph's streaming parser."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._pending = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0  # end of file
+            self._pending = memoryview(chunk)
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
