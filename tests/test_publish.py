@@ -525,3 +525,19 @@ def test_publish_and_validate_commands(small_graph, tmp_path, monkeypatch):
     result = runner.invoke(validate_publication_command, ["out", "--no-shacl"])
     assert result.exit_code == 1
     assert "problem: README.md: SHA-256 does not match SHA256SUMS (the file has changed)" in result.output
+
+
+def test_ntriples_lines_are_the_sorted_distinct_lines():
+    """``ntriples_lines`` sorts by subject group; that must be the order of the whole lines, even for
+    subjects that are prefixes of one another or hold characters N-Triples escapes."""
+    import random
+
+    from policykg.ontology.rdf import Lit, nt_term, ntriples_lines
+
+    rng = random.Random(4)
+    iris = ["https://x.org/a", "https://x.org/a/b", "https://x.org/a b", "https://x.org/a>b", "https://x.org/a-b",
+            "https://x.org/a/", "https://x.org/é", "https://x.org/A", "https://x.org/a\"b"]
+    triples = [(rng.choice(iris), rng.choice(iris), rng.choice([*iris, Lit("v"), Lit("3", "https://x.org/int"), Lit("é\n")]))
+               for _ in range(2000)]
+    expected = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples})
+    assert ntriples_lines(triples) == expected
