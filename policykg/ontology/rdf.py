@@ -383,7 +383,10 @@ def ntriples_lines(triples: Iterable[Triple]) -> list[str]:
         if parts is None:
             parts = groups[s] = set()
         parts.add(f"{p} {o} .")
-    return [f"{s} {part}" for s in sorted(groups) for part in sorted(groups[s])]
+    lines: list[str] = []
+    for s in sorted(groups):
+        lines.extend(f"{s} {part}" for part in sorted(groups.pop(s)))  # each group freed once written out
+    return lines
 
 
 def to_ntriples(graph: nx.MultiDiGraph) -> str:
