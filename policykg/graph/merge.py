@@ -51,15 +51,11 @@ def merge_items(merged: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict]], edge
 
 def merge_into(merged: nx.MultiDiGraph, graph: nx.MultiDiGraph) -> None:
     """Add every node and edge of ``graph`` to ``merged`` (in place; ``graph`` is left as it was)."""
-    for iri, data in graph.nodes(data=True):
-        if iri in merged:
-            data = dict(data)
-            add_node(merged, iri, data.pop("type"), data.pop("label"), data.pop("provenance"), **data)
-        else:  # most nodes are new: copy them whole (lists are replaced on merge, never changed in place)
-            merged.add_node(iri, **{**data, "provenance": set(data["provenance"])})
-    for source, target, key, data in graph.edges(keys=True, data=True):
-        if merged.has_edge(source, target, key):
-            data = dict(data)
-            add_edge(merged, source, target, key, data.pop("provenance"), **data)
-        else:
-            merged.add_edge(source, target, key, **{**data, "provenance": set(data["provenance"])})
+    # Copies of the data dicts and provenance sets, which merge_items takes over or empties (lists
+    # need no copy: merging replaces them, never changes them in place).
+    merge_items(
+        merged,
+        ((iri, {**data, "provenance": set(data["provenance"])}) for iri, data in graph.nodes(data=True)),
+        ((source, target, key, {**data, "provenance": set(data["provenance"])})
+         for source, target, key, data in graph.edges(keys=True, data=True)),
+    )
