@@ -552,11 +552,11 @@ class _Writer:
 
     def __init__(self, rng: random.Random, index: int, published: date, size: int, topic: str, kind: str,
                  invented: list[Invented], inquiry: tuple[str, str] | None, forms: _FormCycle,
-                 prose: float = 0.0, prose_rng: random.Random | None = None) -> None:
+                 prose: float, prose_rng: random.Random) -> None:
         self.rng, self.index, self.published, self.size = rng, index, published, size
         # Prose draws from its own generator, so that the facts planted (drawn from ``rng``) are
         # the same with or without it: ``prose=0`` writes the dense documents byte for byte.
-        self.prose, self.prose_rng = prose, prose_rng or random.Random(0)
+        self.prose, self.prose_rng = prose, prose_rng
         self.topic, self.kind, self.forms = topic, kind, forms
         self.invented = invented
         self.inquiry = inquiry

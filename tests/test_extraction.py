@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import networkx as nx
+import pytest
 from conftest import nodes, sources, targets
 
-from policykg.graph.model import EDGE_TYPES
+from policykg.graph.model import EDGE_TYPES, Provenance, add_edge, add_node, new_graph
 
 
 def _norm(text: str) -> str:
@@ -215,11 +217,6 @@ def test_commitment_roles_lead_and_involved(seed_graph):
 def test_the_graph_model_builds_what_networkx_would():
     """``add_node``/``add_edge`` write into networkx's own dicts for speed; the graph must be the one
     networkx's public API builds, seen from every side (nodes, successors, predecessors, keys)."""
-    import networkx as nx
-    import pytest
-
-    from policykg.graph.model import Provenance, add_edge, add_node, new_graph
-
     where = Provenance("d", "p1", 1, "", 0, 1, "x")
     ours, theirs = new_graph(), nx.MultiDiGraph()
     theirs.add_nodes_from(["a", "b", "c"])

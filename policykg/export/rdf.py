@@ -51,7 +51,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 import pyoxigraph as ox
@@ -148,8 +148,12 @@ def _grouped_nquads(parts: dict[str | None, list[str]]) -> str:
 
 def _oxigraph(text: str, source: ox.RdfFormat, target: ox.RdfFormat) -> str:
     """Re-serialise ``text`` with pyoxigraph, keeping its order (our prefixes; no base IRI)."""
-    quads = ox.parse(text.encode("utf-8"), format=source)
-    return ox.serialize(quads, format=target, prefixes=_PREFIXES).decode("utf-8")
+    return _convert(text.encode("utf-8"), source, target).decode("utf-8")
+
+
+def _convert(data: bytes | IO[bytes], source: ox.RdfFormat, target: ox.RdfFormat, output: IO[bytes] | None = None) -> bytes:
+    """pyoxigraph's streaming parser into its serialiser: into ``output`` (then ``b""`` is returned), else into bytes."""
+    return ox.serialize(ox.parse(data, format=source), output, target, prefixes=_PREFIXES) or b""
 
 
 # ---------------------------------------------------------------------------- JSON-LD
@@ -397,8 +401,7 @@ def write_rdf(graph: nx.MultiDiGraph, path: str | Path, format: str) -> Path:
             for chunk in _encoded_chunks(lines):
                 stream.write(chunk)
         else:
-            quads = ox.parse(_ChunkReader(_encoded_chunks(lines)), format=ox.RdfFormat.N_TRIPLES)
-            ox.serialize(quads, stream, RDF_FORMATS[format][0], prefixes=_PREFIXES)
+            _convert(_ChunkReader(_encoded_chunks(lines)), ox.RdfFormat.N_TRIPLES, RDF_FORMATS[format][0], stream)
     return Path(path)
 
 
