@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import networkx as nx
 import pytest
 from conftest import nodes, sources, targets
 
+from policykg.graph.merge import merge_graphs, merge_items
 from policykg.graph.model import EDGE_TYPES, Provenance, add_edge, add_node, new_graph
 
 
@@ -235,3 +237,34 @@ def test_the_graph_model_builds_what_networkx_would():
     with pytest.raises(KeyError):
         add_edge(ours, "a", "nowhere", "involves", where)
     assert "nowhere" not in ours
+
+
+def test_merging_builds_what_networkx_would():
+    """``merge_items`` also writes networkx's dicts: merged graphs must be the graphs networkx builds,
+    with new elements taken over and shared ones merged (provenance unioned, first label kept)."""
+    first, second = Provenance("d1", "p1", 1, "", 0, 1, "x"), Provenance("d2", "p2", 2, "", 0, 1, "y")
+    one, two = new_graph(), new_graph()
+    for graph, where, names in ((one, first, "ab"), (two, second, "bc")):
+        for iri in names:
+            add_node(graph, iri, "Organisation", f"{iri} in {where.document}", where)
+        add_edge(graph, names[0], names[1], "involves", where)
+        add_edge(graph, "b", "b", "part_of", where)
+    merged = merge_graphs([one, two])
+    theirs = nx.MultiDiGraph()
+    theirs.add_edges_from([("a", "b", "involves"), ("b", "b", "part_of"), ("b", "c", "involves")])
+    assert sorted(merged.edges(keys=True)) == sorted(theirs.edges(keys=True))
+    assert sorted(merged.in_edges("b", keys=True)) == sorted(theirs.in_edges("b", keys=True))
+    assert dict(merged.in_degree()) == dict(theirs.in_degree()) and sorted(merged) == sorted(theirs)
+    assert merged.nodes["b"]["label"] == "b in d1" and merged.nodes["b"]["provenance"] == {first, second}
+    assert merged.edges["b", "b", "part_of"]["provenance"] == {first, second}
+    assert one.nodes["b"]["provenance"] == {first}, "the merged graphs are left as they were"
+    with pytest.raises(KeyError):
+        merge_items(new_graph(), [("a", {"type": "Organisation", "label": "A", "provenance": set()})],
+                    [("a", "nowhere", "involves", {"provenance": set()})])
+
+
+def test_provenance_survives_pickling():
+    """Parallel builds send provenance records between processes, pickled by their fields."""
+    records = [Provenance("d", "p1", 1, "Intro", 0, 5, "quote"), Provenance("d", "s2.b1", None, "", 3, 9, "other")]
+    back = pickle.loads(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == records and {*back} == {*records} and [r.paragraph for r in back] == [1, None]

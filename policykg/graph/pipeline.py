@@ -32,10 +32,11 @@ from policykg.graph.storage import dumps, loads
 from policykg.loaders import load_document
 from policykg.loaders.document import Document
 
-#: Besides extracting, the parent merges the workers' graphs: about 0.27 of the time it takes to
+#: Besides extracting, the parent merges the workers' graphs: about 0.15 of the time it takes to
 #: extract them (unpickling included), and a worker pickles and writes them: about 0.2 (start-up
-#: included); measured on 100 generated documents.  The parent's share of documents balances the two.
-MERGE_COST = 0.27
+#: included); measured on 100 generated documents.  The parent's share of documents balances the
+#: two (the build time is flat for merge costs from 0.12 to 0.27: the balance is not delicate).
+MERGE_COST = 0.15
 SEND_COST = 0.2
 #: Documents per chunk a worker extracts into one graph.
 CHUNK = 10
@@ -234,7 +235,7 @@ def _plan(paths: list[Path], missing: list[Path], jobs: int) -> tuple[set[Path],
     if workers < 1:
         return set(missing), []
     # Parent and workers finish together when share + MERGE_COST * rest == rest * (1 + SEND_COST) / workers,
-    # rest = 1 - share: about 0.48 of the documents for one worker, 0.25 for two, 0.12 for three, hardly any beyond.
+    # rest = 1 - share: about 0.51 of the documents for one worker, 0.31 for two, 0.2 for three.
     per_worker = (1 + SEND_COST) / workers
     share = max(0.0, (per_worker - MERGE_COST) / (1 - MERGE_COST + per_worker))
     own = set(missing[: round(len(missing) * share)])
