@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 from conftest import nodes, sources, targets
 
+from policykg.graph.mentions import Gazetteer, MentionFinder
 from policykg.graph.merge import merge_graphs, merge_items
 from policykg.graph.model import EDGE_TYPES, Provenance, add_edge, add_node, new_graph
 
@@ -268,3 +269,11 @@ def test_provenance_survives_pickling():
     records = [Provenance("d", "p1", 1, "Intro", 0, 5, "quote"), Provenance("d", "s2.b1", None, "", 3, 9, "other")]
     back = pickle.loads(pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == records and {*back} == {*records} and [r.paragraph for r in back] == [1, None]
+
+
+def test_a_listed_name_holding_a_line_break_matches_as_text_is_written_and_never_across_sentences():
+    """Documents' text has single spaces and no line breaks, and a paragraph's sentences are scanned
+    joined by line breaks: a reference name written over two lines must match as one line, never across."""
+    finder = MentionFinder(Gazetteer([{"name": "Home\nSafety  Unit", "type": "Organisation", "kind": "board"}]))
+    assert [m.text for m in finder.find("The Home Safety Unit met.")] == ["Home Safety Unit"]
+    assert finder.find_each(["We will ask the Home", "Safety Unit staff."]) == [[], []]

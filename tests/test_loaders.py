@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import subprocess
 import sys
 
@@ -12,6 +14,7 @@ from policykg.errors import LoaderError
 from policykg.graph.build import build_graph
 from policykg.graph.storage import dumps
 from policykg.loaders import load_document, seed_path
+from policykg.loaders.document import normalise_space
 
 
 def test_seed_structure(seed_document):
@@ -115,3 +118,20 @@ def test_cli_reports_bad_input_without_traceback(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0 and "binary" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()  # nothing half-written
+
+
+def test_whitespace_is_collapsed_as_the_regex_would():
+    """``normalise_space`` skips texts needing no change; it must equal collapsing ``\\s+`` for every
+    character (each code point between letters, and at either end) and for random mixes."""
+    def expected(text: str) -> str:
+        return re.sub(r"\s+", " ", text).strip(" ")
+
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        for text in (f"a{character}b", f"{character}a", f"a{character}"):
+            assert normalise_space(text) == expected(text), hex(code)
+    alphabet = [" ", "  ", "a", "b", "\xa0", "\t", "\n", "\u2003", "\u200b", "\xad", "é", "\x85", "\u3000"]
+    chooser = random.Random(8)
+    for _ in range(50_000):
+        text = "".join(chooser.choice(alphabet) for _ in range(chooser.randint(0, 8)))
+        assert normalise_space(text) == expected(text), repr(text)

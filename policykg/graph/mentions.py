@@ -295,7 +295,7 @@ class Gazetteer:
         return entity
 
     def add_form(self, form: str, entity: Entity) -> None:
-        form = _norm(form.strip())
+        form = _norm(" ".join(form.split()))  # as documents' text is: single spaces, no line breaks
         if not form:
             return
         if " " in form:
@@ -324,7 +324,7 @@ class Gazetteer:
         self._pending[key] = branch
 
     def lookup(self, form: str) -> Entity | None:
-        form = _norm(form.strip())
+        form = _norm(" ".join(form.split()))
         return self._exact.get(form) or self._folded.get(form.lower())
 
     def government(self) -> Entity | None:
