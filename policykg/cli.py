@@ -20,7 +20,7 @@ import networkx as nx
 
 from policykg.errors import PolicyKGError
 from policykg.export import FORMAT_CHOICES
-from policykg.workspace import DEFAULT_OUT, build_sources, graph_option, open_graph
+from policykg.workspace import DEFAULT_OUT, build_sources, graph_option, note, open_graph, record_build, source_paths, unchanged_build
 
 
 class _Group(click.Group):
@@ -69,7 +69,8 @@ def cli() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Extract documents in N parallel processes.  [default: one per CPU core; 1 for a single document]")
 @click.option("--cache/--no-cache", default=True, show_default=True,
-              help="Reuse the graphs of unchanged documents (kept in OUT/cache, keyed by content hash).")
+              help="Reuse the graphs of unchanged documents (kept in OUT/cache, keyed by content hash); "
+                   "with nothing changed since the last build, leave its files as they are.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool, quiet: bool) -> None:
     """Build the graph from SOURCES (files or folders of .txt/.html; none: the packaged seed).
@@ -81,17 +82,29 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
     """
     from policykg.export import export
     from policykg.graph.storage import save_graph
-    from policykg.loaders import iter_sources
 
     out = Path(out_dir)
-    count = len(list(iter_sources(list(sources)))) if sources else 1
+    paths = source_paths(list(sources))
+    if cache and (summary := unchanged_build(paths, out)) is not None:
+        if not quiet:
+            note(f"policykg: no document changed since the last build; {out / 'graph.json'} and graph.ttl are up to date "
+                 "(--no-cache builds anew)")
+            click.echo(summary)
+        return
     jobs = jobs or _cpu_cores()
-    with click.progressbar(length=count, label="Extracting documents", file=sys.stderr, hidden=quiet or count < 2) as bar:
-        graph = build_sources(list(sources), jobs=jobs, cache_dir=out / "cache" if cache else None, progress=lambda _: bar.update(1))
+    with click.progressbar(length=len(paths), label="Extracting documents", file=sys.stderr, hidden=quiet or len(paths) < 2) as bar:
+        graph = build_sources(paths, jobs=jobs, cache_dir=out / "cache" if cache else None,
+                              progress=lambda _: bar.update(1), quiet=quiet)
+    summary = _summary(graph)
+    tell = note if not quiet and len(paths) > 1 else lambda _: None  # a large build spends most of its time writing
+    tell(f"Writing {out / 'graph.json'} ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges) ...")
     graph_file = save_graph(graph, out / "graph.json")
+    tell(f"Writing {out / 'graph.ttl'} ...")
     turtle_file = export(graph, "turtle", out / "graph.ttl")
+    if cache:
+        record_build(paths, out, summary)
     if not quiet:
-        click.echo(_summary(graph))
+        click.echo(summary)
         click.echo(f"\nWrote {graph_file} and {turtle_file}")
 
 

@@ -7,11 +7,16 @@ packaged seed in memory, so every command works on a fresh install.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 import networkx as nx
+
+from policykg.atomic import atomic_write_text
 
 DEFAULT_OUT = Path("policykg-out")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
@@ -27,17 +32,74 @@ def note(message: str) -> None:
     click.echo(message, err=True)
 
 
-def build_sources(sources: list[str], *, jobs: int = 1, cache_dir: Path | None = None,
-                  progress: Callable[[Path], None] | None = None) -> nx.MultiDiGraph:
-    """The graph of the files and folders in ``sources`` (none: the packaged seed)."""
-    from policykg.graph.pipeline import build_from_paths
+def source_paths(sources: list[str] | list[Path]) -> list[Path]:
+    """The document files of ``sources`` (files and folders; none: the packaged seed), in build order."""
     from policykg.loaders import iter_sources, seed_path
 
-    paths = list(iter_sources(sources)) if sources else [seed_path()]
-    graph, report = build_from_paths(paths, jobs=jobs, cache_dir=cache_dir, progress=progress)
-    if cache_dir is not None and report.cached:
+    return list(iter_sources(sources)) if sources else [seed_path()]
+
+
+def build_sources(sources: list[str] | list[Path], *, jobs: int = 1, cache_dir: Path | None = None,
+                  progress: Callable[[Path], None] | None = None, quiet: bool = False) -> nx.MultiDiGraph:
+    """The graph of the files and folders in ``sources`` (none: the packaged seed)."""
+    from policykg.graph.pipeline import build_from_paths
+
+    graph, report = build_from_paths(source_paths(sources), jobs=jobs, cache_dir=cache_dir, progress=progress)
+    if cache_dir is not None and report.cached and not quiet:
         note(f"policykg: {report.cached} of {report.documents} document(s) unchanged, reused from {cache_dir}")
     return graph
+
+
+# A build records what it was made from in OUT/cache/last-build.json, so that building again with
+# nothing changed (the same documents, in the same order, and the same policykg) does not spend
+# seconds to minutes rewriting the same graph.json and graph.ttl: writing them is most of a large
+# build's time, even when every document comes from the cache.
+BUILD_OUTPUTS = ("graph.json", "graph.ttl")
+_BUILD_RECORD = "last-build.json"
+
+
+@functools.cache
+def package_fingerprint() -> str:
+    """A hash of the policykg code and data that shape a build's outputs (every file of the package)."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".ttl", ".yaml", ".rq", ".cypher"}):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _build_inputs(paths: list[Path]) -> list[str]:
+    from policykg.graph.pipeline import document_key
+
+    return [package_fingerprint(), *map(document_key, paths)]
+
+
+def _file_stamp(path: Path) -> list[int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
+
+
+def unchanged_build(paths: list[Path], out: Path) -> str | None:
+    """The summary of the last build in ``out`` if it was made from these very inputs and its
+    outputs are as it left them; ``None`` if anything differs (then build again)."""
+    try:
+        record = json.loads((out / "cache" / _BUILD_RECORD).read_text(encoding="utf-8"))
+        inputs, stamps, summary = record["inputs"], record["outputs"], record["summary"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if inputs != _build_inputs(paths) or stamps != {name: _file_stamp(out / name) for name in BUILD_OUTPUTS}:
+        return None
+    return summary if isinstance(summary, str) else None
+
+
+def record_build(paths: list[Path], out: Path, summary: str) -> None:
+    """Remember that ``out``'s outputs were built from ``paths`` (see :func:`unchanged_build`)."""
+    stamps = {name: _file_stamp(out / name) for name in BUILD_OUTPUTS}
+    record = {"inputs": _build_inputs(paths), "outputs": stamps, "summary": summary}
+    atomic_write_text(out / "cache" / _BUILD_RECORD, json.dumps(record, indent=1) + "\n")
 
 
 def open_graph(path: str | None) -> nx.MultiDiGraph:

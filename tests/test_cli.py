@@ -86,6 +86,56 @@ def test_build_is_deterministic(tmp_path):
     assert (tmp_path / "out1" / "graph.ttl").read_bytes() == (tmp_path / "out2" / "graph.ttl").read_bytes()
 
 
+SMALL_DOCUMENT = """Tackling knife crime: progress update
+Published 3 March 2026
+Introduction
+1. The Home Office will publish a knife crime action plan by June 2026.
+2. We will work with Ofsted on the Youth Diversion Programme in 2026/27.
+"""
+
+
+def _stamps(folder: Path) -> dict[str, int]:
+    return {name: (folder / name).stat().st_mtime_ns for name in ("graph.json", "graph.ttl")}
+
+
+def test_building_again_with_nothing_changed_leaves_the_files_as_they_are(tmp_path):
+    """A cached build records its inputs; the same build again writes nothing and says so, and any
+    change (a document, a deleted output, --no-cache) builds anew."""
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    (docs / "knife.txt").write_text(SMALL_DOCUMENT, encoding="utf-8")
+    (docs / "violence.txt").write_text(SMALL_DOCUMENT.replace("knife crime", "serious violence"), encoding="utf-8")
+    first = run("build", "docs", "-o", "out", cwd=tmp_path)
+    assert first.returncode == 0 and "Writing" in first.stderr and "up to date" not in first.stderr
+    stamps, graph = _stamps(out), (out / "graph.json").read_bytes()
+
+    again = run("build", "docs", "-o", "out", cwd=tmp_path)
+    assert again.returncode == 0 and "no document changed since the last build" in again.stderr
+    assert _stamps(out) == stamps and "Commitments with a deadline" in again.stdout  # the summary, as before
+    assert again.stdout.split("Wrote")[0].strip() == first.stdout.split("Wrote")[0].strip()
+    assert run("build", "docs", "-o", "out", "-q", cwd=tmp_path).stderr == ""
+
+    (docs / "knife.txt").write_text(SMALL_DOCUMENT.replace("June 2026", "July 2026"), encoding="utf-8")
+    changed = run("build", "docs", "-o", "out", cwd=tmp_path)
+    assert changed.returncode == 0 and "1 of 2 document(s) unchanged, reused" in changed.stderr
+    assert (out / "graph.json").read_bytes() != graph and b"July 2026" in (out / "graph.json").read_bytes()
+
+    stamps = _stamps(out)
+    (out / "graph.ttl").unlink()
+    assert "no document changed" not in run("build", "docs", "-o", "out", cwd=tmp_path).stderr
+    assert (out / "graph.ttl").is_file()
+    stamps = _stamps(out)
+    run("build", "docs", "-o", "out", "--no-cache", cwd=tmp_path)
+    assert all(_stamps(out)[name] > stamps[name] for name in stamps)
+
+
+def test_a_quiet_cached_build_prints_nothing(tmp_path):
+    assert run("build", "-q", "-o", "out", cwd=tmp_path).returncode == 0
+    (tmp_path / "out" / "graph.ttl").unlink()  # builds again, from the cache
+    result = run("build", "-q", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
 def test_user_errors_are_one_line(tmp_path):
     missing = run("build", "nope.txt", cwd=tmp_path)
     assert missing.returncode == 1 and missing.stderr.strip() == "policykg: error: nope.txt: no such file"
