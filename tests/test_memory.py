@@ -99,9 +99,10 @@ def test_paragraphs_within_the_limits_warn_nothing(curated, caplog):
 
 @pytest.mark.parametrize("format", ["ntriples", "turtle"])
 def test_rdf_files_are_written_without_the_whole_document_in_memory(format, tmp_path):
-    """Writing N-Triples or Turtle streams from the sorted lines to the file: the peak beyond the
-    graph is the lines (about the N-Triples size), not the joined document, its bytes and the
-    serialiser's output on top (about 4-5x, which made `policykg build` of 100 documents peak at 2 GB)."""
+    """Writing N-Triples or Turtle streams from the sorted triples to the file: the peak beyond the
+    graph is the triples grouped by subject (about the N-Triples size), not the joined document, its
+    bytes and the serialiser's output on top (about 4-5x, which made `policykg build` of 100 documents
+    peak at 2 GB)."""
     from policykg.export import export
     from policykg.loaders import seed_path
     from policykg.ontology.rdf import to_ntriples

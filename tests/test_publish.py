@@ -541,3 +541,33 @@ def test_ntriples_lines_are_the_sorted_distinct_lines():
                for _ in range(2000)]
     expected = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples})
     assert ntriples_lines(triples) == expected
+
+
+def test_turtle_says_what_the_ntriples_say():
+    """Our Turtle writer shortens terms (prefixed names, bare numbers and booleans, ``a``): parsed by
+    pyoxigraph and by rdflib it must give exactly the N-Triples' triples, for every kind of term,
+    including names that must not be shortened and literals that only look like numbers."""
+    import pyoxigraph as ox
+
+    from policykg.export.rdf import serialize_ntriples
+    from policykg.ontology.rdf import Lit, ntriples_lines
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    subject, vocabulary = "https://x.org/s", str(PKG)
+    values = [
+        Lit("3", f"{xsd}integer"), Lit("-007", f"{xsd}integer"), Lit("3.0E4", f"{xsd}integer"), Lit("7.5", f"{xsd}decimal"),
+        Lit("7.", f"{xsd}decimal"), Lit("true", f"{xsd}boolean"), Lit("1", f"{xsd}boolean"), Lit("2026-01-31", f"{xsd}date"),
+        Lit("accepted", language="en"), Lit('say "no" \\ \n\r\t\x00 é ☃'), Lit(""), Lit("v", "https://x.org/type#t"),
+        f"{vocabulary}Commitment", f"{vocabulary}has.dot", f"{vocabulary}1st", f"{vocabulary}a%20b", f"{vocabulary}",
+        "https://x.org/o", "https://schema.org/Thing", "https://x.org/a b",
+    ]
+    triples = [(subject, str(RDF.type), f"{vocabulary}Commitment"), (f"{vocabulary}status-accepted", str(RDFS.label), Lit("A"))]
+    triples += [(subject, f"{vocabulary}p{number % 3}", value) for number, value in enumerate(values)]
+    ntriples = "\n".join(ntriples_lines(triples)) + "\n"
+    turtle = serialize_ntriples(ntriples, "turtle")
+    assert "<https://x.org/s> a pkg:Commitment ;\n\tpkg:p0 " in turtle and "pkg:status-accepted rdfs:label" in turtle
+    assert ' , 3 , 7.5 , ' in turtle and " true , " in turtle and ' -007 , "2026-01-31"^^xsd:date , "7."^^xsd:decimal , ' in turtle
+    assert '"3.0E4"^^xsd:integer' in turtle and '"1"^^xsd:boolean' in turtle and "<https://w3id.org/policykg/ontology#has.dot>" in turtle
+    assert set(ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)) == set(ox.parse(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES))
+    assert isomorphic(Graph().parse(data=turtle, format="turtle"), Graph().parse(data=ntriples, format="nt"))
+    assert len(set(ox.parse(ntriples.encode(), format=ox.RdfFormat.N_TRIPLES))) == len(triples)

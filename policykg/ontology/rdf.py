@@ -356,13 +356,13 @@ def nt_term(term: Term) -> str:
 
 
 
-def ntriples_lines(triples: Iterable[Triple]) -> list[str]:
-    """Sorted, distinct N-Triples lines (without newlines) of ``triples``.
+def ntriples_groups(triples: Iterable[Triple]) -> Iterator[tuple[str, list[str]]]:
+    """The distinct triples of ``triples`` in N-Triples syntax, by subject: each subject term
+    (``<...>``), in sorted order, with its sorted ``<predicate> object .`` parts.
 
-    Lines are sorted as subject groups: the subjects, then each subject's predicate-object
-    pairs.  That is the order of the whole lines, because two subject terms ``<...>`` differ
-    before either ends (an IRI term holds no ">" but its last), and it takes a fifth less time
-    than sorting all the lines: most comparisons are short, within a group.
+    This is the order of the sorted lines (:func:`ntriples_lines`), because two subject terms
+    ``<...>`` differ before either ends (an IRI term holds no ">" but its last), and it takes a
+    fifth less time than sorting all the lines: most comparisons are short, within a group.
     """
     wrapped: dict[str, str] = {}  # IRI → "<IRI>": most IRIs occur in many triples
     groups: dict[str, set[str]] = {}  # "<subject>" → its distinct "<predicate> object ." parts
@@ -383,9 +383,16 @@ def ntriples_lines(triples: Iterable[Triple]) -> list[str]:
         if parts is None:
             parts = groups[s] = set()
         parts.add(f"{p} {o} .")
-    lines: list[str] = []
+    del wrapped
     for s in sorted(groups):
-        lines.extend(f"{s} {part}" for part in sorted(groups.pop(s)))  # each group freed once written out
+        yield s, sorted(groups.pop(s))  # each group freed once used
+
+
+def ntriples_lines(triples: Iterable[Triple]) -> list[str]:
+    """Sorted, distinct N-Triples lines (without newlines) of ``triples``."""
+    lines: list[str] = []
+    for s, parts in ntriples_groups(triples):
+        lines.extend(f"{s} {part}" for part in parts)
     return lines
 
 
