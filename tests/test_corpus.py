@@ -455,3 +455,47 @@ if __name__ == "__main__":  # a recall report: python tests/test_corpus.py [N SE
         loaded = {r["file"]: load_document(Path(folder) / r["file"]) for r in manifest.documents}
         graph = build_graph([loaded[r["file"]] for r in manifest.documents])
         print(report(recall(graph, manifest, loaded), examples=int(__import__("os").environ.get("EXAMPLES", "8"))))
+
+
+def test_a_document_s_gazetteer_skips_lower_case_forms_it_cannot_hold_and_finds_the_same(documents):
+    """A document's copy of the gazetteer leaves the listed forms that may start in lower case out of
+    its scans when their keywords are absent from its text; the mentions must be the same."""
+    from policykg.graph.mentions import MentionFinder
+
+    gazetteer = Gazetteer.packaged()
+    skipped = 0
+    for document in [*documents.values(), load_document(seed_path())]:
+        text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+        fast, full = MentionFinder(gazetteer.copy(text)), MentionFinder(gazetteer.copy())
+        skipped += bool(fast.gazetteer._faster)
+        for paragraph in document.paragraphs:
+            texts = [item.text for item in paragraph.items]
+            assert fast.find_each(texts) == full.find_each(texts), paragraph.locator
+    assert skipped >= len(documents) // 2  # most generated documents name none of those forms
+    assert not MentionFinder(gazetteer.copy(seed_path().read_text(encoding="utf-8"))).gazetteer._faster  # the seed names them
+
+
+def test_the_lower_case_gate_finds_forms_written_with_curly_quotes_or_capitals():
+    from policykg.graph.mentions import MentionFinder
+
+    gazetteer = Gazetteer([{"name": "the Children's Fund", "type": "Programme", "kind": "fund"},
+                           {"name": "Home Office", "type": "Organisation", "kind": "department"}])
+    for text in ("We back the Children’s Fund.", "THE CHILDREN'S FUND will grow."):
+        finder = MentionFinder(gazetteer.copy(text))
+        assert not finder.gazetteer._faster and [m.entity.name for m in finder.find(text)] == ["the Children's Fund"]
+    finder = MentionFinder(gazetteer.copy("The Home Office will act."))
+    assert finder.gazetteer._faster and [m.entity.name for m in finder.find("The Home Office will act.")] == ["Home Office"]
+
+
+def test_keyword_letters_match_only_their_own_cases_under_re_ignorecase():
+    """The gate looks for a keyword in lower-cased text; its letters must be ones that no other
+    character matches under ``re.I`` (as "K", the Kelvin sign, matches "k"), for every code point."""
+    import re
+
+    from policykg.graph.mentions import _FOLD_SAFE
+
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    for character in _FOLD_SAFE:
+        matched = {match.group() for match in re.finditer(re.escape(character), everything, re.I)}
+        assert {m.lower() for m in matched} == {character.lower()}, (character, matched)
+    assert {m.group() for m in re.finditer("k", everything, re.I)} > {"k", "K"}  # why "k" is left out

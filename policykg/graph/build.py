@@ -216,7 +216,8 @@ def extract_document(
     itself added, so other documents' nodes in ``into`` change nothing.
     """
     graph = new_graph() if into is None else into
-    context = _Context(graph, document, document_iri(document), MentionFinder(gazetteer.copy()), annotations)
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)  # all that the finder will scan
+    context = _Context(graph, document, document_iri(document), MentionFinder(gazetteer.copy(text)), annotations)
     context.document = _within_limits(context, document)
     _add_structure(context)
     _add_mentions(context)
