@@ -61,7 +61,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, TIME
 
 from policykg.atomic import atomic_open, atomic_write_text
-from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance
+from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance, paused_gc
 from policykg.ontology.rdf import OA, PKG, PREFIXES, iter_triples, ntriples_groups, quote_iri, relation_predicate, statement_iri, to_ntriples
 
 #: format name → (pyoxigraph format or None for our own writer, file suffix, media type)
@@ -468,12 +468,14 @@ def serialize_rdf(rdf: Graph, format: str, *, names: GraphNames | None = None) -
     return serialize_ntriples(rdflib_ntriples(rdf), format, names=names)
 
 
+@paused_gc()  # it makes millions of small objects: see paused_gc
 def serialize_graph(graph: nx.MultiDiGraph, format: str, ntriples: str | None = None) -> str:
     """The policy graph serialised in ``format`` (``ntriples``: its :func:`to_ntriples`, if already made)."""
     ntriples = to_ntriples(graph) if ntriples is None else ntriples
     return serialize_ntriples(ntriples, format, names=graph_names(graph) if format in DATASET_FORMATS else None)
 
 
+@paused_gc()  # it makes millions of small objects: see paused_gc
 def write_rdf(graph: nx.MultiDiGraph, path: str | Path, format: str) -> Path:
     """Write the policy graph as RDF to ``path`` (atomically).
 

@@ -232,7 +232,9 @@ def paused_gc() -> Iterator[None]:
 
     A build makes millions of small acyclic objects (dicts, tuples, provenance
     records); the collector would rescan the growing graph again and again for
-    cycles that are not there (builds and projections run 1.3-3x faster without it).
+    cycles that are not there (builds and projections run 1.3-3x faster without it;
+    writing and reading graph.json 1.4-2.5x, writing Turtle 1.2x).  Also a decorator:
+    ``@paused_gc()``.
     """
     enabled = gc.isenabled()
     gc.disable()

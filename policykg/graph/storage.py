@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ import networkx as nx
 
 from policykg.atomic import atomic_write_text
 from policykg.errors import PolicyKGError
-from policykg.graph.model import Provenance, new_graph
+from policykg.graph.merge import merge_items
+from policykg.graph.model import Provenance, new_graph, paused_gc
 
 FORMAT_VERSION = 2  # 2: provenance records in one table, cited by position
 
@@ -63,20 +65,29 @@ def from_data(data: dict[str, Any]) -> nx.MultiDiGraph:
     """The graph from :func:`to_data`'s dict."""
     if not isinstance(data, dict) or data.get("policykg_graph") != FORMAT_VERSION:
         raise PolicyKGError("not a policykg graph file (or written by an incompatible version); rebuild it with `policykg build`")
-    # One object per record and one string per quote, shared by every node and edge citing it.
-    table = [Provenance(**{**record, "quote": sys.intern(record["quote"]), "document": sys.intern(record["document"])})
-             for record in data["provenance"]]
-    graph = new_graph()
-    for node in data["nodes"]:
-        node = dict(node)
-        iri = node.pop("iri")
-        node["provenance"] = {table[index] for index in node.get("provenance", ())}
-        graph.add_node(iri, **node)
-    for edge in data["edges"]:
-        edge = dict(edge)
-        source, target, relation = edge.pop("source"), edge.pop("target"), edge.pop("relation")
-        edge["provenance"] = {table[index] for index in edge.get("provenance", ())}
-        graph.add_edge(source, target, key=relation, **edge)
+    try:
+        # One object per record and one string per quote, shared by every node and edge citing it.
+        table = [Provenance(**{**record, "quote": sys.intern(record["quote"]), "document": sys.intern(record["document"])})
+                 for record in data["provenance"]]
+
+        def nodes() -> Iterator[tuple[str, dict[str, Any]]]:
+            for node in data["nodes"]:
+                node = dict(node)
+                iri = node.pop("iri")
+                node["provenance"] = {table[index] for index in node.get("provenance", ())}
+                yield iri, node
+
+        def edges() -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+            for edge in data["edges"]:
+                edge = dict(edge)
+                source, target, relation = edge.pop("source"), edge.pop("target"), edge.pop("relation")
+                edge["provenance"] = {table[index] for index in edge.get("provenance", ())}
+                yield source, target, relation, edge
+
+        graph = new_graph()
+        merge_items(graph, nodes(), edges())  # into networkx's dicts directly: 2x faster than its add_node/add_edge
+    except (KeyError, TypeError, IndexError, AttributeError, ValueError) as exc:
+        raise PolicyKGError(f"damaged policykg graph file ({type(exc).__name__}: {exc}); rebuild it with `policykg build`") from None
     return graph
 
 
@@ -85,6 +96,7 @@ def from_data(data: dict[str, Any]) -> nx.MultiDiGraph:
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
+@paused_gc()  # it makes millions of small objects: see paused_gc
 def dumps(graph: nx.MultiDiGraph) -> str:
     """The graph as JSON text: one provenance record, node or edge per line, keys sorted.
 
@@ -100,6 +112,7 @@ def dumps(graph: nx.MultiDiGraph) -> str:
             f'"nodes": [\n{lines(data["nodes"])}\n],\n"edges": [\n{lines(data["edges"])}\n]}}\n')
 
 
+@paused_gc()  # it makes millions of small objects: see paused_gc
 def loads(text: str) -> nx.MultiDiGraph:
     try:
         data = json.loads(text)

@@ -30,7 +30,7 @@ import networkx as nx
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, TIME
 
-from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance
+from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance, paused_gc
 from policykg.ontology.iris import VOCAB, base, slug
 
 PKG = Namespace(VOCAB)
@@ -295,6 +295,7 @@ def new_rdf_graph() -> Graph:
     return rdf
 
 
+@paused_gc()  # it makes millions of small objects: see paused_gc
 def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     """The RDF graph of a policy graph (data only; the ontology is separate), as an rdflib graph."""
     rdf = new_rdf_graph()
@@ -396,6 +397,7 @@ def ntriples_lines(triples: Iterable[Triple]) -> list[str]:
     return lines
 
 
+@paused_gc()  # it makes millions of small objects: see paused_gc
 def to_ntriples(graph: nx.MultiDiGraph) -> str:
     """The RDF of ``graph`` as one sorted N-Triples document (each triple once).
 
