@@ -20,7 +20,17 @@ import networkx as nx
 
 from policykg.errors import PolicyKGError
 from policykg.export import FORMAT_CHOICES
-from policykg.workspace import DEFAULT_OUT, build_sources, graph_option, note, open_graph, record_build, source_paths, unchanged_build
+from policykg.workspace import (
+    DEFAULT_OUT,
+    build_sources,
+    graph_option,
+    note,
+    open_graph,
+    open_query_engine,
+    record_build,
+    source_paths,
+    unchanged_build,
+)
 
 
 class _Group(click.Group):
@@ -301,11 +311,10 @@ def query_run(name: str, params: tuple[str, ...], engine: str, store: str, forma
     Example:
       policykg query run due -p as_of=2026-01-01 -p within_days=90
     """
-    from policykg.queries import get_query, open_engine, run_canned
+    from policykg.queries import get_query, run_canned
 
     canned = get_query(name)
-    graph = open_graph(graph_path) if engine != "neo4j" else None
-    opened = open_engine(engine, graph, store)
+    opened = open_query_engine(graph_path, engine, store)
     try:
         records = run_canned(opened, canned, _parse_params(params))
     finally:
@@ -324,12 +333,10 @@ def _read_query(text_or_file: str) -> str:
 
 def _run_adhoc(engine_name: str, text: str, params: tuple[str, ...], format_: str | None, output: str | None,
                graph_path: str | None, store: str = "auto") -> None:
-    from policykg.queries import open_engine
     from policykg.queries.results import normalise
 
     typed = {key: _literal_param(value) for key, value in _parse_params(params).items()}
-    graph = open_graph(graph_path) if engine_name != "neo4j" else None
-    opened = open_engine(engine_name, graph, store)
+    opened = open_query_engine(graph_path, engine_name, store)
     try:
         columns, rows = opened.run(text, typed)
     finally:

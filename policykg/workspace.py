@@ -10,8 +10,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 import networkx as nx
@@ -112,3 +116,83 @@ def open_graph(path: str | None) -> nx.MultiDiGraph:
         return load_graph(DEFAULT_GRAPH)
     note(f"policykg: no {DEFAULT_GRAPH} here; using the packaged seed document (run `policykg build` to save a graph)")
     return build_sources([])
+
+
+def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") -> Any:
+    """A query engine over the graph ``open_graph`` would give (the neo4j engine: over the server).
+
+    For SPARQL on a large built graph the Oxigraph store is kept on disk beside the graph file
+    (``cache/<name>.oxigraph``, see :func:`_stored_oxigraph`): building it means reading the graph,
+    making its RDF and loading it, ~12 s for 100 documents, which every query would repeat; the
+    kept store opens in milliseconds.  It is made again whenever the graph file or policykg changes.
+    """
+    from policykg.queries import AUTO_OXIGRAPH_TRIPLES, choose_store, open_engine
+
+    if engine == "neo4j":
+        return open_engine(engine, None, store)
+    file = Path(graph_path) if graph_path else DEFAULT_GRAPH if DEFAULT_GRAPH.is_file() else None
+    if file is None or engine != "sparql" or store == "rdflib":
+        return open_engine(engine, open_graph(graph_path), store)
+    from policykg.queries.oxigraph import OxigraphEngine
+
+    found = _stored_oxigraph(file)
+    if found is not None and (store == "oxigraph" or found[1] > AUTO_OXIGRAPH_TRIPLES):
+        return OxigraphEngine(store=found[0])
+    graph = open_graph(str(file))
+    if choose_store(graph, store) != "oxigraph":
+        return open_engine(engine, graph, store)
+    try:
+        return OxigraphEngine(store=_store_oxigraph(file, graph))
+    except OSError:  # no room, or a folder we may not write to: a store in memory only
+        return OxigraphEngine(graph)
+
+
+def _oxigraph_paths(file: Path) -> tuple[Path, Path]:
+    """The kept store of ``file`` and its stamp (what it was made from)."""
+    folder = file.parent / "cache"
+    return folder / f"{file.stem}.oxigraph", folder / f"{file.stem}.oxigraph.json"
+
+
+def _oxigraph_stamp(file: Path) -> dict[str, Any]:
+    return {"graph": [str(file.resolve()), *(_file_stamp(file) or [])], "policykg": package_fingerprint()}
+
+
+def _stored_oxigraph(file: Path) -> tuple[Any, int] | None:
+    """The kept Oxigraph store of graph ``file`` (read-only) and the graph's estimated triples, if it is current."""
+    import pyoxigraph as ox
+
+    folder, stamp_file = _oxigraph_paths(file)
+    try:
+        stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+        if stamp["made_from"] != _oxigraph_stamp(file) or not folder.is_dir():
+            return None
+        return ox.Store.read_only(str(folder)), int(stamp["estimated_triples"])
+    except (OSError, ValueError, KeyError, TypeError):  # none yet, damaged, or written by another version
+        return None
+
+
+def _store_oxigraph(file: Path, graph: nx.MultiDiGraph) -> Any:
+    """Make the kept Oxigraph store of graph ``file`` (holding ``graph``); returns it read-only.
+
+    Made in a new folder, moved into place, then stamped: an interrupted run leaves no store
+    that looks current.
+    """
+    import pyoxigraph as ox
+
+    from policykg.ontology.rdf import to_ntriples
+    from policykg.queries import estimated_triples
+
+    folder, stamp_file = _oxigraph_paths(file)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    stamp_file.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".oxigraph-", dir=folder.parent) as temporary:
+        fresh = Path(temporary) / "store"
+        store = ox.Store(str(fresh))
+        store.bulk_load(to_ntriples(graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        del store  # closes it
+        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(fresh, folder)
+    stamp = {"made_from": _oxigraph_stamp(file), "estimated_triples": estimated_triples(graph)}
+    atomic_write_text(stamp_file, json.dumps(stamp, indent=1) + "\n")
+    return ox.Store.read_only(str(folder))

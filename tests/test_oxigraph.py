@@ -215,3 +215,38 @@ def test_cli_adhoc_unprojected_parameter_is_a_one_line_error():
     result = CliRunner().invoke(cli, ["sparql", "SELECT ?x ?_n WHERE { BIND(?_n + 1 AS ?x) }", "-p", "n=1", "--store", "oxigraph",
                                       "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.stdout) == [{"x": 2}]
+
+
+SMALL_RESPONSE = """Tackling knife crime: government response
+Published 3 March 2026
+Recommendation 1: Fund youth diversion
+1. We accept this recommendation. The Home Office will fund the Youth Diversion Programme by June 2026.
+"""
+
+
+def test_the_command_line_keeps_the_oxigraph_store_and_remakes_it_when_the_graph_changes(tmp_path, monkeypatch):
+    """Query commands keep the Oxigraph store on disk beside graph.json: the second query opens it
+    instead of loading the graph again, with the same answers as rdflib; a new graph.json (or a
+    damaged stamp) makes it again."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def query(store: str) -> list[dict]:
+        result = runner.invoke(cli, ["query", "run", "recommendations", "--graph", "out/graph.json", "--store", store, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    assert runner.invoke(cli, ["build", "-q", "-o", "out"]).exit_code == 0
+    first = query("oxigraph")
+    stamp = tmp_path / "out" / "cache" / "graph.oxigraph.json"
+    assert len(first) == 20 and stamp.is_file() and (tmp_path / "out" / "cache" / "graph.oxigraph").is_dir()
+    made = stamp.stat().st_mtime_ns
+    assert query("oxigraph") == first == query("rdflib") and stamp.stat().st_mtime_ns == made  # opened, not made again
+
+    (tmp_path / "knife.txt").write_text(SMALL_RESPONSE, encoding="utf-8")
+    assert runner.invoke(cli, ["build", "-q", "knife.txt", "-o", "out"]).exit_code == 0
+    second = query("oxigraph")
+    assert second == query("rdflib") and [row["number"] for row in second] == [1] and stamp.stat().st_mtime_ns != made
+
+    stamp.write_text("{", encoding="utf-8")
+    assert query("oxigraph") == second and json.loads(stamp.read_text(encoding="utf-8"))["estimated_triples"] > 0

@@ -184,16 +184,20 @@ class OxigraphEngine:
     """Run SPARQL SELECT queries over the policy graph with Oxigraph (in memory).
 
     ``ntriples`` (the text of :func:`~policykg.ontology.rdf.to_ntriples`) may be given
-    instead of ``graph``, to load a graph already serialised.
+    instead of ``graph``, to load a graph already serialised, or ``store``, an Oxigraph
+    store already holding it (such as the one the command line keeps on disk).
     """
 
     language = "sparql"
     name = "oxigraph"
 
-    def __init__(self, graph: nx.MultiDiGraph | None = None, *, ntriples: str | None = None) -> None:
+    def __init__(self, graph: nx.MultiDiGraph | None = None, *, ntriples: str | None = None, store: ox.Store | None = None) -> None:
+        if store is not None:
+            self.store = store
+            return
         if ntriples is None:
             if graph is None:
-                raise ValueError("OxigraphEngine needs a graph or its N-Triples")
+                raise ValueError("OxigraphEngine needs a graph, its N-Triples or a store")
             ntriples = to_ntriples(graph)
         self.store = ox.Store()
         # N-Triples from our own writer: Oxigraph's parser checks it; bulk_load skips the transaction log.
@@ -230,4 +234,4 @@ class OxigraphEngine:
         return [columns[i] for i in keep], rows
 
     def close(self) -> None:
-        self.store = None  # type: ignore[assignment]  # the in-memory store is freed with its last reference
+        self.store = None  # type: ignore[assignment]  # the store is freed (or closed, if on disk) with its last reference
