@@ -255,6 +255,21 @@ def test_relation_between_wrong_kinds_of_node_is_a_warning(broken: tuple[Validat
     assert not any(line.startswith(expected) for line in report.violations)
 
 
+def test_validating_in_place_reports_the_same_and_only_adds_the_ontology(broken: tuple[ValidationReport, dict[str, str]],
+                                                                         seed_rdf: Graph) -> None:
+    """``in_place`` (the command line's way, sparing a copy of the data) gives the same report; the graph
+    then holds the ontology besides its own triples."""
+    rdf = Graph()
+    rdf += seed_rdf
+    for make_break in BREAKS.values():
+        make_break(rdf)
+    rdf.add((RECOMMENDATION, PKG.ledBy, URIRef(mint("organisation", "Home Office"))))
+    before = len(rdf)
+    report = validate(rdf, in_place=True)
+    assert (report.violations, report.warnings) == (broken[0].violations, broken[0].warnings)
+    assert len(rdf) > before and (PKG.Commitment, RDF.type, OWL.Class) in rdf
+
+
 # --- (e) response statuses are SKOS concepts of the scheme ----------------------------------------
 
 

@@ -121,12 +121,18 @@ def _focus_name(data: Graph, focus: Node) -> str:
     return name
 
 
-def validate(rdf_graph: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None) -> ValidationReport:
+def validate(rdf_graph: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None, in_place: bool = False) -> ValidationReport:
     """Validate ``rdf_graph`` against the packaged shapes (or ``shapes``).
 
     Runs pyshacl with ``inference='none'``; the ontology (packaged, or
-    ``ontology``) is mixed into a copy of the data.  Warnings (the domain and
-    range checks of relations) do not make the graph non-conforming.
+    ``ontology``) is mixed into a copy of the data, or with ``in_place`` into
+    ``rdf_graph`` itself (for a graph made only to be validated: copying takes a
+    sixth of the time).  Warnings (the domain and range checks of relations) do not
+    make the graph non-conforming.
+
+    pyshacl checks about 11,000 triples a second on this 2-core machine (the seed's
+    14,000 in ~1.2 s, 10 generated documents' 170,000 in ~13 s): a graph of 100
+    documents, 1.6M triples, takes a few minutes and ~3 GB.
 
     >>> from policykg.loaders import load_document, seed_path
     >>> from policykg.graph.build import build_graph
@@ -140,6 +146,7 @@ def validate(rdf_graph: Graph, *, shapes: Graph | None = None, ontology: Graph |
         shacl_graph=shapes if shapes is not None else shapes_graph(),
         ont_graph=ontology if ontology is not None else ontology_graph(),
         inference="none",
+        inplace=in_place,
         advanced=True,  # for the SPARQL-based target that checks quotes against their paragraphs
         allow_warnings=True,
         allow_infos=True,
