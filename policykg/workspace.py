@@ -121,78 +121,102 @@ def open_graph(path: str | None) -> nx.MultiDiGraph:
 def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") -> Any:
     """A query engine over the graph ``open_graph`` would give (the neo4j engine: over the server).
 
-    For SPARQL on a large built graph the Oxigraph store is kept on disk beside the graph file
-    (``cache/<name>.oxigraph``, see :func:`_stored_oxigraph`): building it means reading the graph,
-    making its RDF and loading it, ~12 s for 100 documents, which every query would repeat; the
-    kept store opens in milliseconds.  It is made again whenever the graph file or policykg changes.
+    On a large built graph (more than ``AUTO_OXIGRAPH_TRIPLES``, estimated) the engine's database
+    is kept on disk beside the graph file: the Oxigraph store for SPARQL (``cache/<name>.oxigraph``)
+    and the LadybugDB database for Cypher (``cache/<name>.ladybug``).  Making one means reading
+    the graph and loading it, ~14 s for 100 documents, which every query would repeat; a kept one
+    opens, read-only, in milliseconds.  It is made again whenever the graph file or policykg
+    changes (see :func:`_kept_database`).
     """
-    from policykg.queries import AUTO_OXIGRAPH_TRIPLES, choose_store, open_engine
+    from policykg.queries import AUTO_OXIGRAPH_TRIPLES, estimated_triples, open_engine
 
     if engine == "neo4j":
         return open_engine(engine, None, store)
     file = Path(graph_path) if graph_path else DEFAULT_GRAPH if DEFAULT_GRAPH.is_file() else None
-    if file is None or engine != "sparql" or store == "rdflib":
+    kind = _KEPT_DATABASES.get(engine)
+    if file is None or kind is None or (engine == "sparql" and store == "rdflib"):
         return open_engine(engine, open_graph(graph_path), store)
-    from policykg.queries.oxigraph import OxigraphEngine
-
-    found = _stored_oxigraph(file)
-    if found is not None and (store == "oxigraph" or found[1] > AUTO_OXIGRAPH_TRIPLES):
-        return OxigraphEngine(store=found[0])
+    forced = engine == "sparql" and store == "oxigraph"  # Oxigraph asked for: kept whatever the size
+    kept = _kept_database(file, kind)
+    if kept is not None and (forced or kept[1] > AUTO_OXIGRAPH_TRIPLES):
+        return kept[0]
     graph = open_graph(str(file))
-    if choose_store(graph, store) != "oxigraph":
-        return open_engine(engine, graph, store)
+    if not forced and estimated_triples(graph) <= AUTO_OXIGRAPH_TRIPLES:
+        return open_engine(engine, graph, store)  # a small graph loads in a second: in memory, as always
     try:
-        return OxigraphEngine(store=_store_oxigraph(file, graph))
-    except OSError:  # no room, or a folder we may not write to: a store in memory only
-        return OxigraphEngine(graph)
+        return _keep_database(file, kind, graph)
+    except OSError:  # no room, or a folder we may not write to: in memory only
+        return open_engine(engine, graph, store)
 
 
-def _oxigraph_paths(file: Path) -> tuple[Path, Path]:
-    """The kept store of ``file`` and its stamp (what it was made from)."""
+#: query engine → the database the command line keeps on disk for it
+_KEPT_DATABASES = {"sparql": "oxigraph", "cypher": "ladybug"}
+
+
+def _kept_paths(file: Path, kind: str) -> tuple[Path, Path]:
+    """The folder of the kept database of graph ``file`` and its stamp (what it was made from)."""
     folder = file.parent / "cache"
-    return folder / f"{file.stem}.oxigraph", folder / f"{file.stem}.oxigraph.json"
+    return folder / f"{file.stem}.{kind}", folder / f"{file.stem}.{kind}.json"
 
 
-def _oxigraph_stamp(file: Path) -> dict[str, Any]:
+def _made_from(file: Path) -> dict[str, Any]:
     return {"graph": [str(file.resolve()), *(_file_stamp(file) or [])], "policykg": package_fingerprint()}
 
 
-def _stored_oxigraph(file: Path) -> tuple[Any, int] | None:
-    """The kept Oxigraph store of graph ``file`` (read-only) and the graph's estimated triples, if it is current."""
-    import pyoxigraph as ox
+def _open_kept(kind: str, folder: Path) -> Any:
+    """An engine over the kept database in ``folder``, read-only."""
+    if kind == "oxigraph":
+        import pyoxigraph as ox
 
-    folder, stamp_file = _oxigraph_paths(file)
+        from policykg.queries.oxigraph import OxigraphEngine
+
+        return OxigraphEngine(store=ox.Store.read_only(str(folder)))
+    from policykg.queries.ladybug import LadybugEngine
+
+    return LadybugEngine.open(folder / "database")
+
+
+def _kept_database(file: Path, kind: str) -> tuple[Any, int] | None:
+    """An engine over the kept database of graph ``file``, and the graph's estimated triples, if it is current."""
+    folder, stamp_file = _kept_paths(file, kind)
     try:
         stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
-        if stamp["made_from"] != _oxigraph_stamp(file) or not folder.is_dir():
+        if stamp["made_from"] != _made_from(file) or not folder.is_dir():
             return None
-        return ox.Store.read_only(str(folder)), int(stamp["estimated_triples"])
-    except (OSError, ValueError, KeyError, TypeError):  # none yet, damaged, or written by another version
+        return _open_kept(kind, folder), int(stamp["estimated_triples"])
+    except (OSError, RuntimeError, ValueError, KeyError, TypeError):  # none yet, damaged, or made by another version
         return None
 
 
-def _store_oxigraph(file: Path, graph: nx.MultiDiGraph) -> Any:
-    """Make the kept Oxigraph store of graph ``file`` (holding ``graph``); returns it read-only.
+def _keep_database(file: Path, kind: str, graph: nx.MultiDiGraph) -> Any:
+    """Make the kept database of graph ``file`` (holding ``graph``); returns an engine over it.
 
-    Made in a new folder, moved into place, then stamped: an interrupted run leaves no store
-    that looks current.
+    Made in a new folder, moved into place, then stamped: an interrupted run leaves no
+    database that looks current.
     """
-    import pyoxigraph as ox
-
-    from policykg.ontology.rdf import to_ntriples
     from policykg.queries import estimated_triples
 
-    folder, stamp_file = _oxigraph_paths(file)
+    folder, stamp_file = _kept_paths(file, kind)
     folder.parent.mkdir(parents=True, exist_ok=True)
     stamp_file.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".oxigraph-", dir=folder.parent) as temporary:
-        fresh = Path(temporary) / "store"
-        store = ox.Store(str(fresh))
-        store.bulk_load(to_ntriples(graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-        store.flush()
-        del store  # closes it
+    with tempfile.TemporaryDirectory(prefix=f".{kind}-", dir=folder.parent) as temporary:
+        fresh = Path(temporary) / "kept"
+        if kind == "oxigraph":
+            import pyoxigraph as ox
+
+            from policykg.ontology.rdf import to_ntriples
+
+            store = ox.Store(str(fresh))
+            store.bulk_load(to_ntriples(graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            store.flush()
+            del store  # closes it
+        else:
+            from policykg.queries.ladybug import LadybugEngine
+
+            fresh.mkdir()
+            LadybugEngine(graph, path=fresh / "database").close()
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(fresh, folder)
-    stamp = {"made_from": _oxigraph_stamp(file), "estimated_triples": estimated_triples(graph)}
+    stamp = {"made_from": _made_from(file), "estimated_triples": estimated_triples(graph)}
     atomic_write_text(stamp_file, json.dumps(stamp, indent=1) + "\n")
-    return ox.Store.read_only(str(folder))
+    return _open_kept(kind, folder)

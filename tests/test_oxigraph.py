@@ -250,3 +250,25 @@ def test_the_command_line_keeps_the_oxigraph_store_and_remakes_it_when_the_graph
 
     stamp.write_text("{", encoding="utf-8")
     assert query("oxigraph") == second and json.loads(stamp.read_text(encoding="utf-8"))["estimated_triples"] > 0
+
+
+def test_the_command_line_keeps_the_ladybug_database_of_a_large_graph(tmp_path, monkeypatch):
+    """Cypher queries keep LadybugDB on disk too, for graphs above the size threshold (lowered here
+    to make the seed "large"); the answers are those of the in-memory database and of SPARQL."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def query(engine: str) -> str:
+        result = runner.invoke(cli, ["query", "run", "commitments", "-p", "organisation=CQC", "--graph", "out/graph.json",
+                                     "--engine", engine, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    assert runner.invoke(cli, ["build", "-q", "-o", "out"]).exit_code == 0
+    in_memory = query("cypher")
+    stamp = tmp_path / "out" / "cache" / "graph.ladybug.json"
+    assert not stamp.exists()  # a small graph: loaded in memory, nothing kept
+    monkeypatch.setattr(queries, "AUTO_OXIGRAPH_TRIPLES", 0)
+    assert query("cypher") == in_memory and stamp.is_file() and (tmp_path / "out" / "cache" / "graph.ladybug" / "database").exists()
+    made = stamp.stat().st_mtime_ns
+    assert query("cypher") == in_memory == query("sparql") and json.loads(in_memory) and stamp.stat().st_mtime_ns == made

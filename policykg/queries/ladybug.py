@@ -212,7 +212,7 @@ def _message(exc: Exception) -> str:
 
 
 class LadybugEngine:
-    """Run Cypher over the policy graph in an in-memory LadybugDB database.
+    """Run Cypher over the policy graph in a LadybugDB database, in memory or, with ``path``, in that file.
 
     ``method`` is ``"copy"`` (default: CSV files in a temporary folder and ``COPY
     FROM``) or ``"unwind"`` (parameterised ``UNWIND $rows`` batches of
@@ -225,7 +225,8 @@ class LadybugEngine:
     name = "ladybug"
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, *, projection: PropertyGraph | None = None,
-                 method: str = "copy", batch_size: int = 5000, progress: Callable[[str, int], None] | None = None) -> None:
+                 method: str = "copy", batch_size: int = 5000, progress: Callable[[str, int], None] | None = None,
+                 path: str | Path | None = None) -> None:
         if method not in ("copy", "unwind"):
             raise ValueError(f"unknown load method {method!r}")
         if projection is None:
@@ -235,7 +236,7 @@ class LadybugEngine:
         self.batch_size = batch_size
         self.timings: dict[str, float] = {}
         self.method = method if method == "unwind" or _copy_safe(projection) else "unwind"
-        self.database = ladybug.Database(":memory:")
+        self.database = ladybug.Database(str(path) if path is not None else ":memory:")
         self.connection = ladybug.Connection(self.database)
         try:
             with paused_gc():
@@ -243,6 +244,15 @@ class LadybugEngine:
         except Exception:
             self.close()
             raise
+
+    @classmethod
+    def open(cls, path: str | Path) -> LadybugEngine:
+        """An engine over a database made earlier with ``path=``, opened read-only."""
+        engine = cls.__new__(cls)
+        engine.batch_size, engine.timings, engine.method = 0, {}, "opened"
+        engine.database = ladybug.Database(str(path), read_only=True)
+        engine.connection = ladybug.Connection(engine.database)
+        return engine
 
     # -- loading -------------------------------------------------------------
     def _execute(self, text: str, params: dict[str, Any] | None = None) -> Any:
