@@ -432,6 +432,23 @@ def test_an_unparseable_file_is_reported(copy_of):
     assert any(line.startswith("graph.nt: does not parse") for line in report.problems)
 
 
+@pytest.mark.parametrize("name", ["graph.nq", "graph.trig", "graph.ttl", "graph.jsonld", "graph.rdf"])
+def test_a_data_file_with_other_triples_is_reported(copy_of, name):
+    """Each data format is parsed and compared with graph.nt: a triple more (written in the file's own
+    syntax, by the same writer) is found in any of them."""
+    from policykg.export.rdf import serialize_ntriples
+
+    folder = copy_of()
+    extra = '<https://example.org/s> <https://example.org/p> "an extra triple" .'
+    ntriples = (folder / "graph.nt").read_text(encoding="utf-8")
+    lines = sorted([*ntriples.splitlines(), extra])
+    format = {"graph.nq": "nquads", "graph.trig": "trig", "graph.ttl": "turtle", "graph.jsonld": "jsonld", "graph.rdf": "rdfxml"}[name]
+    (folder / name).write_text(serialize_ntriples("\n".join(lines) + "\n", format), encoding="utf-8")
+    report = validate_publication(folder, shacl=False)
+    assert f"{name}: holds different triples from graph.nt (0 missing, 1 extra)" in report.problems
+    assert f"{name}: parses ({len(lines)} triples)" in report.passed
+
+
 def test_validation_of_a_missing_folder(tmp_path):
     assert validate_publication(tmp_path / "nope").problems == [f"{tmp_path / 'nope'}: no such folder"]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from policykg.workspace import DEFAULT_OUT, graph_option, open_graph
+from policykg.workspace import DEFAULT_OUT, graph_option, note, open_graph
 
 
 @click.command("publish")
@@ -42,12 +42,17 @@ def publish_command(folder: str, graph_path: str | None, base_url: str | None, i
       policykg publish site/data --base-url https://data.example.org/policykg/
     """
     from policykg.export.publish import publish, validate_publication
+    from policykg.queries import estimated_triples
 
     day: date | None = issued.date() if issued else None
-    path = publish(open_graph(graph_path), folder, base_url=base_url, issued=day, publisher=publisher, publisher_url=publisher_url)
+    graph = open_graph(graph_path)
+    path = publish(graph, folder, base_url=base_url, issued=day, publisher=publisher, publisher_url=publisher_url)
     files = sorted(p.name for p in path.iterdir())
     click.echo(f"Wrote {len(files)} files to {path}: {', '.join(files)}")
     if check:
+        if (triples := estimated_triples(graph)) > 200_000:  # pyshacl checks some 10,000 triples a second
+            note(f"policykg: checking the publication; its SHACL check of about {triples:,} triples takes about "
+                 f"{triples / 10_000 / 60:.0f} min (--no-check skips the checks)")
         report = validate_publication(path)
         if not report.ok:
             _print_report(report)
