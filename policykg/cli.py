@@ -295,7 +295,8 @@ def query_show(name: str) -> None:
 
 store_option = click.option(
     "--store", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto", show_default=True,
-    help="SPARQL store: rdflib, or Oxigraph (10-40x faster on big graphs); auto picks Oxigraph above ~200,000 triples.")
+    help="SPARQL store: rdflib, or Oxigraph (10-40x faster on big graphs); auto picks Oxigraph above ~200,000 triples. "
+         "On such a graph the store (like LadybugDB for Cypher) is kept beside the graph file, in cache/, for the next query.")
 
 
 @query.command("run")
