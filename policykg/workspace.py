@@ -149,41 +149,33 @@ def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") 
         return open_engine(engine, graph, store)
 
 
-#: query engine → the database the command line keeps on disk for it
-_KEPT_DATABASES = {"sparql": "oxigraph", "cypher": "ladybug"}
+#: query engine → the engine whose database the command line keeps on disk for it
+_KEPT_DATABASES = {"sparql": "oxigraph", "cypher": "cypher"}
 
 
 def _kept_paths(file: Path, kind: str) -> tuple[Path, Path]:
-    """The folder of the kept database of graph ``file`` and its stamp (what it was made from)."""
-    folder = file.parent / "cache"
-    return folder / f"{file.stem}.{kind}", folder / f"{file.stem}.{kind}.json"
+    """Where the kept database of graph ``file`` lives, and its stamp (what it was made from):
+    ``cache/graph.oxigraph`` (a folder), ``cache/graph.ladybug`` (a file), named by the engine."""
+    from policykg.queries import engine_class
+
+    where = file.parent / "cache" / f"{file.stem}.{engine_class(kind).name}"
+    return where, where.with_name(where.name + ".json")
 
 
 def _made_from(file: Path) -> dict[str, Any]:
     return {"graph": [str(file.resolve()), *(_file_stamp(file) or [])], "policykg": package_fingerprint()}
 
 
-def _open_kept(kind: str, folder: Path) -> Any:
-    """An engine over the kept database in ``folder``, read-only."""
-    if kind == "oxigraph":
-        import pyoxigraph as ox
-
-        from policykg.queries.oxigraph import OxigraphEngine
-
-        return OxigraphEngine(store=ox.Store.read_only(str(folder)))
-    from policykg.queries.ladybug import LadybugEngine
-
-    return LadybugEngine.open(folder / "database")
-
-
 def _kept_database(file: Path, kind: str) -> tuple[Any, int] | None:
     """An engine over the kept database of graph ``file``, and the graph's estimated triples, if it is current."""
-    folder, stamp_file = _kept_paths(file, kind)
+    from policykg.queries import engine_class
+
+    where, stamp_file = _kept_paths(file, kind)
     try:
         stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
-        if stamp["made_from"] != _made_from(file) or not folder.is_dir():
+        if stamp["made_from"] != _made_from(file) or not where.exists():
             return None
-        return _open_kept(kind, folder), int(stamp["estimated_triples"])
+        return engine_class(kind).open(where), int(stamp["estimated_triples"])
     except (OSError, RuntimeError, ValueError, KeyError, TypeError):  # none yet, damaged, or made by another version
         return None
 
@@ -191,32 +183,22 @@ def _kept_database(file: Path, kind: str) -> tuple[Any, int] | None:
 def _keep_database(file: Path, kind: str, graph: nx.MultiDiGraph) -> Any:
     """Make the kept database of graph ``file`` (holding ``graph``); returns an engine over it.
 
-    Made in a new folder, moved into place, then stamped: an interrupted run leaves no
+    Made under a temporary name, moved into place, then stamped: an interrupted run leaves no
     database that looks current.
     """
-    from policykg.queries import estimated_triples
+    from policykg.queries import engine_class, estimated_triples
 
-    folder, stamp_file = _kept_paths(file, kind)
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    where, stamp_file = _kept_paths(file, kind)
+    where.parent.mkdir(parents=True, exist_ok=True)
     stamp_file.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{kind}-", dir=folder.parent) as temporary:
+    with tempfile.TemporaryDirectory(prefix=f".{kind}-", dir=where.parent) as temporary:
         fresh = Path(temporary) / "kept"
-        if kind == "oxigraph":
-            import pyoxigraph as ox
-
-            from policykg.ontology.rdf import to_ntriples
-
-            store = ox.Store(str(fresh))
-            store.bulk_load(to_ntriples(graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-            store.flush()
-            del store  # closes it
+        engine_class(kind).create(graph, fresh)
+        if where.is_dir():
+            shutil.rmtree(where)
         else:
-            from policykg.queries.ladybug import LadybugEngine
-
-            fresh.mkdir()
-            LadybugEngine(graph, path=fresh / "database").close()
-        shutil.rmtree(folder, ignore_errors=True)
-        os.replace(fresh, folder)
+            where.unlink(missing_ok=True)
+        os.replace(fresh, where)
     stamp = {"made_from": _made_from(file), "estimated_triples": estimated_triples(graph)}
     atomic_write_text(stamp_file, json.dumps(stamp, indent=1) + "\n")
-    return _open_kept(kind, folder)
+    return engine_class(kind).open(where)

@@ -73,19 +73,24 @@ def choose_store(graph: nx.MultiDiGraph | None, store: str = "auto") -> str:
     return "oxigraph" if graph is not None and estimated_triples(graph) > AUTO_OXIGRAPH_TRIPLES else "rdflib"
 
 
+def engine_class(name: str) -> Any:
+    """The class of engine ``name`` (one of :data:`ENGINES`), imported when first asked for."""
+    if name not in ENGINES:
+        raise QueryError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
+    module, cls, _ = ENGINES[name]
+    return getattr(import_module(module), cls)
+
+
 def open_engine(name: str, graph: nx.MultiDiGraph, store: str = "auto") -> Any:
     """An engine ready to query ``graph`` (the neo4j engine queries what the server holds).
 
     ``store`` chooses the SPARQL store of the ``sparql`` engine (see :func:`choose_store`);
     other engines ignore it.
     """
-    if name not in ENGINES:
-        raise QueryError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
     if name == "sparql" and choose_store(graph, store) == "oxigraph":
         name = "oxigraph"
-    module, cls, _ = ENGINES[name]
-    engine_class = getattr(import_module(module), cls)
-    return engine_class() if name == "neo4j" else engine_class(graph)
+    opened = engine_class(name)
+    return opened() if name == "neo4j" else opened(graph)
 
 
 def language_of(engine: str) -> str:
@@ -114,5 +119,6 @@ def run_query(graph: nx.MultiDiGraph, name: str, params: dict[str, Any] | None =
         opened.close()
 
 
-__all__ = ["AUTO_OXIGRAPH_TRIPLES", "ENGINES", "STORES", "TRIPLES_PER_NODE", "CannedQuery", "choose_store", "estimated_triples", "get_query",
+__all__ = ["AUTO_OXIGRAPH_TRIPLES", "ENGINES", "STORES", "TRIPLES_PER_NODE", "CannedQuery", "choose_store", "engine_class", "estimated_triples",
+           "get_query",
            "language_of", "load_catalogue", "open_engine", "run_canned", "run_query"]

@@ -246,8 +246,13 @@ class LadybugEngine:
             raise
 
     @classmethod
+    def create(cls, graph: nx.MultiDiGraph, path: str | Path) -> None:
+        """Write a database holding ``graph`` to the new file ``path`` (for :meth:`open`)."""
+        cls(graph, path=path).close()
+
+    @classmethod
     def open(cls, path: str | Path) -> LadybugEngine:
-        """An engine over a database made earlier with ``path=``, opened read-only."""
+        """An engine over a database written by :meth:`create`, opened read-only."""
         engine = cls.__new__(cls)
         engine.batch_size, engine.timings, engine.method = 0, {}, "opened"
         engine.database = ladybug.Database(str(path), read_only=True)

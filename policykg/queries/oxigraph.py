@@ -71,6 +71,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -202,6 +203,19 @@ class OxigraphEngine:
         self.store = ox.Store()
         # N-Triples from our own writer: Oxigraph's parser checks it; bulk_load skips the transaction log.
         self.store.bulk_load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+
+    @classmethod
+    def create(cls, graph: nx.MultiDiGraph, path: str | Path) -> None:
+        """Write a store holding ``graph`` to the new folder ``path`` (for :meth:`open`)."""
+        store = ox.Store(str(path))
+        store.bulk_load(to_ntriples(graph).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        del store  # closes it
+
+    @classmethod
+    def open(cls, path: str | Path) -> OxigraphEngine:
+        """An engine over a store written by :meth:`create`, opened read-only."""
+        return cls(store=ox.Store.read_only(str(path)))
 
     def __len__(self) -> int:
         return len(self.store)
