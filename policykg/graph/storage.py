@@ -61,6 +61,7 @@ def to_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
         edges.append(edge)
     return {"policykg_graph": FORMAT_VERSION, "provenance": [record.to_dict() for record in table], "nodes": nodes, "edges": edges}
 
+
 def from_data(data: dict[str, Any]) -> nx.MultiDiGraph:
     """The graph from :func:`to_data`'s dict."""
     if not isinstance(data, dict) or data.get("policykg_graph") != FORMAT_VERSION:
