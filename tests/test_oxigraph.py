@@ -8,6 +8,7 @@ exist in a synthetic graph; the normalised rows (in order) must be equal.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -250,6 +251,11 @@ def test_the_command_line_keeps_the_oxigraph_store_and_remakes_it_when_the_graph
 
     stamp.write_text("{", encoding="utf-8")
     assert query("oxigraph") == second and json.loads(stamp.read_text(encoding="utf-8"))["estimated_triples"] > 0
+
+    store = tmp_path / "out" / "cache" / "graph.oxigraph"  # a damaged store behind a current stamp
+    shutil.rmtree(store)
+    store.write_bytes(b"\x00not a store")
+    assert query("oxigraph") == second and store.is_dir()
 
 
 def test_the_command_line_keeps_the_ladybug_database_of_a_large_graph(tmp_path, monkeypatch):
