@@ -22,6 +22,7 @@ from policykg.errors import PolicyKGError
 from policykg.export import FORMAT_CHOICES
 from policykg.workspace import (
     DEFAULT_OUT,
+    build_inputs,
     build_sources,
     graph_option,
     note,
@@ -95,7 +96,8 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
 
     out = Path(out_dir)
     paths = source_paths(list(sources))
-    if cache and (summary := unchanged_build(paths, out)) is not None:
+    inputs = build_inputs(paths) if cache else []
+    if cache and (summary := unchanged_build(inputs, out)) is not None:
         if not quiet:
             note(f"policykg: no document changed since the last build; {out / 'graph.json'} and graph.ttl are up to date "
                  "(--no-cache builds anew)")
@@ -112,7 +114,7 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
     tell(f"Writing {out / 'graph.ttl'} ...")
     turtle_file = export(graph, "turtle", out / "graph.ttl")
     if cache:
-        record_build(paths, out, summary)
+        record_build(inputs, out, summary)
     if not quiet:
         click.echo(summary)
         click.echo(f"\nWrote {graph_file} and {turtle_file}")

@@ -7,8 +7,6 @@ packaged seed in memory, so every command works on a fresh install.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
 import os
 import shutil
@@ -62,18 +60,9 @@ BUILD_OUTPUTS = ("graph.json", "graph.ttl")
 _BUILD_RECORD = "last-build.json"
 
 
-@functools.cache
-def package_fingerprint() -> str:
-    """A hash of the policykg code and data that shape a build's outputs (every file of the package)."""
-    root = Path(__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".ttl", ".yaml", ".rq", ".cypher"}):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def _build_inputs(paths: list[Path]) -> list[str]:
-    from policykg.graph.pipeline import document_key
+def build_inputs(paths: list[Path]) -> list[str]:
+    """What a build of ``paths`` depends on: policykg itself and each document's content, in order."""
+    from policykg.graph.pipeline import document_key, package_fingerprint
 
     return [package_fingerprint(), *map(document_key, paths)]
 
@@ -86,23 +75,23 @@ def _file_stamp(path: Path) -> list[int] | None:
     return [status.st_size, status.st_mtime_ns]
 
 
-def unchanged_build(paths: list[Path], out: Path) -> str | None:
-    """The summary of the last build in ``out`` if it was made from these very inputs and its
-    outputs are as it left them; ``None`` if anything differs (then build again)."""
+def unchanged_build(inputs: list[str], out: Path) -> str | None:
+    """The summary of the last build in ``out`` if it was made from these very ``inputs``
+    (:func:`build_inputs`) and its outputs are as it left them; ``None`` if anything differs."""
     try:
         record = json.loads((out / "cache" / _BUILD_RECORD).read_text(encoding="utf-8"))
-        inputs, stamps, summary = record["inputs"], record["outputs"], record["summary"]
+        stamps, summary = record["outputs"], record["summary"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if inputs != _build_inputs(paths) or stamps != {name: _file_stamp(out / name) for name in BUILD_OUTPUTS}:
+    if record["inputs"] != inputs or stamps != {name: _file_stamp(out / name) for name in BUILD_OUTPUTS}:
         return None
     return summary if isinstance(summary, str) else None
 
 
-def record_build(paths: list[Path], out: Path, summary: str) -> None:
-    """Remember that ``out``'s outputs were built from ``paths`` (see :func:`unchanged_build`)."""
+def record_build(inputs: list[str], out: Path, summary: str) -> None:
+    """Remember that ``out``'s outputs were built from ``inputs`` (see :func:`unchanged_build`)."""
     stamps = {name: _file_stamp(out / name) for name in BUILD_OUTPUTS}
-    record = {"inputs": _build_inputs(paths), "outputs": stamps, "summary": summary}
+    record = {"inputs": inputs, "outputs": stamps, "summary": summary}
     atomic_write_text(out / "cache" / _BUILD_RECORD, json.dumps(record, indent=1) + "\n")
 
 
@@ -163,6 +152,8 @@ def _kept_paths(file: Path, kind: str) -> tuple[Path, Path]:
 
 
 def _made_from(file: Path) -> dict[str, Any]:
+    from policykg.graph.pipeline import package_fingerprint
+
     return {"graph": [str(file.resolve()), *(_file_stamp(file) or [])], "policykg": package_fingerprint()}
 
 

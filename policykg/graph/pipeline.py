@@ -16,7 +16,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -49,18 +48,28 @@ class BuildReport:
     cached: int = 0
 
 
+_PACKAGE = Path(__file__).resolve().parents[1]  # the policykg folder
+
+
+def _fingerprint(wanted: Callable[[Path], bool]) -> str:
+    """A hash of the files of the package that ``wanted`` picks: their paths and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and wanted(p.relative_to(_PACKAGE))):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 @cache
 def extractor_fingerprint() -> str:
     """A hash of everything besides the document that shapes its graph: code and curated data."""
-    digest = hashlib.sha256()
-    root = resources.files("policykg")
-    for folder in ("loaders", "graph", "ontology"):
-        for entry in sorted((root / folder).iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".py"):
-                digest.update(entry.name.encode() + entry.read_bytes())
-    for name in ("reference.yaml", "annotations.yaml"):
-        digest.update((root / "data" / "curated" / name).read_bytes())
-    return digest.hexdigest()
+    return _fingerprint(lambda path: (path.parts[0] in {"loaders", "graph", "ontology"} and path.suffix == ".py")
+                        or path.parts[:2] == ("data", "curated"))
+
+
+@cache
+def package_fingerprint() -> str:
+    """A hash of every file of policykg that shapes what its commands write (code, vocabulary, curated data, queries)."""
+    return _fingerprint(lambda path: path.suffix in {".py", ".ttl", ".yaml", ".rq", ".cypher"})
 
 
 def document_key(path: Path) -> str:
