@@ -578,3 +578,20 @@ def test_viz_commands_write_their_files(tmp_path, monkeypatch):
     assert result.exit_code == 0 and "today 2025-11-01" in (tmp_path / "t.html").read_text(encoding="utf-8")
     result = runner.invoke(viz, ["--focus", "Ministry of Magic"])
     assert isinstance(result.exception, PolicyKGError) and "no node named" in str(result.exception)
+
+
+def test_the_command_suggests_drawing_a_part_of_a_large_graph(tmp_path, monkeypatch):
+    """Above LARGE_PAGE drawn nodes `policykg viz` says the page is slow and dense and how to draw a part;
+    drawing a part does not say it (the threshold lowered to fit the seed)."""
+    from click.testing import CliRunner
+
+    from policykg.cli import cli
+    from policykg.viz import network
+
+    monkeypatch.setattr(network, "LARGE_PAGE", 50)
+    monkeypatch.chdir(tmp_path)  # no policykg-out here: the packaged seed
+    runner = CliRunner()
+    whole = runner.invoke(cli, ["viz", "-o", str(tmp_path / "all.html")])
+    assert whole.exit_code == 0 and "the page draws" in whole.stderr and "--recommendation N" in whole.stderr
+    part = runner.invoke(cli, ["viz", "--recommendation", "13", "-o", str(tmp_path / "13.html")])
+    assert part.exit_code == 0 and "the page draws" not in part.stderr

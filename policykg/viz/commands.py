@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from policykg.workspace import DEFAULT_OUT, graph_option, open_graph
+from policykg.workspace import DEFAULT_OUT, graph_option, note, open_graph
 
 
 @click.command("viz")
@@ -47,8 +47,12 @@ def viz(graph_path, output, format_, focus, recommendation, depth, types, title,
     path = Path(output) if output else DEFAULT_OUT / f"{'graph' if format_ == 'html' else 'recommendations'}.{format_}"
     graph = open_graph(graph_path)
     if format_ == "html":
-        from policykg.viz.network import write_network_page
+        from policykg.viz.network import LARGE_PAGE, select_view, write_network_page
 
+        drawn, _ = select_view(graph, focus=focus, depth=depth, types=types, recommendation=recommendation)
+        if len(drawn) > LARGE_PAGE:
+            note(f"policykg: the page draws {len(drawn):,} nodes: a browser takes a while (~2 s per 5,000) and the picture "
+                 "is dense; --recommendation N, --focus NAME or --types T1,T2 draw a part")
         written = write_network_page(graph, path, focus=focus, depth=depth, types=types,
                                      recommendation=recommendation, title=title, layout=layout)
     else:
