@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import pyoxigraph as ox
@@ -137,6 +137,17 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class Written(NamedTuple):
+    """What the catalogue says of a file's content: its size in bytes and its SHA-256."""
+
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes) -> Written:
+        return cls(len(data), sha256(data))
+
+
 def _fragment(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-")
 
@@ -167,10 +178,10 @@ def _description(graph: nx.MultiDiGraph, documents: list[dict[str, Any]]) -> str
 # ---------------------------------------------------------------------------- DCAT
 
 
-def catalog_graph(graph: nx.MultiDiGraph, files: Mapping[str, bytes], infos: Mapping[str, FileInfo], *,
+def catalog_graph(graph: nx.MultiDiGraph, files: Mapping[str, Written], infos: Mapping[str, FileInfo], *,
                   base_url: str | None = None, issued: date | None = None, publisher: str | None = None,
                   publisher_url: str | None = None) -> Graph:
-    """The DCAT catalogue of a publication whose files (name → bytes) are ``files``."""
+    """The DCAT catalogue of a publication whose files are ``files`` (name → size and SHA-256)."""
     at = prefix(base_url)
     documents = source_documents(graph)
     when = issued or newest_publication(graph)
@@ -239,7 +250,7 @@ def catalog_graph(graph: nx.MultiDiGraph, files: Mapping[str, bytes], infos: Map
 
     for name in sorted(files):
         info = infos[name]
-        data = files[name]
+        written = files[name]
         distribution = URIRef(at + "catalog.ttl#" + _fragment(name))
         url = URIRef(at + name)
         g.add((dataset, DCAT.distribution, distribution))
@@ -253,12 +264,12 @@ def catalog_graph(graph: nx.MultiDiGraph, files: Mapping[str, bytes], infos: Map
             g.add((distribution, DCTERMS.format, URIRef(EU + "file-type/" + info.file_type)))
         for spec in info.conforms_to:
             g.add((distribution, DCTERMS.conformsTo, URIRef(spec)))
-        g.add((distribution, DCAT.byteSize, Literal(str(len(data)), datatype=XSD.nonNegativeInteger)))
+        g.add((distribution, DCAT.byteSize, Literal(str(written.size), datatype=XSD.nonNegativeInteger)))
         checksum = BNode(_fragment("checksum-" + name).replace(".", "-"))
         g.add((distribution, SPDX.checksum, checksum))
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(sha256(data), datatype=XSD.hexBinary)))
+        g.add((checksum, SPDX.checksumValue, Literal(written.sha256, datatype=XSD.hexBinary)))
         g.add((distribution, DCTERMS.license, info.licence))
         dated(distribution)
     return g
