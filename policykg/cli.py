@@ -171,12 +171,13 @@ def validate(folder: str | None, graph_path: str | None, no_shacl: bool) -> None
         validate_publication_folder(folder, shacl=not no_shacl)
         return
     from policykg.ontology.rdf import to_rdf
+    from policykg.ontology.validate import duration_note
     from policykg.ontology.validate import validate as shacl_validate
     from policykg.queries import estimated_triples
 
     graph = open_graph(graph_path)
-    if (triples := estimated_triples(graph)) > 200_000:  # pyshacl checks some 10,000 triples a second
-        note(f"policykg: checking about {triples:,} triples against the SHACL shapes: about {triples / 10_000 / 60:.0f} min")
+    if line := duration_note(estimated_triples(graph)):
+        note(line)
     report = shacl_validate(to_rdf(graph), in_place=True)  # the RDF is made only to be checked
     if report.conforms:
         click.echo("The graph conforms to the policykg shapes.")

@@ -449,6 +449,14 @@ def test_a_data_file_with_other_triples_is_reported(copy_of, name):
     assert f"{name}: parses ({len(lines)} triples)" in report.passed
 
 
+def test_a_data_file_that_is_not_utf8_is_one_problem(copy_of):
+    folder = copy_of()
+    (folder / "graph.ttl").write_bytes((folder / "graph.ttl").read_bytes() + b"\xff\xfe")
+    report = validate_publication(folder, shacl=False)
+    reading = [line for line in report.problems if line.startswith(("graph.ttl: is not UTF-8", "graph.ttl: does not parse"))]
+    assert len(reading) == 1 and reading[0].startswith("graph.ttl: is not UTF-8 text"), reading
+
+
 def test_validation_of_a_missing_folder(tmp_path):
     assert validate_publication(tmp_path / "nope").problems == [f"{tmp_path / 'nope'}: no such folder"]
 

@@ -42,6 +42,7 @@ def publish_command(folder: str, graph_path: str | None, base_url: str | None, i
       policykg publish site/data --base-url https://data.example.org/policykg/
     """
     from policykg.export.publish import publish, validate_publication
+    from policykg.ontology.validate import duration_note
     from policykg.queries import estimated_triples
 
     day: date | None = issued.date() if issued else None
@@ -50,9 +51,8 @@ def publish_command(folder: str, graph_path: str | None, base_url: str | None, i
     files = sorted(p.name for p in path.iterdir())
     click.echo(f"Wrote {len(files)} files to {path}: {', '.join(files)}")
     if check:
-        if (triples := estimated_triples(graph)) > 200_000:  # pyshacl checks some 10,000 triples a second
-            note(f"policykg: checking the publication; its SHACL check of about {triples:,} triples takes about "
-                 f"{triples / 10_000 / 60:.0f} min (--no-check skips the checks)")
+        if line := duration_note(estimated_triples(graph), "checking the publication: its data,"):
+            note(f"{line} (--no-check skips the checks)")
         report = validate_publication(path)
         if not report.ok:
             _print_report(report)

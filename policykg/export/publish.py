@@ -616,14 +616,14 @@ def validate_publication(folder: str | Path, *, shacl: bool = True) -> Publicati
         if data is None:
             problem(f"{name}: is not a file")
             continue
+        if name in DATA_FILES:
+            continue  # checked below, one at a time
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             problem(f"{name}: is not UTF-8 text ({_first_line(exc)})")
             continue
         suffix = Path(name).suffix
-        if name in DATA_FILES:
-            continue  # parsed below, one at a time
         try:
             if name == "context.jsonld":
                 context = json.loads(text).get("@context")
@@ -646,6 +646,11 @@ def validate_publication(folder: str | Path, *, shacl: bool = True) -> Publicati
     reference_name, reference = None, None
     for name in _DATA_ORDER:
         if name not in contents:
+            continue
+        try:
+            contents[name].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problem(f"{name}: is not UTF-8 text ({_first_line(exc)})")
             continue
         try:
             triples = _data_triples(folder / name, folder_uri)
