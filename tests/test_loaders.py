@@ -135,3 +135,19 @@ def test_whitespace_is_collapsed_as_the_regex_would():
     for _ in range(50_000):
         text = "".join(chooser.choice(alphabet) for _ in range(chooser.randint(0, 8)))
         assert normalise_space(text) == expected(text), repr(text)
+
+
+def test_a_text_is_binary_when_more_than_one_in_a_hundred_characters_are_controls(tmp_path):
+    """The controls counted are those below U+0020 other than tab, newline, form feed and carriage return."""
+    controls = [chr(code) for code in range(32) if chr(code) not in "\n\r\t\f\x00"]  # NUL is refused on sight
+    body = "Title\n\n1. We will act by March 2026.\n" + "x" * 4000  # ~4,050 characters: 42 controls allowed
+    for control in controls:
+        ok, bad = tmp_path / "ok.txt", tmp_path / "bad.txt"
+        ok.write_text(control * 40 + body, encoding="utf-8")
+        bad.write_text(control * 60 + body, encoding="utf-8")
+        assert load_document(ok).paragraphs, repr(control)
+        with pytest.raises(LoaderError, match="binary"):
+            load_document(bad)
+    harmless = tmp_path / "harmless.txt"
+    harmless.write_text("\t\r\f\x7f\x85" * 200 + body, encoding="utf-8")  # not counted: layout, DEL, C1
+    assert load_document(harmless).paragraphs

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 
 import networkx as nx
 import pytest
 
 from policykg.errors import PolicyKGError
+from policykg.graph.model import paused_gc
 from policykg.graph.storage import dumps, loads
 
 
@@ -34,3 +37,25 @@ def test_a_damaged_graph_file_is_one_clear_error(seed_graph, damage):
         data["edges"] = 7
     with pytest.raises(PolicyKGError, match=r"damaged policykg graph file .*rebuild it with `policykg build`"):
         loads(json.dumps(data))
+
+
+class _Node:
+    pass
+
+
+def test_objects_made_with_the_collector_paused_are_not_scanned_again_but_still_collected():
+    """``paused_gc`` hands what was made meanwhile to the oldest generation: the next young
+    collection does not rescan a whole new graph, and a cycle dropped later is still freed."""
+    assert gc.isenabled()
+    with paused_gc():
+        made = [[n] for n in range(50_000)]  # lists: always tracked by the collector
+        cycle = _Node()
+        cycle.me = cycle
+        watch = weakref.ref(cycle)
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    young = {id(thing) for generation in (0, 1) for thing in gc.get_objects(generation=generation)}
+    assert not any(id(thing) in young for thing in made)  # else young collections scan the 50,000 again
+    del cycle, made
+    gc.collect()
+    assert watch() is None

@@ -235,6 +235,11 @@ def paused_gc() -> Iterator[None]:
     cycles that are not there (builds and projections run 1.3-3x faster without it;
     writing and reading graph.json 1.4-2.5x, writing Turtle 1.2x).  Also a decorator:
     ``@paused_gc()``.
+
+    On leaving, what was made meanwhile goes straight to the oldest generation
+    (``freeze`` then ``unfreeze``): otherwise the first young collection after
+    ``enable`` would scan every object of the new graph once (0.2 s for 100
+    documents, ~12% of a parallel build).  It stays collectable by full collections.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -242,4 +247,6 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()  # moves every tracked object to the permanent generation, unscanned ...
+            gc.unfreeze()  # ... and back into the oldest one
             gc.enable()
