@@ -319,7 +319,7 @@ def _inquiry(context: _Context) -> tuple[Entity | None, dict[str, Any]]:
         return None, {}
     iri = max(sorted(counts), key=counts.__getitem__)
     entity = context.finder.gazetteer.entities[iri]
-    curated = next(
+    curated: dict[str, Any] = next(
         (i for i in context.annotations.get("inquiries", []) if i.get("abbreviation") in entity.abbreviations or i.get("name") == entity.name),
         {},
     )
@@ -408,8 +408,8 @@ def _add_recommendations(context: _Context) -> None:
         for number in numbers_here:
             facts = annotation.get(number, {})
             curated = [f"p{n}" for n in facts.get("paragraphs") or []]
-            known = context.response_paragraphs.get(number, [])
-            context.response_paragraphs[number] = list(dict.fromkeys(known + (curated or section_paragraphs)))
+            listed = context.response_paragraphs.get(number, [])
+            context.response_paragraphs[number] = list(dict.fromkeys(listed + (curated or section_paragraphs)))
             context.keywords[number] = list(facts.get("keywords") or [])
     for number, locators in context.response_paragraphs.items():
         for locator in locators:
@@ -499,7 +499,7 @@ def _add_commitments(context: _Context) -> None:
         answerable = _answerable(context, paragraph)
         frame_position = max((n for n, i in enumerate(items) if i.kind == "sentence"), default=None)
         frame = items[frame_position] if frame_position is not None and statements.is_frame(items[frame_position].text) else None
-        frame_mentions = _frame_mentions(context, paragraph, frame_position) if frame else []
+        frame_mentions = _frame_mentions(context, paragraph, frame_position) if frame and frame_position is not None else []
         frame_lead = _stated_lead(frame.text, frame_mentions, government) if frame else None
         published = context.document.published
         # A dated lead ("... the following steps by 2028/29:") dates the bullets it introduces.
@@ -682,7 +682,7 @@ def _add_figures(context: _Context) -> None:
                 for number, figure in enumerate(find_statistics(item.text), start=1):
                     where = context.where(paragraph, item)
                     iri = mint("statistic", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
-                    source = (bodies or earlier_sources[-1:] or [None])[0]
+                    source = bodies[0] if bodies else (earlier_sources[-1] if earlier_sources else None)
                     add_node(graph, iri, "Statistic", f"{figure.text} {figure.measure}".strip(), where,
                              value=figure.value, unit=figure.unit, measure=figure.measure, claim=item.text,
                              paragraph=paragraph.number)

@@ -66,7 +66,7 @@ def _measure(rest: str) -> str:
     match = _MEASURE.match(rest)
     if not match:
         return ""
-    words = []
+    words: list[str] = []
     for word in match.group(1).split():
         if word in _MEASURE_STOP and words and not (words[0] == "of" and word in {"the", "all"}):
             break

@@ -412,8 +412,9 @@ def _leftmost_longest(patterns: list[re.Pattern[str]], text: str) -> Iterator[tu
     upcoming = [pattern.search(text) for pattern in patterns]
     matching = [number for number, match in enumerate(upcoming) if match is not None]
     if len(matching) <= 1:  # most sentences: no tier matches, or one (the curated list): its own matches are the spans
-        for number in matching:
-            yield from (match.span() for match in patterns[number].finditer(text, upcoming[number].start()))
+        for pattern, first in zip(patterns, upcoming, strict=True):
+            if first is not None:
+                yield from (match.span() for match in pattern.finditer(text, first.start()))
         return
     position = 0
     while True:

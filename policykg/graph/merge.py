@@ -40,7 +40,9 @@ def merge_items(merged: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict]], edge
     # networkx's private dicts, for speed, as model.add_node and add_edge use them (see "Private
     # attributes" there): most nodes and edges of another document are new, and through networkx's
     # public add_node and add_edge each is a chain of Python calls (merging ran 1.85x slower).
-    node_data, successors, predecessors = merged._node, merged._succ, merged._pred
+    node_data: dict[str, dict] = merged._node
+    successors: dict[str, dict[str, dict[str, dict]]] = merged._succ
+    predecessors: dict[str, dict[str, dict[str, dict]]] = merged._pred
     added = False
     for iri, data in nodes:
         if iri in node_data:

@@ -187,7 +187,7 @@ def add_edge(
     """Add the ``relation`` edge, or merge provenance into the existing one."""
     if relation not in EDGE_TYPES:
         raise ValueError(f"unknown relation {relation!r}")
-    successors = graph._succ.get(source)  # private, for speed: see "Private attributes" above
+    successors: dict[str, dict[str, dict]] | None = graph._succ.get(source)  # private, for speed: see "Private attributes" above
     keys = successors.get(target) if successors is not None else None
     edge = keys.get(relation) if keys is not None else None  # the edge's own attribute dict, or None
     if edge is None:

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, TIME
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, TIME, DefinedNamespace
 
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance, paused_gc
 from policykg.ontology.iris import VOCAB, base, slug
@@ -39,7 +39,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
 
 #: Prefixes used in every serialisation.
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "pkg": PKG, "prov": PROV, "org": ORG, "dcat": DCAT, "dcterms": DCTERMS, "skos": SKOS, "time": TIME,
     "eli": ELI, "oa": OA, "foaf": FOAF, "schema": SCHEMA, "owl": OWL, "rdfs": RDFS, "xsd": XSD,
 }
@@ -374,12 +374,12 @@ def ntriples_groups(triples: Iterable[Triple]) -> Iterator[tuple[str, list[str]]
         p = wrapped.get(predicate)
         if p is None:
             p = wrapped[predicate] = f"<{safe_iri(predicate)}>"
-        if value.__class__ is Lit:
-            o = nt_term(value)
-        else:
+        if isinstance(value, str):  # an IRI
             o = wrapped.get(value)
             if o is None:
                 o = wrapped[value] = f"<{safe_iri(value)}>"
+        else:
+            o = nt_term(value)
         parts = groups.get(s)
         if parts is None:
             parts = groups[s] = set()
