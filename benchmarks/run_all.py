@@ -1,6 +1,6 @@
 """One table of the scale figures: build, queries, Neo4j load and export, per corpus size.
 
-    benchmarks/run [--full] [--sizes 1 10 100] [--no-neo4j] [--no-queries] [--json FILE]
+    benchmarks/run [--full] [--sizes 1 10 100] [--no-neo4j] [--no-queries] [--compiled] [--json FILE]
 
 For each size N, a fresh Python process reads the first N documents of one generated
 corpus (benchmarks/corpus.py, fixed seed; by default with the seed's density of facts, ``--prose 0``
@@ -19,6 +19,9 @@ for the dense corpus) and measures, in order:
   statements one element per transaction (``batch_size=1``) on the first
   ``--naive-elements`` elements — and the ratio;
 * **export**: N-Triples and Turtle triples per second (our writers, to a file).
+
+With ``--compiled``, the package measured is policykg with its extractor compiled by mypyc
+(``POLICYKG_COMPILE=1 pip install .``, see setup.py), installed into a scratch folder first.
 
 Then the seed's ``policykg build`` is timed as a user runs it: a new process, wall
 clock including interpreter start (median of 3).
@@ -62,6 +65,9 @@ def child(folder: str, count: int, options: dict[str, Any]) -> dict[str, Any]:
         "build_s": build_s, "peak_rss_mb": peak_rss_kb() / 1024, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
     }
     row["mb_per_s"] = row["text_mb"] / build_s
+    from policykg.graph.pipeline import compiled_modules
+
+    row["compiled"] = bool(compiled_modules())
     row["docs_per_s"] = len(files) / build_s
 
     # What `policykg build DIR --no-cache` does by default: one extraction process per core.
@@ -149,14 +155,23 @@ def _first_elements(graph, elements: int):
     return subgraph
 
 
-def seed_cli_seconds(repeat: int = 3) -> float:
+def compiled_environment(folder: Path) -> dict[str, str]:
+    """Install policykg with its extractor compiled by mypyc into ``folder`` (what ``POLICYKG_COMPILE=1 pip install .``
+    installs, see setup.py); the environment in which processes import it."""
+    print("compiling the extractor with mypyc (about 40 s) ...", file=sys.stderr, flush=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(folder), str(ROOT)],
+                   check=True, env={**os.environ, "POLICYKG_COMPILE": "1"})
+    return {**os.environ, "PYTHONPATH": str(folder)}
+
+
+def seed_cli_seconds(repeat: int = 3, env: dict[str, str] | None = None) -> float:
     """Median wall seconds of ``policykg build`` on the seed in a new process (interpreter start included)."""
     command = [str(Path(sys.executable).with_name("policykg")), "build", "--no-cache", "-o"]
     times = []
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as temporary:
             started = time.perf_counter()
-            subprocess.run([*command, temporary], check=True, capture_output=True)
+            subprocess.run([*command, temporary], check=True, capture_output=True, env=env)
             times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -237,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="plain-prose paragraphs per fact paragraph in the generated corpus (default: the "
                              "generator's, the seed's density of facts; 0: dense)")
     parser.add_argument("--corpus", type=Path, help="reuse (or write) the generated corpus here")
+    parser.add_argument("--compiled", action="store_true", help="measure policykg with its extractor compiled by mypyc (setup.py)")
     parser.add_argument("--json", type=Path, help="also write every figure as JSON")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -249,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
                                                    "max_neo4j_elements", "naive_elements")}
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
+        env = compiled_environment(Path(scratch) / "compiled") if args.compiled else None
         folder = args.corpus or Path(scratch) / "corpus"
         if len(list(folder.glob("doc-*.txt"))) < sizes[-1]:
             print(f"generating {sizes[-1]} documents ...", file=sys.stderr, flush=True)
@@ -256,10 +273,11 @@ def main(argv: list[str] | None = None) -> int:
         for count in sizes:
             print(f"{count} documents ...", file=sys.stderr, flush=True)
             answer = subprocess.run([sys.executable, __file__, "--child", str(folder), str(count), json.dumps(options)],
-                                    check=True, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+                                    check=True, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
             rows.append(json.loads(answer.stdout.strip().splitlines()[-1]))
-    seed_seconds = seed_cli_seconds()
-    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; time is wall clock")
+        seed_seconds = seed_cli_seconds(env=env)
+    kind = "extractor compiled with mypyc" if rows[0]["compiled"] else "pure Python"
+    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; policykg: {kind}; time is wall clock")
     print_table(rows, seed_seconds)
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "seed_cli_s": seed_seconds}, indent=1) + "\n", encoding="utf-8")

@@ -49,8 +49,21 @@ class _Group(click.Group):
             sys.exit(1)
 
 
+def _print_version(context: click.Context, _parameter: click.Parameter, wanted: bool) -> None:
+    if not wanted or context.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from policykg.graph.pipeline import compiled_modules  # here, not at the top: it imports the whole extractor
+
+    kind = "extractor compiled with mypyc" if compiled_modules() else "pure Python"
+    click.echo(f"policykg {version('policykg')} ({kind})")
+    context.exit()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="policykg")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version, and whether the extractor is compiled, and exit.")
 def cli() -> None:
     """policykg: a knowledge graph of public policy.
 

@@ -13,6 +13,12 @@ from policykg.loaders import load_document, seed_path
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def pytest_report_header() -> str:
+    from policykg.graph.pipeline import compiled_modules
+
+    return f"policykg: {'extractor compiled with mypyc' if compiled_modules() else 'pure Python'}"
+
+
 @pytest.fixture(scope="session")
 def seed_document():
     return load_document(seed_path())

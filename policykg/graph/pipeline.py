@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -70,6 +71,16 @@ def extractor_fingerprint() -> str:
 def package_fingerprint() -> str:
     """A hash of every file of policykg that shapes what its commands write (code, vocabulary, curated data, queries)."""
     return _fingerprint(lambda path: path.suffix in {".py", ".ttl", ".yaml", ".rq", ".cypher"})
+
+
+def compiled_modules() -> list[str]:
+    """The extractor's modules that run compiled (``POLICYKG_COMPILE=1 pip install .``, see setup.py); [] in pure Python."""
+    from policykg.graph import build, deadlines, figures, mentions, merge, model, statements
+    from policykg.loaders import document, govuk_text
+    from policykg.ontology import iris
+
+    modules = (build, deadlines, figures, mentions, merge, model, statements, document, govuk_text, iris)
+    return [module.__name__ for module in modules if (module.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))]
 
 
 def document_key(path: Path) -> str:
