@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTRACTION_TESTS = ["test_extraction.py", "test_loaders.py", "test_hostile.py", "test_corpus.py", "test_pipeline.py", "test_storage.py"]
+EXTRACTION_TESTS = ["test_extraction.py", "test_loaders.py", "test_hostile.py", "test_fuzz.py", "test_other_documents.py", "test_corpus.py",
+                    "test_pipeline.py", "test_storage.py"]
 
 
 @pytest.fixture(scope="module")
