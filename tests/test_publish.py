@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
@@ -29,9 +30,9 @@ from policykg.export.publish import (
     validate_catalog,
     validate_publication,
 )
-from policykg.export.rdf import RDF_FORMATS, graph_names, jsonld_context, serialize_graph, split_graphs
+from policykg.export.rdf import RDF_FORMATS, graph_names, jsonld_context, serialize_graph
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES
-from policykg.ontology.rdf import PKG, to_ntriples, to_rdf
+from policykg.ontology.rdf import PKG, to_rdf
 from policykg.ontology.validate import ontology_graph
 
 # rdflib's own N-Quads, TriG and JSON-LD parsers use its deprecated ConjunctiveGraph API
@@ -119,14 +120,19 @@ def test_named_graphs_are_the_source_documents(seed_graph, fmt):
 
 
 def test_named_graphs_partition_the_triples(seed_graph, seed_rdf):
-    parts = split_graphs(to_ntriples(seed_graph), graph_names(seed_graph))
-    assert sum(len(lines) for lines in parts.values()) == len(seed_rdf)
+    quads = list(ox.parse(serialize_graph(seed_graph, "nquads").encode(), format=ox.RdfFormat.N_QUADS))
+    parts: dict[str, set[ox.Triple]] = {}
+    for quad in quads:
+        parts.setdefault(str(quad.graph_name), set()).add(quad.triple)
+    assert len(quads) == sum(len(triples) for triples in parts.values()) == len(seed_rdf)  # each triple in one graph
+    assert {line for line in serialize_graph(seed_graph, "ntriples").splitlines()} == {str(quad.triple) + " ." for quad in quads}
+    assert graph_names(seed_graph)  # the partition below is by these names
     # only what no document states (the status concepts) is in the default graph
-    assert {line.startswith(f"<{PKG}") for line in parts.get(None, [])} <= {True}
+    assert {triple.subject.value.startswith(str(PKG)) for triple in parts.get(str(ox.DefaultGraph()), set())} <= {True}
     # a node's triples are in the graph of the document it was derived from
     document = next(iri for iri, data in seed_graph.nodes(data=True) if data["type"] == "Document")
-    recommendation = "<https://w3id.org/policykg/id/recommendation/iicsa/13> "
-    assert any(line.startswith(recommendation) for line in parts[f"<{document}>"])
+    recommendation = "https://w3id.org/policykg/id/recommendation/iicsa/13"
+    assert any(triple.subject.value == recommendation for triple in parts[f"<{document}>"])
 
 
 def test_trig_and_nquads_name_graphs_by_document(seed_graph):
@@ -468,18 +474,20 @@ def test_a_failed_publish_leaves_the_old_publication(small_graph, small_publicat
     folder = tmp_path / "pub"
     shutil.copytree(small_publication, folder)
     before = _tree(folder)
-    calls = {"n": 0}
-    original = Path.write_bytes
+    original = publish_module._Digesting.write
+    written = []
 
-    def failing(self, data):
-        calls["n"] += 1
-        if calls["n"] == 5:
+    def failing(self, data):  # the disk fills up in the fifth data file, four are written
+        name = Path(self.stream.name).name
+        written.append(name)
+        if name == list(DATA_FILES)[4]:
             raise OSError(28, "No space left on device")
         return original(self, data)
 
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    monkeypatch.setattr(publish_module._Digesting, "write", failing)
     with pytest.raises(OSError):
         publish(small_graph, folder)
+    assert set(written) == set(list(DATA_FILES)[:5])
     monkeypatch.undo()
     assert _tree(folder) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pub"], "no temporary folder is left behind"

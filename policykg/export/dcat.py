@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 import networkx as nx
 import pyoxigraph as ox
@@ -142,10 +142,6 @@ class Written(NamedTuple):
 
     size: int
     sha256: str
-
-    @classmethod
-    def of(cls, data: bytes) -> Written:
-        return cls(len(data), sha256(data))
 
 
 def _fragment(text: str) -> str:
@@ -286,7 +282,7 @@ def _namespace(iri: str) -> str:
     return iri[: cut + 1]
 
 
-def void_graph(ntriples: str, data_files: list[str], *, base_url: str | None = None, title: str = "policykg knowledge graph",
+def void_graph(ntriples: str | IO[bytes], data_files: list[str], *, base_url: str | None = None, title: str = "policykg knowledge graph",
                formats: Mapping[str, str] | None = None) -> Graph:
     """The VoID description of the data (a duplicate-free N-Triples text), whose dumps are ``data_files``."""
     at = prefix(base_url)
@@ -297,7 +293,7 @@ def void_graph(ntriples: str, data_files: list[str], *, base_url: str | None = N
     typed: dict[URIRef, set[str]] = {}
     predicates: Counter[URIRef] = Counter()
     rdf_type = str(RDF.type)
-    for triple in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+    for triple in ox.parse(ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples, format=ox.RdfFormat.N_TRIPLES):
         subject, predicate, value = str(triple.subject), triple.predicate.value, str(triple.object)
         subjects.add(subject)
         objects.add(value)

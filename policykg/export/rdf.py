@@ -1,10 +1,11 @@
 """RDF writers: Turtle, JSON-LD, N-Triples, N-Quads, TriG and RDF/XML, byte-identical for the same graph.
 
-Determinism and speed: every format is made from one sorted, duplicate-free
-N-Triples document (:func:`policykg.ontology.rdf.to_ntriples`, built without an
-rdflib graph); Turtle is written from its lines, one block per subject
+Determinism, speed and memory: every format is written, a piece at a time, from the
+sorted, duplicate-free N-Triples grouped by subject
+(:func:`policykg.ontology.rdf.ntriples_groups`, built without an rdflib graph), one
+writer per format (:data:`WRITERS`): Turtle one block per subject
 (:func:`turtle_chunks`), TriG and RDF/XML by pyoxigraph's streaming serialisers,
-which keep the input order; N-Quads lines are sorted; JSON-LD nodes are
+which keep the input order; N-Quads in the sorted order; JSON-LD nodes
 sorted by ``id`` with their keys and values in a fixed order; there are no blank
 nodes. (rdflib's serialisers take ~15 s per 100k triples; this path is ~10× faster
 or more: see ``benchmarks/bench_export.py``.)
@@ -51,7 +52,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -60,9 +61,9 @@ import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, TIME
 
-from policykg.atomic import atomic_open, atomic_write_text
+from policykg.atomic import atomic_open
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance, paused_gc
-from policykg.ontology.rdf import OA, PKG, PREFIXES, iter_triples, ntriples_groups, quote_iri, relation_predicate, statement_iri, to_ntriples
+from policykg.ontology.rdf import OA, PKG, PREFIXES, iter_triples, ntriples_groups, quote_iri, relation_predicate, statement_iri
 
 #: format name → (pyoxigraph format or None for our own writer, file suffix, media type)
 RDF_FORMATS: dict[str, tuple[ox.RdfFormat | None, str, str]] = {
@@ -127,30 +128,39 @@ def graph_names(graph: nx.MultiDiGraph) -> dict[str, str]:
     return names
 
 
-def split_graphs(ntriples: str, names: GraphNames) -> dict[str | None, list[str]]:
-    """The N-Triples lines of ``ntriples`` per graph name (``None``: the default graph),
-    graphs in order (default first), lines in the order given (sorted, if ``ntriples`` is)."""
+Groups = Iterable[tuple[str, list[str]]]
+"""Sorted N-Triples by subject: each subject term (``<...>``) with its sorted ``<predicate> object .``
+parts, as :func:`~policykg.ontology.rdf.ntriples_groups` gives them.  Every writer below reads them."""
+
+
+def _quad_groups(groups: Groups, names: GraphNames) -> Iterator[tuple[str, str | None, list[str]]]:
+    """``(subject term, graph term or None for the default graph, parts)`` of each group."""
     wrapped = {f"<{subject}>": f"<{name}>" for subject, name in names.items()}
-    parts: dict[str | None, list[str]] = {}
-    for line in ntriples.splitlines():
-        subject = line[: line.index(" ")]
-        parts.setdefault(wrapped.get(subject), []).append(line)
-    return {name: parts[name] for name in sorted(parts, key=lambda n: "" if n is None else n)}
+    for subject, parts in groups:
+        yield subject, wrapped.get(subject), parts
 
 
-def _nquads(parts: dict[str | None, list[str]]) -> str:
-    lines = [line if name is None else f"{line[:-2]} {name} ." for name, triples in parts.items() for line in triples]
-    return "".join(line + "\n" for line in sorted(lines))
+def _nquads_chunks(quad_groups: Iterable[tuple[str, str | None, list[str]]]) -> Iterator[bytes]:
+    """N-Quads lines, ~1,000 at a time.  In the sorted triples' order, which is also the sorted
+    quads' order: an object term is followed by a space in both, so no comparison changes."""
+    lines: list[str] = []
+    for subject, name, parts in quad_groups:
+        if name is None:
+            lines.extend(f"{subject} {part}\n" for part in parts)
+        else:
+            lines.extend(f"{subject} {part[:-2]} {name} .\n" for part in parts)  # part[:-2]: without " ."
+        if len(lines) >= _CHUNK_LINES:
+            yield "".join(lines).encode("utf-8")
+            lines.clear()
+    yield "".join(lines).encode("utf-8")
 
 
-def _grouped_nquads(parts: dict[str | None, list[str]]) -> str:
-    """N-Quads with each graph's lines together (default graph first): TriG's order."""
-    return "".join((line if name is None else f"{line[:-2]} {name} .") + "\n" for name, triples in parts.items() for line in triples)
-
-
-def _oxigraph(text: str, source: ox.RdfFormat, target: ox.RdfFormat) -> str:
-    """Re-serialise ``text`` with pyoxigraph, keeping its order (our prefixes; no base IRI)."""
-    return _convert(text.encode("utf-8"), source, target).decode("utf-8")
+def _by_graph(quad_groups: Iterable[tuple[str, str | None, list[str]]]) -> list[tuple[str, str | None, list[str]]]:
+    """The groups with each graph's together, the default graph first, then by name: TriG's order."""
+    graphs: dict[str | None, list[tuple[str, str | None, list[str]]]] = {}
+    for group in quad_groups:
+        graphs.setdefault(group[1], []).append(group)
+    return [group for name in sorted(graphs, key=lambda n: "" if n is None else n) for group in graphs[name]]
 
 
 def _convert(data: bytes | IO[bytes], source: ox.RdfFormat, target: ox.RdfFormat, output: IO[bytes] | None = None) -> bytes:
@@ -406,17 +416,15 @@ def _json_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def jsonld_document(ntriples: str) -> dict[str, Any]:
-    """The JSON-LD document of an N-Triples text with :func:`jsonld_context` (see the module docstring)."""
-    subjects: dict[str, dict[str, list[Any]]] = {}
-    types: dict[str, list[str]] = {}
+def _jsonld_node(subject: str, quads: Iterable[ox.Quad]) -> dict[str, Any]:
+    """The JSON-LD node of one subject IRI, from its triples."""
+    properties: dict[str, list[Any]] = {}
+    types: list[str] = []
     rdf_type = str(RDF.type)
-    for quad in ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-        subject, predicate, value = quad.subject, quad.predicate.value, quad.object
-        assert isinstance(subject, ox.NamedNode), f"blank nodes are not exported: {subject!r}"
-        properties = subjects.setdefault(subject.value, {})
+    for quad in quads:
+        predicate, value = quad.predicate.value, quad.object
         if predicate == rdf_type and isinstance(value, ox.NamedNode):
-            types.setdefault(subject.value, []).append(_CLASS_TERMS.get(value.value) or compact_iri(value.value))
+            types.append(_CLASS_TERMS.get(value.value) or compact_iri(value.value))
             continue
         term = _BY_PREDICATE.get(predicate)
         plain = _fits(value, JSONLD_TERMS[term][1]) if term else None
@@ -424,43 +432,93 @@ def jsonld_document(ntriples: str) -> dict[str, Any]:
             properties.setdefault(term, []).append(plain)
         else:
             properties.setdefault(compact_iri(predicate), []).append(_explicit(value))
-    nodes = []
-    for subject in sorted(subjects):
-        node: dict[str, Any] = {"id": compact_iri(subject)}
-        if subject in types:
-            node["type"] = sorted(types[subject])
-        for key in sorted(subjects[subject]):
-            values = sorted(subjects[subject][key], key=_json_key)
-            is_set = key in JSONLD_TERMS and JSONLD_TERMS[key][2]
-            node[key] = values if is_set or len(values) > 1 else values[0]
-        nodes.append(node)
-    return {"@context": jsonld_context(), "@graph": nodes}
+    node: dict[str, Any] = {"id": compact_iri(subject)}
+    if types:
+        node["type"] = sorted(types)
+    for key in sorted(properties):
+        values = sorted(properties[key], key=_json_key)
+        is_set = key in JSONLD_TERMS and JSONLD_TERMS[key][2]
+        node[key] = values if is_set or len(values) > 1 else values[0]
+    return node
+
+
+def _jsonld_chunks(groups: Groups) -> Iterator[bytes]:
+    """The JSON-LD document of ``groups`` with :func:`jsonld_context` (see the module docstring), node by
+    node: the text ``json.dumps(document, ensure_ascii=False, indent=1)`` gives, without the whole
+    document in memory (for 1.6M triples it took ~2 GB as Python objects)."""
+    # Nodes are sorted by IRI, which is not the order of the subject terms ("<a/b>" sorts before
+    # "<a>"); a term is "<" + the IRI + ">", its IRI percent-encoded, so term[1:-1] is the IRI.
+    ordered = sorted(groups, key=lambda group: group[0][1:-1])
+    head = json.dumps({"@context": jsonld_context(), "@graph": []}, ensure_ascii=False, indent=1)
+    if not ordered:
+        yield (head + "\n").encode("utf-8")
+        return
+    yield head.removesuffix("]\n}").encode("utf-8")
+    quads = ox.parse(_ChunkReader(_ntriples_chunks(ordered)), format=ox.RdfFormat.N_TRIPLES)
+    nodes: list[str] = []
+    for subject, triples in itertools.groupby(quads, key=lambda quad: quad.subject):
+        assert isinstance(subject, ox.NamedNode), f"blank nodes are not exported: {subject!r}"
+        # A node at depth 2 of the document: its lines indented by two more spaces (JSON strings hold no line breaks).
+        nodes.append("\n  " + json.dumps(_jsonld_node(subject.value, triples), ensure_ascii=False, indent=1).replace("\n", "\n  "))
+        if len(nodes) >= _CHUNK_LINES // 10:
+            yield ",".join(nodes).encode("utf-8") + b","
+            nodes.clear()
+    yield (",".join(nodes) + "\n ]\n}\n").encode("utf-8")
 
 
 # ---------------------------------------------------------------------------- serialisation
 
 
-def serialize_ntriples(ntriples: str, format: str, *, names: GraphNames | None = None) -> str:
-    """Serialise a sorted N-Triples document (:func:`~policykg.ontology.rdf.to_ntriples`)
-    deterministically in one of :data:`RDF_FORMATS`.
+# One writer per format: (groups, graph names, binary stream) → the format's bytes written to the stream.
+Writer = Callable[[Groups, GraphNames, IO[bytes]], None]
+
+
+def _write_ntriples(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
+    stream.writelines(_ntriples_chunks(groups))
+
+
+def _write_turtle(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
+    stream.writelines(text.encode("utf-8") for text in turtle_chunks(groups))
+
+
+def _write_rdfxml(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
+    _convert(_ChunkReader(_ntriples_chunks(groups)), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML, stream)
+
+
+def _write_nquads(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
+    stream.writelines(_nquads_chunks(_quad_groups(groups, names)))
+
+
+def _write_trig(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
+    by_graph = _by_graph(_quad_groups(groups, names))  # pyoxigraph's TriG writer keeps the order: each graph's quads together
+    _convert(_ChunkReader(_nquads_chunks(by_graph)), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, stream)
+
+
+def _write_jsonld(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
+    stream.writelines(_jsonld_chunks(groups))
+
+
+WRITERS: dict[str, Writer] = {"turtle": _write_turtle, "jsonld": _write_jsonld, "ntriples": _write_ntriples,
+                              "nquads": _write_nquads, "trig": _write_trig, "rdfxml": _write_rdfxml}
+assert WRITERS.keys() == RDF_FORMATS.keys()
+
+
+def write_groups(groups: Groups, format: str, stream: IO[bytes], *, names: GraphNames | None = None) -> None:
+    """Write sorted N-Triples ``groups`` (:func:`~policykg.ontology.rdf.ntriples_groups`) to ``stream``
+    deterministically in one of :data:`RDF_FORMATS`, a piece at a time.
 
     ``names`` (from :func:`graph_names`) places triples in named graphs for the
     dataset formats (N-Quads, TriG); without it everything is in the default graph.
     """
-    if format == "ntriples":
-        return ntriples
-    if format == "jsonld":
-        return json.dumps(jsonld_document(ntriples), ensure_ascii=False, indent=1) + "\n"
-    if format in DATASET_FORMATS:
-        parts = split_graphs(ntriples, names or {})
-        if format == "nquads":
-            return _nquads(parts)
-        return _oxigraph(_grouped_nquads(parts), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
-    if format == "turtle":
-        return "".join(turtle_chunks(_line_groups(ntriples.splitlines())))
-    target = RDF_FORMATS[format][0]
-    assert target is not None, format
-    return _oxigraph(ntriples, ox.RdfFormat.N_TRIPLES, target)
+    WRITERS[format](groups, names or {}, stream)
+
+
+def serialize_ntriples(ntriples: str, format: str, *, names: GraphNames | None = None) -> str:
+    """Serialise a sorted N-Triples document (:func:`~policykg.ontology.rdf.to_ntriples`) in one of
+    :data:`RDF_FORMATS`, as :func:`write_groups` does."""
+    stream = io.BytesIO()
+    write_groups(_line_groups(ntriples.splitlines()), format, stream, names=names)
+    return stream.getvalue().decode("utf-8")
 
 
 def serialize_rdf(rdf: Graph, format: str, *, names: GraphNames | None = None) -> str:
@@ -469,38 +527,26 @@ def serialize_rdf(rdf: Graph, format: str, *, names: GraphNames | None = None) -
 
 
 @paused_gc()  # it makes millions of small objects: see paused_gc
-def serialize_graph(graph: nx.MultiDiGraph, format: str, ntriples: str | None = None) -> str:
-    """The policy graph serialised in ``format`` (``ntriples``: its :func:`to_ntriples`, if already made)."""
-    ntriples = to_ntriples(graph) if ntriples is None else ntriples
-    return serialize_ntriples(ntriples, format, names=graph_names(graph) if format in DATASET_FORMATS else None)
+def serialize_graph(graph: nx.MultiDiGraph, format: str) -> str:
+    """The policy graph serialised in ``format``, as one string (:func:`write_rdf` writes it to a file)."""
+    stream = io.BytesIO()
+    write_groups(ntriples_groups(iter_triples(graph)), format, stream, names=graph_names(graph) if format in DATASET_FORMATS else None)
+    return stream.getvalue().decode("utf-8")
 
 
 @paused_gc()  # it makes millions of small objects: see paused_gc
 def write_rdf(graph: nx.MultiDiGraph, path: str | Path, format: str) -> Path:
-    """Write the policy graph as RDF to ``path`` (atomically).
+    """Write the policy graph as RDF to ``path`` (atomically), a piece at a time.
 
-    N-Triples, Turtle and RDF/XML stream from the sorted triples to the file: the whole
+    Every format streams from the sorted triples to the file (:func:`write_groups`): the whole
     document is never one string in memory (for 100 generated documents, 1.6M triples,
     writing Turtle peaked at 2.0 GB that way, as the lines joined into one str, its UTF-8
     bytes and pyoxigraph's output bytes and their decoded str were all alive at once).
-    Turtle is written by :func:`turtle_chunks`, RDF/XML by pyoxigraph's streaming writer.
     The bytes are the same as :func:`serialize_graph`'s.
     """
-    if format not in STREAMED_FORMATS:
-        return atomic_write_text(Path(path), serialize_graph(graph, format))
-    groups = ntriples_groups(iter_triples(graph))
     with atomic_open(path, "wb") as stream:
-        if format == "turtle":
-            stream.writelines(text.encode("utf-8") for text in turtle_chunks(groups))
-        elif format == "ntriples":
-            stream.writelines(_ntriples_chunks(groups))
-        else:
-            _convert(_ChunkReader(_ntriples_chunks(groups)), ox.RdfFormat.N_TRIPLES, RDF_FORMATS[format][0], stream)
+        write_groups(ntriples_groups(iter_triples(graph)), format, stream, names=graph_names(graph) if format in DATASET_FORMATS else None)
     return Path(path)
-
-
-#: formats :func:`write_rdf` streams (the others are made whole: named graphs are grouped, JSON-LD nested)
-STREAMED_FORMATS = frozenset({"ntriples", "turtle", "rdfxml"})
 
 
 def _ntriples_chunks(groups: Iterable[tuple[str, list[str]]]) -> Iterator[bytes]:
@@ -512,6 +558,11 @@ def _ntriples_chunks(groups: Iterable[tuple[str, list[str]]]) -> Iterator[bytes]
             yield "".join(lines).encode("utf-8")
             lines.clear()
     yield "".join(lines).encode("utf-8")
+
+
+def ntriples_reader(groups: Groups) -> IO[bytes]:
+    """The N-Triples of ``groups`` as a binary file to read (for pyoxigraph's streaming parser)."""
+    return _ChunkReader(_ntriples_chunks(groups))
 
 
 class _ChunkReader(io.RawIOBase):
