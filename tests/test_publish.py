@@ -463,6 +463,48 @@ def test_a_data_file_that_is_not_utf8_is_one_problem(copy_of):
     assert len(reading) == 1 and reading[0].startswith("graph.ttl: is not UTF-8 text"), reading
 
 
+@pytest.mark.parametrize("where", ["the middle", "the end (a character cut short)"])
+def test_a_data_file_is_checked_for_utf8_across_its_pieces(copy_of, monkeypatch, where):
+    """Files are read in pieces: a bad byte is found in any piece, and a character cut at the end too."""
+    monkeypatch.setattr(publish_module, "_PIECE", 4096)
+    folder = copy_of()
+    data = (folder / "graph.nt").read_bytes()
+    assert len(data) > 3 * 4096
+    broken = data[:10_000] + b"\xff" + data[10_000:] if where == "the middle" else data + "é".encode()[:1]
+    (folder / "graph.nt").write_bytes(broken)
+    report = validate_publication(folder, shacl=False)
+    expected = "graph.nt: is not UTF-8 text (invalid start byte at byte 10000)" if where == "the middle" else \
+        "graph.nt: is not UTF-8 text (unexpected end of data at the end)"
+    assert expected in report.problems
+
+
+def test_a_bad_byte_after_a_character_cut_between_pieces_is_placed_right(tmp_path, monkeypatch):
+    monkeypatch.setattr(publish_module, "_PIECE", 4)
+    (tmp_path / "f").write_bytes(b"abc" + "é".encode() + b"\xff" + b"zz")  # é is cut between the first two pieces
+    assert publish_module._read_facts(tmp_path / "f").not_utf8 == "invalid start byte at byte 5"
+
+
+def test_json_ld_is_written_for_streaming_parsers(seed_graph):
+    """Each node's keys come in the order of Streaming JSON-LD ("type", "id", then the rest), so a
+    streaming parser reads the file without holding it, and finds the N-Triples' triples."""
+    text = serialize_graph(seed_graph, "jsonld")
+    triples = {quad.triple for quad in ox.parse(text.encode(), format=ox.RdfFormat.STREAMING_JSON_LD)}
+    assert triples == {quad.triple for quad in ox.parse(serialize_graph(seed_graph, "ntriples").encode(), format=ox.RdfFormat.N_TRIPLES)}
+    assert len(triples) > 1000
+
+
+def test_a_json_ld_file_not_in_streaming_order_is_still_checked(copy_of):
+    """A JSON-LD file whose keys are in another order (not ours, but valid) is read whole instead."""
+    folder = copy_of()
+    document = json.loads((folder / "graph.jsonld").read_text(encoding="utf-8"))
+    document["@graph"] = [dict(sorted(node.items())) for node in document["@graph"]]  # "id" before "type"
+    (folder / "graph.jsonld").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(SyntaxError):
+        list(ox.parse(path=folder / "graph.jsonld", format=ox.RdfFormat.STREAMING_JSON_LD))
+    report = validate_publication(folder, shacl=False)
+    assert not [line for line in report.problems if line.startswith("graph.jsonld") and "SHA-256" not in line and "bytes" not in line]
+
+
 def test_validation_of_a_missing_folder(tmp_path):
     assert validate_publication(tmp_path / "nope").problems == [f"{tmp_path / 'nope'}: no such folder"]
 

@@ -29,6 +29,7 @@ present, the data formats hold the same triples, the data conforms to
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
 import html
@@ -45,7 +46,7 @@ from functools import partial
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, NamedTuple
 from urllib.parse import unquote, urlparse
 
 import networkx as nx
@@ -574,12 +575,65 @@ def _parse_rdf(path: Path, base: str) -> Graph:
 _DATA_ORDER = ["graph.nt", "graph.ttl", "graph.rdf", "graph.jsonld", "graph.nq", "graph.trig"]
 assert sorted(_DATA_ORDER) == sorted(DATA_FILES)
 _OX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-               ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML}
+               ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.STREAMING_JSON_LD, ".rdf": ox.RdfFormat.RDF_XML}
 
 
-def _data_triples(path: Path, base: str) -> set[ox.Triple]:
-    """The triples of a data file (for N-Quads and TriG, of all its graphs), by pyoxigraph's parsers."""
-    return {quad.triple for quad in ox.parse(path=path, format=_OX_FORMATS[path.suffix], base_iri=base + path.name)}
+def _data_triples(path: Path, base: str) -> set[int]:
+    """The triples of a data file (for N-Quads and TriG, of all its graphs), by pyoxigraph's parsers,
+    as their hashes: 64-bit ints take a tenth of the memory of the triples (1.6M triples: ~80 MB),
+    and two different triples share a hash with odds of about one in 10^7 at 16M triples.  Our
+    JSON-LD is read as Streaming JSON-LD, without holding the file (1.6M triples: 1.5 GB less)."""
+    format = _OX_FORMATS[path.suffix]
+    try:
+        return {hash(quad.triple) for quad in ox.parse(path=path, format=format, base_iri=base + path.name)}
+    except SyntaxError:
+        if format != ox.RdfFormat.STREAMING_JSON_LD:
+            raise
+        # keys not in the streaming order (not written by policykg): read it whole
+        return {hash(quad.triple) for quad in ox.parse(path=path, format=ox.RdfFormat.JSON_LD, base_iri=base + path.name)}
+
+
+class _FileFacts(NamedTuple):
+    """What the check keeps of a file, read once in pieces: its size, SHA-256, and UTF-8 decoding error if any."""
+
+    size: int
+    sha256: str
+    not_utf8: str | None
+
+
+_PIECE = 1 << 20  # bytes read at a time
+
+
+def _read_facts(path: Path) -> _FileFacts:
+    digest, decoder, size, not_utf8 = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")(), 0, None
+    with open(path, "rb") as file:
+        while chunk := file.read(_PIECE):
+            digest.update(chunk)
+            size += len(chunk)
+            if not_utf8 is None:
+                carried = len(decoder.getstate()[0])  # the start of a character cut at the end of the last piece
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    not_utf8 = f"{exc.reason} at byte {size - len(chunk) - carried + exc.start}"
+    if not_utf8 is None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            not_utf8 = f"{exc.reason} at the end"
+    return _FileFacts(size, digest.hexdigest(), not_utf8)
+
+
+def _jsonld_context(path: Path) -> Any:
+    """The ``@context`` of a JSON-LD file: read from its start when it comes first, as in ours
+    (a large graph's JSON-LD is not parsed whole for it), else from the whole file."""
+    with open(path, encoding="utf-8") as file:
+        head = file.read(1 << 20)
+    start = re.match(r'\s*\{\s*"@context"\s*:\s*', head)
+    if start is not None:
+        with contextlib.suppress(ValueError):
+            return json.JSONDecoder().raw_decode(head, start.end())[0]
+    return json.loads(path.read_text(encoding="utf-8")).get("@context")
 
 
 def _catalogue_shapes() -> Graph:
@@ -624,26 +678,27 @@ def validate_publication(folder: str | Path, *, shacl: bool = True) -> Publicati
         return report
     present = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith("."))
     folder_uri = folder.resolve().as_uri() + "/"
-    contents = {name: (folder / name).read_bytes() for name in present if (folder / name).is_file()}
+    # Each file read once, a piece at a time: the data files of a large graph are gigabytes.
+    facts = {name: _read_facts(folder / name) for name in present if (folder / name).is_file()}
 
     for name in ALL_FILES:
-        if name not in contents:
+        if name not in facts:
             problem(f"{name}: missing")
 
     # SHA256SUMS
-    if SUMS in contents:
+    if SUMS in facts:
         listed: dict[str, str] = {}
-        for number, line in enumerate(contents[SUMS].decode("utf-8", "replace").splitlines(), 1):
+        for number, line in enumerate((folder / SUMS).read_bytes().decode("utf-8", "replace").splitlines(), 1):
             match = _SUM_LINE.match(line)
             if not match:
                 problem(f"{SUMS}: line {number} is not '<sha256>  <file>'")
                 continue
             listed[match.group(2)] = match.group(1).lower()
         for name, digest in sorted(listed.items()):
-            if name not in contents:
+            if name not in facts:
                 if name not in ALL_FILES:
                     problem(f"{name}: missing (listed in {SUMS})")
-            elif dcat.sha256(contents[name]) != digest:
+            elif facts[name].sha256 != digest:
                 problem(f"{name}: SHA-256 does not match {SUMS} (the file has changed)")
         for name in present:
             if name != SUMS and name not in listed:
@@ -653,17 +708,15 @@ def validate_publication(folder: str | Path, *, shacl: bool = True) -> Publicati
     # every file parses
     graphs: dict[str, Graph] = {}
     for name in present:
-        data = contents.get(name)
-        if data is None:
+        if name not in facts:
             problem(f"{name}: is not a file")
             continue
         if name in DATA_FILES:
             continue  # checked below, one at a time
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problem(f"{name}: is not UTF-8 text ({_first_line(exc)})")
+        if facts[name].not_utf8:
+            problem(f"{name}: is not UTF-8 text ({facts[name].not_utf8})")
             continue
+        text = (folder / name).read_text(encoding="utf-8")
         suffix = Path(name).suffix
         try:
             if name == "context.jsonld":
@@ -686,12 +739,10 @@ def validate_publication(folder: str | Path, *, shacl: bool = True) -> Publicati
     # would take minutes and gigabytes per format on a large graph (1.6M triples: ~40 s, ~2.5 GB).
     reference_name, reference = None, None
     for name in _DATA_ORDER:
-        if name not in contents:
+        if name not in facts:
             continue
-        try:
-            contents[name].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            problem(f"{name}: is not UTF-8 text ({_first_line(exc)})")
+        if facts[name].not_utf8:
+            problem(f"{name}: is not UTF-8 text ({facts[name].not_utf8})")
             continue
         try:
             triples = _data_triples(folder / name, folder_uri)
@@ -710,9 +761,9 @@ def validate_publication(folder: str | Path, *, shacl: bool = True) -> Publicati
             stated = [int(v) for s, v in void.subject_objects(VOID.triples) if (s, RDF.type, VOID.Dataset) in void]
             if stated and stated[0] != len(reference):
                 problem(f"void.ttl: says {stated[0]} triples, {reference_name} has {len(reference)}")
-    if "graph.jsonld" in contents and "context.jsonld" in contents:
+    if "graph.jsonld" in facts and "context.jsonld" in facts:
         with contextlib.suppress(ValueError, AttributeError):
-            if json.loads(contents["graph.jsonld"]).get("@context") != json.loads(contents["context.jsonld"]).get("@context"):
+            if _jsonld_context(folder / "graph.jsonld") != _jsonld_context(folder / "context.jsonld"):
                 problem("graph.jsonld: its @context differs from context.jsonld")
 
     # the catalogue: shapes, files, sizes, checksums
@@ -727,16 +778,16 @@ def validate_publication(folder: str | Path, *, shacl: bool = True) -> Publicati
                 continue  # reported by the shapes
             name = _file_name(str(url), folder_uri)
             described.add(name)
-            if name not in contents:
+            if name not in facts:
                 if name not in ALL_FILES:
                     problem(f"{name}: missing (listed in {CATALOG})")
                 continue
             size = catalog.value(distribution, DCAT.byteSize)
-            if size is not None and str(size) != str(len(contents[name])):
-                problem(f"{name}: {CATALOG} says {size} bytes, the file has {len(contents[name])}")
+            if size is not None and str(size) != str(facts[name].size):
+                problem(f"{name}: {CATALOG} says {size} bytes, the file has {facts[name].size}")
             checksum = catalog.value(distribution, SPDX.checksum)
             value = catalog.value(checksum, SPDX.checksumValue) if checksum is not None else None
-            if value is not None and str(value).lower() != dcat.sha256(contents[name]):
+            if value is not None and str(value).lower() != facts[name].sha256:
                 problem(f"{name}: SHA-256 does not match {CATALOG} (the file has changed)")
         for name in present:
             if name not in (CATALOG, SUMS) and name not in described:

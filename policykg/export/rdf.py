@@ -36,7 +36,7 @@ and ``type`` for ``@id`` and ``@type``, and class names (``Commitment``) for the
 
 .. code-block:: json
 
-    {"id": "https://w3id.org/policykg/id/response/iicsa/13", "type": ["Response", "prov:Entity"],
+    {"type": ["Response", "prov:Entity"], "id": "https://w3id.org/policykg/id/response/iicsa/13",
      "label": "Response to recommendation 13", "number": 13, "status": "pkg:status-accepted",
      "respondsTo": ["https://w3id.org/policykg/id/recommendation/iicsa/13"], "evidence": ["..."]}
 
@@ -432,9 +432,10 @@ def _jsonld_node(subject: str, quads: Iterable[ox.Quad]) -> dict[str, Any]:
             properties.setdefault(term, []).append(plain)
         else:
             properties.setdefault(compact_iri(predicate), []).append(_explicit(value))
-    node: dict[str, Any] = {"id": compact_iri(subject)}
-    if types:
-        node["type"] = sorted(types)
+    # "type", then "id", then the properties: the order of Streaming JSON-LD, which parsers can read
+    # without holding the whole file (pyoxigraph's RdfFormat.STREAMING_JSON_LD needs it).
+    node: dict[str, Any] = {"type": sorted(types)} if types else {}
+    node["id"] = compact_iri(subject)
     for key in sorted(properties):
         values = sorted(properties[key], key=_json_key)
         is_set = key in JSONLD_TERMS and JSONLD_TERMS[key][2]
