@@ -184,11 +184,13 @@ def validate(folder: str | None, graph_path: str | None, no_shacl: bool) -> None
         validate_publication_folder(folder, shacl=not no_shacl)
         return
     from policykg.ontology.rdf import to_rdf
-    from policykg.ontology.validate import duration_note
+    from policykg.ontology.validate import duration_note, too_big_for_shacl
     from policykg.ontology.validate import validate as shacl_validate
     from policykg.queries import estimated_triples
 
     graph = open_graph(graph_path)
+    if reason := too_big_for_shacl(estimated_triples(graph)):
+        raise PolicyKGError(f"{reason}: validate a graph of fewer documents, or on a machine with more memory")
     if line := duration_note(estimated_triples(graph)):
         note(line)
     report = shacl_validate(to_rdf(graph), in_place=True)  # the RDF is made only to be checked

@@ -602,6 +602,32 @@ def test_publish_and_validate_commands(small_graph, tmp_path, monkeypatch):
     assert "problem: README.md: SHA-256 does not match SHA256SUMS (the file has changed)" in result.output
 
 
+def test_a_graph_too_big_for_shacl_here_is_published_and_checked_without_it(small_graph, tmp_path, monkeypatch):
+    """pyshacl holds the whole graph in rdflib (~2 KB a triple): where that does not fit the memory
+    available, publish skips only the SHACL check, saying why, and validate refuses in one line."""
+    from policykg.cli import cli
+    from policykg.export.commands import publish_command, validate_publication_command
+    from policykg.graph.storage import save_graph
+    from policykg.ontology import validate as validate_module
+
+    monkeypatch.chdir(tmp_path)
+    save_graph(small_graph, tmp_path / "graph.json")
+    monkeypatch.setattr(validate_module, "available_memory", lambda: 1_000_000)  # 1 MB
+    runner = CliRunner()
+    result = runner.invoke(publish_command, ["out", "--graph", "graph.json"])
+    assert result.exit_code == 0, result.output
+    assert "not checking the data against shapes.ttl: the SHACL check of about" in result.output
+    assert "Checked: every file parses, the checksums and the catalogue match." in result.output
+    result = runner.invoke(validate_publication_command, ["out", "-v"])
+    assert result.exit_code == 0 and "not checking graph.nt against shapes.ttl" in result.output
+    assert "conforms to shapes.ttl" not in result.output
+    result = runner.invoke(cli, ["validate", "--graph", "graph.json"])
+    assert result.exit_code == 1 and "GB of memory" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    monkeypatch.setattr(validate_module, "available_memory", lambda: None)  # unknown: the check runs
+    assert validate_module.too_big_for_shacl(10**9) is None
+
+
 def test_ntriples_lines_are_the_sorted_distinct_lines():
     """``ntriples_lines`` sorts by subject group; that must be the order of the whole lines, even for
     subjects that are prefixes of one another or hold characters N-Triples escapes."""

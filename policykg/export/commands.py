@@ -42,7 +42,7 @@ def publish_command(folder: str, graph_path: str | None, base_url: str | None, i
       policykg publish site/data --base-url https://data.example.org/policykg/
     """
     from policykg.export.publish import publish, validate_publication
-    from policykg.ontology.validate import duration_note
+    from policykg.ontology.validate import duration_note, too_big_for_shacl
     from policykg.queries import estimated_triples
 
     day: date | None = issued.date() if issued else None
@@ -51,13 +51,18 @@ def publish_command(folder: str, graph_path: str | None, base_url: str | None, i
     files = sorted(p.name for p in path.iterdir())
     click.echo(f"Wrote {len(files)} files to {path}: {', '.join(files)}")
     if check:
-        if line := duration_note(estimated_triples(graph), "checking the publication: its data,"):
+        triples = estimated_triples(graph)
+        shacl = (reason := too_big_for_shacl(triples)) is None
+        if not shacl:
+            note(f"policykg: not checking the data against shapes.ttl: {reason} (the other checks run)")
+        elif line := duration_note(triples, "checking the publication: its data,"):
             note(f"{line} (--no-check skips the checks)")
-        report = validate_publication(path)
+        report = validate_publication(path, shacl=shacl)
         if not report.ok:
             _print_report(report)
             sys.exit(1)
-        click.echo("Checked: every file parses, the checksums and the catalogue match, the data conforms to shapes.ttl.")
+        click.echo("Checked: every file parses, the checksums and the catalogue match"
+                   + (", the data conforms to shapes.ttl." if shacl else "."))
 
 
 def _print_report(report) -> None:
@@ -71,6 +76,8 @@ def validate_publication_folder(folder: str | Path, *, shacl: bool = True) -> No
     from policykg.export.publish import validate_publication
 
     report = validate_publication(folder, shacl=shacl)
+    for line in report.notes:
+        note(f"policykg: {line}")
     if not report.ok:
         _print_report(report)
         sys.exit(1)
