@@ -278,3 +278,17 @@ def test_the_command_line_keeps_the_ladybug_database_of_a_large_graph(tmp_path, 
     assert query("cypher") == in_memory and stamp.is_file() and (tmp_path / "out" / "cache" / "graph.ladybug").is_file()
     made = stamp.stat().st_mtime_ns
     assert query("cypher") == in_memory == query("sparql") and json.loads(in_memory) and stamp.stat().st_mtime_ns == made
+
+
+def test_the_store_is_loaded_with_exactly_the_graph_s_triples(seed_graph):
+    """The store is fed N-Triples straight from the graph, unsorted and with repeats (see
+    ntriples_stream): it must hold exactly the triples of the sorted, distinct N-Triples."""
+    import pyoxigraph as ox
+
+    from policykg.ontology.rdf import ntriples_stream, to_ntriples
+
+    expected = {quad.triple for quad in ox.parse(to_ntriples(seed_graph).encode(), format=ox.RdfFormat.N_TRIPLES)}
+    streamed = list(ox.parse(ntriples_stream(seed_graph), format=ox.RdfFormat.N_TRIPLES))
+    assert {quad.triple for quad in streamed} == expected and len(streamed) >= len(expected) > 10_000
+    # (a store keeps numbers in canonical form, "20"^^xsd:decimal for "20.0": compare store with store)
+    assert set(OxigraphEngine(seed_graph).store) == set(OxigraphEngine(ntriples=to_ntriples(seed_graph)).store)

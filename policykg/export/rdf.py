@@ -63,7 +63,17 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, TIME
 
 from policykg.atomic import atomic_open
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance, paused_gc
-from policykg.ontology.rdf import OA, PKG, PREFIXES, iter_triples, ntriples_groups, quote_iri, relation_predicate, statement_iri
+from policykg.ontology.rdf import (
+    OA,
+    PKG,
+    PREFIXES,
+    ChunkReader,
+    iter_triples,
+    ntriples_groups,
+    quote_iri,
+    relation_predicate,
+    statement_iri,
+)
 
 #: format name → (pyoxigraph format or None for our own writer, file suffix, media type)
 RDF_FORMATS: dict[str, tuple[ox.RdfFormat | None, str, str]] = {
@@ -455,7 +465,7 @@ def _jsonld_chunks(groups: Groups) -> Iterator[bytes]:
         yield (head + "\n").encode("utf-8")
         return
     yield head.removesuffix("]\n}").encode("utf-8")
-    quads = ox.parse(_ChunkReader(_ntriples_chunks(ordered)), format=ox.RdfFormat.N_TRIPLES)
+    quads = ox.parse(ChunkReader(_ntriples_chunks(ordered)), format=ox.RdfFormat.N_TRIPLES)
     nodes: list[str] = []
     for subject, triples in itertools.groupby(quads, key=lambda quad: quad.subject):
         assert isinstance(subject, ox.NamedNode), f"blank nodes are not exported: {subject!r}"
@@ -483,7 +493,7 @@ def _write_turtle(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
 
 
 def _write_rdfxml(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
-    _convert(_ChunkReader(_ntriples_chunks(groups)), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML, stream)
+    _convert(ChunkReader(_ntriples_chunks(groups)), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML, stream)
 
 
 def _write_nquads(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
@@ -492,7 +502,7 @@ def _write_nquads(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
 
 def _write_trig(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
     by_graph = _by_graph(_quad_groups(groups, names))  # pyoxigraph's TriG writer keeps the order: each graph's quads together
-    _convert(_ChunkReader(_nquads_chunks(by_graph)), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, stream)
+    _convert(ChunkReader(_nquads_chunks(by_graph)), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, stream)
 
 
 def _write_jsonld(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
@@ -563,26 +573,4 @@ def _ntriples_chunks(groups: Iterable[tuple[str, list[str]]]) -> Iterator[bytes]
 
 def ntriples_reader(groups: Groups) -> IO[bytes]:
     """The N-Triples of ``groups`` as a binary file to read (for pyoxigraph's streaming parser)."""
-    return _ChunkReader(_ntriples_chunks(groups))
-
-
-class _ChunkReader(io.RawIOBase):
-    """A binary file over an iterator of byte chunks, for pyoxigraph's streaming parser."""
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self._chunks = chunks
-        self._pending = memoryview(b"")
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        while not self._pending:
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                return 0  # end of file
-            self._pending = memoryview(chunk)
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
-        return size
+    return ChunkReader(_ntriples_chunks(groups))
