@@ -189,9 +189,10 @@ def validate(folder: str | None, graph_path: str | None, no_shacl: bool) -> None
     from policykg.queries import estimated_triples
 
     graph = open_graph(graph_path)
-    if reason := too_big_for_shacl(estimated_triples(graph)):
+    triples = estimated_triples(graph)
+    if reason := too_big_for_shacl(triples):
         raise PolicyKGError(f"{reason}: validate a graph of fewer documents, or on a machine with more memory")
-    if line := duration_note(estimated_triples(graph)):
+    if line := duration_note(triples):
         note(line)
     report = shacl_validate(to_rdf(graph), in_place=True)  # the RDF is made only to be checked
     if report.conforms:

@@ -68,6 +68,7 @@ from policykg.ontology.rdf import (
     PKG,
     PREFIXES,
     ChunkReader,
+    encoded_chunks,
     iter_triples,
     ntriples_groups,
     quote_iri,
@@ -153,16 +154,8 @@ def _quad_groups(groups: Groups, names: GraphNames) -> Iterator[tuple[str, str |
 def _nquads_chunks(quad_groups: Iterable[tuple[str, str | None, list[str]]]) -> Iterator[bytes]:
     """N-Quads lines, ~1,000 at a time.  In the sorted triples' order, which is also the sorted
     quads' order: an object term is followed by a space in both, so no comparison changes."""
-    lines: list[str] = []
-    for subject, name, parts in quad_groups:
-        if name is None:
-            lines.extend(f"{subject} {part}\n" for part in parts)
-        else:
-            lines.extend(f"{subject} {part[:-2]} {name} .\n" for part in parts)  # part[:-2]: without " ."
-        if len(lines) >= _CHUNK_LINES:
-            yield "".join(lines).encode("utf-8")
-            lines.clear()
-    yield "".join(lines).encode("utf-8")
+    return encoded_chunks(f"{subject} {part}\n" if name is None else f"{subject} {part[:-2]} {name} .\n"  # part[:-2]: without " ."
+                          for subject, name, parts in quad_groups for part in parts)
 
 
 def _by_graph(quad_groups: Iterable[tuple[str, str | None, list[str]]]) -> list[tuple[str, str | None, list[str]]]:
@@ -562,13 +555,7 @@ def write_rdf(graph: nx.MultiDiGraph, path: str | Path, format: str) -> Path:
 
 def _ntriples_chunks(groups: Iterable[tuple[str, list[str]]]) -> Iterator[bytes]:
     """The N-Triples lines of ``groups`` (:func:`~policykg.ontology.rdf.ntriples_groups`) as UTF-8, ~1,000 lines at a time."""
-    lines: list[str] = []
-    for subject, parts in groups:
-        lines.extend(f"{subject} {part}\n" for part in parts)
-        if len(lines) >= _CHUNK_LINES:
-            yield "".join(lines).encode("utf-8")
-            lines.clear()
-    yield "".join(lines).encode("utf-8")
+    return encoded_chunks(f"{subject} {part}\n" for subject, parts in groups for part in parts)
 
 
 def ntriples_reader(groups: Groups) -> IO[bytes]:

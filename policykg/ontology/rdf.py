@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -420,22 +421,25 @@ class ChunkReader(io.RawIOBase):
         return size
 
 
+def encoded_chunks(lines: Iterable[str], size: int = 1_000) -> Iterator[bytes]:
+    """``lines`` (each with its line break) as UTF-8, ``size`` lines to a chunk: what streaming
+    writers write and :class:`ChunkReader` reads, without the whole text in memory."""
+    lines = iter(lines)
+    while chunk := "".join(itertools.islice(lines, size)):
+        yield chunk.encode("utf-8")
+
+
 def ntriples_stream(graph: nx.MultiDiGraph) -> ChunkReader:
     """The RDF of ``graph`` as N-Triples to read, in no order and with repeats (each quote may come
     more than once): for loading a store, which needs neither, with little memory (sorting the
     triples of 1,000 documents takes gigabytes)."""
 
-    def chunks() -> Iterator[bytes]:
+    def lines() -> Iterator[str]:
         with paused_gc():
-            lines: list[str] = []
             for subject, predicate, value in iter_triples(graph):
-                lines.append(f"<{safe_iri(subject)}> <{safe_iri(predicate)}> {nt_term(value)} .\n")
-                if len(lines) >= 1_000:
-                    yield "".join(lines).encode("utf-8")
-                    lines.clear()
-            yield "".join(lines).encode("utf-8")
+                yield f"<{safe_iri(subject)}> <{safe_iri(predicate)}> {nt_term(value)} .\n"
 
-    return ChunkReader(chunks())
+    return ChunkReader(encoded_chunks(lines()))
 
 
 @paused_gc()  # it makes millions of small objects: see paused_gc
