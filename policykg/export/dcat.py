@@ -282,9 +282,9 @@ def _namespace(iri: str) -> str:
     return iri[: cut + 1]
 
 
-def void_graph(ntriples: str | IO[bytes], data_files: list[str], *, base_url: str | None = None, title: str = "policykg knowledge graph",
+def void_graph(ntriples: IO[bytes], data_files: list[str], *, base_url: str | None = None, title: str = "policykg knowledge graph",
                formats: Mapping[str, str] | None = None) -> Graph:
-    """The VoID description of the data (a duplicate-free N-Triples text), whose dumps are ``data_files``."""
+    """The VoID description of the data (duplicate-free N-Triples, read as a stream), whose dumps are ``data_files``."""
     at = prefix(base_url)
     dataset = URIRef(at + "catalog.ttl#dataset")
     g = new_graph()
@@ -293,7 +293,7 @@ def void_graph(ntriples: str | IO[bytes], data_files: list[str], *, base_url: st
     typed: dict[URIRef, set[str]] = {}
     predicates: Counter[URIRef] = Counter()
     rdf_type = str(RDF.type)
-    for triple in ox.parse(ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples, format=ox.RdfFormat.N_TRIPLES):
+    for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
         subject, predicate, value = str(triple.subject), triple.predicate.value, str(triple.object)
         subjects.add(subject)
         objects.add(value)

@@ -458,7 +458,7 @@ def _jsonld_chunks(groups: Groups) -> Iterator[bytes]:
         yield (head + "\n").encode("utf-8")
         return
     yield head.removesuffix("]\n}").encode("utf-8")
-    quads = ox.parse(ChunkReader(_ntriples_chunks(ordered)), format=ox.RdfFormat.N_TRIPLES)
+    quads = ox.parse(ntriples_reader(ordered), format=ox.RdfFormat.N_TRIPLES)
     nodes: list[str] = []
     for subject, triples in itertools.groupby(quads, key=lambda quad: quad.subject):
         assert isinstance(subject, ox.NamedNode), f"blank nodes are not exported: {subject!r}"
@@ -486,7 +486,7 @@ def _write_turtle(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
 
 
 def _write_rdfxml(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
-    _convert(ChunkReader(_ntriples_chunks(groups)), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML, stream)
+    _convert(ntriples_reader(groups), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML, stream)
 
 
 def _write_nquads(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
@@ -530,15 +530,13 @@ def serialize_rdf(rdf: Graph, format: str, *, names: GraphNames | None = None) -
     return serialize_ntriples(rdflib_ntriples(rdf), format, names=names)
 
 
-@paused_gc()  # it makes millions of small objects: see paused_gc
 def serialize_graph(graph: nx.MultiDiGraph, format: str) -> str:
     """The policy graph serialised in ``format``, as one string (:func:`write_rdf` writes it to a file)."""
     stream = io.BytesIO()
-    write_groups(ntriples_groups(iter_triples(graph)), format, stream, names=graph_names(graph) if format in DATASET_FORMATS else None)
+    _write_graph(graph, format, stream)
     return stream.getvalue().decode("utf-8")
 
 
-@paused_gc()  # it makes millions of small objects: see paused_gc
 def write_rdf(graph: nx.MultiDiGraph, path: str | Path, format: str) -> Path:
     """Write the policy graph as RDF to ``path`` (atomically), a piece at a time.
 
@@ -549,8 +547,13 @@ def write_rdf(graph: nx.MultiDiGraph, path: str | Path, format: str) -> Path:
     The bytes are the same as :func:`serialize_graph`'s.
     """
     with atomic_open(path, "wb") as stream:
-        write_groups(ntriples_groups(iter_triples(graph)), format, stream, names=graph_names(graph) if format in DATASET_FORMATS else None)
+        _write_graph(graph, format, stream)
     return Path(path)
+
+
+@paused_gc()  # it makes millions of small objects: see paused_gc
+def _write_graph(graph: nx.MultiDiGraph, format: str, stream: IO[bytes]) -> None:
+    write_groups(ntriples_groups(iter_triples(graph)), format, stream, names=graph_names(graph) if format in DATASET_FORMATS else None)
 
 
 def _ntriples_chunks(groups: Iterable[tuple[str, list[str]]]) -> Iterator[bytes]:

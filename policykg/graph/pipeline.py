@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
@@ -74,13 +75,11 @@ def package_fingerprint() -> str:
 
 
 def compiled_modules() -> list[str]:
-    """The extractor's modules that run compiled (``POLICYKG_COMPILE=1 pip install .``, see setup.py); [] in pure Python."""
-    from policykg.graph import build, deadlines, figures, mentions, merge, model, statements
-    from policykg.loaders import document, govuk_text
-    from policykg.ontology import iris
+    """The modules of policykg that run compiled (``POLICYKG_COMPILE=1 pip install .``, see setup.py), sorted; [] in pure Python."""
+    import policykg.graph.build  # noqa: F401  (it imports every module of the extractor)
 
-    modules = (build, deadlines, figures, mentions, merge, model, statements, document, govuk_text, iris)
-    return [module.__name__ for module in modules if (module.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))]
+    return sorted(name for name, module in list(sys.modules.items())
+                  if name.startswith("policykg.") and (getattr(module, "__file__", None) or "").endswith(tuple(EXTENSION_SUFFIXES)))
 
 
 def document_key(path: Path) -> str:
