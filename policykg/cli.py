@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,11 +36,15 @@ from policykg.workspace import (
 
 
 class _Group(click.Group):
-    """Turns user errors into one line on stderr and exit code 1 (no traceback)."""
+    """Runs each command under the settings of the environment (checked once, here), and turns
+    user errors into one line on stderr and exit code 1 (no traceback)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from policykg.settings import Settings, using
+
         try:
-            return super().invoke(ctx)
+            with using(Settings.from_env()):
+                return super().invoke(ctx)
         except PolicyKGError as exc:
             click.echo(f"policykg: error: {exc}", err=True)
             sys.exit(1)
@@ -106,10 +111,12 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
     """
     from policykg.export import export
     from policykg.graph.storage import save_graph
+    from policykg.settings import current_settings
 
     out = Path(out_dir)
+    settings = replace(current_settings(), out=out)
     paths = source_paths(list(sources))
-    inputs = build_inputs(paths) if cache else []
+    inputs = build_inputs(paths, settings) if cache else []
     if cache and (summary := unchanged_build(inputs, out)) is not None:
         if not quiet:
             note(f"policykg: no document changed since the last build; {out / 'graph.json'} and graph.ttl are up to date "
@@ -119,7 +126,7 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
     jobs = jobs or _cpu_cores()
     with click.progressbar(length=len(paths), label="Extracting documents", file=sys.stderr, hidden=quiet or len(paths) < 2) as bar:
         graph = build_sources(paths, jobs=jobs, cache_dir=out / "cache" if cache else None,
-                              progress=lambda _: bar.update(1), quiet=quiet)
+                              progress=lambda _: bar.update(1), quiet=quiet, settings=settings)
     summary = _summary(graph)
     tell = note if not quiet and len(paths) > 1 else lambda _: None  # a large build spends most of its time writing
     tell(f"Writing {out / 'graph.json'} ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges) ...")

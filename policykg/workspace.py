@@ -19,8 +19,8 @@ import click
 import networkx as nx
 
 from policykg.atomic import atomic_write_text
+from policykg.settings import DEFAULT_OUT, Settings, current_settings
 
-DEFAULT_OUT = Path("policykg-out")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
 
 graph_option = click.option(
@@ -42,29 +42,34 @@ def source_paths(sources: list[str] | list[Path]) -> list[Path]:
 
 
 def build_sources(sources: list[str] | list[Path], *, jobs: int = 1, cache_dir: Path | None = None,
-                  progress: Callable[[Path], None] | None = None, quiet: bool = False) -> nx.MultiDiGraph:
-    """The graph of the files and folders in ``sources`` (none: the packaged seed)."""
+                  progress: Callable[[Path], None] | None = None, quiet: bool = False,
+                  settings: Settings | None = None) -> nx.MultiDiGraph:
+    """The graph of the files and folders in ``sources`` (none: the packaged seed), under ``settings``
+    (default: the active ones)."""
     from policykg.graph.pipeline import build_from_paths
 
-    graph, report = build_from_paths(source_paths(sources), jobs=jobs, cache_dir=cache_dir, progress=progress)
+    graph, report = build_from_paths(source_paths(sources), jobs=jobs, cache_dir=cache_dir, progress=progress,
+                                     settings=settings)
     if cache_dir is not None and report.cached and not quiet:
         note(f"policykg: {report.cached} of {report.documents} document(s) unchanged, reused from {cache_dir}")
     return graph
 
 
 # A build records what it was made from in OUT/cache/last-build.json, so that building again with
-# nothing changed (the same documents, in the same order, and the same policykg) does not spend
+# nothing changed (the same documents, in the same order, the same settings and the same policykg) does not spend
 # seconds to minutes rewriting the same graph.json and graph.ttl: writing them is most of a large
 # build's time, even when every document comes from the cache.
 BUILD_OUTPUTS = ("graph.json", "graph.ttl")
 _BUILD_RECORD = "last-build.json"
 
 
-def build_inputs(paths: list[Path]) -> list[str]:
-    """What a build of ``paths`` depends on: policykg itself and each document's content, in order."""
+def build_inputs(paths: list[Path], settings: Settings | None = None) -> list[str]:
+    """What a build of ``paths`` depends on: policykg itself, the settings that shape the graph
+    (default: the active ones) and each document's content, in order."""
     from policykg.graph.pipeline import document_key, package_fingerprint
 
-    return [package_fingerprint(), *map(document_key, paths)]
+    settings = settings or current_settings()
+    return [package_fingerprint(), settings.key(), *(document_key(path, settings) for path in paths)]
 
 
 def _file_stamp(path: Path) -> list[int] | None:
@@ -154,7 +159,8 @@ def _kept_paths(file: Path, kind: str) -> tuple[Path, Path]:
 def _made_from(file: Path) -> dict[str, Any]:
     from policykg.graph.pipeline import package_fingerprint
 
-    return {"graph": [str(file.resolve()), *(_file_stamp(file) or [])], "policykg": package_fingerprint()}
+    return {"graph": [str(file.resolve()), *(_file_stamp(file) or [])], "policykg": package_fingerprint(),
+            "settings": current_settings().key()}  # the base names the statements the RDF stores hold
 
 
 def _kept_database(file: Path, kind: str) -> tuple[Any, int] | None:

@@ -20,12 +20,13 @@ from typing import Any
 
 import pytest
 
-from policykg.graph.build import CURATED_SOURCE, build_graph, document_iri, finish_graph
+from policykg.graph.build import build_graph, document_iri, finish_graph
 from policykg.graph.mentions import Gazetteer, entity_iri
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import count_by_relation, count_by_type
 from policykg.graph.storage import dumps, to_data
 from policykg.loaders import load_document, seed_path
+from policykg.ontology.iris import curated_source
 
 ROOT = Path(__file__).resolve().parents[1]
 N_DOCS, SEED = 5, 20250409
@@ -435,7 +436,7 @@ def test_plain_merge_lacks_only_curated_relations_across_documents(separate_grap
     missing = [e for e in joint["edges"] if key(e) not in merged_edges]
     assert all(merged_edges[key(e)] == e for e in joint["edges"] if key(e) in merged_edges)
     assert len(merged_edges) + len(missing) == len(joint["edges"])
-    assert missing and all(p["document"] == CURATED_SOURCE for e in missing for p in e["provenance"]), missing[:3]
+    assert missing and all(p["document"] == curated_source() for e in missing for p in e["provenance"]), missing[:3]
 
 
 def _resolved(data: dict) -> dict:

@@ -138,3 +138,19 @@ def test_parallel_build_with_cache_equals_serial(corpus, tmp_path, monkeypatch):
     changed, report = build_from_paths(files, jobs=2, cache_dir=cache, progress=seen.append)
     assert (report.extracted, report.cached) == (1, len(files) - 1) and sorted(seen) == files
     assert dumps(changed) == dumps(build_from_paths(files)[0])
+
+
+def test_parallel_build_mints_under_the_settings_passed_in_workers_too(corpus, monkeypatch):
+    """Workers get the settings as an argument (the parent's active ones do not cross processes)."""
+    from policykg.settings import Settings
+
+    _topics(corpus, 5)
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    monkeypatch.delenv("POLICYKG_BASE", raising=False)
+    files = paths(corpus)
+    settings = Settings(base="https://elsewhere.example/kg/")
+    serial, _ = build_from_paths(files, jobs=1, settings=settings)
+    parallel, report = build_from_paths(files, jobs=2, settings=settings)
+    assert report.extracted == len(files) and dumps(parallel) == dumps(serial)
+    assert all(iri.startswith(settings.base) for iri in parallel)
+    assert "https://w3id.org/policykg/id/" not in dumps(parallel)

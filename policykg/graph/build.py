@@ -46,7 +46,7 @@ from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, Men
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paused_gc
 from policykg.loaders.document import Document, Item, Paragraph, Section
-from policykg.ontology.iris import mint, slug
+from policykg.ontology.iris import curated_source, mint, slug
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,6 @@ MAX_LINKS_PER_PARAGRAPH = 10_000  # links from its commitments to the bodies and
 
 _RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})\s*[:.–—-]\s*(\S.*)$")
 _RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})\s*(?:[:.–—-]\s*(\S.*))?$")
-CURATED_SOURCE = mint("source", "policykg-curated-facts")
 _ACCESSIBLE = re.compile(r"\s*\((?:accessible version|HTML)\)\s*$", re.I)
 _WE = re.compile(r"\b(?:we|our|government)\b", re.I)  # "we will", "our plan", "the government will"
 _SET_ASIDE = re.compile(r"\b(?:beyond|besides|outside|apart from|other than)\s+(?:the\s+)?$", re.I)  # ... before a name
@@ -331,7 +330,7 @@ def _curated_where(context: _Context, quote: str | None, fallback_id: str) -> Pr
     if quote and (found := context.find_quote(quote)):
         return found
     text = quote or fallback_id
-    return Provenance(CURATED_SOURCE, fallback_id, None, "", 0, len(text), text)
+    return Provenance(curated_source(), fallback_id, None, "", 0, len(text), text)
 
 
 def _responses_annotation(context: _Context, inquiry: Entity | None) -> dict[int, dict[str, Any]]:
@@ -719,5 +718,5 @@ def add_reference_facts(graph: nx.MultiDiGraph, gazetteer: Gazetteer) -> None:
                 continue
             source, other = (target, entity) if reverse else (entity, target)
             text = entity.fact("quote") or entity.fact("source") or f"{entity.name} → {target.name}"
-            where = Provenance(CURATED_SOURCE, f"reference:{slug(entity.name)}", None, "", 0, len(text), text)
+            where = Provenance(curated_source(), f"reference:{slug(entity.name)}", None, "", 0, len(text), text)
             add_edge(graph, source.iri, other.iri, relation, where)

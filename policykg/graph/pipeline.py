@@ -1,7 +1,8 @@
 """Build from files: per-document extraction, cached by content hash, optionally in parallel.
 
 A document's graph depends only on its bytes (and metadata sidecar), the curated
-data and the extractor's code, so it is cached under a hash of all of them:
+data, the extractor's code and the settings (the base of IRIs, the limits), so it is
+cached under a hash of all of them:
 rebuilding after one document changed re-extracts only that document, and gives
 the same graph as a clean build.  ``jobs > 1`` extracts documents in worker
 processes too; documents are merged in the order given, so the result equals a serial build.
@@ -16,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -32,6 +33,7 @@ from policykg.graph.model import new_graph, paused_gc
 from policykg.graph.storage import dumps, loads
 from policykg.loaders import load_document
 from policykg.loaders.document import Document
+from policykg.settings import Settings, current_settings, using
 
 #: Besides extracting, the parent merges the workers' graphs: about 0.15 of the time it takes to
 #: extract them (unpickling included), and a worker pickles and writes them: about 0.2 (start-up
@@ -82,9 +84,11 @@ def compiled_modules() -> list[str]:
                   if name.startswith("policykg.") and (getattr(module, "__file__", None) or "").endswith(tuple(EXTENSION_SUFFIXES)))
 
 
-def document_key(path: Path) -> str:
-    """The cache key of one document: its bytes, its metadata sidecar, and the extractor."""
+def document_key(path: Path, settings: Settings | None = None) -> str:
+    """The cache key of one document: its bytes, its metadata sidecar, the extractor, and the
+    settings that shape its graph (the active ones unless given; see :meth:`Settings.key`)."""
     digest = hashlib.sha256(extractor_fingerprint().encode())
+    digest.update((settings or current_settings()).key().encode())
     digest.update(path.read_bytes())
     sidecar = path.with_name(path.stem + ".meta.yaml")
     if sidecar.is_file():
@@ -92,27 +96,31 @@ def document_key(path: Path) -> str:
     return digest.hexdigest()
 
 
-@cache
-def _shared() -> tuple[Gazetteer, dict]:
-    return Gazetteer.packaged(), load_annotations()
+@lru_cache(maxsize=4)
+def _shared(settings: Settings) -> tuple[Gazetteer, dict]:
+    """The curated reference list and annotations, their IRIs minted under ``settings``' base."""
+    with using(settings):
+        return Gazetteer.packaged(), load_annotations()
 
 
-def extract_path(path: str, cache_file: str | None = None) -> nx.MultiDiGraph:
-    """Load and extract one file, saving its graph to ``cache_file`` if given."""
-    gazetteer, annotations = _shared()
-    graph = extract_document(load_document(path), gazetteer, annotations)
+def extract_path(path: str, cache_file: str | None = None, settings: Settings | None = None) -> nx.MultiDiGraph:
+    """Load and extract one file (under ``settings``, else the active ones), saving its graph to ``cache_file`` if given."""
+    settings = settings or current_settings()
+    gazetteer, annotations = _shared(settings)
+    with using(settings):
+        graph = extract_document(load_document(path), gazetteer, annotations)
     if cache_file is not None:
         atomic_write_text(Path(cache_file), dumps(graph))
     return graph
 
 
-def _extract_into(graph: nx.MultiDiGraph, path: str, cache_file: str | None) -> None:
+def _extract_into(graph: nx.MultiDiGraph, path: str, cache_file: str | None, settings: Settings) -> None:
     """Add one file's graph to ``graph``; with ``cache_file``, its own graph is built and saved there first."""
     if cache_file is None:
-        gazetteer, annotations = _shared()
+        gazetteer, annotations = _shared(settings)
         extract_document(load_document(path), gazetteer, annotations, into=graph)
     else:
-        _merge_and_free(graph, extract_path(path, cache_file))
+        _merge_and_free(graph, extract_path(path, cache_file, settings))
 
 
 def _merge_and_free(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> None:
@@ -122,8 +130,9 @@ def _merge_and_free(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> None:
     other.clear()
 
 
-def extract_chunk(paths: list[str], cache_files: list[str | None], out: str) -> str:
-    """Extract several files, in order, into one graph and pickle its nodes and edges to ``out`` (run in a worker).
+def extract_chunk(paths: list[str], cache_files: list[str | None], out: str, settings: Settings) -> str:
+    """Extract several files, in order, under ``settings``, into one graph and pickle its nodes and edges
+    to ``out`` (run in a worker: the parent's active settings do not cross into it, so they are passed).
 
     One graph per chunk, not per document: the parent unpickles and merges far less, as the
     entities every document names ("HM Government") travel once per chunk.  Lists of nodes and
@@ -134,10 +143,10 @@ def extract_chunk(paths: list[str], cache_files: list[str | None], out: str) -> 
     reads the pipe gets the GIL only now and then while the parent extracts, and the worker
     would sit blocked on the full pipe meanwhile instead of extracting its next chunk.
     """
-    with paused_gc():
+    with using(settings), paused_gc():
         graph = new_graph()
         for path, cache_file in zip(paths, cache_files, strict=True):
-            _extract_into(graph, path, cache_file)
+            _extract_into(graph, path, cache_file, settings)
         items = (list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)))
         with open(out, "wb") as handle:
             pickle.dump(items, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -177,10 +186,16 @@ def build_from_paths(
     jobs: int = 1,
     cache_dir: Path | None = None,
     progress: Callable[[Path], None] | None = None,
+    settings: Settings | None = None,
 ) -> tuple[nx.MultiDiGraph, BuildReport]:
-    """Build the graph of ``paths``, reusing cached per-document graphs from ``cache_dir``."""
-    with paused_gc():
-        return _build_from_paths(paths, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    """Build the graph of ``paths``, reusing cached per-document graphs from ``cache_dir``.
+
+    IRIs are minted under ``settings`` (default: the active settings, else the environment's),
+    which are part of every document's cache key.
+    """
+    settings = settings or current_settings()
+    with using(settings), paused_gc():
+        return _build_from_paths(paths, jobs=jobs, cache_dir=cache_dir, progress=progress, settings=settings)
 
 
 def _build_from_paths(
@@ -188,15 +203,16 @@ def _build_from_paths(
     *,
     jobs: int = 1,
     cache_dir: Path | None = None,
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[Path], None] | None,
+    settings: Settings,
 ) -> tuple[nx.MultiDiGraph, BuildReport]:
     report = BuildReport(documents=len(paths), extracted=len(paths))
-    gazetteer, annotations = _shared()
+    gazetteer, annotations = _shared(settings)
     if cache_dir is None and jobs == 1:  # nothing to keep per document: build_graph extracts straight into one graph
         return build_graph(_documents(paths, progress), gazetteer=gazetteer, annotations=annotations), report
     # Paths key the plan below; a file given twice adds nothing the second time (merging is idempotent).
     paths = list(dict.fromkeys(paths))
-    cache_files = {path: str(cache_dir / f"{document_key(path)}.json") for path in paths} if cache_dir else {}
+    cache_files = {path: str(cache_dir / f"{document_key(path, settings)}.json") for path in paths} if cache_dir else {}
     cached = {}
     for path in paths:
         if (found := _read_cached(cache_files.get(path))) is not None:
@@ -221,7 +237,8 @@ def _build_from_paths(
             folder = stack.enter_context(TemporaryDirectory(prefix="policykg-build-"))
             for number, chunk in enumerate(chunks):
                 futures[chunk[0]] = pool.submit(extract_chunk, [str(path) for path in chunk],
-                                                [cache_files.get(path) for path in chunk], f"{folder}/chunk-{number}.pickle")
+                                                [cache_files.get(path) for path in chunk], f"{folder}/chunk-{number}.pickle",
+                                                settings)
         chunk_of = {chunk[0]: chunk for chunk in chunks}
         try:
             for path in paths:
@@ -229,7 +246,7 @@ def _build_from_paths(
                     _merge_and_free(graph, cached.pop(path))
                     done(path)
                 elif path in own:
-                    _extract_into(graph, str(path), cache_files.get(path))
+                    _extract_into(graph, str(path), cache_files.get(path), settings)
                     done(path)
                     _raise_failure(futures.values())  # a bad document in a chunk stops the build now, not at its turn
                 elif path in futures:

@@ -1,7 +1,8 @@
 """Stable, readable IRIs for everything in the graph.
 
-Data IRIs live under a configurable base (``POLICYKG_BASE`` or the ``base``
-argument), vocabulary terms under the fixed ontology namespace.  An IRI is made
+Data IRIs live under the base of the active settings (:mod:`policykg.settings`:
+``POLICYKG_BASE`` unless a caller passes its own), vocabulary terms under the fixed
+ontology namespace.  An IRI is made
 from what a thing *is*, never from where it was read, so the same entity found in
 two documents (or two formats of one document) gets the same IRI and merges.
 
@@ -13,18 +14,19 @@ two documents (or two formats of one document) gets the same IRI and merges.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 
-DEFAULT_BASE = "https://w3id.org/policykg/"
+from policykg.settings import DEFAULT_BASE, current_settings
+
+__all__ = ["DEFAULT_BASE", "VOCAB", "base", "curated_source", "mint", "slug", "term"]
+
 VOCAB = "https://w3id.org/policykg/ontology#"
 
 
 def base() -> str:
-    """The base for data IRIs; ends with ``/``."""
-    value = os.environ.get("POLICYKG_BASE", DEFAULT_BASE)
-    return value if value.endswith(("/", "#")) else value + "/"
+    """The base for data IRIs of the active settings; ends with ``/`` or ``#``."""
+    return current_settings().base
 
 
 def slug(text: str, max_length: int = 80) -> str:
@@ -45,7 +47,12 @@ _NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 
 def mint(kind: str, *parts: object) -> str:
     """The IRI of a ``kind`` of thing identified by ``parts`` (each slugged)."""
-    return base() + "id/" + "/".join([kind, *(slug(str(p)) for p in parts)])
+    return current_settings().base + "id/" + "/".join([kind, *(slug(str(p)) for p in parts)])
+
+
+def curated_source() -> str:
+    """The IRI standing for the curated facts file: the source of facts no document states."""
+    return mint("source", "policykg-curated-facts")
 
 
 def term(name: str) -> str:
