@@ -36,14 +36,16 @@ from policykg.workspace import (
 
 
 class _Group(click.Group):
-    """Runs each command under the settings of the environment (checked once, here), and turns
-    user errors into one line on stderr and exit code 1 (no traceback)."""
+    """Runs each command under the settings of the environment (checked once, here) with the
+    garbage collector's pauses allowed (the command owns the process), and turns user errors into
+    one line on stderr and exit code 1 (no traceback)."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from policykg.graph.model import gc_pauses_allowed
         from policykg.settings import Settings, using
 
         try:
-            with using(Settings.from_env()):
+            with using(Settings.from_env()), gc_pauses_allowed():
                 return super().invoke(ctx)
         except PolicyKGError as exc:
             click.echo(f"policykg: error: {exc}", err=True)

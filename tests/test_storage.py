@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from policykg.errors import PolicyKGError
-from policykg.graph.model import paused_gc
+from policykg.graph.model import gc_pauses_allowed, paused_gc
 from policykg.graph.storage import dumps, loads
 
 
@@ -47,7 +47,7 @@ def test_objects_made_with_the_collector_paused_are_not_scanned_again_but_still_
     """``paused_gc`` hands what was made meanwhile to the oldest generation: the next young
     collection does not rescan a whole new graph, and a cycle dropped later is still freed."""
     assert gc.isenabled()
-    with paused_gc():
+    with gc_pauses_allowed(), paused_gc():
         made = [[n] for n in range(50_000)]  # lists: always tracked by the collector
         cycle = _Node()
         cycle.me = cycle

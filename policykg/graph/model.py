@@ -26,6 +26,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -226,27 +227,53 @@ def count_by_relation(graph: nx.MultiDiGraph) -> dict[str, int]:
     return dict(sorted(Counter(key for _, _, key in graph.edges(keys=True)).items()))
 
 
+#: Whether :func:`paused_gc` may pause the collector here: only inside :func:`gc_pauses_allowed`.
+_PAUSES_ALLOWED: ContextVar[bool] = ContextVar("policykg_gc_pauses_allowed", default=False)
+
+
+@contextmanager
+def gc_pauses_allowed() -> Iterator[None]:
+    """Let :func:`paused_gc` pause the collector in this thread for the ``with`` block.
+
+    For the entry points that own their process's run: the command line and the build
+    pipeline (:func:`policykg.graph.pipeline.build_from_paths` and its workers).  Library
+    functions that notebooks and servers call (``build_graph``, ``load_graph``, ``to_rdf``,
+    the writers) only mark where a pause pays (``paused_gc``); called on their own, they leave
+    the host's collector as it is.
+    """
+    token = _PAUSES_ALLOWED.set(True)
+    try:
+        yield
+    finally:
+        _PAUSES_ALLOWED.reset(token)
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
+    """Pause the cyclic garbage collector while building many small objects, where an entry
+    point allowed it (:func:`gc_pauses_allowed`); elsewhere, do nothing.
 
     A build makes millions of small acyclic objects (dicts, tuples, provenance
     records); the collector would rescan the growing graph again and again for
-    cycles that are not there (builds and projections run 1.3-3x faster without it;
-    writing and reading graph.json 1.4-2.5x, writing Turtle 1.2x).  Also a decorator:
-    ``@paused_gc()``.
+    cycles that are not there.  Also a decorator: ``@paused_gc()``.
 
     On leaving, what was made meanwhile goes straight to the oldest generation
     (``freeze`` then ``unfreeze``): otherwise the first young collection after
-    ``enable`` would scan every object of the new graph once (0.2 s for 100
-    documents, ~12% of a parallel build).  It stays collectable by full collections.
+    ``enable`` would scan every object of the new graph once.  It stays collectable by
+    full collections.  A host that froze objects itself (``gc.freeze()``, say before
+    forking workers) is left alone: ``unfreeze`` would hand its objects back to the
+    collector, so the hand-off is skipped then.
     """
+    if not _PAUSES_ALLOWED.get():
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
-            gc.freeze()  # moves every tracked object to the permanent generation, unscanned ...
-            gc.unfreeze()  # ... and back into the oldest one
+            if gc.get_freeze_count() == 0:  # nothing of the host's is frozen: ours only moves
+                gc.freeze()  # moves every tracked object to the permanent generation, unscanned ...
+                gc.unfreeze()  # ... and back into the oldest one
             gc.enable()

@@ -29,7 +29,7 @@ from policykg.errors import PolicyKGError
 from policykg.graph.build import add_reference_facts, build_graph, extract_document, load_annotations
 from policykg.graph.mentions import Gazetteer
 from policykg.graph.merge import merge_into, merge_items
-from policykg.graph.model import new_graph, paused_gc
+from policykg.graph.model import gc_pauses_allowed, new_graph, paused_gc
 from policykg.graph.storage import dumps, loads
 from policykg.loaders import load_document
 from policykg.loaders.document import Document
@@ -143,7 +143,7 @@ def extract_chunk(paths: list[str], cache_files: list[str | None], out: str, set
     reads the pipe gets the GIL only now and then while the parent extracts, and the worker
     would sit blocked on the full pipe meanwhile instead of extracting its next chunk.
     """
-    with using(settings), paused_gc():
+    with using(settings), gc_pauses_allowed(), paused_gc():
         graph = new_graph()
         for path, cache_file in zip(paths, cache_files, strict=True):
             _extract_into(graph, path, cache_file, settings)
@@ -191,10 +191,11 @@ def build_from_paths(
     """Build the graph of ``paths``, reusing cached per-document graphs from ``cache_dir``.
 
     IRIs are minted under ``settings`` (default: the active settings, else the environment's),
-    which are part of every document's cache key.
+    which are part of every document's cache key.  An entry point of the pipeline: the garbage
+    collector is paused while it builds (see :func:`~policykg.graph.model.paused_gc`).
     """
     settings = settings or current_settings()
-    with using(settings), paused_gc():
+    with using(settings), gc_pauses_allowed(), paused_gc():
         return _build_from_paths(paths, jobs=jobs, cache_dir=cache_dir, progress=progress, settings=settings)
 
 
