@@ -181,7 +181,8 @@ def stats(graph_path: str | None, as_json: bool) -> None:
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
 @graph_option
 @click.option("--no-shacl", is_flag=True, help="With FOLDER: skip the SHACL check of the data (the slowest check).")
-def validate(folder: str | None, graph_path: str | None, no_shacl: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="With FOLDER: also list the checks that passed.")
+def validate(folder: str | None, graph_path: str | None, no_shacl: bool, verbose: bool) -> None:
     """Check the graph against the SHACL shapes; exit 1 listing each violation.
 
     Given FOLDER (written by `policykg publish`), check that publication instead: every file
@@ -190,7 +191,7 @@ def validate(folder: str | None, graph_path: str | None, no_shacl: bool) -> None
     if folder:
         from policykg.export.commands import validate_publication_folder
 
-        validate_publication_folder(folder, shacl=not no_shacl)
+        validate_publication_folder(folder, shacl=not no_shacl, verbose=verbose)
         return
     from policykg.ontology.rdf import to_rdf
     from policykg.ontology.validate import duration_note, too_big_for_shacl

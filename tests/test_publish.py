@@ -602,6 +602,24 @@ def test_publish_and_validate_commands(small_graph, tmp_path, monkeypatch):
     assert "problem: README.md: SHA-256 does not match SHA256SUMS (the file has changed)" in result.output
 
 
+
+@pytest.mark.parametrize("command", [["validate-publication", "-v"], ["validate", "-v"]])
+def test_verbose_validation_checks_the_folder_once(small_publication, monkeypatch, command):
+    from policykg.cli import cli
+
+    runs = []
+    real = publish_module.validate_publication
+
+    def counted(*args, **kwargs):
+        runs.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(publish_module, "validate_publication", counted)
+    result = CliRunner().invoke(cli, [*command, str(small_publication)])
+    assert result.exit_code == 0, result.output
+    assert len(runs) == 1
+    assert "ok: graph.nt: conforms to shapes.ttl" in result.output and "a valid publication" in result.output
+
 def test_a_graph_too_big_for_shacl_here_is_published_and_checked_without_it(small_graph, tmp_path, monkeypatch):
     """pyshacl holds the whole graph in rdflib (~2 KB a triple): where that does not fit the memory
     available, publish skips only the SHACL check, saying why, and validate refuses in one line."""

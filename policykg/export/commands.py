@@ -71,11 +71,15 @@ def _print_report(report) -> None:
     click.echo(f"{len(report.problems)} problem(s) in {report.folder}", err=True)
 
 
-def validate_publication_folder(folder: str | Path, *, shacl: bool = True) -> None:
-    """Check a publication folder, print the outcome, exit 1 on any problem (for ``policykg validate FOLDER`` too)."""
+def validate_publication_folder(folder: str | Path, *, shacl: bool = True, verbose: bool = False) -> None:
+    """Check a publication folder once, print the outcome (with ``verbose``, each check that passed too),
+    exit 1 on any problem (for ``policykg validate FOLDER`` too)."""
     from policykg.export.publish import validate_publication
 
     report = validate_publication(folder, shacl=shacl)
+    if verbose:
+        for line in report.passed:
+            click.echo(f"ok: {line}")
     for line in report.notes:
         note(f"policykg: {line}")
     if not report.ok:
@@ -92,12 +96,7 @@ def validate_publication_command(folder: str, no_shacl: bool, verbose: bool) -> 
     """Check a folder written by `policykg publish`: every file parses, checksums match SHA256SUMS
     and the catalogue, the catalogue lists exactly the files present, the data formats agree,
     the data conforms to shapes.ttl and the catalogue to the catalogue shapes. Exit 1 on any problem."""
-    if verbose:
-        from policykg.export.publish import validate_publication
-
-        for line in validate_publication(folder, shacl=not no_shacl).passed:
-            click.echo(f"ok: {line}")
-    validate_publication_folder(folder, shacl=not no_shacl)
+    validate_publication_folder(folder, shacl=not no_shacl, verbose=verbose)
 
 
 def _is_loopback(host: str) -> bool:
