@@ -9,14 +9,14 @@ same graph (every row MERGEd again), the Cypher script and CSV exports; nodes/s
 counts nodes only. The synthetic graph is built with ``model.add_node``/``add_edge``
 and is shaped like the seed (commitments with provenance, organisations with
 aliases, paragraphs, recommendations, funding) at about 2.5 relationships per node.
-The server is left holding the seed graph. Connection settings: NEO4J_URI,
-NEO4J_USER, NEO4J_PASSWORD (default policykg-test, the server script's), NEO4J_DATABASE.
+The server is left holding the seed graph. The server is the one ``scripts/neo4j-server``
+started (its address and password from the state the script keeps), never the one
+``NEO4J_URI`` names: that is the user's own, and this wipes ``:PolicyKG`` nodes.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import tempfile
@@ -102,12 +102,22 @@ def bench(name: str, graph, args) -> None:
         return
     from policykg.queries.neo4j import load_neo4j
 
-    settings = {"password": os.environ.get("NEO4J_PASSWORD") or "policykg-test"}
+    settings = script_server_arguments()
     counts = timed(f"Neo4j load, wipe (batch {args.batch_size})", n,
                    lambda: load_neo4j(graph, wipe=True, batch_size=args.batch_size, projection=projection, **settings))
     assert (counts["nodes"], counts["relationships"]) == (n, e), counts
     timed("Neo4j load again (all MERGE)", n,
           lambda: load_neo4j(graph, batch_size=args.batch_size, projection=projection, **settings))
+
+
+def script_server_arguments() -> dict:
+    """Connection arguments for the server ``scripts/neo4j-server`` started (never NEO4J_URI's)."""
+    from policykg.queries.neo4j import script_server
+
+    server = script_server()
+    if server is None:
+        raise SystemExit("bench_neo4j: no Neo4j started by scripts/neo4j-server here (scripts/neo4j-server start)")
+    return vars(server)
 
 
 def main() -> int:
@@ -125,7 +135,7 @@ def main() -> int:
     if not args.no_neo4j:
         from policykg.queries.neo4j import load_neo4j
 
-        load_neo4j(seed, wipe=True, password=os.environ.get("NEO4J_PASSWORD") or "policykg-test")
+        load_neo4j(seed, wipe=True, **script_server_arguments())
         print("(Neo4j holds the seed graph again)")
     return 0
 

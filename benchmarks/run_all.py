@@ -117,17 +117,19 @@ def child(folder: str, count: int, options: dict[str, Any]) -> dict[str, Any]:
         row["queries"] = queries
 
     if options["neo4j"] and row["nodes"] + row["edges"] <= options["max_neo4j_elements"]:
+        from bench_neo4j import script_server_arguments
+
         from policykg.graph.property_graph import project
         from policykg.queries.neo4j import load_neo4j
 
-        password = os.environ.get("NEO4J_PASSWORD") or "policykg-test"
+        server = script_server_arguments()  # the server of scripts/neo4j-server, never NEO4J_URI's (the user's)
         projection = project(graph)
         elements = row["nodes"] + row["edges"]
-        load = load_neo4j(graph, wipe=True, batch_size=1000, projection=projection, password=password)
+        load = load_neo4j(graph, wipe=True, batch_size=1000, projection=projection, **server)
         row["neo4j_batched_per_s"] = elements / load["seconds"]
         subgraph = _first_elements(graph, options["naive_elements"])
         small = subgraph.number_of_nodes() + subgraph.number_of_edges()
-        load = load_neo4j(subgraph, wipe=True, batch_size=1, password=password)
+        load = load_neo4j(subgraph, wipe=True, batch_size=1, **server)
         row["neo4j_naive_per_s"] = small / load["seconds"]
         row["neo4j_naive_elements"] = small
         row["neo4j_ratio"] = row["neo4j_batched_per_s"] / row["neo4j_naive_per_s"]

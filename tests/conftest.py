@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,22 @@ from policykg.graph.build import build_graph
 from policykg.loaders import load_document, seed_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The user's NEO4J_* variables (their own server) give way to the test server's for the session."""
+    from neo4j_server import shield
+
+    config.stash[_USER_NEO4J] = shield(os.environ)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    from neo4j_server import restore
+
+    restore(os.environ, config.stash.get(_USER_NEO4J, {}))
+
+
+_USER_NEO4J = pytest.StashKey[dict]()
 
 
 def pytest_report_header() -> str:

@@ -1,9 +1,9 @@
 """Neo4j: loading, the catalogue, the exports and the error messages, against a real server.
 
 The server is started before pytest runs (``scripts/neo4j-server start``); these
-tests fail, rather than skip, when it cannot be reached. Settings: ``NEO4J_URI``
-(default ``bolt://127.0.0.1:$NEO4J_BOLT_PORT``, port 7687), ``NEO4J_USER``,
-``NEO4J_PASSWORD`` (default ``policykg-test``, the script's default).
+tests fail, rather than skip, when it cannot be reached. They reach only that server:
+``POLICYKG_TEST_NEO4J_URI``/``_PASSWORD`` (``scripts/test`` sets them), else the state
+the script keeps (see ``tests/neo4j_server.py``); never the user's ``NEO4J_URI``.
 
 The tests load the seed graph into the server's default database (replacing
 earlier ``PolicyKG`` nodes only) and leave it loaded.
@@ -16,6 +16,7 @@ import shlex
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from neo4j_server import neo4j_test_server
 from test_cypher_engines import AWKWARD, CATALOGUE, HOSTILE, SAMPLE, STRING_PARAMETERS, answers, awkward_graph, parameter_sets
 
 from policykg.errors import PolicyKGError
@@ -33,20 +35,22 @@ from policykg.queries.neo4j import Neo4jEngine, connect, delete_policykg_nodes, 
 pytestmark = pytest.mark.neo4j
 
 ROOT = Path(__file__).resolve().parents[1]
-PASSWORD = os.environ.get("NEO4J_PASSWORD") or "policykg-test"
-URI = os.environ.get("NEO4J_URI") or f"bolt://127.0.0.1:{os.environ.get('NEO4J_BOLT_PORT', '7687')}"
-SETTINGS = {"uri": URI, "user": os.environ.get("NEO4J_USER") or "neo4j", "password": PASSWORD,
-            "database": os.environ.get("NEO4J_DATABASE") or None}
+_FOUND = neo4j_test_server()
+SETTINGS = _FOUND or {"uri": "", "user": "neo4j", "password": "", "database": None}
+URI, PASSWORD = SETTINGS["uri"], SETTINGS["password"] or ""
 
 
 @pytest.fixture(scope="module")
 def server():
     """Fail (not skip) with instructions when the server is not there."""
+    if _FOUND is None:
+        pytest.fail("Neo4j is needed for these tests: start it with scripts/neo4j-server start (scripts/test does), "
+                    "or set POLICYKG_TEST_NEO4J_URI and POLICYKG_TEST_NEO4J_PASSWORD", pytrace=False)
     try:
         connection = connect(**SETTINGS)
     except PolicyKGError as exc:
-        pytest.fail(f"Neo4j is needed for these tests: {exc}. (scripts/test starts it before pytest; "
-                    "NEO4J_URI/NEO4J_PASSWORD point at another server.)", pytrace=False)
+        pytest.fail(f"Neo4j is needed for these tests: {exc}. (scripts/test starts it before pytest: "
+                    "scripts/neo4j-server start)", pytrace=False)
     yield connection
     connection.close()
 
@@ -315,6 +319,19 @@ def test_awkward_text_is_the_same_by_every_route(server, seed_graph, tmp_path):
     finally:
         load_neo4j(seed_graph, wipe=True, **SETTINGS)
 
+
+
+def test_a_user_s_own_server_variables_are_never_used(server, seed_graph):
+    """With NEO4J_URI and NEO4J_PASSWORD naming the user's own server (here one that does not exist),
+    the tests still load into, and query, the test server, and never try the user's."""
+    env = {**os.environ, "NEO4J_URI": "neo4j+s://users-own.invalid:7687", "NEO4J_USER": "alice",
+           "NEO4J_PASSWORD": "users-secret", "NEO4J_DATABASE": "production"}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-header",
+                           f"{__file__}::test_load_twice_gives_the_graph_counts", f"{__file__}::test_queries_run_read_only"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "2 passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "users-own.invalid" not in done.stdout + done.stderr
+    assert server_counts(server) == graph_counts(seed_graph)
 
 # -- errors --------------------------------------------------------------------------------
 def _wait_until_logins_are_accepted() -> None:

@@ -35,6 +35,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -81,6 +82,30 @@ def settings(uri: str | None = None, user: str | None = None, password: str | No
         password=password if password is not None else os.environ.get("NEO4J_PASSWORD"),
         database=database or os.environ.get("NEO4J_DATABASE") or None,
     )
+
+
+#: The password ``scripts/neo4j-server`` gives user ``neo4j`` unless told otherwise (``POLICYKG_NEO4J_PASSWORD``).
+SCRIPT_PASSWORD = "policykg-test"
+
+
+def script_server(home: str | Path | None = None) -> Settings | None:
+    """The server ``scripts/neo4j-server`` started on this machine, from the state the script keeps in
+    its home (``home``, else ``POLICYKG_NEO4J_HOME``, else ``~/.cache/policykg/neo4j``): the port in
+    ``neo4j.port`` and the password in ``neo4j.password``.  None if it never started one there.
+
+    Never read from ``NEO4J_URI``/``NEO4J_PASSWORD``: those name the user's own server, which
+    the tests and benchmarks that use this must not touch.
+    """
+    folder = Path(home or os.environ.get("POLICYKG_NEO4J_HOME") or Path.home() / ".cache" / "policykg" / "neo4j")
+    try:
+        port = int((folder / "neo4j.port").read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return None
+    try:
+        password = (folder / "neo4j.password").read_text(encoding="utf-8")
+    except FileNotFoundError:  # started by a version of the script that kept no password file
+        password = SCRIPT_PASSWORD
+    return Settings(uri=f"bolt://127.0.0.1:{port}", user=DEFAULT_USER, password=password or None, database=None)
 
 
 def _first_line(exc: BaseException, secret: str | None = None) -> str:
