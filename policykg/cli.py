@@ -486,6 +486,8 @@ def push(graph_path: str | None, endpoint: str, graph_iri: str | None, chunk: in
     """Replace a named graph in a triple store with this graph (SPARQL 1.1 Graph Store HTTP Protocol).
 
     Works with Fuseki, GraphDB, Virtuoso, Oxigraph server and others; idempotent per named graph.
+    Credentials in the URL (http://user:password@host/ds) are sent as HTTP Basic authentication
+    and never printed; --user (with POLICYKG_GRAPH_STORE_PASSWORD) takes precedence.
 
     \b
     Example:

@@ -8,20 +8,24 @@ it is not running.  The retry and error tests at the end use a tiny local HTTP s
 
 from __future__ import annotations
 
+import base64
 import http.server
 import os
 import threading
 from contextlib import contextmanager
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 
 from policykg.errors import PolicyKGError
+from policykg.export import push as push_module
 from policykg.export.push import (
     DEFAULT_GRAPH,
     dataset_iri,
+    graph_lines,
     ntriples_chunks,
-    ntriples_lines,
     push_graph_store,
     request,
     sparql_select,
@@ -161,15 +165,23 @@ def test_not_an_http_url():
 # --------------------------------------------------------------------------- a scripted server: retries
 
 
+seen_headers: list[dict[str, str]] = []  # the headers of every request a scripted server received, in order
+
+
 @contextmanager
-def scripted_server(statuses: list[int]):
-    """A local HTTP server answering each request with the next status (then 204); records requests."""
+def scripted_server(statuses: list[int], on_request=None):
+    """A local HTTP server answering each request with the next status (then 204); records requests
+    (and their headers in ``seen_headers``); ``on_request()`` is called as each one arrives."""
     seen: list[tuple[str, str, bytes]] = []
+    seen_headers.clear()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def _answer(self) -> None:
+            if on_request:
+                on_request()
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             seen.append((self.command, self.path, body))
+            seen_headers.append(dict(self.headers))
             status = statuses.pop(0) if statuses else 204
             message = b"Error 503: the store is busy\n" if status >= 400 else b""
             self.send_response(status)
@@ -211,12 +223,99 @@ def test_5xx_that_persists_is_a_one_line_error(seed_rdf):
 
 
 def test_failure_after_the_first_chunk_says_how_much_was_sent(seed_rdf):
-    with scripted_server([204, 400]) as (url, _), pytest.raises(PolicyKGError, match=r"now holds 5000 of \d+ triples; push again"):
+    with scripted_server([204, 400]) as (url, _), pytest.raises(PolicyKGError, match=r"now holds the first 5000 triples; push again"):
         push_graph_store(seed_rdf, url, chunk_triples=5_000, backoff=0.01)
 
 
 def test_chunks_cover_every_triple_once(seed_rdf):
-    lines = ntriples_lines(seed_rdf)
+    lines = list(graph_lines(seed_rdf))
     chunks = list(ntriples_chunks(lines, 3_000))
     assert sum(c.count for c in chunks) == len(lines) == len(seed_rdf)
     assert b"".join(c.body for c in chunks).decode().splitlines() == lines
+    assert isomorphic(Graph().parse(data="\n".join(lines), format="nt"), seed_rdf)
+
+
+def test_a_policy_graph_gives_the_triples_of_to_rdf_each_once(seed_graph, seed_rdf):
+    lines = list(graph_lines(seed_graph))
+    assert len(lines) == len(set(lines)) == len(seed_rdf)
+    assert isomorphic(Graph().parse(data="\n".join(lines), format="nt"), seed_rdf)
+
+
+def test_blank_node_triples_all_travel_in_the_first_request():
+    rdf = Graph()
+    rdf.parse(data='_:a <http://x/p> _:b .\n_:b <http://x/q> "v" .\n<http://x/s> <http://x/r> _:a .\n', format="nt")
+    for n in range(10):
+        rdf.add((URIRef(f"http://x/s{n}"), URIRef("http://x/p"), Literal(n)))
+    chunks = list(ntriples_chunks(graph_lines(rdf), 2))
+    assert chunks[0].count == 4 and chunks[0].body.count(b"_:") == 4  # the three with blank nodes, and one more
+    assert all(b"_:" not in chunk.body for chunk in chunks[1:]) and sum(c.count for c in chunks) == 13
+
+
+# --------------------------------------------------------------------------- streaming, credentials, malformed URLs
+
+
+def test_push_streams_a_policy_graph_without_an_rdflib_graph(seed_graph, seed_rdf, monkeypatch):
+    """The first request leaves before most triples are made, and no rdflib graph or whole text is built."""
+    made: list[int] = [0]
+    real = push_module.iter_triples
+
+    def counted(graph):
+        for triple in real(graph):
+            made[0] += 1
+            yield triple
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("push built an rdflib graph or serialised one")
+
+    monkeypatch.setattr(push_module, "iter_triples", counted)
+    monkeypatch.setattr("policykg.ontology.rdf.to_rdf", refuse)
+    monkeypatch.setattr(Graph, "serialize", refuse)
+    monkeypatch.setattr(Graph, "add", refuse)
+    made_at_request: list[int] = []
+    with scripted_server([], on_request=lambda: made_at_request.append(made[0])) as (url, seen):
+        result = push_graph_store(seed_graph, url, chunk_triples=1_000, backoff=0.01)
+    monkeypatch.undo()
+    assert result.triples == len(seed_rdf) and result.requests == len(seen) == -(-len(seed_rdf) // 1_000)
+    assert made_at_request[0] < made[0] / 4  # the first chunk went out while most of the graph was still to make
+    assert all(body.count(b"\n") <= 1_000 for _, _, body in seen)
+    received = Graph().parse(data=b"".join(body for _, _, body in seen).decode(), format="nt")
+    assert isomorphic(received, seed_rdf)
+
+
+def test_credentials_in_the_url_become_http_authentication_and_are_never_shown(seed_graph, tmp_path, monkeypatch):
+    from policykg.cli import cli
+    from policykg.graph.storage import save_graph
+
+    save_graph(seed_graph, tmp_path / "graph.json")
+    with scripted_server([]) as (url, seen):
+        with_credentials = url.replace("http://", "http://alice:s%40cr%3At@")
+        result = CliRunner().invoke(cli, ["push", "--graph", str(tmp_path / "graph.json"), "--sparql-graph-store", with_credentials])
+        headers = list(seen_headers)
+    assert result.exit_code == 0, result.output
+    assert "s%40cr%3At" not in result.output and "s@cr:t" not in result.output
+    assert "alice:***@127.0.0.1" in result.output
+    expected = "Basic " + base64.b64encode(b"alice:s@cr:t").decode()
+    assert headers and all(h.get("Authorization") == expected for h in headers)
+    assert all(path.startswith("/ds?graph=") for _, path, _ in seen)
+
+
+def test_credentials_in_the_url_reach_sparql_queries_too():
+    with scripted_server([]) as (url, _):
+        with pytest.raises(PolicyKGError) as caught:  # the scripted server answers 204, not SPARQL results
+            sparql_select(url.replace("http://", "http://bob:hunter2@"), "SELECT * WHERE {}", retries=0)
+        headers = list(seen_headers)
+    assert "hunter2" not in str(caught.value)
+    assert headers[-1].get("Authorization") == "Basic " + base64.b64encode(b"bob:hunter2").decode()
+
+
+@pytest.mark.parametrize("url", ["http://user:secret@[::1", "http://user:secret@host:99999/ds", "http://user:secret@host:port/ds",
+                                 "ftp://user:secret@host/ds", "http://user:secret@/ds"])
+def test_a_malformed_url_is_one_line_without_the_password(seed_graph, tmp_path, url):
+    from policykg.cli import cli
+    from policykg.graph.storage import save_graph
+
+    save_graph(seed_graph, tmp_path / "graph.json")
+    result = CliRunner().invoke(cli, ["push", "--graph", str(tmp_path / "graph.json"), "--sparql-graph-store", url])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output  # not an exception escaping
+    assert "Traceback" not in result.output and "secret" not in result.output
+    assert len(result.output.strip().splitlines()) == 1 and result.output.startswith("policykg: error:")

@@ -12,22 +12,36 @@ The graph is the dataset IRI (``https://w3id.org/policykg/id/dataset``, under
 default graph (``?default``).  Works with any Graph Store Protocol endpoint, e.g. Apache
 Jena Fuseki (``scripts/fuseki-server``): ``http://127.0.0.1:3330/ds`` or ``.../ds/data``.
 
+The triples are streamed: made from the graph a chunk at a time (a policy graph through
+:func:`policykg.ontology.rdf.iter_triples`, with no rdflib graph built), each chunk sent
+before the next is made, so memory holds one chunk and a 64-bit digest per triple sent (to
+send each triple once), never the whole N-Triples text.
+
 Blank nodes are scoped to one request, so every triple that has one travels in the
 first request; policykg's own graphs have none.
+
+Credentials in the URL (``http://user:password@host/ds``) become HTTP Basic
+authentication: they are taken out of the URL before it is used, and every URL the user
+sees (summaries, errors) has them masked (:func:`display_url`).  A malformed URL is one
+line (:class:`~policykg.errors.PolicyKGError`).
 
 :func:`sparql_select` runs a SELECT against a remote SPARQL endpoint and returns rows
 of rdflib terms, the shape the embedded engine returns, so
 :func:`policykg.queries.results.normalise` gives comparable answers.
 
->>> chunks = list(ntriples_chunks(["<a> <p> <b> .", "_:x <p> <c> .", "<d> <p> <e> ."], 2))
+>>> chunks = list(ntriples_chunks(["_:x <p> <c> .", "<a> <p> <b> .", "<d> <p> <e> ."], 2))
 >>> [c.count for c in chunks], chunks[0].body.decode().splitlines()[0]
 ([2, 1], '_:x <p> <c> .')
+>>> display_url("http://alice:secret@store.example.org/ds")
+'http://alice:***@store.example.org/ds'
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import http.client
+import itertools
 import json
 import re
 import socket
@@ -35,7 +49,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +59,7 @@ from rdflib.term import Node
 
 from policykg.errors import PolicyKGError
 from policykg.ontology.iris import mint
+from policykg.ontology.rdf import Lit, encoded_chunks, iter_triples, nt_term
 
 #: ``graph_iri`` value that addresses the store's default graph (``?default``).
 DEFAULT_GRAPH = "default"
@@ -71,8 +86,8 @@ class PushResult:
     graph: str  # the graph IRI, or "default"
     triples: int
     requests: int
-    seconds: float  # upload time (HTTP requests only, serialisation excluded)
-    serialise_seconds: float
+    seconds: float  # upload time (HTTP requests only)
+    serialise_seconds: float  # time spent making the triples and chunks sent
 
     def summary(self) -> str:
         where = "the default graph" if self.graph == DEFAULT_GRAPH else f"<{self.graph}>"
@@ -88,24 +103,61 @@ def _has_blank_node(line: str) -> bool:
     return len(parts) == 3 and parts[2].startswith("_:")
 
 
-def ntriples_lines(rdf: Graph) -> list[str]:
-    """The graph as sorted N-Triples lines (one triple each, no trailing newline)."""
-    text = rdf.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    # split on "\n" only: literals may hold U+2028 and the like, which N-Triples leaves as is
-    return sorted(line for line in text.split("\n") if line.strip())
+def _rdflib_term(term: Node) -> str:
+    """An rdflib term in N-Triples syntax."""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        return nt_term(Lit(str(term), str(term.datatype) if term.datatype else None, term.language))
+    return nt_term(str(term))
 
 
-def ntriples_chunks(lines: Sequence[str], chunk_triples: int) -> Iterator[Chunk]:
-    """Chunks of at most ``chunk_triples`` lines; triples with blank nodes all go first, together."""
+def _distinct(lines: Iterable[str]) -> Iterator[str]:
+    """``lines`` without repeats, remembering a 64-bit digest of each line, not the line."""
+    seen: set[bytes] = set()
+    for line in lines:
+        digest = hashlib.blake2b(line.encode("utf-8"), digest_size=8).digest()
+        if digest not in seen:
+            seen.add(digest)
+            yield line
+
+
+def graph_lines(graph: Graph | nx.MultiDiGraph) -> Iterator[str]:
+    """The N-Triples lines (no line breaks) of ``graph``, each triple once, made as they are read.
+
+    A policy graph goes through :func:`~policykg.ontology.rdf.iter_triples` (the mapping
+    :func:`~policykg.ontology.rdf.to_rdf` uses, without building an rdflib graph); an rdflib
+    graph is read triple by triple, those with blank nodes first (see :func:`ntriples_chunks`).
+    """
+    if isinstance(graph, nx.MultiDiGraph):
+        triples = (f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in iter_triples(graph))
+        return _distinct(triples)
+
+    def rdflib_lines(blank: bool) -> Iterator[str]:
+        for s, p, o in graph:
+            if (isinstance(s, BNode) or isinstance(o, BNode)) == blank:
+                yield f"{_rdflib_term(s)} {_rdflib_term(p)} {_rdflib_term(o)} ."
+
+    return itertools.chain(rdflib_lines(True), rdflib_lines(False))  # an rdflib graph holds each triple once
+
+
+def ntriples_chunks(lines: Iterable[str], chunk_triples: int) -> Iterator[Chunk]:
+    """Chunks of at most ``chunk_triples`` lines, made as they are asked for.
+
+    Lines with blank nodes must come first (:func:`graph_lines` puts them there): they all go
+    into the first chunk, whatever its size, since a blank node means one thing only within a request.
+    """
     if chunk_triples < 1:
         raise PolicyKGError("chunk size must be at least 1 triple")
-    blank = [line for line in lines if _has_blank_node(line)]
-    plain = [line for line in lines if not _has_blank_node(line)] if blank else list(lines)
-    first = max(chunk_triples - len(blank), 0) if blank else chunk_triples
-    groups: list[list[str]] = [blank + plain[:first]]
-    groups += [plain[i : i + chunk_triples] for i in range(first, len(plain), chunk_triples)]
-    for group in groups:
-        yield Chunk(len(group), ("\n".join(group) + "\n" if group else "").encode("utf-8"))
+    lines = iter(lines)
+    first: list[str] = []
+    for line in lines:
+        first.append(line)
+        if not _has_blank_node(line) and len(first) >= chunk_triples:
+            break
+    yield Chunk(len(first), "".join(f"{line}\n" for line in first).encode("utf-8"))
+    for body in encoded_chunks((f"{line}\n" for line in lines), chunk_triples):
+        yield Chunk(body.count(b"\n"), body)  # a line break inside a literal is escaped: one per triple
 
 
 def _with_query(url: str, **params: str | None) -> str:
@@ -116,10 +168,38 @@ def _with_query(url: str, **params: str | None) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
 
-def _check_url(url: str) -> None:
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise PolicyKGError(f"{url!r} is not an http(s) URL of a SPARQL endpoint")
+_AUTHORITY = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)")
+
+
+def display_url(url: str) -> str:
+    """``url`` as it may be shown: the password of a ``user:password@`` part masked (a lone
+    ``token@`` too); the rest as given, even if the URL is malformed."""
+    match = _AUTHORITY.match(url)
+    if match is None or "@" not in match.group(2):
+        return url
+    userinfo, _, host = match.group(2).rpartition("@")
+    shown = f"{userinfo.split(':', 1)[0]}:***" if ":" in userinfo else "***"
+    return f"{match.group(1)}{shown}@{host}{url[match.end():]}"
+
+
+def split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
+    """``url`` without its ``user:password@`` part, and those credentials (``None`` if it has none).
+
+    A URL that is not http(s), or that does not parse (``http://user:secret@[::1``), is a
+    one-line :class:`PolicyKGError` showing it masked.
+    """
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number in range)
+    except ValueError as error:
+        raise PolicyKGError(f"{display_url(url)!r} is not a valid URL ({error})") from None
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise PolicyKGError(f"{display_url(url)!r} is not an http(s) URL of a SPARQL endpoint")
+    if parts.username is None:
+        return url, None
+    host = parts.netloc.rpartition("@")[2]
+    plain = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return plain, (urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or ""))
 
 
 def _authorization(auth: Auth) -> dict[str, str]:
@@ -168,8 +248,12 @@ def request(
     auth: Auth = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> bytes:
-    """One HTTP request with retries on connection errors and 5xx; :class:`PolicyKGError` otherwise."""
-    _check_url(url)
+    """One HTTP request with retries on connection errors and 5xx; :class:`PolicyKGError` otherwise.
+
+    Credentials in ``url`` are sent as HTTP Basic authentication unless ``auth`` is given.
+    """
+    url, url_auth = split_credentials(url)
+    auth = auth if auth is not None else url_auth
     headers = {"User-Agent": "policykg", **_authorization(auth), **(headers or {})}
     attempts = max(retries, 0) + 1
     last = ""
@@ -199,43 +283,46 @@ def push_graph_store(
     timeout: float = 60,
     auth: Auth = None,
     backoff: float = 0.5,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> PushResult:
-    """Replace a graph in a triple store with ``graph`` (an rdflib graph, or a policy graph).
+    """Replace a graph in a triple store with ``graph`` (a policy graph, or an rdflib graph).
 
     ``endpoint_url`` is a Graph Store Protocol endpoint (Fuseki: ``http://HOST:3330/ds`` or
-    ``.../ds/data``); ``graph_iri`` the named graph to replace (default: the dataset IRI;
-    ``"default"``: the default graph); ``auth`` a ``(user, password)`` pair for HTTP Basic,
-    or a whole ``Authorization`` header value.  ``progress(triples_sent, total)`` is called
-    after each request.
+    ``.../ds/data``), possibly with ``user:password@`` (sent as HTTP Basic, shown masked);
+    ``graph_iri`` the named graph to replace (default: the dataset IRI; ``"default"``: the
+    default graph); ``auth`` a ``(user, password)`` pair for HTTP Basic, or a whole
+    ``Authorization`` header value (it wins over credentials in the URL).  The triples are
+    made and sent a chunk at a time (:func:`graph_lines`); ``progress(triples_sent)`` is
+    called after each request.
     """
-    _check_url(endpoint_url)
-    started = time.perf_counter()
-    if isinstance(graph, nx.MultiDiGraph):
-        from policykg.ontology.rdf import to_rdf
-
-        graph = to_rdf(graph)
-    lines = ntriples_lines(graph)
-    chunks = list(ntriples_chunks(lines, chunk_triples))
-    serialised = time.perf_counter() - started
-
+    endpoint, url_auth = split_credentials(endpoint_url)
+    auth = auth if auth is not None else url_auth
     target = graph_iri or dataset_iri()
-    url = _with_query(endpoint_url, default=None) if target == DEFAULT_GRAPH else _with_query(endpoint_url, graph=target)
+    url = _with_query(endpoint, default=None) if target == DEFAULT_GRAPH else _with_query(endpoint, graph=target)
     headers = {"Content-Type": f"{NTRIPLES}; charset=utf-8"}
-    sent = 0
-    upload_started = time.perf_counter()
-    for number, chunk in enumerate(chunks):
-        method = "PUT" if number == 0 else "POST"
+    chunks = ntriples_chunks(graph_lines(graph), chunk_triples)
+    sent = requests = 0
+    making = sending = 0.0
+    while True:
+        started = time.perf_counter()
+        chunk = next(chunks, None)
+        making += time.perf_counter() - started
+        if chunk is None:
+            break
+        method = "PUT" if requests == 0 else "POST"
+        started = time.perf_counter()
         try:
             request(method, url, body=chunk.body, headers=headers, timeout=timeout, retries=retries, backoff=backoff, auth=auth)
         except PolicyKGError as error:
-            if number == 0:
+            if requests == 0:
                 raise
-            raise PolicyKGError(f"{error} (the graph now holds {sent} of {len(lines)} triples; push again)") from None
+            raise PolicyKGError(f"{error} (the graph now holds the first {sent} triples; push again)") from None
+        sending += time.perf_counter() - started
         sent += chunk.count
+        requests += 1
         if progress:
-            progress(sent, len(lines))
-    return PushResult(endpoint_url, target, len(lines), len(chunks), time.perf_counter() - upload_started, serialised)
+            progress(sent)
+    return PushResult(display_url(endpoint_url), target, sent, requests, sending, making)
 
 
 def _term(binding: dict[str, Any] | None) -> Node | None:
@@ -277,5 +364,5 @@ def sparql_select(
         columns = list(data["head"].get("vars", []))
         bindings: Iterable[dict[str, Any]] = data["results"]["bindings"]
     except (ValueError, KeyError, TypeError):
-        raise PolicyKGError(f"{endpoint_url}: the answer is not SPARQL JSON results (is it a SPARQL query endpoint?)") from None
+        raise PolicyKGError(f"{display_url(endpoint_url)}: the answer is not SPARQL JSON results (is it a SPARQL query endpoint?)") from None
     return columns, [[_term(row.get(column)) for column in columns] for row in bindings]
