@@ -667,7 +667,8 @@ def _add_figures(context: _Context) -> None:
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
                 purpose = _purpose(item.text, money.end)
                 add_node(graph, iri, "Funding", f"{money.text} {purpose}".strip()[:90], where,
-                         amount_gbp=money.amount_gbp, amount_text=money.text, purpose=purpose, paragraph=paragraph.number)
+                         amount_gbp=money.amount_gbp, amount_text=money.text, purpose=purpose,
+                         paragraph=paragraph.number, locator=paragraph.locator)
                 add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
                 for target in programmes or earlier_programmes[-1:]:
                     add_edge(graph, iri, target.iri, "funds", where)
@@ -685,7 +686,7 @@ def _add_figures(context: _Context) -> None:
                     source = bodies[0] if bodies else (earlier_sources[-1] if earlier_sources else None)
                     add_node(graph, iri, "Statistic", f"{figure.text} {figure.measure}".strip(), where,
                              value=figure.value, unit=figure.unit, measure=figure.measure, claim=item.text,
-                             paragraph=paragraph.number)
+                             paragraph=paragraph.number, locator=paragraph.locator)
                     add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
                     if source is not None:
                         add_edge(graph, iri, source.iri, "produced_by", where)
