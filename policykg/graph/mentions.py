@@ -174,16 +174,25 @@ def entity_from_entry(entry: dict[str, Any]) -> Entity:
     )
 
 
+#: The packaged reference lists: bodies, posts, legislation and programmes of UK policy texts,
+#: and the machinery of government (every department, agency, public body, inquiry and committee).
+PACKAGED_REFERENCE = ("reference.yaml", "machinery.yaml")
+
+
 def load_reference(path: str | None = None) -> list[dict[str, Any]]:
-    """The curated reference list (packaged, or from ``path``)."""
+    """The curated reference list: the packaged lists (:data:`PACKAGED_REFERENCE`), or the file at ``path``."""
     if path is None:
-        text = (resources.files("policykg") / "data" / "curated" / "reference.yaml").read_text(encoding="utf-8")
+        curated = resources.files("policykg") / "data" / "curated"
+        texts = [(curated / name).read_text(encoding="utf-8") for name in PACKAGED_REFERENCE]
     else:
         with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    entries = yaml.load(text, Loader=YAML_LOADER) or []  # YAML_LOADER is a safe loader
-    if not isinstance(entries, list):
-        raise ValueError("the reference list must be a YAML list of entries")
+            texts = [handle.read()]
+    entries: list[dict[str, Any]] = []
+    for text in texts:
+        loaded = yaml.load(text, Loader=YAML_LOADER) or []  # YAML_LOADER is a safe loader
+        if not isinstance(loaded, list):
+            raise ValueError("the reference list must be a YAML list of entries")
+        entries += loaded
     return entries
 
 

@@ -23,6 +23,7 @@ import yaml
 
 from policykg.errors import LoaderError
 from policykg.loaders.document import Document
+from policykg.loaders.govuk_content import is_content_item, parse_govuk_content
 from policykg.loaders.govuk_html import parse_govuk_html
 from policykg.loaders.govuk_text import parse_govuk_text
 
@@ -32,9 +33,10 @@ Parser = Callable[..., Document]
 FORMATS: dict[str, Parser] = {
     "govuk-text": parse_govuk_text,
     "govuk-html": parse_govuk_html,
+    "govuk-content": parse_govuk_content,
 }
 #: file suffix → format name
-SUFFIXES: dict[str, str] = {".txt": "govuk-text", ".text": "govuk-text", ".html": "govuk-html", ".htm": "govuk-html"}
+SUFFIXES: dict[str, str] = {".txt": "govuk-text", ".text": "govuk-text", ".html": "govuk-html", ".htm": "govuk-html", ".json": "govuk-content"}
 
 SEED_NAME = "tackling-child-sexual-abuse-progress-update-2025-04.txt"
 MAX_BYTES = 50 * 1024 * 1024  # a policy document is never this large; refuse rather than exhaust memory
@@ -75,6 +77,8 @@ def sniff_format(path: Path, text: str) -> str:
     """The format of a file: from its suffix, else from its first characters."""
     if path.suffix.lower() in SUFFIXES:
         return SUFFIXES[path.suffix.lower()]
+    if is_content_item(text):
+        return "govuk-content"
     head = text.lstrip()[:200].lower()
     return "govuk-html" if head.startswith(("<!doctype html", "<html", "<head", "<body")) else "govuk-text"
 
@@ -131,7 +135,7 @@ def iter_sources(paths: list[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
-                raise LoaderError(f"{path}: folder holds no .txt or .html documents")
+                raise LoaderError(f"{path}: folder holds no .txt, .html or .json documents")
             yield from found
         elif not path.exists():
             raise LoaderError(f"{path}: no such file")
