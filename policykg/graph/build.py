@@ -519,7 +519,8 @@ def _add_commitments(context: _Context) -> None:
                     parent = (mentions, stated_lead or frame_lead)
             if is_caveat[position] or (statements.is_frame(item.text) and item.kind == "sentence"):
                 continue
-            framed = item.kind == "bullet" and frame is not None
+            # A bullet under a lead ending in ":", or one that opens with the action ("introducing ..."), commits.
+            framed = item.kind == "bullet" and (frame is not None or statements.opens_with_action(item.text))
             subject = statements.subject_of(item.text)
             if not framed and subject is None and "£" not in item.text:
                 # Commits to nothing, dated or not (is_commitment needs a committing verb, and

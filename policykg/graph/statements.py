@@ -56,17 +56,20 @@ _COMMITTING = re.compile(
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed)|"
     r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
-    r"reviewing|awaiting|ensuring|working to))\b",
+    r"reviewing|awaiting|ensuring|working to|increasing|creating|building|expanding|extending|rolling out|"
+    r"publishing|consulting|delivering|funding)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
     re.I,
 )
 # The same for the lower-cased text (the pattern is written in lower case): see deadlines.text_to_search.
 _COMMITTING_LOWER = re.compile(_COMMITTING.pattern)
 # Subjects that are consequences or descriptions, not actors: "This will protect ...".
-_NON_ACTOR = re.compile(r"^(?:this|it|that|these|those|which|such|doing so|there is)\b|\bwhich\s*$|\bthat\s*$", re.I)
-_ACTOR = re.compile(r"\b(?:we|government|ministers?|secretary|minister|there)\b", re.I)
+_NON_ACTOR = re.compile(r"^(?:this|it|that|these|those|which|such|doing so|there is)\b|\b(?:which|that|who)\s*$", re.I)
+_ACTOR = re.compile(r"\b(?:we|i|government|ministers?|secretary|minister|there)\b", re.I)
 # A standalone caveat that qualifies the commitments around it.
 CAVEAT = GatedPattern(r"\b(?:will depend on|subject to) (?:future )?funding", "fund")
 _DESCRIPTIVE_WILL = re.compile(r"\bwill (?:depend|benefit|need to comply|apply when|reserve)\b", re.I)
+# A written question asks; it commits to nothing: "To ask the Secretary of State ... if she will ...".
+_QUESTION = re.compile(r"\s*(?:To ask|Asked by)\b")
 _DATED_OPENING = re.compile(r"(?:By|In|During|From|Later)\b")  # case-sensitive, matched at the start
 
 
@@ -109,7 +112,7 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     ``dated`` that the sentence has a deadline (a dated action needs no named actor).
     """
     subject = subject_of(text)
-    if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text):
+    if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text) or _QUESTION.match(text):
         return False
     clause = subject_clause(subject)
     words = clause.split()
@@ -122,6 +125,23 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
         return True
     # "By December 2025, the latest data ... will be published by the ONS": a dated passive.
     return " will be " in text and _DATED_OPENING.match(text) is not None
+
+
+# A bullet of a plan that opens with the action itself: "introducing a new Work and Health programme from 2017".
+_ACTION_OPENING = re.compile(
+    r"^(?:continuing|introducing|implementing|delivering|ensuring|extending|expanding|creating|building|publishing|"
+    r"developing|establishing|launching|reforming|rolling out|providing|supporting|working|reducing|increasing|"
+    r"improving|investing|legislating|consulting|reviewing|setting up|bringing forward|freezing|lowering|raising|"
+    r"replacing|transforming|strengthening|modernising|funding|making|giving|helping|encouraging|identifying)\b", re.I)
+
+
+def opens_with_action(text: str) -> bool:
+    """Whether a bullet names an action without a subject ("introducing a new programme from 2017").
+
+    >>> opens_with_action("introducing Youth Obligation from 2017"), opens_with_action("Ofsted inspects homes.")
+    (True, False)
+    """
+    return _ACTION_OPENING.match(text) is not None
 
 
 def is_frame(text: str) -> bool:
