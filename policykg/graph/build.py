@@ -62,6 +62,14 @@ MAX_LINKS_PER_PARAGRAPH = 10_000  # links from its commitments to the bodies and
 
 _RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})\s*[:.–—-]\s*(\S.*)$")
 _RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})\s*(?:[:.–—-]\s*(\S.*))?$")
+# "Mandatory reporting (Recommendation 13)", "recommendations 31, 32 and 33": numbers cited in text or a heading.
+_NUMBERS = r"(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)"
+_CITED = re.compile(rf"\brecommendations?\s+{_NUMBERS}\b(?!\s*[:.–—-]\s*\S)(?![.,]\d)", re.I)
+# "the single construction regulator (1)": bare numbers in brackets, read only in text about recommendations.
+_BRACKETED = re.compile(rf"(?<=\w) \({_NUMBERS}\)")
+_CLAUSE_START = re.compile(r".*(?:[,;:(]|\bsuch as|\bincluding|\band|—|–)\s+", re.S)
+_DETERMINER = re.compile(r"^(?:the|a|an|our|its|their)\s+", re.I)
+MAX_RECOMMENDATION_NUMBER = 300  # more than any inquiry has made in one report: a larger number is something else
 CURATED_SOURCE = mint("source", "policykg-curated-facts")
 _ACCESSIBLE = re.compile(r"\s*\((?:accessible version|HTML)\)\s*$", re.I)
 _WE = re.compile(r"\b(?:we|our|government)\b", re.I)  # "we will", "our plan", "the government will"
@@ -347,7 +355,7 @@ def _add_recommendations(context: _Context) -> None:
     graph = context.graph
     inquiry, curated_inquiry = _inquiry(context)
     context.inquiry = inquiry
-    owner = slug(inquiry.abbreviations[0]) if inquiry and inquiry.abbreviations else context.slug
+    owner = inquiry.iri.rsplit("/", 1)[-1] if inquiry else context.slug  # recommendations belong to their inquiry
     report_iri = None
     if inquiry is not None:
         where = _curated_where(context, curated_inquiry.get("quote"), f"inquiry:{owner}")
@@ -411,12 +419,75 @@ def _add_recommendations(context: _Context) -> None:
             listed = context.response_paragraphs.get(number, [])
             context.response_paragraphs[number] = list(dict.fromkeys(listed + (curated or section_paragraphs)))
             context.keywords[number] = list(facts.get("keywords") or [])
+    _add_cited_recommendations(context, add_recommendation)
     for number, locators in context.response_paragraphs.items():
         for locator in locators:
             context.answered_in.setdefault(locator, []).append(number)
     document_paragraphs = context.document.paragraphs
     for number in sorted(context.recommendations):
         _add_response(context, number, annotation.get(number, {}), document_paragraphs)
+
+
+def _cited_numbers(text: str) -> list[int]:
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    return [n for n in numbers if 1 <= n <= MAX_RECOMMENDATION_NUMBER]
+
+
+def _topic_before(text: str, position: int) -> str:
+    """The words naming what a cited number is about: the clause before it ("the college of fire and rescue")."""
+    before = text[:position].rstrip(" (")
+    topic = _CLAUSE_START.sub("", before).strip(" ,;:")
+    return _DETERMINER.sub("", topic).strip()
+
+
+def _numbered_list(section: Section) -> list[Paragraph]:
+    """The numbered paragraphs of a section headed as a list of recommendations, if they count from 1."""
+    if "recommendations" not in section.heading.lower() or _RECOMMENDATION_HEADING.match(section.heading):
+        return []
+    numbered = [p for p in section.paragraphs if p.number is not None]
+    return numbered if numbered and numbered[0].number == 1 else []
+
+
+def _add_cited_recommendations(context: _Context, add_recommendation: Callable[[int, str, Provenance, str], None]) -> None:
+    """Recommendations a document lists or cites by number, besides those stated as "Recommendation N: title".
+
+    A numbered list under a heading about recommendations states them; "Mandatory reporting
+    (Recommendation 13)" as a heading, "recommendations 59 and 61" in a sentence, and, in a
+    paragraph about recommendations, "the college of fire and rescue (29 and 30)" cite them.
+    The section or paragraph citing one is part of the response to it.
+    """
+    def cite(number: int, title: str, where: Provenance, theme: str, locators: list[str]) -> None:
+        if number not in context.recommendations:
+            add_recommendation(number, title or where.quote, where, theme)
+        known = context.response_paragraphs.setdefault(number, [])
+        context.response_paragraphs[number] = list(dict.fromkeys(known + locators))
+        context.keywords.setdefault(number, [])
+
+    for section_position, section in enumerate(context.document.sections, start=1):
+        if not _RECOMMENDATION_HEADING.match(section.heading) and (match := _CITED.search(section.heading)):
+            quote = Provenance(context.iri, f"s{section_position}", None, section.heading, 0, len(section.heading), section.heading)
+            title = section.heading[: match.start()].strip(" (–—-:") or section.heading
+            for number in _cited_numbers(match.group(1)):
+                cite(number, title, quote, "", [p.locator for p in section.paragraphs])
+        for paragraph in _numbered_list(section):
+            if id(paragraph) in context.recommendation_paragraphs or paragraph.number is None:
+                continue
+            context.recommendation_paragraphs.add(id(paragraph))
+            cite(paragraph.number, paragraph.lead.rstrip(".").strip(), context.where(paragraph), section.heading, [])
+        for paragraph in section.paragraphs:
+            if id(paragraph) in context.recommendation_paragraphs:
+                continue
+            about_recommendations = "recommendation" in paragraph.text.lower()
+            for item in paragraph.items:
+                where = context.where(paragraph, item)
+                for match in _CITED.finditer(item.text):
+                    title = _topic_before(item.text, match.start()) if item.text[: match.start()].rstrip().endswith("(") else ""
+                    for number in _cited_numbers(match.group(1)):
+                        cite(number, title, where, section.heading, [paragraph.locator])
+                if about_recommendations:
+                    for match in _BRACKETED.finditer(item.text):
+                        for number in _cited_numbers(match.group(1)):
+                            cite(number, _topic_before(item.text, match.start()), where, section.heading, [paragraph.locator])
 
 
 def _add_response(context: _Context, number: int, facts: dict[str, Any], document_paragraphs: list[Paragraph]) -> None:

@@ -128,6 +128,8 @@ def _period(prep: str, start: date, end: date) -> tuple[date | None, date]:
         return None, start - timedelta(days=1)
     if prep in _BY:
         return None, end
+    if prep == "from":
+        return start, start
     return start, end
 
 
@@ -289,7 +291,7 @@ def _year(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), date(first, 1, 1), date(last, 12, 31))
 
 
-@_rule(r"(?<!earlier )\b(?:(in|during|by the end of|by)\s+)?(this|next) year\b", "this or next year")
+@_rule(r"(?<!earlier )(?<!the )\b(?:(in|during|by the end of|by)\s+)?(this|next) year\b", "this or next year")
 def _this_year(m: re.Match, published: date) -> tuple[date | None, date]:
     year = published.year + (1 if m.group(2).lower() == "next" else 0)
     return _period((m.group(1) or "in").lower(), date(year, 1, 1), date(year, 12, 31))

@@ -152,20 +152,25 @@ def is_frame(text: str) -> bool:
 # Plain wording → response status.  Checked in this order: the first that fires wins.
 STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
     ("not accepted", re.compile(
-        r"is not (?:currently )?taking forward|will not (?:be )?tak(?:e|ing) forward|(?:do|does|did) not accept|"
+        r"^not accepted\b|is not (?:currently )?taking forward|will not (?:be )?tak(?:e|ing) forward|(?:do|does|did) not accept|"
+        r"(?:do|does) not agree\b|\brejected (?:the|this|that) recommendation|there are no plans to|"
         r"\brejects? (?:the|this|that) recommendation|will not (?:be )?implement|"
         r"(?:do|does) not (?:support|agree with) (?:the|this) recommendation|"
         r"makes it difficult to amend", re.I)),
     ("alternative approach", re.compile(r"does not need an amendment|rather than implementing|instead of implementing", re.I)),
-    ("accepted in part", re.compile(
-        r"accepts? (?:the recommendation )?in part|partially accept|accepts? (?:(?:the|this|that) recommendation )?in principle", re.I)),
+    ("accepted in part", re.compile(r"^accepted in part\b|accept(?:s|ed)? (?:the recommendation )?in part|partially accept", re.I)),
+    ("accepted in principle", re.compile(
+        r"^(?:accepted )?in principle\b|accept(?:s|ed)? (?:(?:the|this|that|these|all|both) (?:\w+ )?recommendations? )?in principle", re.I)),
     ("accepted", re.compile(
         r"has already introduced clauses|have introduced primary legislation|(?:has|have) (?:also )?committed to remov|"
-        r"(?<!not )accepts? (?:the|this|that) recommendation|(?<!not )agrees? with (?:the|this|that) recommendation|"
+        r"^accepted(?: in full)?\b|^in full\b|(?<!not )accept(?:s|ed)? (?:in full )?(?:the|this|that|all|each|every) (?:\w+ )?recommendations?|"
+        r"(?<!not )agree[sd]? with (?:the|this|that) recommendation|"
         r"will create an? [a-z]", re.I)),
+    ("noted", re.compile(r"^noted\b|\bnotes? (?:the|this|that) recommendation", re.I)),
     ("under consideration", re.compile(
         r"determine (?:whether|the most suitable)|ongoing assessment of whether|continue to monitor whether|"
-        r"will consider whether|work on ambitious proposals|announce our decision", re.I)),
+        r"will consider whether|work on ambitious proposals|announce our decision|will respond (?:once|when|in full)|"
+        r"(?:is|are) (?:still )?considering (?:the|this|these) recommendation", re.I)),
 ]
 # The same for the lower-cased text (the patterns are written in lower case; "[a-z]" with
 # re.I is "[A-Z]" with re.I): see deadlines.text_to_search.  Over the items of 100 generated
