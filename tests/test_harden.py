@@ -1,0 +1,121 @@
+"""Issue 19, second hardening round: bad metadata, bad IRIs, failing documents, interrupted runs,
+published text and query parameters.  Each hostile case is paired with a benign one."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from policykg.cli import cli
+from policykg.errors import LoaderError
+from policykg.graph.build import build_graph
+from policykg.loaders import load_document
+from policykg.ontology.rdf import to_rdf
+from policykg.ontology.validate import validate
+
+#: A small document that builds in a fraction of a second.
+TEXT = """Small progress update
+Published 1 May 2025
+Introduction
+1. The Home Office will publish guidance by June 2026.
+2. We will fund the Tackling Child Sexual Abuse Programme with £5m in 2025/26.
+"""
+
+
+@pytest.fixture
+def document(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+# ---------------------------------------------------------------------------- 1. sidecar metadata
+
+BAD_METADATA = [
+    ("published: 2025-02-31\n", "published: '2025-02-31' is not a date (day is out of range for month)"),
+    ("published: 20250101\n", "published: '20250101' is not a date written YYYY-MM-DD"),
+    ("title: 42\n", "title: must be text, not int"),
+    ("title: [a, b]\n", "title: must be text, not list"),
+    ("title: {a: 1}\n", "title: must be text, not dict"),
+    ("- a\n- b\n", "metadata must be a mapping of keys to values, not list"),
+    ("just a sentence\n", "metadata must be a mapping of keys to values, not str"),
+    ("licence: 7\n", "licence: must be text, not int"),
+]
+
+
+@pytest.mark.parametrize(("meta", "message"), BAD_METADATA)
+def test_bad_sidecar_metadata_is_one_line_naming_file_and_key(document, tmp_path, meta, message):
+    sidecar = tmp_path / "doc.meta.yaml"
+    sidecar.write_text(meta, encoding="utf-8")
+    result = run("build", str(document), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [f"policykg: error: {sidecar}: {message}"]
+    assert not (tmp_path / "out" / "graph.json").exists()
+
+
+def test_good_sidecar_metadata_is_used(document, tmp_path):
+    (tmp_path / "doc.meta.yaml").write_text(
+        "title: A better title\npublished: 2025-02-28\nsource_url: https://www.gov.uk/x?a=1#top\n", encoding="utf-8")
+    loaded = load_document(document)
+    assert (loaded.title, loaded.published.isoformat(), loaded.source_url) == (
+        "A better title", "2025-02-28", "https://www.gov.uk/x?a=1#top")
+    result = run("build", str(document), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 0, result.output
+
+
+# ---------------------------------------------------------------------------- 2. IRIs
+
+@pytest.mark.parametrize("url", ["http://example.org/a b", "http://example.org/a[b", "not a url", "relative/path",
+                                 "javascript:alert(1)", "http://[::1", "http://example.org/%zz"])
+def test_bad_source_url_in_sidecar_is_refused_naming_file_and_key(document, tmp_path, url):
+    sidecar = tmp_path / "doc.meta.yaml"
+    sidecar.write_text(f"source_url: {url!r}\n".replace("'", '"'), encoding="utf-8")
+    with pytest.raises(LoaderError, match=r"doc\.meta\.yaml: source_url: not"):
+        load_document(document)
+    result = run("build", str(document), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+    assert f"{sidecar}: source_url: " in result.output
+
+
+@pytest.mark.parametrize("url", ["https://www.gov.uk/government/publications/x", "http://[::1]/x", "https://example.org/é?q=1"])
+def test_good_source_url_in_sidecar_is_kept(document, tmp_path, url):
+    (tmp_path / "doc.meta.yaml").write_text(f'source_url: "{url}"\n', encoding="utf-8")
+    assert load_document(document).source_url == url
+
+
+HTML = """<!doctype html><html><head><title>Small update</title>
+<link rel="canonical" href="{url}"></head><body><main><h1>Small update</h1>
+<p>1. The Home Office will publish guidance by June 2026.</p></main></body></html>"""
+
+
+@pytest.mark.parametrize(("url", "kept"), [("https://www.gov.uk/a b[1]", False), ("https://www.gov.uk/good", True)])
+def test_html_canonical_link_is_kept_only_if_a_valid_iri(tmp_path, caplog, url, kept):
+    path = tmp_path / "page.html"
+    path.write_text(HTML.format(url=url), encoding="utf-8")
+    loaded = load_document(path)
+    assert loaded.source_url == (url if kept else None)
+    assert ("source URL" in caplog.text) is not kept
+    if not kept:
+        assert str(path) in caplog.text
+    # whatever it was, the graph now writes in every RDF format
+    from policykg.export import export
+
+    graph = build_graph([loaded])
+    for fmt in ("trig", "rdfxml", "jsonld"):
+        assert export(graph, fmt, tmp_path / f"out.{fmt}").stat().st_size > 0
+
+
+@pytest.mark.parametrize(("url", "conforms"), [("http://example.org/a[b", False), ("ftp://example.org/x", False), ("http://example.org/x]", False),
+                                               ("https://www.gov.uk/ok", True), ("http://[::1]/ok", True)])
+def test_shacl_checks_the_source_url(document, url, conforms):
+    graph = build_graph([load_document(document)])
+    (iri,) = [n for n, d in graph.nodes(data=True) if d["type"] == "Document"]
+    # As a graph from elsewhere (an old graph.json) might hold it; spaces and quotes are percent-encoded on the way to RDF.
+    graph.nodes[iri]["source_url"] = url
+    report = validate(to_rdf(graph))
+    assert report.conforms is conforms
+    assert any("source URL (dcat:landingPage)" in line for line in report.violations) is not conforms
