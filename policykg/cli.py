@@ -18,7 +18,7 @@ from typing import Any
 import click
 import networkx as nx
 
-from policykg.errors import PolicyKGError
+from policykg.errors import PolicyKGError, QueryError
 from policykg.export import FORMAT_CHOICES
 from policykg.workspace import (
     DEFAULT_OUT,
@@ -242,16 +242,20 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _literal_param(value: str) -> object:
-    """Type an ad hoc parameter by its form: 13 → int, 2026-01-01 → date, else text."""
-    from datetime import date
+    """Type an ad hoc parameter by its form: 13 → int, 2026-01-01 → date, else text.
 
-    if re.fullmatch(r"-?\d+", value):
+    A date-shaped value that is no date (2025-02-31) is refused, as is an integer beyond 64 bits
+    (by the engines): the same one line on every engine.
+    """
+    from policykg.ontology.values import iso_date
+
+    if re.fullmatch(r"-?[0-9]+", value):
         return int(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return value
+            return iso_date(value)
+        except ValueError as exc:
+            raise QueryError(f"parameter value {exc}") from None
     return value
 
 

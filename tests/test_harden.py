@@ -119,3 +119,71 @@ def test_shacl_checks_the_source_url(document, url, conforms):
     report = validate(to_rdf(graph))
     assert report.conforms is conforms
     assert any("source URL (dcat:landingPage)" in line for line in report.violations) is not conforms
+
+
+# ---------------------------------------------------------------------------- 6. query parameters
+
+ENGINES = [("sparql", "rdflib"), ("sparql", "oxigraph"), ("cypher", "auto")]  # neo4j: tests/test_neo4j.py's server
+
+
+@pytest.fixture(scope="module")
+def small_graph_file(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("small")
+    (folder / "doc.txt").write_text(TEXT, encoding="utf-8")
+    assert run("build", str(folder / "doc.txt"), "-o", str(folder / "out"), "-q", "--no-cache").exit_code == 0
+    return str(folder / "out" / "graph.json")
+
+
+@pytest.mark.parametrize(("engine", "store"), ENGINES)
+@pytest.mark.parametrize(("query", "param", "message"), [
+    ("recommendation", "number=9223372036854775808",
+     "parameter 'number' must be an integer from -9223372036854775808 to 9223372036854775807, not 9223372036854775808"),
+    ("recommendation", "number=-99999999999999999999999", "parameter 'number' must be an integer from"),
+    ("recommendation", "number=١٣", "parameter 'number' must be an int, not '١٣'"),
+    ("due", "as_of=20250101", "parameter 'as_of' must be a date (YYYY-MM-DD), not '20250101'"),
+    ("due", "as_of=2025-W01-1", "parameter 'as_of' must be a date (YYYY-MM-DD), not '2025-W01-1'"),
+    ("due", "as_of=2025-02-31", "parameter 'as_of' must be a date (YYYY-MM-DD), not '2025-02-31'"),
+])
+def test_out_of_range_parameters_get_one_line_on_every_engine(small_graph_file, engine, store, query, param, message):
+    result = run("query", "run", query, "-p", param, "--engine", engine, "--store", store, "--graph", small_graph_file)
+    assert result.exit_code == 1
+    assert len(result.output.splitlines()) == 1 and result.output.startswith(f"policykg: error: {message}")
+
+
+@pytest.mark.parametrize(("engine", "store"), ENGINES)
+@pytest.mark.parametrize(("query", "param"), [("recommendation", "number=9223372036854775807"), ("recommendation", "number=1"),
+                                              ("due", "as_of=2025-01-01")])
+def test_parameters_in_range_run_on_every_engine(small_graph_file, engine, store, query, param):
+    result = run("query", "run", query, "-p", param, "--engine", engine, "--store", store, "--graph", small_graph_file,
+                 "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert result.output.lstrip().startswith("[")
+
+
+@pytest.mark.parametrize(("engine", "store"), ENGINES)
+@pytest.mark.parametrize(("value", "ok"), [(2**63, False), (-(2**63) - 1, False), (2**63 - 1, True), (-(2**63), True)])
+def test_engines_refuse_integers_beyond_64_bits_alike(small_graph_file, engine, store, value, ok):
+    from policykg.errors import QueryError
+    from policykg.graph.storage import load_graph
+    from policykg.queries import open_engine
+
+    text = "SELECT ?n ?_n WHERE { BIND(?_n + 0 AS ?n) }" if engine == "sparql" else "RETURN $n AS n"
+    opened = open_engine(engine, load_graph(small_graph_file), store)
+    try:
+        if ok:
+            (row,) = opened.run(text, {"n": value})[1]
+            assert int(str(row[0])) == value
+        else:
+            with pytest.raises(QueryError, match=f"parameter 'n' must be an integer from .* not {value}$"):
+                opened.run(text, {"n": value})
+    finally:
+        opened.close()
+
+
+@pytest.mark.parametrize(("value", "expected"), [("2025-02-31", None), ("2025-02-28", "2025-02-28"), ("20250101", 20250101)])
+def test_adhoc_parameters_are_typed_strictly(small_graph_file, value, expected):
+    result = run("sparql", "SELECT ?v WHERE { BIND(?_v AS ?v) }", "-p", f"v={value}", "--graph", small_graph_file, "--format", "json")
+    if expected is None:
+        assert result.exit_code == 1 and result.output == f"policykg: error: parameter value '{value}' is not a date (day is out of range for month)\n"
+    else:
+        assert result.exit_code == 0 and str(expected) in result.output
