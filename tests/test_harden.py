@@ -3,6 +3,8 @@ published text and query parameters.  Each hostile case is paired with a benign 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -187,3 +189,26 @@ def test_adhoc_parameters_are_typed_strictly(small_graph_file, value, expected):
         assert result.exit_code == 1 and result.output == f"policykg: error: parameter value '{value}' is not a date (day is out of range for month)\n"
     else:
         assert result.exit_code == 0 and str(expected) in result.output
+
+
+# ---------------------------------------------------------------------------- 5. the published README
+
+@pytest.mark.parametrize(("title", "url", "hostile"), [
+    ('<img src=x onerror=alert(1)> *T* [x](javascript:alert(2))', "javascript:alert(1)", True),
+    ("Small progress update", "https://www.gov.uk/ok", False),
+])
+def test_published_readme_escapes_document_text_and_links_only_http(document, title, url, hostile):
+    from policykg.export.publish import readme_text
+
+    graph = build_graph([load_document(document)])
+    (iri,) = [n for n, d in graph.nodes(data=True) if d["type"] == "Document"]
+    graph.nodes[iri].update(title=title, source_url=url)  # as an old graph.json might hold them
+    text = readme_text(graph, {}, title=title, issued=None, publisher="<b>Me</b>", triples=1)
+    if hostile:
+        assert not re.search(r"(?<!\\)<(img|b)", text) and "javascript:alert(2))" not in text
+        assert "](<javascript" not in text and "](javascript" not in text
+        assert "- \\<img src=x onerror=alert\\(1\\)\\> \\*T\\* \\[x\\]\\(javascript:alert\\(2\\)\\), published" in text
+        assert text.startswith("# \\<img src=x onerror=alert\\(1\\)\\>")
+    else:
+        assert "- [Small progress update](<https://www.gov.uk/ok>), published" in text
+        assert text.startswith("# Small progress update\n")

@@ -332,13 +332,38 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB" if n >= 1e3 else f"{n} bytes"
 
 
+# Characters that can make Markdown out of text (emphasis, links, raw HTML, entities, code, tables, headings):
+# each is backslash-escaped, which CommonMark allows for any ASCII punctuation.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
+
+
+def markdown_text(text: str) -> str:
+    r"""``text`` as literal Markdown inline text: special characters escaped, on one line.
+
+    >>> print(markdown_text('<img src=x onerror=alert(1)> *bold*\n[a](javascript:x)'))
+    \<img src=x onerror=alert\(1\)\> \*bold\* \[a\]\(javascript:x\)
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def markdown_link(text: str, url: object) -> str:
+    """A Markdown link to ``url`` if it is a valid http(s) IRI; else the escaped text alone."""
+    from policykg.ontology.values import web_iri_problem
+
+    if url is None or web_iri_problem(url):
+        return markdown_text(text)
+    return f"[{markdown_text(text)}](<{url}>)"  # a valid IRI holds no <, > nor space
+
+
 def readme_text(graph: nx.MultiDiGraph, files: Mapping[str, dcat.Written], *, title: str, issued: date | None, publisher: str | None,
                 triples: int) -> str:
+    """The publication's README.md; text from documents and options is escaped for Markdown, links are http(s) only."""
     documents = dcat.source_documents(graph)
     sources = "\n".join(
-        f"- [{d.get('title') or d.get('label')}]({d.get('source_url') or d['iri']}), published {d.get('published') or 'undated'}"
+        f"- {markdown_link(d.get('title') or d.get('label'), d.get('source_url') or d['iri'])}, published {d.get('published') or 'undated'}"
         for d in documents
     ) or "- (none)"
+    title, publisher = markdown_text(title), publisher and markdown_text(publisher)
     rows = []
     for name in ALL_FILES:
         info = FILE_INFO.get(name)
@@ -355,7 +380,7 @@ SELECT ?number ?title ?status WHERE {
 } ORDER BY ?number"""
     return f"""# {title}
 
-{dcat._description(graph, documents)}
+{dcat._description(graph, documents, markdown_text)}
 
 - Size: {triples} triples.
 - Published: {issued.isoformat() if issued else 'undated'}, by {publisher or 'policykg'} (dates are those of the newest source document).
