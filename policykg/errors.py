@@ -15,3 +15,14 @@ class ValidationError(PolicyKGError):
 
 class QueryError(PolicyKGError):
     """A query is unknown, malformed, or got bad parameters."""
+
+
+class DocumentError(PolicyKGError):
+    """One document of a build could not be loaded or extracted; ``str()`` names the file in one line."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)  # both in args: the error travels back from worker processes
+        self.path, self.reason = path, reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

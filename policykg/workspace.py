@@ -13,12 +13,15 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import networkx as nx
 
 from policykg.atomic import atomic_write_text
+
+if TYPE_CHECKING:
+    from policykg.graph.pipeline import BuildReport
 
 DEFAULT_OUT = Path("policykg-out")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
@@ -42,14 +45,20 @@ def source_paths(sources: list[str] | list[Path]) -> list[Path]:
 
 
 def build_sources(sources: list[str] | list[Path], *, jobs: int = 1, cache_dir: Path | None = None,
-                  progress: Callable[[Path], None] | None = None, quiet: bool = False) -> nx.MultiDiGraph:
-    """The graph of the files and folders in ``sources`` (none: the packaged seed)."""
+                  progress: Callable[[Path], None] | None = None, quiet: bool = False,
+                  keep_going: bool = False) -> tuple[nx.MultiDiGraph, BuildReport]:
+    """The graph of the files and folders in ``sources`` (none: the packaged seed), and what the build did.
+
+    A document that fails stops the build (:class:`~policykg.errors.DocumentError`, one line naming it);
+    with ``keep_going`` it is left out and listed in the report's ``failed``.
+    """
     from policykg.graph.pipeline import build_from_paths
 
-    graph, report = build_from_paths(source_paths(sources), jobs=jobs, cache_dir=cache_dir, progress=progress)
+    graph, report = build_from_paths(source_paths(sources), jobs=jobs, cache_dir=cache_dir, progress=progress,
+                                     keep_going=keep_going)
     if cache_dir is not None and report.cached and not quiet:
         note(f"policykg: {report.cached} of {report.documents} document(s) unchanged, reused from {cache_dir}")
-    return graph
+    return graph, report
 
 
 # A build records what it was made from in OUT/cache/last-build.json, so that building again with
@@ -104,7 +113,7 @@ def open_graph(path: str | None) -> nx.MultiDiGraph:
     if DEFAULT_GRAPH.is_file():
         return load_graph(DEFAULT_GRAPH)
     note(f"policykg: no {DEFAULT_GRAPH} here; using the packaged seed document (run `policykg build` to save a graph)")
-    return build_sources([])
+    return build_sources([])[0]
 
 
 def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") -> Any:

@@ -212,3 +212,85 @@ def test_published_readme_escapes_document_text_and_links_only_http(document, ti
     else:
         assert "- [Small progress update](<https://www.gov.uk/ok>), published" in text
         assert text.startswith("# Small progress update\n")
+
+
+# ---------------------------------------------------------------------------- 3. one bad document in a folder build
+
+def small_corpus(folder, bad: bytes | None = b"\x00\x01 binary"):
+    folder.mkdir()
+    for name in "abd":
+        (folder / f"{name}.txt").write_text(TEXT.replace("Small progress update", f"Update {name}"), encoding="utf-8")
+    if bad is not None:
+        (folder / "c.txt").write_bytes(bad)
+    return folder
+
+
+def graph_bytes(out) -> bytes:
+    return (out / "graph.json").read_bytes()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bad_document_stops_the_build_in_one_line_and_leaves_nothing_trusted(tmp_path, jobs):
+    corpus, out = small_corpus(tmp_path / "corpus"), tmp_path / "out"
+    result = run("build", str(corpus), "-o", str(out), "-j", jobs, "-q")
+    assert result.exit_code == 1
+    assert result.output == f"policykg: error: {corpus / 'c.txt'}: looks like a binary file, not a text or HTML document\n"
+    assert not (out / "graph.json").exists() and not (out / "cache" / "last-build.json").exists()
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    # fixed, the next build (trusting whatever the failed one cached) equals a clean build
+    (corpus / "c.txt").write_text(TEXT.replace("Small progress update", "Update c"), encoding="utf-8")
+    assert run("build", str(corpus), "-o", str(out), "-j", jobs, "-q").exit_code == 0
+    assert run("build", str(corpus), "-o", str(tmp_path / "clean"), "--no-cache", "-q").exit_code == 0
+    assert graph_bytes(out) == graph_bytes(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("cache", ["--cache", "--no-cache"])
+def test_an_extraction_fault_names_the_document_in_one_line(tmp_path, monkeypatch, cache):
+    import policykg.graph.build
+    import policykg.graph.pipeline
+
+    real = policykg.graph.build.extract_document
+
+    def faulty(document, *args, **kwargs):
+        if "Update b" in document.title:
+            raise ValueError("day is out of range for month")
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(policykg.graph.build, "extract_document", faulty)
+    monkeypatch.setattr(policykg.graph.pipeline, "extract_document", faulty)
+    corpus, out = small_corpus(tmp_path / "corpus", bad=None), tmp_path / "out"
+    result = run("build", str(corpus), "-o", str(out), "-j", "1", cache, "-q")
+    assert result.exit_code == 1 and not (out / "graph.json").exists()
+    assert result.output == (f"policykg: error: {corpus / 'b.txt'}: could not be extracted "
+                             "(ValueError: day is out of range for month); please report it with the document\n")
+    keep = run("build", str(corpus), "-o", str(out), "-j", "1", cache, "-q", "--keep-going")
+    assert keep.exit_code == 0 and (out / "graph.json").exists()
+    assert keep.output.splitlines()[-1] == "policykg: 1 of 3 document(s) left out (--keep-going); the graph holds the others"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_keep_going_leaves_the_bad_document_out_and_says_so_at_the_end(tmp_path, jobs):
+    from policykg.graph.storage import load_graph
+
+    corpus, out = small_corpus(tmp_path / "corpus"), tmp_path / "out"
+    result = run("build", str(corpus), "-o", str(out), "-j", jobs, "--keep-going")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-2:] == [
+        f"policykg: left out: {corpus / 'c.txt'}: looks like a binary file, not a text or HTML document",
+        "policykg: 1 of 4 document(s) left out (--keep-going); the graph holds the others"]
+    titles = sorted(d["title"] for _, d in load_graph(out / "graph.json").nodes(data=True) if d["type"] == "Document")
+    assert titles == ["Update a", "Update b", "Update d"]
+    # not remembered as up to date: building again says again what was left out
+    again = run("build", str(corpus), "-o", str(out), "-j", jobs, "--keep-going")
+    assert "no document changed" not in again.output and "policykg: left out: " in again.output
+    (corpus / "c.txt").unlink()
+    assert run("build", str(corpus), "-o", str(tmp_path / "clean"), "--no-cache", "-q").exit_code == 0
+    assert graph_bytes(out) == graph_bytes(tmp_path / "clean")
+
+
+def test_keep_going_with_every_document_bad_is_an_error(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "x.txt").write_bytes(b"\x00\x01")
+    result = run("build", str(corpus), "-o", str(tmp_path / "out"), "--keep-going", "-q")
+    assert result.exit_code == 1 and result.output.startswith("policykg: error: no document could be built; the first: ")
