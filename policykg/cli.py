@@ -22,6 +22,7 @@ from policykg.errors import PolicyKGError, QueryError
 from policykg.export import FORMAT_CHOICES
 from policykg.workspace import (
     DEFAULT_OUT,
+    build_generation,
     build_inputs,
     build_sources,
     graph_option,
@@ -131,10 +132,12 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
         raise PolicyKGError(f"no document could be built; the first: {report.failed[0]}")
     summary = _summary(graph)
     tell = note if not quiet and len(paths) > 1 else lambda _: None  # a large build spends most of its time writing
-    tell(f"Writing {out / 'graph.json'} ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges) ...")
-    graph_file = save_graph(graph, out / "graph.json")
-    tell(f"Writing {out / 'graph.ttl'} ...")
-    turtle_file = export(graph, "turtle", out / "graph.ttl")
+    with build_generation(out) as folder:  # both files switched in together: never one new, one old
+        tell(f"Writing {out / 'graph.json'} ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges) ...")
+        save_graph(graph, folder / "graph.json")
+        tell(f"Writing {out / 'graph.ttl'} ...")
+        export(graph, "turtle", folder / "graph.ttl")
+    graph_file, turtle_file = out / "graph.json", out / "graph.ttl"
     if cache and not report.failed:  # a build that left documents out is done again next time, to say so again
         record_build(inputs, out, summary)
     if not quiet:

@@ -18,11 +18,15 @@ class QueryError(PolicyKGError):
 
 
 class DocumentError(PolicyKGError):
-    """One document of a build could not be loaded or extracted; ``str()`` names the file in one line."""
+    """One document of a build could not be loaded or extracted; ``str()`` names the file in one line.
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(path, reason)  # both in args: the error travels back from worker processes
-        self.path, self.reason = path, reason
+    ``reason`` follows the document's path, unless ``named`` says it names the file at fault
+    itself (its metadata sidecar, say).
+    """
+
+    def __init__(self, path: str, reason: str, named: bool = False) -> None:
+        super().__init__(path, reason, named)  # all in args: the error travels back from worker processes
+        self.path, self.reason, self.named = path, reason, named
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return self.reason if self.named else f"{self.path}: {self.reason}"

@@ -294,3 +294,96 @@ def test_keep_going_with_every_document_bad_is_an_error(tmp_path):
     (corpus / "x.txt").write_bytes(b"\x00\x01")
     result = run("build", str(corpus), "-o", str(tmp_path / "out"), "--keep-going", "-q")
     assert result.exit_code == 1 and result.output.startswith("policykg: error: no document could be built; the first: ")
+
+
+# ---------------------------------------------------------------------------- 4. interrupted runs
+
+def policykg(*args: str, crash_at: str | None = None, **env: str):
+    """Run the command in a process of its own, killed with SIGKILL at ``crash_at`` (policykg.atomic.crash_point)."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, **env}
+    environment.pop("POLICYKG_TEST_CRASH_AT", None)
+    if crash_at:
+        environment["POLICYKG_TEST_CRASH_AT"] = crash_at
+    return subprocess.run([sys.executable, "-c", "from policykg.cli import cli; cli()", *args], env=environment,
+                          capture_output=True, text=True, timeout=300, cwd=environment.get("POLICYKG_TEST_CWD"))
+
+
+def dead_pid() -> int:
+    import subprocess
+
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def pair(out) -> tuple[bytes, bytes]:
+    return (out / "graph.json").read_bytes(), (out / "graph.ttl").read_bytes()
+
+
+@pytest.mark.parametrize(("crash_at", "new"), [("build-written", False), ("build-switched", True)])
+def test_build_killed_leaves_graph_json_and_ttl_of_one_build(tmp_path, crash_at, new):
+    corpus, out = small_corpus(tmp_path / "corpus", bad=None), tmp_path / "out"
+    assert policykg("build", str(corpus), "-o", str(out), "-q").returncode == 0
+    old = pair(out)
+    (corpus / "d.txt").unlink()  # the next build differs
+    assert policykg("build", str(corpus), "-o", str(tmp_path / "clean"), "-q", "--no-cache").returncode == 0
+    killed = policykg("build", str(corpus), "-o", str(out), "-q", crash_at=crash_at)
+    assert killed.returncode == -9
+    assert pair(out) == (pair(tmp_path / "clean") if new else old)
+    assert len(list((out / ".builds").glob("gen-*"))) == 2  # the killed run's folder is left ...
+    assert policykg("build", str(corpus), "-o", str(out), "-q").returncode == 0
+    assert pair(out) == pair(tmp_path / "clean")
+    assert len(list((out / ".builds").glob("gen-*"))) == 1  # ... and removed by the next run
+
+
+def test_temporary_files_of_a_killed_build_are_removed_by_the_next(tmp_path):
+    corpus, out = small_corpus(tmp_path / "corpus", bad=None), tmp_path / "out"
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    killed = policykg("build", str(corpus), "-o", str(out), "-q", "-j", "1", crash_at="atomic-written")
+    assert killed.returncode == -9
+    left = [p.name for p in (out / "cache").iterdir() if p.name.endswith(".tmp")]
+    assert left and all(re.fullmatch(r"\..+\.json\.[0-9]+\.[^.]+\.tmp", name) for name in left)  # .NAME.<pid>.<random>.tmp
+    stale = temp / f"policykg-build-{dead_pid()}-abcd1234"
+    stale.mkdir()
+    (stale / "chunk-0.pickle").write_bytes(b"x")
+    running = temp / f"policykg-build-{__import__('os').getpid()}-abcd1234"  # a live process's: kept
+    running.mkdir()
+    assert policykg("build", str(corpus), "-o", str(out), "-q", "-j", "2", TMPDIR=str(temp)).returncode == 0
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert not stale.exists() and running.exists()
+    assert (out / "graph.json").is_file()
+
+
+@pytest.mark.parametrize("crash_at", ["publish-written", "publish-exchanged"])
+def test_publish_killed_keeps_a_publication_folder_and_the_next_run_cleans_up(tmp_path, crash_at):
+    here = {"POLICYKG_TEST_CWD": str(tmp_path)}  # no graph there: the packaged seed
+    pub = tmp_path / "pub"
+    assert policykg("publish", str(pub), "--no-check", **here).returncode == 0
+    before = (pub / "README.md").read_bytes()
+    killed = policykg("publish", str(pub), "--no-check", "--publisher", "Another publisher", crash_at=crash_at, **here)
+    assert killed.returncode == -9
+    assert (pub / "SHA256SUMS").is_file()  # a whole publication, old or new, is there
+    assert ((pub / "README.md").read_bytes() == before) is (crash_at == "publish-written")
+    assert len([p for p in tmp_path.iterdir() if p.name.startswith(".pub.")]) == 1
+    assert policykg("publish", str(pub), "--no-check", **here).returncode == 0
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".pub.")] == []
+    assert (pub / "README.md").read_bytes() == before
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_atomic_writes_respect_the_umask(tmp_path, mask, mode):
+    import os
+
+    from policykg.atomic import atomic_write_text
+
+    previous = os.umask(mask)
+    try:
+        path = atomic_write_text(tmp_path / "file.txt", "x\n")
+    finally:
+        os.umask(previous)
+    assert path.stat().st_mode & 0o777 == mode

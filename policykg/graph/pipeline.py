@@ -10,6 +10,7 @@ processes too; documents are merged in the order given, so the result equals a s
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -19,11 +20,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
-from tempfile import TemporaryDirectory
+from tempfile import TemporaryDirectory, gettempdir
 
 import networkx as nx
 
-from policykg.atomic import atomic_write_text
+from policykg.atomic import atomic_write_text, remove_stale
 from policykg.errors import DocumentError, LoaderError, PolicyKGError
 from policykg.graph.build import add_reference_facts, build_graph, extract_document, load_annotations
 from policykg.graph.mentions import Gazetteer
@@ -103,8 +104,8 @@ def document_error(path: str | Path, exc: Exception) -> DocumentError:
     """``exc``, raised while loading or extracting ``path``, as one line naming the file."""
     if isinstance(exc, DocumentError):
         return exc
-    if isinstance(exc, LoaderError):  # its message names the file already
-        reason = str(exc).removeprefix(f"{path}: ")
+    if isinstance(exc, LoaderError):  # its message names the file at fault already
+        return DocumentError(str(path), str(exc), named=True)
     else:  # a fault of policykg's extractor on this text: say which document, in one line
         first = str(exc).splitlines()[0] if str(exc) else ""
         reason = f"could not be extracted ({type(exc).__name__}: {first}); please report it with the document"
@@ -268,7 +269,8 @@ def _build_from_paths(
         futures: dict[Path, Future] = {}  # first path of a chunk → the worker's file of the chunk's graph
         if chunks:
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=min(jobs - 1, len(chunks))))
-            folder = stack.enter_context(TemporaryDirectory(prefix="policykg-build-"))
+            remove_stale(gettempdir())  # worker files of builds that were killed
+            folder = stack.enter_context(TemporaryDirectory(prefix=f"policykg-build-{os.getpid()}-"))
             for number, chunk in enumerate(chunks):
                 futures[chunk[0]] = pool.submit(extract_chunk, [str(path) for path in chunk], [cache_files.get(path) for path in chunk],
                                                 f"{folder}/chunk-{number}.pickle", keep_going)
