@@ -266,6 +266,8 @@ def _add_structure(context: _Context) -> None:
     for position, section in enumerate(document.sections, start=1):
         section_iri = f"{context.iri}/section/{position}"
         quote = Provenance(context.iri, f"s{position}", None, section.heading, 0, len(section.heading), section.heading)
+        if not section.heading.strip():
+            quote = title_quote  # text before the first heading: the document's title is what states it
         add_node(graph, section_iri, "Section", section.heading or "(untitled)", quote, heading=section.heading, position=position)
         add_edge(graph, section_iri, context.iri, "part_of", quote)
         for paragraph in section.paragraphs:
@@ -297,6 +299,12 @@ def _add_entity(context: _Context, entity: Entity, where: Provenance) -> None:
 
 
 def _add_mentions(context: _Context) -> None:
+    # The title names bodies too ("Independent Inquiry into Child Sexual Abuse: Update"): they are the document's subject.
+    title = context.document.title
+    title_quote = Provenance(context.iri, "title", None, "", 0, len(title), title)
+    for mention in context.finder.find(title):
+        _add_entity(context, mention.entity, title_quote)
+        _add_department_of_post(context, mention.entity, title_quote)
     for paragraph in context.document.paragraphs:
         paragraph_iri = context.paragraph_iri(paragraph)
         found = context.finder.find_each([item.text for item in paragraph.items])
@@ -314,6 +322,18 @@ def _add_mentions(context: _Context) -> None:
             for mention in mentions:
                 _add_entity(context, mention.entity, where)
                 add_edge(context.graph, mention.entity.iri, paragraph_iri, "mentioned_in", where)
+                if department := _add_department_of_post(context, mention.entity, where):
+                    add_edge(context.graph, department.iri, paragraph_iri, "mentioned_in", where)
+
+
+def _add_department_of_post(context: _Context, entity: Entity, where: Provenance) -> Entity | None:
+    """A post names its department ("Minister for the Cabinet Office"): the department is mentioned too."""
+    if entity.type != "Post" or not isinstance(entity.fact("post_in"), str):
+        return None
+    department = context.finder.gazetteer.lookup(entity.fact("post_in"))
+    if department is not None:
+        _add_entity(context, department, where)
+    return department
 
 
 def _inquiry(context: _Context) -> tuple[Entity | None, dict[str, Any]]:
