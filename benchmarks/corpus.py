@@ -63,6 +63,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from policykg.graph.mentions import load_reference
+
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
 MONTHS = list(calendar.month_name)[1:]
@@ -143,6 +145,8 @@ KNOWN_ABBREVIATIONS = {
     "IICSA", "ICSA", "IITCSE", "DPP", "PACE", "KCSIE", "TOEX", "CAID", "JTAI", "MHST", "CYPMHS", "MAPPA", "NRM", "SARC",
     "ISVA", "CSEW", "IASC", "PCSC",
 }
+# ... and every abbreviation of the packaged reference lists (the machinery of government holds hundreds).
+KNOWN_ABBREVIATIONS |= {a for entry in load_reference() for a in entry.get("abbreviations") or ()}
 
 #: Invented names: qualifier + subject + head word; no qualifier ends another, so no name is a suffix of another.
 QUALIFIERS = [

@@ -19,10 +19,11 @@ from typing import Any
 import click
 import networkx as nx
 
-from policykg.errors import PolicyKGError
+from policykg.errors import PolicyKGError, QueryError
 from policykg.export import FORMAT_CHOICES
 from policykg.workspace import (
     DEFAULT_OUT,
+    build_generation,
     build_inputs,
     build_sources,
     graph_option,
@@ -103,13 +104,20 @@ def cli() -> None:
               help="Reuse the graphs of unchanged documents (kept in OUT/cache, keyed by content hash); "
                    "with nothing changed since the last build, leave its files as they are.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool, quiet: bool) -> None:
+@click.option("-k", "--keep-going", is_flag=True,
+              help="Leave out documents that cannot be read or extracted, and list them at the end (default: stop at the first).")
+def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool, quiet: bool, keep_going: bool) -> None:
     """Build the graph from SOURCES (files or folders of .txt/.html; none: the packaged seed).
+
+    A document that cannot be read or extracted stops the build with one line naming it, and
+    nothing is written; with --keep-going the graph of the other documents is written and the
+    left-out ones are listed at the end (exit status 0; the build is not remembered as up to date).
 
     \b
     Examples:
       policykg build
       policykg build progress-update.txt response.html -o out/
+      policykg build corpus/ --keep-going
     """
     from policykg.export import export
     from policykg.graph.storage import save_graph
@@ -127,19 +135,28 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
         return
     jobs = jobs or _cpu_cores()
     with click.progressbar(length=len(paths), label="Extracting documents", file=sys.stderr, hidden=quiet or len(paths) < 2) as bar:
-        graph = build_sources(paths, jobs=jobs, cache_dir=out / "cache" if cache else None,
-                              progress=lambda _: bar.update(1), quiet=quiet, settings=settings)
+        graph, report = build_sources(paths, jobs=jobs, cache_dir=out / "cache" if cache else None,
+                                      progress=lambda _: bar.update(1), quiet=quiet, keep_going=keep_going,
+                                      settings=settings)
+    if report.failed and len(report.failed) == len(paths):
+        raise PolicyKGError(f"no document could be built; the first: {report.failed[0]}")
     summary = _summary(graph)
     tell = note if not quiet and len(paths) > 1 else lambda _: None  # a large build spends most of its time writing
-    tell(f"Writing {out / 'graph.json'} ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges) ...")
-    graph_file = save_graph(graph, out / "graph.json")
-    tell(f"Writing {out / 'graph.ttl'} ...")
-    turtle_file = export(graph, "turtle", out / "graph.ttl")
-    if cache:
+    with build_generation(out) as folder:  # both files switched in together: never one new, one old
+        tell(f"Writing {out / 'graph.json'} ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges) ...")
+        save_graph(graph, folder / "graph.json")
+        tell(f"Writing {out / 'graph.ttl'} ...")
+        export(graph, "turtle", folder / "graph.ttl")
+    graph_file, turtle_file = out / "graph.json", out / "graph.ttl"
+    if cache and not report.failed:  # a build that left documents out is done again next time, to say so again
         record_build(inputs, out, summary)
     if not quiet:
         click.echo(summary)
         click.echo(f"\nWrote {graph_file} and {turtle_file}")
+    for error in report.failed:
+        note(f"policykg: left out: {error}")
+    if report.failed:
+        note(f"policykg: {len(report.failed)} of {report.documents} document(s) left out (--keep-going); the graph holds the others")
 
 
 def _cpu_cores() -> int:
@@ -252,16 +269,20 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 def _literal_param(value: str) -> object:
-    """Type an ad hoc parameter by its form: 13 → int, 2026-01-01 → date, else text."""
-    from datetime import date
+    """Type an ad hoc parameter by its form: 13 → int, 2026-01-01 → date, else text.
 
-    if re.fullmatch(r"-?\d+", value):
+    A date-shaped value that is no date (2025-02-31) is refused, as is an integer beyond 64 bits
+    (by the engines): the same one line on every engine.
+    """
+    from policykg.ontology.values import iso_date
+
+    if re.fullmatch(r"-?[0-9]+", value):
         return int(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return value
+            return iso_date(value)
+        except ValueError as exc:
+            raise QueryError(f"parameter value {exc}") from None
     return value
 
 

@@ -7,19 +7,24 @@ packaged seed in memory, so every command works on a fresh install.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import networkx as nx
 
-from policykg.atomic import atomic_write_text
+from policykg.atomic import atomic_write_text, crash_point, process_alive, remove_stale, temporary_prefix, umask
 from policykg.settings import DEFAULT_OUT, Settings, current_settings
+
+if TYPE_CHECKING:
+    from policykg.graph.pipeline import BuildReport
 
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
 
@@ -43,16 +48,20 @@ def source_paths(sources: list[str] | list[Path]) -> list[Path]:
 
 def build_sources(sources: list[str] | list[Path], *, jobs: int = 1, cache_dir: Path | None = None,
                   progress: Callable[[Path], None] | None = None, quiet: bool = False,
-                  settings: Settings | None = None) -> nx.MultiDiGraph:
+                  keep_going: bool = False, settings: Settings | None = None) -> tuple[nx.MultiDiGraph, BuildReport]:
     """The graph of the files and folders in ``sources`` (none: the packaged seed), under ``settings``
-    (default: the active ones)."""
+    (default: the active ones), and what the build did.
+
+    A document that fails stops the build (:class:`~policykg.errors.DocumentError`, one line naming it);
+    with ``keep_going`` it is left out and listed in the report's ``failed``.
+    """
     from policykg.graph.pipeline import build_from_paths
 
     graph, report = build_from_paths(source_paths(sources), jobs=jobs, cache_dir=cache_dir, progress=progress,
-                                     settings=settings)
+                                     keep_going=keep_going, settings=settings)
     if cache_dir is not None and report.cached and not quiet:
         note(f"policykg: {report.cached} of {report.documents} document(s) unchanged, reused from {cache_dir}")
-    return graph
+    return graph, report
 
 
 # A build records what it was made from in OUT/cache/last-build.json, so that building again with
@@ -61,6 +70,67 @@ def build_sources(sources: list[str] | list[Path], *, jobs: int = 1, cache_dir: 
 # build's time, even when every document comes from the cache.
 BUILD_OUTPUTS = ("graph.json", "graph.ttl")
 _BUILD_RECORD = "last-build.json"
+
+
+#: ``OUT/.builds/gen-<pid>-<random>/`` holds one build's outputs; ``OUT/.builds/current`` links to the newest, and
+#: ``OUT/graph.json`` and ``OUT/graph.ttl`` link through it: one rename switches both files together.
+BUILDS = ".builds"
+_GENERATION = re.compile(r"^gen-([0-9]+)-")
+
+
+@contextlib.contextmanager
+def build_generation(out: Path) -> Iterator[Path]:
+    """An empty folder for one build's outputs (:data:`BUILD_OUTPUTS`); when the block succeeds it becomes current.
+
+    The switch is one rename of the ``current`` link, so readers of ``out/graph.json`` and
+    ``out/graph.ttl`` see both files of one build, before or after, even if the process is
+    killed at any instant.  What killed runs left (temporary files, folders of builds never
+    switched to) is removed first, and older builds' folders once the switch is done.
+    """
+    builds = out / BUILDS
+    builds.mkdir(parents=True, exist_ok=True)
+    for folder in (out, out / "cache", builds):
+        remove_stale(folder)
+    _remove_old_generations(builds)
+    fresh = Path(tempfile.mkdtemp(prefix=f"gen-{os.getpid()}-", dir=builds))
+    try:
+        yield fresh
+        os.chmod(fresh, 0o777 & ~umask())  # mkdtemp made it private
+        crash_point("build-written")
+        link = builds / f"{temporary_prefix('current')}link.tmp"
+        os.symlink(fresh.name, link)
+        os.replace(link, builds / "current")
+        crash_point("build-switched")
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    _link_outputs(out)
+    _remove_old_generations(builds)
+
+
+def _remove_old_generations(builds: Path) -> None:
+    """Remove the build folders ``current`` does not link to, made by this process or by processes now gone."""
+    current = None
+    with contextlib.suppress(OSError):
+        current = os.readlink(builds / "current")
+    for entry in builds.iterdir():
+        match = _GENERATION.match(entry.name)
+        if match and entry.name != current and (int(match.group(1)) == os.getpid() or not process_alive(int(match.group(1)))):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _link_outputs(out: Path) -> None:
+    """Make ``out/graph.json`` and ``out/graph.ttl`` links into ``.builds/current`` (once: later builds only switch it).
+
+    Files of an older policykg are removed first, both, then the links made: never one new and one old.
+    """
+    targets = {name: f"{BUILDS}/current/{name}" for name in BUILD_OUTPUTS}
+    if all((out / name).is_symlink() and os.readlink(out / name) == target for name, target in targets.items()):
+        return
+    for name in BUILD_OUTPUTS:
+        (out / name).unlink(missing_ok=True)
+    for name, target in reversed(targets.items()):  # graph.json, which commands read, last
+        os.symlink(target, out / name)
 
 
 def build_inputs(paths: list[Path], settings: Settings | None = None) -> list[str]:
@@ -109,7 +179,7 @@ def open_graph(path: str | None) -> nx.MultiDiGraph:
     if DEFAULT_GRAPH.is_file():
         return load_graph(DEFAULT_GRAPH)
     note(f"policykg: no {DEFAULT_GRAPH} here; using the packaged seed document (run `policykg build` to save a graph)")
-    return build_sources([])
+    return build_sources([])[0]
 
 
 def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") -> Any:

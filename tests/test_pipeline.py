@@ -154,3 +154,24 @@ def test_parallel_build_mints_under_the_settings_passed_in_workers_too(corpus, m
     assert report.extracted == len(files) and dumps(parallel) == dumps(serial)
     assert all(iri.startswith(settings.base) for iri in parallel)
     assert "https://w3id.org/policykg/id/" not in dumps(parallel)
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_keep_going_workers_mint_under_the_settings_passed_and_report_the_bad_document(corpus, monkeypatch, tmp_path, cache):
+    """--keep-going and the settings both reach the workers: the bad document is left out wherever it
+    was extracted, and every other one is minted under the settings passed in."""
+    from policykg.settings import Settings
+
+    _topics(corpus, 5)
+    (corpus / "t3.txt").write_bytes(b"\x00\x01 not a document")
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    monkeypatch.delenv("POLICYKG_BASE", raising=False)
+    files = paths(corpus)
+    settings = Settings(base="https://elsewhere.example/kg/")
+    cache_dir = tmp_path / "cache" if cache else None
+    serial, serial_report = build_from_paths(files, jobs=1, keep_going=True, settings=settings)
+    parallel, report = build_from_paths(files, jobs=2, keep_going=True, settings=settings, cache_dir=cache_dir)
+    assert [error.path for error in report.failed] == [error.path for error in serial_report.failed] == [str(corpus / "t3.txt")]
+    assert report.extracted == len(files) - 1 and dumps(parallel) == dumps(serial)
+    assert all(iri.startswith(settings.base) for iri in parallel)
+    assert "https://w3id.org/policykg/id/" not in dumps(parallel)

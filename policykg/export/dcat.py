@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any, NamedTuple
@@ -164,8 +164,10 @@ def describe_contents(graph: nx.MultiDiGraph) -> str:
     return ", ".join(f"{n} {word}" for n, word in parts if n)
 
 
-def _description(graph: nx.MultiDiGraph, documents: list[dict[str, Any]]) -> str:
-    sources = "; ".join(f"“{d.get('title') or d.get('label')}” ({d.get('published') or 'undated'})" for d in documents) or "no documents"
+def _description(graph: nx.MultiDiGraph, documents: list[dict[str, Any]], escape: Callable[[str], str] = str) -> str:
+    """What the dataset holds, in a sentence or three; document text goes through ``escape`` (the README's Markdown)."""
+    sources = "; ".join(f"“{escape(str(d.get('title') or d.get('label')))}” ({d.get('published') or 'undated'})"
+                        for d in documents) or "no documents"
     return (f"A knowledge graph of UK public policy built by policykg from {sources}: {describe_contents(graph) or 'no facts'}. "
             "Who recommended what, what government committed to in response, by when, and through which bodies, bills and "
             "programmes. Every fact carries the quote, paragraph and character offsets in the source document that state it.")

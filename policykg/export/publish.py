@@ -60,6 +60,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCAT, DCTERMS, VOID
 
+from policykg.atomic import crash_point, exchange, remove_stale, temporary_prefix, umask
 from policykg.errors import PolicyKGError
 from policykg.export import dcat
 from policykg.export.dcat import ATTRIBUTION, CC_BY, OGL, SPDX, FileInfo
@@ -126,17 +127,6 @@ def check_target(path: Path, *, may_replace: Callable[[Path], bool], what: str =
         raise PolicyKGError(f"{path}: the folder is not empty and does not hold an earlier {what}; choose another folder or empty it")
 
 
-def _umask() -> int:
-    """The process's umask, read without changing it where the system allows (Linux), since changing it is process-wide."""
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 @contextlib.contextmanager
 def atomic_directory(path: Path, *, may_replace: Callable[[Path], bool], what: str = "folder") -> Iterator[Path]:
     """Yield an empty temporary folder beside ``path``; on success it replaces ``path``.
@@ -148,23 +138,29 @@ def atomic_directory(path: Path, *, may_replace: Callable[[Path], bool], what: s
     path = Path(path)
     check_target(path, may_replace=may_replace, what=what)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    remove_stale(path.parent)  # what killed runs left: a whole publication's worth of files each
+    temporary = Path(tempfile.mkdtemp(prefix=temporary_prefix(path.name), suffix=".tmp", dir=path.parent))
     try:
         yield temporary
         _fsync_tree(temporary)
-        os.chmod(temporary, 0o777 & ~_umask())  # mkdtemp made it private; give it the mode of a new folder
-        if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
+        os.chmod(temporary, 0o777 & ~umask())  # mkdtemp made it private; give it the mode of a new folder
+        crash_point("publish-written")
+        if not path.exists():
+            os.replace(temporary, path)
+        elif exchange(temporary, path):  # one step: the old folder or the new one is there at every instant
+            crash_point("publish-exchanged")
+            shutil.rmtree(temporary, ignore_errors=True)
+        else:  # no atomic exchange here (not Linux): two renames, the old folder put back on failure
+            old = Path(tempfile.mkdtemp(prefix=temporary_prefix(path.name), suffix=".old", dir=path.parent))
             os.rmdir(old)
             os.replace(path, old)
             try:
+                crash_point("publish-between-renames")
                 os.replace(temporary, path)
             except BaseException:
                 os.replace(old, path)
                 raise
             shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(temporary, path)
     finally:
         if temporary.exists():
             shutil.rmtree(temporary, ignore_errors=True)
@@ -332,13 +328,38 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB" if n >= 1e3 else f"{n} bytes"
 
 
+# Characters that can make Markdown out of text (emphasis, links, raw HTML, entities, code, tables, headings):
+# each is backslash-escaped, which CommonMark allows for any ASCII punctuation.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
+
+
+def markdown_text(text: str) -> str:
+    r"""``text`` as literal Markdown inline text: special characters escaped, on one line.
+
+    >>> print(markdown_text('<img src=x onerror=alert(1)> *bold*\n[a](javascript:x)'))
+    \<img src=x onerror=alert\(1\)\> \*bold\* \[a\]\(javascript:x\)
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def markdown_link(text: str, url: object) -> str:
+    """A Markdown link to ``url`` if it is a valid http(s) IRI; else the escaped text alone."""
+    from policykg.ontology.values import web_iri_problem
+
+    if url is None or web_iri_problem(url):
+        return markdown_text(text)
+    return f"[{markdown_text(text)}](<{url}>)"  # a valid IRI holds no <, > nor space
+
+
 def readme_text(graph: nx.MultiDiGraph, files: Mapping[str, dcat.Written], *, title: str, issued: date | None, publisher: str | None,
                 triples: int) -> str:
+    """The publication's README.md; text from documents and options is escaped for Markdown, links are http(s) only."""
     documents = dcat.source_documents(graph)
     sources = "\n".join(
-        f"- [{d.get('title') or d.get('label')}]({d.get('source_url') or d['iri']}), published {d.get('published') or 'undated'}"
+        f"- {markdown_link(d.get('title') or d.get('label'), d.get('source_url') or d['iri'])}, published {d.get('published') or 'undated'}"
         for d in documents
     ) or "- (none)"
+    title, publisher = markdown_text(title), publisher and markdown_text(publisher)
     rows = []
     for name in ALL_FILES:
         info = FILE_INFO.get(name)
@@ -355,7 +376,7 @@ SELECT ?number ?title ?status WHERE {
 } ORDER BY ?number"""
     return f"""# {title}
 
-{dcat._description(graph, documents)}
+{dcat._description(graph, documents, markdown_text)}
 
 - Size: {triples} triples.
 - Published: {issued.isoformat() if issued else 'undated'}, by {publisher or 'policykg'} (dates are those of the newest source document).

@@ -62,6 +62,14 @@ MAX_LINKS_PER_PARAGRAPH = 10_000  # links from its commitments to the bodies and
 
 _RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})\s*[:.–—-]\s*(\S.*)$")
 _RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})\s*(?:[:.–—-]\s*(\S.*))?$")
+# "Mandatory reporting (Recommendation 13)", "recommendations 31, 32 and 33": numbers cited in text or a heading.
+_NUMBERS = r"(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)"
+_CITED = re.compile(rf"\brecommendations?\s+{_NUMBERS}\b(?!\s*[:.–—-]\s*\S)(?![.,]\d)", re.I)
+# "the single construction regulator (1)": bare numbers in brackets, read only in text about recommendations.
+_BRACKETED = re.compile(rf"(?<=\w) \({_NUMBERS}\)")
+_CLAUSE_START = re.compile(r".*(?:[,;:(]|\bsuch as|\bincluding|\band|—|–)\s+", re.S)
+_DETERMINER = re.compile(r"^(?:the|a|an|our|its|their)\s+", re.I)
+MAX_RECOMMENDATION_NUMBER = 300  # more than any inquiry has made in one report: a larger number is something else
 _ACCESSIBLE = re.compile(r"\s*\((?:accessible version|HTML)\)\s*$", re.I)
 _WE = re.compile(r"\b(?:we|our|government)\b", re.I)  # "we will", "our plan", "the government will"
 _SET_ASIDE = re.compile(r"\b(?:beyond|besides|outside|apart from|other than)\s+(?:the\s+)?$", re.I)  # ... before a name
@@ -257,6 +265,8 @@ def _add_structure(context: _Context) -> None:
     for position, section in enumerate(document.sections, start=1):
         section_iri = f"{context.iri}/section/{position}"
         quote = Provenance(context.iri, f"s{position}", None, section.heading, 0, len(section.heading), section.heading)
+        if not section.heading.strip():
+            quote = title_quote  # text before the first heading: the document's title is what states it
         add_node(graph, section_iri, "Section", section.heading or "(untitled)", quote, heading=section.heading, position=position)
         add_edge(graph, section_iri, context.iri, "part_of", quote)
         for paragraph in section.paragraphs:
@@ -288,6 +298,12 @@ def _add_entity(context: _Context, entity: Entity, where: Provenance) -> None:
 
 
 def _add_mentions(context: _Context) -> None:
+    # The title names bodies too ("Independent Inquiry into Child Sexual Abuse: Update"): they are the document's subject.
+    title = context.document.title
+    title_quote = Provenance(context.iri, "title", None, "", 0, len(title), title)
+    for mention in context.finder.find(title):
+        _add_entity(context, mention.entity, title_quote)
+        _add_department_of_post(context, mention.entity, title_quote)
     for paragraph in context.document.paragraphs:
         paragraph_iri = context.paragraph_iri(paragraph)
         found = context.finder.find_each([item.text for item in paragraph.items])
@@ -305,6 +321,18 @@ def _add_mentions(context: _Context) -> None:
             for mention in mentions:
                 _add_entity(context, mention.entity, where)
                 add_edge(context.graph, mention.entity.iri, paragraph_iri, "mentioned_in", where)
+                if department := _add_department_of_post(context, mention.entity, where):
+                    add_edge(context.graph, department.iri, paragraph_iri, "mentioned_in", where)
+
+
+def _add_department_of_post(context: _Context, entity: Entity, where: Provenance) -> Entity | None:
+    """A post names its department ("Minister for the Cabinet Office"): the department is mentioned too."""
+    if entity.type != "Post" or not isinstance(entity.fact("post_in"), str):
+        return None
+    department = context.finder.gazetteer.lookup(entity.fact("post_in"))
+    if department is not None:
+        _add_entity(context, department, where)
+    return department
 
 
 def _inquiry(context: _Context) -> tuple[Entity | None, dict[str, Any]]:
@@ -346,7 +374,7 @@ def _add_recommendations(context: _Context) -> None:
     graph = context.graph
     inquiry, curated_inquiry = _inquiry(context)
     context.inquiry = inquiry
-    owner = slug(inquiry.abbreviations[0]) if inquiry and inquiry.abbreviations else context.slug
+    owner = inquiry.iri.rsplit("/", 1)[-1] if inquiry else context.slug  # recommendations belong to their inquiry
     report_iri = None
     if inquiry is not None:
         where = _curated_where(context, curated_inquiry.get("quote"), f"inquiry:{owner}")
@@ -410,12 +438,75 @@ def _add_recommendations(context: _Context) -> None:
             listed = context.response_paragraphs.get(number, [])
             context.response_paragraphs[number] = list(dict.fromkeys(listed + (curated or section_paragraphs)))
             context.keywords[number] = list(facts.get("keywords") or [])
+    _add_cited_recommendations(context, add_recommendation)
     for number, locators in context.response_paragraphs.items():
         for locator in locators:
             context.answered_in.setdefault(locator, []).append(number)
     document_paragraphs = context.document.paragraphs
     for number in sorted(context.recommendations):
         _add_response(context, number, annotation.get(number, {}), document_paragraphs)
+
+
+def _cited_numbers(text: str) -> list[int]:
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    return [n for n in numbers if 1 <= n <= MAX_RECOMMENDATION_NUMBER]
+
+
+def _topic_before(text: str, position: int) -> str:
+    """The words naming what a cited number is about: the clause before it ("the college of fire and rescue")."""
+    before = text[:position].rstrip(" (")
+    topic = _CLAUSE_START.sub("", before).strip(" ,;:")
+    return _DETERMINER.sub("", topic).strip()
+
+
+def _numbered_list(section: Section) -> list[Paragraph]:
+    """The numbered paragraphs of a section headed as a list of recommendations, if they count from 1."""
+    if "recommendations" not in section.heading.lower() or _RECOMMENDATION_HEADING.match(section.heading):
+        return []
+    numbered = [p for p in section.paragraphs if p.number is not None]
+    return numbered if numbered and numbered[0].number == 1 else []
+
+
+def _add_cited_recommendations(context: _Context, add_recommendation: Callable[[int, str, Provenance, str], None]) -> None:
+    """Recommendations a document lists or cites by number, besides those stated as "Recommendation N: title".
+
+    A numbered list under a heading about recommendations states them; "Mandatory reporting
+    (Recommendation 13)" as a heading, "recommendations 59 and 61" in a sentence, and, in a
+    paragraph about recommendations, "the college of fire and rescue (29 and 30)" cite them.
+    The section or paragraph citing one is part of the response to it.
+    """
+    def cite(number: int, title: str, where: Provenance, theme: str, locators: list[str]) -> None:
+        if number not in context.recommendations:
+            add_recommendation(number, title or where.quote, where, theme)
+        known = context.response_paragraphs.setdefault(number, [])
+        context.response_paragraphs[number] = list(dict.fromkeys(known + locators))
+        context.keywords.setdefault(number, [])
+
+    for section_position, section in enumerate(context.document.sections, start=1):
+        if not _RECOMMENDATION_HEADING.match(section.heading) and (match := _CITED.search(section.heading)):
+            quote = Provenance(context.iri, f"s{section_position}", None, section.heading, 0, len(section.heading), section.heading)
+            title = section.heading[: match.start()].strip(" (–—-:") or section.heading
+            for number in _cited_numbers(match.group(1)):
+                cite(number, title, quote, "", [p.locator for p in section.paragraphs])
+        for paragraph in _numbered_list(section):
+            if id(paragraph) in context.recommendation_paragraphs or paragraph.number is None:
+                continue
+            context.recommendation_paragraphs.add(id(paragraph))
+            cite(paragraph.number, paragraph.lead.rstrip(".").strip(), context.where(paragraph), section.heading, [])
+        for paragraph in section.paragraphs:
+            if id(paragraph) in context.recommendation_paragraphs:
+                continue
+            about_recommendations = "recommendation" in paragraph.text.lower()
+            for item in paragraph.items:
+                where = context.where(paragraph, item)
+                for match in _CITED.finditer(item.text):
+                    title = _topic_before(item.text, match.start()) if item.text[: match.start()].rstrip().endswith("(") else ""
+                    for number in _cited_numbers(match.group(1)):
+                        cite(number, title, where, section.heading, [paragraph.locator])
+                if about_recommendations:
+                    for match in _BRACKETED.finditer(item.text):
+                        for number in _cited_numbers(match.group(1)):
+                            cite(number, _topic_before(item.text, match.start()), where, section.heading, [paragraph.locator])
 
 
 def _add_response(context: _Context, number: int, facts: dict[str, Any], document_paragraphs: list[Paragraph]) -> None:
@@ -518,7 +609,8 @@ def _add_commitments(context: _Context) -> None:
                     parent = (mentions, stated_lead or frame_lead)
             if is_caveat[position] or (statements.is_frame(item.text) and item.kind == "sentence"):
                 continue
-            framed = item.kind == "bullet" and frame is not None
+            # A bullet under a lead ending in ":", or one that opens with the action ("introducing ..."), commits.
+            framed = item.kind == "bullet" and (frame is not None or statements.opens_with_action(item.text))
             subject = statements.subject_of(item.text)
             if not framed and subject is None and "£" not in item.text:
                 # Commits to nothing, dated or not (is_commitment needs a committing verb, and
@@ -666,7 +758,8 @@ def _add_figures(context: _Context) -> None:
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
                 purpose = _purpose(item.text, money.end)
                 add_node(graph, iri, "Funding", f"{money.text} {purpose}".strip()[:90], where,
-                         amount_gbp=money.amount_gbp, amount_text=money.text, purpose=purpose, paragraph=paragraph.number)
+                         amount_gbp=money.amount_gbp, amount_text=money.text, purpose=purpose,
+                         paragraph=paragraph.number, locator=paragraph.locator)
                 add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
                 for target in programmes or earlier_programmes[-1:]:
                     add_edge(graph, iri, target.iri, "funds", where)
@@ -684,7 +777,7 @@ def _add_figures(context: _Context) -> None:
                     source = bodies[0] if bodies else (earlier_sources[-1] if earlier_sources else None)
                     add_node(graph, iri, "Statistic", f"{figure.text} {figure.measure}".strip(), where,
                              value=figure.value, unit=figure.unit, measure=figure.measure, claim=item.text,
-                             paragraph=paragraph.number)
+                             paragraph=paragraph.number, locator=paragraph.locator)
                     add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
                     if source is not None:
                         add_edge(graph, iri, source.iri, "produced_by", where)

@@ -87,7 +87,9 @@ def _compiled(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 _SEASON = r"(spring|summer|autumn|winter)"
-_PREP = r"(?P<prep>by the end of|by|in|during|from|until|before|throughout|within)"
+_PREP = r"(?P<prep>by the end of|before the end of|by|in|during|from|until|before|throughout|within|on|through to|up to)"
+#: Prepositions after which a period names the date an action is due by: only its end counts.
+_BY = {"by", "by the end of", "before the end of", "until", "through to", "up to"}
 _YEAR = r"(20\d\d)"
 
 
@@ -124,7 +126,7 @@ def _period(prep: str, start: date, end: date) -> tuple[date | None, date]:
     prep = prep.lower()
     if prep == "before":  # "before June 2026": the day before it starts
         return None, start - timedelta(days=1)
-    if prep.startswith("by") or prep == "until":
+    if prep in _BY:
         return None, end
     if prep == "from":
         return start, start
@@ -177,10 +179,19 @@ def _gates_passed(lowered: str) -> frozenset[str]:
         passed.append("this or next year")
     if "next" in lowered:
         passed.append("next")
+    if _MONTH_GATE.search(lowered):
+        passed.append("month name")
+    if "spring" in lowered or "summer" in lowered or "autumn" in lowered or "winter" in lowered:
+        passed.append("season name")
+    if "years" in lowered or "months" in lowered:
+        passed.append("years or months")
+    if " to 20" in lowered:
+        passed.append("year to year")
     return frozenset(passed)
 
 
-_GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next"}
+_GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next",
+               "month name", "season name", "years or months", "year to year"}
 
 
 class _Rule(NamedTuple):
@@ -246,8 +257,11 @@ def _part_of_year(m: re.Match, published: date) -> tuple[date | None, date]:
 
 
 @_rule(rf"\b{_PREP}\s+(\d{{1,2}}) {_MONTH} {_YEAR}\b", "year", "month")
-def _day(m: re.Match, published: date) -> tuple[date | None, date]:
-    day = date(int(m.group(4)), MONTHS[word_key(m.group(3))], int(m.group(2)))
+def _day(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    try:
+        day = date(int(m.group(4)), MONTHS[word_key(m.group(3))], int(m.group(2)))
+    except ValueError:  # "by 31 February 2025": no such day, so no deadline (the phrase stays in the text)
+        return None
     return _period(m.group("prep"), day, day)
 
 
@@ -257,6 +271,19 @@ def _month(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), _month_start(year, month), _month_end(year, month))
 
 
+@_rule(rf"\b(?:{_PREP}\s+)?(?:the\s+)?(?:financial year\s+)?(20\d\d) to (20\d\d)\b", "year", "year to year")
+def _year_to_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """GOV.UK writes financial years "2019 to 2020" (1 April 2019 to 31 March 2020); "2019 to 2024" is a span of years."""
+    first, last = int(m.group(2)), int(m.group(3))
+    if last == first + 1:
+        start, end = date(first, 4, 1), date(last, 3, 31)
+    elif first < last <= first + 20:
+        start, end = date(first, 1, 1), date(last, 12, 31)
+    else:
+        return None
+    return _period((m.group("prep") or "in").lower(), start, end)
+
+
 @_rule(rf"\b{_PREP}\s+{_YEAR}(?:\s+and\s+{_YEAR})?\b(?![/-]\d)", "year")
 def _year(m: re.Match, published: date) -> tuple[date | None, date]:
     first = int(m.group(2))
@@ -264,11 +291,10 @@ def _year(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), date(first, 1, 1), date(last, 12, 31))
 
 
-@_rule(r"\b(?:in|during|by the end of|by)\s+(this|next) year\b|(?<!earlier )\bthis year\b", "this or next year")
+@_rule(r"(?<!earlier )(?<!the )\b(?:(in|during|by the end of|by)\s+)?(this|next) year\b", "this or next year")
 def _this_year(m: re.Match, published: date) -> tuple[date | None, date]:
-    year = published.year + (1 if (m.group(1) or "").lower() == "next" else 0)
-    prep = m.group(0).split()[0]
-    return _period(prep if prep.lower() in {"by", "in", "during"} else "in", date(year, 1, 1), date(year, 12, 31))
+    year = published.year + (1 if m.group(2).lower() == "next" else 0)
+    return _period((m.group(1) or "in").lower(), date(year, 1, 1), date(year, 12, 31))
 
 
 @_rule(r"\b(?:throughout|over|within|in) the next (?:year|12 months)\b", "next")
@@ -278,6 +304,41 @@ def _next_twelve_months(m: re.Match, published: date) -> tuple[date | None, date
     except ValueError:  # 29 February
         end = published.replace(year=published.year + 1, day=28)
     return published, end
+
+
+@_rule(rf"\b{_PREP}\s+(?:the\s+)?{_MONTH}\b(?!\s*\d)(?!\s+(?:be|have|not|also|need|want|wish|well|include)\b)", "month name")
+def _month_without_year(m: re.Match, published: date) -> tuple[date | None, date]:
+    """"In April", "by the end of March": the next such month from the document's date (this one included)."""
+    month, prep = MONTHS[word_key(m.group(2))], m.group("prep").lower()
+    if month < published.month and prep not in _BY:
+        return None  # "published in May", written in September: most likely this year's May, past
+    year = published.year + (1 if month < published.month else 0)
+    return _period(prep, _month_start(year, month), _month_end(year, month))
+
+
+@_rule(rf"\b(?:(?P<prep>in|by|during|over|until|before|by the end of)\s+(?:the\s+)?|this\s+){_SEASON}\b(?!\s*\d)", "season name")
+def _season_without_year(m: re.Match, published: date) -> tuple[date | None, date]:
+    """"In the spring", "this summer": the season of the document's year, or the next one once it is over."""
+    start, end = _season(m.group(2), published.year)
+    prep = (m.group("prep") or "in").lower()
+    if end < published and prep in _BY:
+        start, end = _season(m.group(2), published.year + 1)  # "by the summer", said in October: next summer
+    return _period(prep, start, end)
+
+
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20}
+
+
+@_rule(r"\b(?:over|in|within|during|throughout)\s+(?:the\s+)?(?:next\s+|coming\s+)?(\d{1,2}|" + "|".join(_COUNTS) + r")\s+(years?|months?)\b",
+       "years or months")
+def _years_from_now(m: re.Match, published: date) -> tuple[date | None, date]:
+    """"Over the next ten years", "within three years", "in the next 18 months": counted from the document's date."""
+    count = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1).lower()]
+    months = count * (12 if m.group(2).lower().startswith("year") else 1)
+    year, month = divmod(published.month - 1 + months, 12)
+    day = min(published.day, calendar.monthrange(published.year + year, month + 1)[1])
+    return published, date(published.year + year, month + 1, day)
 
 
 @_rule(r"\b(20\d\d)[-–](\d\d)\b(?![-–/]\d)", "year", "year range")
@@ -324,7 +385,15 @@ def find_deadlines(text: str, published: date) -> list[Deadline]:
     return [deadline for _, _, deadline in found]
 
 
+_LABEL_ONLY = re.compile(r"^(?:20\d\d[-–]\d\d|this|next)\b", re.I)  # "2017-18", "this year": a label more than a deadline
+
+
 def find_deadline(text: str, published: date) -> Deadline | None:
-    """The first deadline phrase in ``text``, or ``None``."""
+    """The deadline of ``text``: its first phrase led by a preposition ("in June 2017"), else its first phrase.
+
+    >>> find_deadline("Allocations for 2017-18 will be published in June 2017.", date(2016, 12, 20)).text
+    'in June 2017'
+    """
     deadlines = find_deadlines(text, published)
-    return deadlines[0] if deadlines else None
+    led = [d for d in deadlines if not _LABEL_ONLY.match(d.text)]
+    return (led or deadlines or [None])[0]

@@ -174,17 +174,40 @@ def entity_from_entry(entry: dict[str, Any]) -> Entity:
     )
 
 
+#: The packaged reference lists: bodies, posts, legislation and programmes of UK policy texts,
+#: and the machinery of government (every department, agency, public body, inquiry and committee).
+PACKAGED_REFERENCE = ("reference.yaml", "machinery.yaml")
+
+
 def load_reference(path: str | None = None) -> list[dict[str, Any]]:
-    """The curated reference list (packaged, or from ``path``)."""
+    """The curated reference list: the packaged lists (:data:`PACKAGED_REFERENCE`), or the file at ``path``."""
     if path is None:
-        text = (resources.files("policykg") / "data" / "curated" / "reference.yaml").read_text(encoding="utf-8")
+        curated = resources.files("policykg") / "data" / "curated"
+        texts = [(curated / name).read_text(encoding="utf-8") for name in PACKAGED_REFERENCE]
     else:
         with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    entries = yaml.load(text, Loader=YAML_LOADER) or []  # YAML_LOADER is a safe loader
-    if not isinstance(entries, list):
-        raise ValueError("the reference list must be a YAML list of entries")
-    return entries
+            texts = [handle.read()]
+    entries: list[dict[str, Any]] = []
+    for text in texts:
+        loaded = yaml.load(text, Loader=YAML_LOADER) or []  # YAML_LOADER is a safe loader
+        if not isinstance(loaded, list):
+            raise ValueError("the reference list must be a YAML list of entries")
+        entries += loaded
+    return [_with_written_forms(entry) for entry in entries]
+
+
+def _with_written_forms(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry with the other ways texts write its name: "&" as "and" (and back), and an
+    inquiry's name in lower case ("the infected blood inquiry", as Hansard writes it)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        return entry  # entity_from_entry says what is wrong with it
+    names = [entry["name"], *(entry.get("aliases") or [])]
+    forms = [n.replace(" & ", " and ") if " & " in n else n.replace(" and ", " & ") for n in names if " & " in n or " and " in n]
+    if entry.get("type") == "Inquiry" and len(entry["name"].split()) >= 3:
+        forms.append(entry["name"].lower())
+    taken = {n.lower() for n in names}
+    new = [f for f in dict.fromkeys(forms) if f.lower() not in taken or f == entry["name"].lower() != entry["name"]]
+    return {**entry, "aliases": [*(entry.get("aliases") or []), *new]} if new else entry
 
 
 #: A surface form as the scanning regex sees it: (the form, the characters its match may start

@@ -11,21 +11,22 @@ processes too; documents are merged in the order given, so the result equals a s
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
-from tempfile import TemporaryDirectory
+from tempfile import TemporaryDirectory, gettempdir
 
 import networkx as nx
 
-from policykg.atomic import atomic_write_text
-from policykg.errors import PolicyKGError
+from policykg.atomic import atomic_write_text, remove_stale
+from policykg.errors import DocumentError, LoaderError, PolicyKGError
 from policykg.graph.build import add_reference_facts, build_graph, extract_document, load_annotations
 from policykg.graph.mentions import Gazetteer
 from policykg.graph.merge import merge_into, merge_items
@@ -50,6 +51,8 @@ class BuildReport:
     documents: int = 0
     extracted: int = 0
     cached: int = 0
+    #: documents left out of a ``keep_going`` build, each with why (in path order)
+    failed: list[DocumentError] = field(default_factory=list)
 
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # the policykg folder
@@ -103,24 +106,59 @@ def _shared(settings: Settings) -> tuple[Gazetteer, dict]:
         return Gazetteer.packaged(), load_annotations()
 
 
+def document_error(path: str | Path, exc: Exception) -> DocumentError:
+    """``exc``, raised while loading or extracting ``path``, as one line naming the file."""
+    if isinstance(exc, DocumentError):
+        return exc
+    if isinstance(exc, LoaderError):  # its message names the file at fault already
+        return DocumentError(str(path), str(exc), named=True)
+    else:  # a fault of policykg's extractor on this text: say which document, in one line
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        reason = f"could not be extracted ({type(exc).__name__}: {first}); please report it with the document"
+    return DocumentError(str(path), reason)
+
+
 def extract_path(path: str, cache_file: str | None = None, settings: Settings | None = None) -> nx.MultiDiGraph:
-    """Load and extract one file (under ``settings``, else the active ones), saving its graph to ``cache_file`` if given."""
+    """Load and extract one file (under ``settings``, else the active ones), saving its graph to
+    ``cache_file`` if given (only once it is whole).
+
+    Raises :class:`DocumentError` naming the file if it cannot be loaded or extracted.
+    """
     settings = settings or current_settings()
     gazetteer, annotations = _shared(settings)
-    with using(settings):
-        graph = extract_document(load_document(path), gazetteer, annotations)
+    try:
+        with using(settings):
+            graph = extract_document(load_document(path), gazetteer, annotations)
+    except Exception as exc:
+        raise document_error(path, exc) from exc
     if cache_file is not None:
         atomic_write_text(Path(cache_file), dumps(graph))
     return graph
 
 
-def _extract_into(graph: nx.MultiDiGraph, path: str, cache_file: str | None, settings: Settings) -> None:
-    """Add one file's graph to ``graph``; with ``cache_file``, its own graph is built and saved there first."""
-    if cache_file is None:
+def _extract_into(graph: nx.MultiDiGraph, path: str, cache_file: str | None, settings: Settings,
+                  keep_going: bool = False) -> DocumentError | None:
+    """Add one file's graph, extracted under ``settings``, to ``graph``; with ``cache_file``, its own
+    graph is built and saved there first.
+
+    A document that fails raises :class:`DocumentError`; with ``keep_going`` it is returned instead and
+    ``graph`` is left as it was (the document is extracted into a graph of its own, merged only if whole).
+    """
+    if cache_file is None and not keep_going:
         gazetteer, annotations = _shared(settings)
-        extract_document(load_document(path), gazetteer, annotations, into=graph)
-    else:
+        try:
+            with using(settings):
+                extract_document(load_document(path), gazetteer, annotations, into=graph)
+        except Exception as exc:
+            raise document_error(path, exc) from exc
+        return None
+    try:
         _merge_and_free(graph, extract_path(path, cache_file, settings))
+    except DocumentError as exc:
+        if not keep_going:
+            raise
+        return exc
+    return None
 
 
 def _merge_and_free(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> None:
@@ -130,7 +168,8 @@ def _merge_and_free(graph: nx.MultiDiGraph, other: nx.MultiDiGraph) -> None:
     other.clear()
 
 
-def extract_chunk(paths: list[str], cache_files: list[str | None], out: str, settings: Settings) -> str:
+def extract_chunk(paths: list[str], cache_files: list[str | None], out: str, settings: Settings,
+                  keep_going: bool = False) -> tuple[str, list[DocumentError]]:
     """Extract several files, in order, under ``settings``, into one graph and pickle its nodes and edges
     to ``out`` (run in a worker: the parent's active settings do not cross into it, so they are passed).
 
@@ -143,15 +182,17 @@ def extract_chunk(paths: list[str], cache_files: list[str | None], out: str, set
     reads the pipe gets the GIL only now and then while the parent extracts, and the worker
     would sit blocked on the full pipe meanwhile instead of extracting its next chunk.
     """
+    failed: list[DocumentError] = []
     with using(settings), gc_pauses_allowed(), paused_gc():
         graph = new_graph()
         for path, cache_file in zip(paths, cache_files, strict=True):
-            _extract_into(graph, path, cache_file, settings)
+            if (error := _extract_into(graph, path, cache_file, settings, keep_going)) is not None:
+                failed.append(error)
         items = (list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)))
         with open(out, "wb") as handle:
             pickle.dump(items, handle, protocol=pickle.HIGHEST_PROTOCOL)
         graph.clear()  # see _merge_and_free
-    return out
+    return out, failed
 
 
 def _merge_chunk(graph: nx.MultiDiGraph, file: str) -> None:
@@ -172,9 +213,11 @@ def _read_cached(cache_file: str | None) -> nx.MultiDiGraph | None:
         return None
 
 
-def _documents(paths: list[Path], progress: Callable[[Path], None] | None) -> Iterator[Document]:
-    """Load ``paths`` one at a time, reporting each once its consumer asks for the next (it is done then)."""
+def _documents(paths: list[Path], progress: Callable[[Path], None] | None, current: list[Path]) -> Iterator[Document]:
+    """Load ``paths`` one at a time, reporting each once its consumer asks for the next (it is done then);
+    ``current`` holds the one being loaded or extracted, to name it if that fails."""
     for path in paths:
+        current[:] = [path]
         yield load_document(path)
         if progress:
             progress(path)
@@ -186,9 +229,14 @@ def build_from_paths(
     jobs: int = 1,
     cache_dir: Path | None = None,
     progress: Callable[[Path], None] | None = None,
+    keep_going: bool = False,
     settings: Settings | None = None,
 ) -> tuple[nx.MultiDiGraph, BuildReport]:
     """Build the graph of ``paths``, reusing cached per-document graphs from ``cache_dir``.
+
+    A document that cannot be loaded or extracted stops the build with a :class:`DocumentError`
+    naming it; with ``keep_going`` it is left out instead and listed in ``report.failed``.  Only
+    whole documents' graphs are ever cached.
 
     IRIs are minted under ``settings`` (default: the active settings, else the environment's),
     which are part of every document's cache key.  An entry point of the pipeline: the garbage
@@ -196,7 +244,8 @@ def build_from_paths(
     """
     settings = settings or current_settings()
     with using(settings), gc_pauses_allowed(), paused_gc():
-        return _build_from_paths(paths, jobs=jobs, cache_dir=cache_dir, progress=progress, settings=settings)
+        return _build_from_paths(paths, jobs=jobs, cache_dir=cache_dir, progress=progress, keep_going=keep_going,
+                                 settings=settings)
 
 
 def _build_from_paths(
@@ -205,12 +254,19 @@ def _build_from_paths(
     jobs: int = 1,
     cache_dir: Path | None = None,
     progress: Callable[[Path], None] | None,
+    keep_going: bool,
     settings: Settings,
 ) -> tuple[nx.MultiDiGraph, BuildReport]:
     report = BuildReport(documents=len(paths), extracted=len(paths))
     gazetteer, annotations = _shared(settings)
-    if cache_dir is None and jobs == 1:  # nothing to keep per document: build_graph extracts straight into one graph
-        return build_graph(_documents(paths, progress), gazetteer=gazetteer, annotations=annotations), report
+    if cache_dir is None and jobs == 1 and not keep_going:  # nothing to keep per document: straight into one graph
+        current: list[Path] = []
+        try:
+            return build_graph(_documents(paths, progress, current), gazetteer=gazetteer, annotations=annotations), report
+        except Exception as exc:
+            if not current:
+                raise
+            raise document_error(current[0], exc) from exc
     # Paths key the plan below; a file given twice adds nothing the second time (merging is idempotent).
     paths = list(dict.fromkeys(paths))
     cache_files = {path: str(cache_dir / f"{document_key(path, settings)}.json") for path in paths} if cache_dir else {}
@@ -235,11 +291,11 @@ def _build_from_paths(
         futures: dict[Path, Future] = {}  # first path of a chunk → the worker's file of the chunk's graph
         if chunks:
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=min(jobs - 1, len(chunks))))
-            folder = stack.enter_context(TemporaryDirectory(prefix="policykg-build-"))
+            remove_stale(gettempdir())  # worker files of builds that were killed
+            folder = stack.enter_context(TemporaryDirectory(prefix=f"policykg-build-{os.getpid()}-"))
             for number, chunk in enumerate(chunks):
-                futures[chunk[0]] = pool.submit(extract_chunk, [str(path) for path in chunk],
-                                                [cache_files.get(path) for path in chunk], f"{folder}/chunk-{number}.pickle",
-                                                settings)
+                futures[chunk[0]] = pool.submit(extract_chunk, [str(path) for path in chunk], [cache_files.get(path) for path in chunk],
+                                                f"{folder}/chunk-{number}.pickle", settings, keep_going)
         chunk_of = {chunk[0]: chunk for chunk in chunks}
         try:
             for path in paths:
@@ -247,17 +303,21 @@ def _build_from_paths(
                     _merge_and_free(graph, cached.pop(path))
                     done(path)
                 elif path in own:
-                    _extract_into(graph, str(path), cache_files.get(path), settings)
+                    if (error := _extract_into(graph, str(path), cache_files.get(path), settings, keep_going)) is not None:
+                        report.failed.append(error)
                     done(path)
                     _raise_failure(futures.values())  # a bad document in a chunk stops the build now, not at its turn
                 elif path in futures:
-                    _merge_chunk(graph, futures.pop(path).result())
+                    file, failed = futures.pop(path).result()
+                    _merge_chunk(graph, file)
+                    report.failed += failed
                     done(*chunk_of[path])
         except BaseException:  # a bad document or Ctrl-C: stop now, not after every other chunk
             if chunks:
                 pool.shutdown(wait=True, cancel_futures=True)
             raise
     add_reference_facts(graph, gazetteer)
+    report.extracted -= len(report.failed)
     return graph, report
 
 

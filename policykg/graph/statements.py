@@ -56,17 +56,20 @@ _COMMITTING = re.compile(
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed)|"
     r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
-    r"reviewing|awaiting|ensuring|working to))\b",
+    r"reviewing|awaiting|ensuring|working to|increasing|creating|building|expanding|extending|rolling out|"
+    r"publishing|consulting|delivering|funding)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
     re.I,
 )
 # The same for the lower-cased text (the pattern is written in lower case): see deadlines.text_to_search.
 _COMMITTING_LOWER = re.compile(_COMMITTING.pattern)
 # Subjects that are consequences or descriptions, not actors: "This will protect ...".
-_NON_ACTOR = re.compile(r"^(?:this|it|that|these|those|which|such|doing so|there is)\b|\bwhich\s*$|\bthat\s*$", re.I)
-_ACTOR = re.compile(r"\b(?:we|government|ministers?|secretary|minister|there)\b", re.I)
+_NON_ACTOR = re.compile(r"^(?:this|it|that|these|those|which|such|doing so|there is)\b|\b(?:which|that|who)\s*$", re.I)
+_ACTOR = re.compile(r"\b(?:we|i|government|ministers?|secretary|minister|there)\b", re.I)
 # A standalone caveat that qualifies the commitments around it.
 CAVEAT = GatedPattern(r"\b(?:will depend on|subject to) (?:future )?funding", "fund")
 _DESCRIPTIVE_WILL = re.compile(r"\bwill (?:depend|benefit|need to comply|apply when|reserve)\b", re.I)
+# A written question asks; it commits to nothing: "To ask the Secretary of State ... if she will ...".
+_QUESTION = re.compile(r"\s*(?:To ask|Asked by)\b")
 _DATED_OPENING = re.compile(r"(?:By|In|During|From|Later)\b")  # case-sensitive, matched at the start
 
 
@@ -109,7 +112,7 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     ``dated`` that the sentence has a deadline (a dated action needs no named actor).
     """
     subject = subject_of(text)
-    if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text):
+    if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text) or _QUESTION.match(text):
         return False
     clause = subject_clause(subject)
     words = clause.split()
@@ -124,6 +127,23 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     return " will be " in text and _DATED_OPENING.match(text) is not None
 
 
+# A bullet of a plan that opens with the action itself: "introducing a new Work and Health programme from 2017".
+_ACTION_OPENING = re.compile(
+    r"^(?:continuing|introducing|implementing|delivering|ensuring|extending|expanding|creating|building|publishing|"
+    r"developing|establishing|launching|reforming|rolling out|providing|supporting|working|reducing|increasing|"
+    r"improving|investing|legislating|consulting|reviewing|setting up|bringing forward|freezing|lowering|raising|"
+    r"replacing|transforming|strengthening|modernising|funding|making|giving|helping|encouraging|identifying)\b", re.I)
+
+
+def opens_with_action(text: str) -> bool:
+    """Whether a bullet names an action without a subject ("introducing a new programme from 2017").
+
+    >>> opens_with_action("introducing Youth Obligation from 2017"), opens_with_action("Ofsted inspects homes.")
+    (True, False)
+    """
+    return _ACTION_OPENING.match(text) is not None
+
+
 def is_frame(text: str) -> bool:
     """A lead that introduces a list of actions: "The Government will take the following steps:"."""
     return text.rstrip().endswith(":")
@@ -132,20 +152,25 @@ def is_frame(text: str) -> bool:
 # Plain wording → response status.  Checked in this order: the first that fires wins.
 STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
     ("not accepted", re.compile(
-        r"is not (?:currently )?taking forward|will not (?:be )?tak(?:e|ing) forward|(?:do|does|did) not accept|"
+        r"^not accepted\b|is not (?:currently )?taking forward|will not (?:be )?tak(?:e|ing) forward|(?:do|does|did) not accept|"
+        r"(?:do|does) not agree\b|\brejected (?:the|this|that) recommendation|there are no plans to|"
         r"\brejects? (?:the|this|that) recommendation|will not (?:be )?implement|"
         r"(?:do|does) not (?:support|agree with) (?:the|this) recommendation|"
         r"makes it difficult to amend", re.I)),
     ("alternative approach", re.compile(r"does not need an amendment|rather than implementing|instead of implementing", re.I)),
-    ("accepted in part", re.compile(
-        r"accepts? (?:the recommendation )?in part|partially accept|accepts? (?:(?:the|this|that) recommendation )?in principle", re.I)),
+    ("accepted in part", re.compile(r"^accepted in part\b|accept(?:s|ed)? (?:the recommendation )?in part|partially accept", re.I)),
+    ("accepted in principle", re.compile(
+        r"^(?:accepted )?in principle\b|accept(?:s|ed)? (?:(?:the|this|that|these|all|both) (?:\w+ )?recommendations? )?in principle", re.I)),
     ("accepted", re.compile(
         r"has already introduced clauses|have introduced primary legislation|(?:has|have) (?:also )?committed to remov|"
-        r"(?<!not )accepts? (?:the|this|that) recommendation|(?<!not )agrees? with (?:the|this|that) recommendation|"
+        r"^accepted(?: in full)?\b|^in full\b|(?<!not )accept(?:s|ed)? (?:in full )?(?:the|this|that|all|each|every) (?:\w+ )?recommendations?|"
+        r"(?<!not )agree[sd]? with (?:the|this|that) recommendation|"
         r"will create an? [a-z]", re.I)),
+    ("noted", re.compile(r"^noted\b|\bnotes? (?:the|this|that) recommendation", re.I)),
     ("under consideration", re.compile(
         r"determine (?:whether|the most suitable)|ongoing assessment of whether|continue to monitor whether|"
-        r"will consider whether|work on ambitious proposals|announce our decision", re.I)),
+        r"will consider whether|work on ambitious proposals|announce our decision|will respond (?:once|when|in full)|"
+        r"(?:is|are) (?:still )?considering (?:the|this|these) recommendation", re.I)),
 ]
 # The same for the lower-cased text (the patterns are written in lower case; "[a-z]" with
 # re.I is "[A-Z]" with re.I): see deadlines.text_to_search.  Over the items of 100 generated

@@ -13,9 +13,9 @@ every file goes through first (exists, not empty, not binary, decodes).
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from collections.abc import Callable, Iterator
-from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -23,8 +23,10 @@ import yaml
 
 from policykg.errors import LoaderError
 from policykg.loaders.document import Document
+from policykg.loaders.govuk_content import is_content_item, parse_govuk_content
 from policykg.loaders.govuk_html import parse_govuk_html
 from policykg.loaders.govuk_text import parse_govuk_text
+from policykg.ontology.values import iso_date, web_iri_problem
 
 Parser = Callable[..., Document]
 
@@ -32,14 +34,16 @@ Parser = Callable[..., Document]
 FORMATS: dict[str, Parser] = {
     "govuk-text": parse_govuk_text,
     "govuk-html": parse_govuk_html,
+    "govuk-content": parse_govuk_content,
 }
 #: file suffix → format name
-SUFFIXES: dict[str, str] = {".txt": "govuk-text", ".text": "govuk-text", ".html": "govuk-html", ".htm": "govuk-html"}
+SUFFIXES: dict[str, str] = {".txt": "govuk-text", ".text": "govuk-text", ".html": "govuk-html", ".htm": "govuk-html", ".json": "govuk-content"}
 
 SEED_NAME = "tackling-child-sexual-abuse-progress-update-2025-04.txt"
 MAX_BYTES = 50 * 1024 * 1024  # a policy document is never this large; refuse rather than exhaust memory
 #: Control characters other than tab, newline, form feed and carriage return: many of them mean binary data.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+log = logging.getLogger(__name__)
 
 
 def seed_path() -> Path:
@@ -75,22 +79,62 @@ def sniff_format(path: Path, text: str) -> str:
     """The format of a file: from its suffix, else from its first characters."""
     if path.suffix.lower() in SUFFIXES:
         return SUFFIXES[path.suffix.lower()]
+    if is_content_item(text):
+        return "govuk-content"
     head = text.lstrip()[:200].lower()
     return "govuk-html" if head.startswith(("<!doctype html", "<html", "<head", "<body")) else "govuk-text"
 
 
+class _MetadataLoader(yaml.SafeLoader):
+    """Safe YAML whose dates stay text: :func:`read_metadata` checks them itself, naming the key."""
+
+
+_MetadataLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+#: Sidecar keys that must hold text; ``source_url`` and ``licence`` must also be http(s) IRIs.
+_TEXT_KEYS = ("title", "source_url", "licence")
+_IRI_KEYS = ("source_url", "licence")
+
+
 def read_metadata(path: Path) -> dict:
-    """Metadata kept beside a document in ``NAME.meta.yaml`` (title, url, published, licence)."""
+    """Metadata kept beside a document in ``NAME.meta.yaml`` (title, source_url, published, licence).
+
+    Each known key is checked here: ``title`` is text, ``published`` a date ``YYYY-MM-DD``,
+    ``source_url`` and ``licence`` absolute http(s) IRIs.  Anything else raises a
+    :class:`LoaderError` of one line naming the file and the key.
+    """
     sidecar = path.with_name(path.stem + ".meta.yaml")
     if not sidecar.is_file():
         return {}
     try:
-        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise LoaderError(f"{sidecar}: not valid YAML metadata ({exc})") from None
+        meta = yaml.load(sidecar.read_text(encoding="utf-8"), Loader=_MetadataLoader) or {}
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:
+        reason = " ".join(str(exc).split())  # one line, whatever the parser said
+        raise LoaderError(f"{sidecar}: not valid YAML metadata ({reason})") from None
     if not isinstance(meta, dict):
-        raise LoaderError(f"{sidecar}: metadata must be a mapping of keys to values")
+        raise LoaderError(f"{sidecar}: metadata must be a mapping of keys to values, not {type(meta).__name__}")
+    for key in _TEXT_KEYS:
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise LoaderError(f"{sidecar}: {key}: must be text, not {type(meta[key]).__name__}")
+    for key in _IRI_KEYS:
+        if meta.get(key) and (problem := web_iri_problem(meta[key])):
+            raise LoaderError(f"{sidecar}: {key}: {problem}")
+    if meta.get("published") is not None:
+        try:
+            meta["published"] = iso_date(str(meta["published"]))
+        except ValueError as exc:
+            raise LoaderError(f"{sidecar}: published: {exc}") from None
     return meta
+
+
+def _checked_source_url(document: Document) -> str | None:
+    """The document's own source URL (an HTML page's canonical link) if it is a valid http(s) IRI;
+    else ``None``, with a warning: it is the page's markup, not the user's, that is wrong."""
+    url = document.source_url
+    if url and (problem := web_iri_problem(url)):
+        log.warning("policykg: warning: %s: source URL %r left out: %s", document.path, url[:200], problem)
+        return None
+    return url or None
 
 
 def load_document(path: str | Path, format: str | None = None) -> Document:
@@ -118,9 +162,9 @@ def load_document(path: str | Path, format: str | None = None) -> Document:
         raise LoaderError(f"{path}: no paragraphs found; is it a GOV.UK publication in text or HTML form?")
     meta = read_metadata(path)
     document.title = meta.get("title") or document.title
-    document.source_url = meta.get("source_url") or document.source_url
+    document.source_url = meta.get("source_url") or _checked_source_url(document)
     document.licence = meta.get("licence") or document.licence
-    if isinstance(meta.get("published"), date):
+    if meta.get("published") is not None:
         document.published = meta["published"]
     return document
 
@@ -131,7 +175,7 @@ def iter_sources(paths: list[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not found:
-                raise LoaderError(f"{path}: folder holds no .txt or .html documents")
+                raise LoaderError(f"{path}: folder holds no .txt, .html or .json documents")
             yield from found
         elif not path.exists():
             raise LoaderError(f"{path}: no such file")

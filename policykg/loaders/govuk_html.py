@@ -19,11 +19,11 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
+from policykg.loaders.dates import is_date_line, stated_date
 from policykg.loaders.document import Document, DocumentBuilder, normalise_space
-from policykg.loaders.govuk_text import MONTH_YEAR, parse_date
+from policykg.loaders.govuk_text import MONTH_YEAR
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
-_PUBLISHED = re.compile(r"(?:Published|Updated)\s*:?\s*(\d{1,2} \w+ \d{4})", re.I)
 _SKIPPED = {"script", "style", "template", "noscript", "svg"}
 _CHROME = {"header", "nav", "footer", "aside"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -129,7 +129,7 @@ def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
             builder.heading_line(text)
         elif match := _NUMBERED.match(text):
             builder.paragraph(int(match.group(1)), match.group(2))
-        elif not (published and (_PUBLISHED.fullmatch(text) or MONTH_YEAR.fullmatch(text))):
+        elif not (published and (is_date_line(text) or MONTH_YEAR.fullmatch(text))):
             builder.paragraph(None, text)
     if not title:
         raise ValueError("has no <h1> title")
@@ -141,7 +141,4 @@ def _published(reader: _BlockReader) -> date | None:
     stamp = reader.meta.get("govuk:first-published-at", "")
     if re.match(r"\d{4}-\d{2}-\d{2}", stamp):
         return date.fromisoformat(stamp[:10])
-    for _, text, _, _ in reader.blocks:
-        if match := _PUBLISHED.search(text):
-            return parse_date(match.group(1))
-    return None
+    return stated_date([text for _, text, _, _ in reader.blocks])[0]

@@ -2,8 +2,9 @@
 
 The format, line by line:
 
-* line 1 is the title; ``Published 9 April 2025`` gives the publication date
-  (a bare ``April 2025`` line after it is repeated metadata and is skipped);
+* line 1 is the title; a date line near the top (``Published 9 April 2025``, ``Thursday 23rd
+  January 2025``, ``... made on 20 April 2023``: :mod:`policykg.loaders.dates`) gives the
+  document's date (a bare ``April 2025`` line after it is repeated metadata and is skipped);
 * ``12. ...`` starts numbered paragraph 12;
 * ``- ...`` is a bullet of the paragraph above it (or, before any numbered
   paragraph of a section, of an unnumbered block such as a recommendation list);
@@ -18,23 +19,14 @@ parent with `` - ``, and sub-lists flattened into the parent list.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
+from policykg.loaders.dates import is_date_line, stated_date
 from policykg.loaders.document import Document, DocumentBuilder, normalise_space
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _BULLET = re.compile(r"^[-•*–]\s*(.*)$")
-_PUBLISHED = re.compile(r"^(?:Published|Updated|Last updated)\s*:?\s*(\d{1,2} \w+ \d{4})\s*$", re.I)
 MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$")
 _HEADING_MAX = 150
-
-
-def parse_date(text: str) -> date | None:
-    """Parse ``9 April 2025`` (GOV.UK's date style); ``None`` if it is not one."""
-    try:
-        return datetime.strptime(text.strip(), "%d %B %Y").date()
-    except ValueError:
-        return None
 
 
 def is_heading(line: str) -> bool:
@@ -56,14 +48,13 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
     if not lines:
         raise ValueError("contains no text")
     title, body = lines[0], lines[1:]
-    published = None
+    published, date_position = stated_date(body)
     builder = DocumentBuilder()
     pending_dash = False
     for position, line in enumerate(body):
-        if position < 3 and (match := _PUBLISHED.match(line)):
-            published = parse_date(match.group(1))
+        if position == date_position and is_date_line(line):
             continue
-        if position < 3 and published and MONTH_YEAR.match(line):
+        if date_position is not None and position <= date_position + 2 and MONTH_YEAR.match(line):
             continue  # GOV.UK repeats the month of publication under the date
         if line in {"-", "–", "•"}:
             pending_dash = True  # the bullet's text is on the next line

@@ -114,7 +114,7 @@ NODE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
     "period": (PKG.period, _STR),
 }
 
-STATUSES = ["accepted", "accepted in part", "alternative approach", "under consideration", "not accepted"]
+STATUSES = ["accepted", "accepted in principle", "accepted in part", "alternative approach", "noted", "under consideration", "not accepted"]
 
 
 def status_iri(status: str) -> URIRef:

@@ -32,6 +32,7 @@ from importlib import resources
 from typing import Any
 
 from policykg.errors import QueryError
+from policykg.ontology.values import iso_date
 
 LIST_SEPARATOR = "\u001f"  # ASCII unit separator: never in document text
 _HEADER = re.compile(r"^\s*(?:#|//)\s*(title|description|param|columns):\s*(.*)$")
@@ -47,19 +48,49 @@ class Parameter:
     help: str = ""
 
     def convert(self, value: Any) -> Any:
-        """A typed value from a user's string (or a typed value passed through)."""
+        """A typed value from a user's string (or a typed value passed through).
+
+        Integers must fit in 64 bits and dates be written ``YYYY-MM-DD`` (not ``20250101`` nor
+        ``2025-W01-1``, which :meth:`date.fromisoformat` would take), the same for every engine.
+        """
         if value is None:
             return None
         try:
             if self.type == "int":
-                return int(value)
+                if isinstance(value, str) and not _INTEGER.fullmatch(value.strip()):
+                    raise ValueError(value)
+                return checked_value(self.name, int(value))
             if self.type == "date":
                 if isinstance(value, date):
                     return value
-                return date.today() if value == "today" else date.fromisoformat(str(value))
+                return date.today() if value == "today" else iso_date(str(value))
             return str(value)
-        except ValueError:
-            raise QueryError(f"parameter {self.name!r} must be a{'n' if self.type == 'int' else ''} {self.type}, not {value!r}") from None
+        except (ValueError, TypeError):
+            what = "an int" if self.type == "int" else "a date (YYYY-MM-DD)" if self.type == "date" else f"a {self.type}"
+            raise QueryError(f"parameter {self.name!r} must be {what}, not {value!r}") from None
+
+
+#: The integers every engine holds: Cypher's INT64 (Neo4j, LadybugDB); SPARQL would take more.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def checked_value(name: str, value: Any) -> Any:
+    """``value`` of parameter ``name``, refused with a :class:`QueryError` if an integer beyond 64 bits.
+
+    >>> checked_value("n", 2**63)
+    Traceback (most recent call last):
+    ...
+    policykg.errors.QueryError: parameter 'n' must be an integer from -9223372036854775808 to 9223372036854775807, not 9223372036854775808
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
+        raise QueryError(f"parameter {name!r} must be an integer from {INT64_MIN} to {INT64_MAX}, not {value}")
+    return value
+
+
+def checked_params(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with every value checked by :func:`checked_value` (each engine's ``run`` calls it)."""
+    return {name: checked_value(name, value) for name, value in params.items()}
 
 
 @dataclass(frozen=True)

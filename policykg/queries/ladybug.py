@@ -74,6 +74,7 @@ from policykg.graph.property_graph import (
     project,
     relationship_type,
 )
+from policykg.queries.catalogue import checked_params
 
 #: Neo4j functions LadybugDB lacks, as macros.
 MACROS = (
@@ -353,6 +354,7 @@ class LadybugEngine:
 
     # -- queries -------------------------------------------------------------
     def run(self, text: str, params: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+        params = checked_params(params)  # the same refusal of out-of-range values on every engine
         nulls = {name for name, value in params.items() if value is None}
         if nulls:
             text = _TOKENS.sub(lambda m: "NULL" if m.group(1) in nulls else m.group(0), text)

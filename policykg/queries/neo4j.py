@@ -42,6 +42,7 @@ import networkx as nx
 
 from policykg.errors import PolicyKGError, QueryError
 from policykg.graph.property_graph import PGSchema, PropertyGraph, project
+from policykg.queries.catalogue import checked_params
 
 # The driver logs connection failures as warnings; without a handler Python would
 # print them on stderr next to our one-line error. Applications can still attach
@@ -326,6 +327,7 @@ class Neo4jEngine:
         return cls(**connect_kwargs)
 
     def run(self, text: str, params: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+        params = checked_params(params)  # the same refusal of out-of-range values on every engine
         from neo4j import READ_ACCESS
         from neo4j import exceptions as neo
 

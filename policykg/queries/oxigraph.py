@@ -80,6 +80,7 @@ from rdflib import Literal, URIRef
 
 from policykg.errors import QueryError
 from policykg.ontology.rdf import ntriples_stream
+from policykg.queries.catalogue import checked_params
 from policykg.queries.sparql import kept_columns, to_term
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -219,6 +220,7 @@ class OxigraphEngine:
         return len(self.store)
 
     def run(self, text: str, params: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+        params = checked_params(params)  # the same refusal of out-of-range values on every engine
         substitutions = {ox.Variable("_" + name): to_oxigraph_term(value) for name, value in params.items() if value is not None}
         for variable in substitutions:
             unsafe = _unsafe_use(text, variable.value)

@@ -23,6 +23,7 @@ from rdflib import XSD, Graph, Literal, URIRef, Variable
 
 from policykg.errors import QueryError
 from policykg.ontology.rdf import to_rdf
+from policykg.queries.catalogue import checked_params
 
 
 def to_term(value: Any) -> Literal | URIRef:
@@ -64,6 +65,7 @@ class SparqlEngine:
         self.rdf = rdf if rdf is not None else to_rdf(graph)
 
     def run(self, text: str, params: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+        params = checked_params(params)  # the same refusal of out-of-range values on every engine
         bindings = {Variable("_" + name): to_term(value) for name, value in params.items() if value is not None}
         try:
             result = self.rdf.query(text, initBindings=bindings)

@@ -40,8 +40,10 @@ PLUMBING_RELATIONS: frozenset[str] = frozenset({"mentioned_in", "stated_in", "pa
 #: Response status → colour (a green → red scale, grey for unknown).
 STATUS_COLOURS: dict[str, str] = {
     "accepted": "#1e8449",
+    "accepted in principle": "#58b368",
     "accepted in part": "#82c341",
     "alternative approach": "#2e86c1",
+    "noted": "#7f8c8d",
     "under consideration": "#f0a30a",
     "not accepted": "#c0392b",
 }

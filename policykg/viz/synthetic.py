@@ -94,7 +94,7 @@ def synthetic_graph(nodes: int = 5000, *, seed: int = 1) -> nx.MultiDiGraph:
         if rng.random() < 0.3:
             due = start + timedelta(days=rng.randrange(0, 5 * 365))
             deadline = {"deadline": due.isoformat(), "deadline_end": due.isoformat(), "deadline_text": f"by {due:%B %Y}"}
-        add_node(graph, iri, "Commitment", text, where(paragraph, text), text=text, paragraph=paragraph, **deadline)
+        add_node(graph, iri, "Commitment", text, where(paragraph, text), text=text, paragraph=paragraph, locator=f"p{paragraph}", **deadline)
         # Popular bodies lead more (a long-tailed degree distribution, as in real graphs).
         lead = orgs[min(int(rng.paretovariate(1.2)) - 1, n_orgs - 1)]
         add_edge(graph, iri, lead, "led_by", where(paragraph, text))

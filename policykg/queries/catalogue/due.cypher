@@ -2,10 +2,10 @@
 // description: Commitments whose deadline falls on or before AS_OF (or within WITHIN_DAYS after it), with days past the deadline (negative: days left).
 // param: as_of date = today -- the date to count from (YYYY-MM-DD)
 // param: within_days int -- also include deadlines up to this many days after AS_OF
-// columns: commitment, paragraph, deadline, deadline_text, deadline_end, days_past, organisations[]
+// columns: commitment, paragraph, locator, deadline, deadline_text, deadline_end, days_past, organisations[]
 WITH $as_of AS as_of, $within_days AS within_days
 MATCH (c:Commitment)
-WHERE c.text IS NOT NULL AND c.paragraph IS NOT NULL AND c.deadline IS NOT NULL
+WHERE c.text IS NOT NULL AND c.locator IS NOT NULL AND c.deadline IS NOT NULL
   AND c.deadline_text IS NOT NULL AND c.deadline_end IS NOT NULL
 // days since 0000-03-01 of both dates (civil calendar; the same arithmetic as due.rq)
 WITH c, within_days,
@@ -22,6 +22,6 @@ WITH c, within_days,
 WHERE days_past >= -coalesce(within_days, 0)
 OPTIONAL MATCH (c)-[:LED_BY|INVOLVES]->(body:Organisation|Post)
 WITH c, days_past, collect(DISTINCT body.label) AS organisations
-RETURN c.text AS commitment, c.paragraph AS paragraph, c.deadline AS deadline, c.deadline_text AS deadline_text,
+RETURN c.text AS commitment, c.paragraph AS paragraph, c.locator AS locator, c.deadline AS deadline, c.deadline_text AS deadline_text,
        c.deadline_end AS deadline_end, days_past, organisations
-ORDER BY deadline_end, paragraph, commitment, deadline, deadline_text
+ORDER BY deadline_end, paragraph IS NULL DESC, paragraph, locator, commitment, deadline, deadline_text

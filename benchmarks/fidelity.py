@@ -1,0 +1,280 @@
+"""Fidelity on real documents: precision and recall per field against gold annotations.
+
+Each document of ``tests/fixtures/real/`` (see its README) is built on its own, as a user would
+build it, and read back through the canned queries (the interface users have): recommendations
+and statuses through ``recommendations``, dated commitments through ``timeline``, money through
+``funding``; bodies and legislation are the graph's Organisation, Inquiry and Legislation nodes
+with their names and aliases.  The gold was made by reading the text, not from policykg's output.
+
+    .venv/bin/python benchmarks/fidelity.py            # the table, per field and per document
+    .venv/bin/python benchmarks/fidelity.py --misses 20 --json figures.json
+
+``tests/test_fidelity.py`` asserts floors on these figures so that fidelity cannot fall back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policykg.graph.build import build_graph
+from policykg.loaders import load_document
+from policykg.queries import run_query
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "real"
+FIELDS = ("recommendations", "statuses", "bodies", "legislation", "dated commitments", "funding")
+#: How the gold's acceptance words map to policykg's status names.
+ACCEPTANCE = {"accepted in full": "accepted"}
+
+
+@dataclass
+class Score:
+    """Counts for one field: true positives against the gold (recall) and against the output (precision)."""
+
+    found: int = 0  # gold items found
+    gold: int = 0
+    correct: int = 0  # extracted items that match the gold
+    extracted: int = 0
+    misses: list[str] = field(default_factory=list)  # gold items not found, for the worst-misses list
+    wrong: list[str] = field(default_factory=list)  # extracted items the gold lacks
+
+    def add(self, other: Score) -> None:
+        self.found += other.found
+        self.gold += other.gold
+        self.correct += other.correct
+        self.extracted += other.extracted
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.gold if self.gold else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.extracted if self.extracted else None
+
+
+def normal(name: str) -> str:
+    """A name compared loosely: case, apostrophes, "&", a leading "the" and punctuation ignored."""
+    name = name.lower().replace("’", "'").replace("&", "and")
+    name = re.sub(r"^the\s+", "", name.strip())
+    return re.sub(r"[^\w']+", " ", name).strip()
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip().lower()
+
+
+def document_path(gold_path: Path) -> Path:
+    slug = gold_path.name.removesuffix(".gold.yaml")
+    for suffix in (".txt", ".html", ".json"):
+        if (candidate := gold_path.with_name(slug + suffix)).exists():
+            return candidate
+    raise FileNotFoundError(f"{gold_path}: no document beside it")
+
+
+def rows(graph: Any, name: str) -> list[dict[str, Any]]:
+    return run_query(graph, name, engine="sparql", store="rdflib")[1]
+
+
+def score_recommendations(gold: dict[str, Any], graph: Any) -> tuple[Score, Score]:
+    recommendations, statuses = Score(), Score()
+    found_rows = rows(graph, "recommendations")
+    # Recommendations stated, and those only cited by number ("as per recommendation 12"): both are nodes.
+    wanted = (gold.get("recommendations") or []) + [{**r, "title": None} for r in gold.get("recommendation_references") or []]
+
+    def matches(item: dict[str, Any], row: dict[str, Any]) -> bool:
+        if item.get("number") not in (None, ""):
+            return str(row.get("notation") or row.get("number")) == str(item["number"])
+        title, found = squeeze(str(item.get("title") or "")), squeeze(str(row.get("title") or ""))
+        return bool(title) and (title in found or (len(found.split()) >= 3 and found in title))
+
+    recommendations.gold = len(wanted)
+    recommendations.extracted = len(found_rows)
+    for item in wanted:
+        hit = next((r for r in found_rows if matches(item, r)), None)
+        if hit is not None:
+            recommendations.found += 1
+        else:
+            recommendations.misses.append(f"recommendation {item.get('number') or item.get('title')}")
+        if item.get("acceptance"):
+            statuses.gold += 1
+            expected = ACCEPTANCE.get(item["acceptance"], item["acceptance"])
+            if hit is not None and hit.get("status") == expected:
+                statuses.found += 1
+            else:
+                statuses.misses.append(f"status of {item.get('number') or item.get('title')}: {expected} "
+                                       f"(got {hit.get('status') if hit else 'no recommendation'})")
+    for row in found_rows:
+        if any(matches(item, row) for item in wanted):
+            recommendations.correct += 1
+        else:
+            recommendations.wrong.append(f"recommendation {row.get('number')}: {row.get('title')}")
+        if row.get("status"):
+            statuses.extracted += 1
+            item = next((i for i in wanted if matches(i, row)), None)
+            if item is not None and ACCEPTANCE.get(item.get("acceptance"), item.get("acceptance")) == row["status"]:
+                statuses.correct += 1
+            else:
+                statuses.wrong.append(f"status {row['status']} of recommendation {row.get('number')}")
+    return recommendations, statuses
+
+
+def _names(graph: Any, types: Iterable[str]) -> list[tuple[str, set[str]]]:
+    """(label, every normalised name) of the graph's nodes of these types."""
+    found = []
+    for _, data in graph.nodes(data=True):
+        if data.get("type") in types:
+            names = {normal(data["label"]), *(normal(a) for a in data.get("aliases") or [])}
+            found.append((data["label"], names))
+    return found
+
+
+def score_names(wanted: list[Any], graph: Any, types: tuple[str, ...], what: str) -> Score:
+    score = Score()
+    gold_names = []
+    for item in wanted:
+        if isinstance(item, dict):
+            gold_names.append({normal(item["name"]), *(normal(a) for a in item.get("aliases") or [])})
+        else:
+            gold_names.append({normal(str(item))})
+    extracted = [(label, names) for label, names in _names(graph, types) if label != "HM Government"]  # the default lead, named or not
+    score.gold, score.extracted = len(gold_names), len(extracted)
+    for names, item in zip(gold_names, wanted, strict=True):
+        if any(names & found for _, found in extracted):
+            score.found += 1
+        else:
+            score.misses.append(f"{what} {item['name'] if isinstance(item, dict) else item}")
+    for label, found in extracted:
+        if any(found & names for names in gold_names):
+            score.correct += 1
+        else:
+            score.wrong.append(f"{what} {label}")
+    return score
+
+
+def score_commitments(gold: dict[str, Any], graph: Any) -> Score:
+    """Dated commitments: found when a timeline row quotes the gold sentence and ends on the gold deadline."""
+    score = Score()
+    wanted = [c for c in gold.get("commitments") or [] if c.get("deadline") and c.get("kind", "commitment") == "commitment"]
+    dated_rows = rows(graph, "timeline")
+    every_dated = [c for c in gold.get("commitments") or [] if c.get("deadline")]
+
+    def same_sentence(item: dict[str, Any], row: dict[str, Any]) -> bool:
+        return squeeze(str(item["quote"])) in squeeze(row["commitment"]) or squeeze(row["commitment"]) in squeeze(str(item["quote"]))
+
+    score.gold, score.extracted = len(wanted), len(dated_rows)
+    for item in wanted:
+        hits = [r for r in dated_rows if same_sentence(item, r)]
+        if any(str(r["deadline_end"]) == str(item["deadline"]) for r in hits):
+            score.found += 1
+        else:
+            got = ", ".join(str(r["deadline_end"]) for r in hits) or "not in the timeline"
+            score.misses.append(f"commitment '{item['quote'][:60]}' {item.get('when')} → {item['deadline']} ({got})")
+    for row in dated_rows:
+        if any(same_sentence(item, row) and str(row["deadline_end"]) == str(item["deadline"]) for item in every_dated
+               if item.get("kind", "commitment") == "commitment"):
+            score.correct += 1
+        else:
+            score.wrong.append(f"dated commitment '{row['commitment'][:60]}' → {row['deadline_end']}")
+    return score
+
+
+def score_funding(gold: dict[str, Any], graph: Any) -> Score:
+    score = Score()
+    wanted = [f for f in gold.get("funding") or [] if f.get("amount") is not None]
+    found_rows = rows(graph, "funding")
+    amounts = [int(r["amount_gbp"]) for r in found_rows]
+    score.gold, score.extracted = len(wanted), len(found_rows)
+    remaining = list(amounts)
+    for item in wanted:
+        if int(item["amount"]) in remaining:
+            remaining.remove(int(item["amount"]))
+            score.found += 1
+        else:
+            score.misses.append(f"funding {item['text']} = {item['amount']}")
+    gold_amounts = [int(f["amount"]) for f in wanted]
+    for amount in amounts:
+        if amount in gold_amounts:
+            gold_amounts.remove(amount)
+            score.correct += 1
+        else:
+            score.wrong.append(f"funding {amount}")
+    return score
+
+
+def score_document(gold_path: Path) -> dict[str, Score]:
+    """The scores of one annotated document."""
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    graph = build_graph([load_document(document_path(gold_path))])
+    recommendations, statuses = score_recommendations(gold, graph)
+    return {
+        "recommendations": recommendations,
+        "statuses": statuses,
+        "bodies": score_names(gold.get("bodies") or [], graph, ("Organisation", "Inquiry"), "body"),
+        "legislation": score_names(gold.get("legislation") or [], graph, ("Legislation",), "legislation"),
+        "dated commitments": score_commitments(gold, graph),
+        "funding": score_funding(gold, graph),
+    }
+
+
+def score_corpus(corpus: Path = CORPUS) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
+    """Totals per field, and the scores of each document (by slug)."""
+    totals = {name: Score() for name in FIELDS}
+    per_document = {}
+    for gold_path in sorted(corpus.glob("*.gold.yaml")):
+        scores = score_document(gold_path)
+        per_document[gold_path.name.removesuffix(".gold.yaml")] = scores
+        for name in FIELDS:
+            totals[name].add(scores[name])
+    return totals, per_document
+
+
+def _figure(value: float | None) -> str:
+    return "  -  " if value is None else f"{value:.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--misses", type=int, default=10, help="how many misses (and wrong extractions) to list")
+    parser.add_argument("--json", type=Path, help="also write the totals as JSON here")
+    parser.add_argument("--documents", action="store_true", help="also print each document's recall")
+    args = parser.parse_args(argv)
+    totals, per_document = score_corpus(args.corpus)
+    print(f"Fidelity over {len(per_document)} real documents ({args.corpus.relative_to(ROOT) if args.corpus.is_relative_to(ROOT) else args.corpus})")
+    print(f"{'field':<20} {'recall':>7} {'found':>11} {'precision':>10} {'correct':>11}")
+    for name in FIELDS:
+        s = totals[name]
+        print(f"{name:<20} {_figure(s.recall):>7} {s.found:>5}/{s.gold:<5} {_figure(s.precision):>10} {s.correct:>5}/{s.extracted:<5}")
+    if args.documents:
+        print()
+        print(f"{'document':<62} " + " ".join(f"{n[:8]:>8}" for n in FIELDS))
+        for slug, scores in per_document.items():
+            print(f"{slug[:62]:<62} " + " ".join(f"{scores[n].found:>3}/{scores[n].gold:<4}" for n in FIELDS))
+    for kind in ("misses", "wrong"):
+        listed = [(slug, line) for slug, scores in per_document.items() for name in FIELDS for line in getattr(scores[name], kind)]
+        print(f"\n{'Misses' if kind == 'misses' else 'Extracted but not in the gold'} ({len(listed)}; first {min(args.misses, len(listed))}):")
+        for slug, line in listed[: args.misses]:
+            print(f"  {slug}: {line}")
+    if args.json:
+        args.json.write_text(json.dumps({n: {"recall": totals[n].recall, "precision": totals[n].precision,
+                                            "found": totals[n].found, "gold": totals[n].gold,
+                                            "correct": totals[n].correct, "extracted": totals[n].extracted}
+                                        for n in FIELDS}, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    from policykg.graph.model import gc_pauses_allowed
+
+    with gc_pauses_allowed():  # a benchmark owns its process, as the command line does
+        sys.exit(main())

@@ -1,0 +1,74 @@
+"""Fidelity on real documents (tests/fixtures/real): floors that extraction may not fall below.
+
+The gold annotations were made by reading each text, by sessions that had not seen policykg's
+output; ``benchmarks/fidelity.py`` prints the figures, the misses and the wrong extractions.
+Raise a floor when extraction improves; never lower one to pass.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "real"
+
+# (recall, precision) floors per field, measured on the corpus (benchmarks/README.md has the figures).
+FLOORS = {
+    "recommendations": (0.80, 0.95),
+    "bodies": (0.65, 0.78),
+    "legislation": (0.80, 0.90),
+    "dated commitments": (0.43, 0.52),
+    "funding": (0.85, 0.95),
+}
+
+
+def _fidelity():
+    spec = importlib.util.spec_from_file_location("policykg_benchmarks_fidelity", ROOT / "benchmarks" / "fidelity.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return _fidelity().score_corpus(CORPUS)
+
+
+def test_the_corpus_is_real_varied_and_annotated():
+    golds = sorted(CORPUS.glob("*.gold.yaml"))
+    assert len(golds) >= 25
+    annotations = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in golds]
+    assert all(a["source_url"].startswith("https://") and a["licence"] in {"OGL-3.0", "OPL-3.0"} for a in annotations)
+    assert len({a["publisher"] for a in annotations}) >= 5
+    inquiries = {i for a in annotations for i in a.get("inquiries") or []}
+    assert len(inquiries) >= 4
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_fidelity_does_not_fall_below_its_floor(scores, field):
+    totals, _ = scores
+    recall_floor, precision_floor = FLOORS[field]
+    score = totals[field]
+    assert score.gold > 0 and score.extracted > 0, field
+    assert score.recall >= recall_floor, (field, score.found, score.gold, score.misses[:10])
+    assert score.precision >= precision_floor, (field, score.correct, score.extracted, score.wrong[:10])
+
+
+def test_every_real_document_builds_and_validates():
+    """Each real document's graph conforms to the shapes (none did before: an empty quote for an unnumbered block)."""
+    from policykg.graph.build import build_graph
+    from policykg.loaders import load_document
+    from policykg.ontology.rdf import to_rdf
+    from policykg.ontology.validate import validate
+
+    fidelity = _fidelity()
+    for gold in sorted(CORPUS.glob("*.gold.yaml")):
+        graph = build_graph([load_document(fidelity.document_path(gold))])
+        report = validate(to_rdf(graph), in_place=True)
+        assert report.conforms, (gold.name, report.violations[:3])
