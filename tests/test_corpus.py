@@ -472,7 +472,9 @@ def test_a_document_s_gazetteer_skips_lower_case_forms_it_cannot_hold_and_finds_
         for paragraph in document.paragraphs:
             texts = [item.text for item in paragraph.items]
             assert fast.find_each(texts) == full.find_each(texts), paragraph.locator
-    assert skipped >= len(documents) // 2  # most generated documents name none of those forms
+    # The packaged lists hold lower-case forms (inquiries as Hansard writes them) whose keywords most
+    # documents hold; a text without any of them skips them all.
+    assert MentionFinder(gazetteer.copy("The Home Office will act.")).gazetteer._faster
     assert not MentionFinder(gazetteer.copy(seed_path().read_text(encoding="utf-8"))).gazetteer._faster  # the seed names them
 
 

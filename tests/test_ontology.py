@@ -187,8 +187,8 @@ def _paragraph_quote(rdf: Graph) -> URIRef:
 
 def _break_number(rdf: Graph) -> str:
     assert rdf.value(RECOMMENDATION, PKG.number) == Literal(13)
-    rdf.remove((RECOMMENDATION, PKG.number, None))
-    return f"{short_name(RECOMMENDATION)}: Every recommendation needs exactly one number (pkg:number)"
+    rdf.set((RECOMMENDATION, PKG.number, Literal(0)))  # a recommendation may have no number, never number 0
+    return f"{short_name(RECOMMENDATION)}: A recommendation has at most one number (pkg:number), a whole number from 1 up"
 
 
 def _break_deadline(rdf: Graph) -> str:
@@ -217,7 +217,7 @@ def _break_quote(rdf: Graph) -> str:
 
 
 BREAKS: dict[str, Callable[[Graph], str]] = {
-    "recommendation without number": _break_number,
+    "recommendation numbered 0": _break_number,
     "deadline starts after it ends": _break_deadline,
     "commitment without evidence": _break_evidence,
     "status outside the scheme": _break_status,

@@ -69,6 +69,17 @@ _CITED = re.compile(rf"\brecommendations?\s+{_NUMBERS}\b(?!\s*[:.–—-]\s*\S)(
 _BRACKETED = re.compile(rf"(?<=\w) \({_NUMBERS}\)")
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\bsuch as|\bincluding|\band|—|–)\s+", re.S)
 _DETERMINER = re.compile(r"^(?:the|a|an|our|its|their)\s+", re.I)
+# "has accepted Sir Wyn's recommendation that claimants should ...", "agrees with the Committee's finding
+# that, “...”": a recommendation stated without a number, and the position taken on it.
+_POSITION_ON_UNNUMBERED = re.compile(
+    r"\b(?P<verb>(?:do|does|did) not accept|(?:has |have )?(?:accept(?:s|ed)?|agree(?:s|d)? with|reject(?:s|ed)?|note(?:s|d)?))\s+"
+    r"(?:[\w’'-]+\s+){0,5}?(?:recommendation|finding)\s+(?:that|to)\b,?\s*[“\"‘]?(?P<text>[^“”\"]{12,300}?)[”\"’]?\s*(?:[.;]|$)",
+    re.I)
+# "The Inquiry recommended that ...": a recommendation reported, with no position taken.
+_RECOMMENDED_THAT = re.compile(
+    r"\b(?:the (?:Inquiry|Review|Committee|Panel|report)|it|he|she)\s+(?:also\s+)?recommend(?:s|ed)?\s+that\s+(?P<text>[^.;]{12,300})",
+    re.I)
+_POSITION = {"not accept": "not accepted", "accept": "accepted", "agree": "accepted", "reject": "not accepted", "note": "noted"}
 MAX_RECOMMENDATION_NUMBER = 300  # more than any inquiry has made in one report: a larger number is something else
 _ACCESSIBLE = re.compile(r"\s*\((?:accessible version|HTML)\)\s*$", re.I)
 _WE = re.compile(r"\b(?:we|our|government)\b", re.I)  # "we will", "our plan", "the government will"
@@ -113,6 +124,7 @@ class _Context:
     recommendation_paragraphs: set[int] = field(default_factory=set)  # ids of the paragraphs that list recommendations
     keywords: dict[int, list[str]] = field(default_factory=dict)
     inquiry: Entity | None = None  # the inquiry whose recommendations the document answers
+    heading_mentions: list[Mention] = field(default_factory=list)  # in the title and the section headings
     # One Provenance per paragraph or item, shared by every node and edge it supports: equal
     # records would merge in the provenance sets anyway, and one object is cheaper than many.
     # Keyed by identity: the document holds its paragraphs and items for the whole extraction.
@@ -301,9 +313,14 @@ def _add_mentions(context: _Context) -> None:
     # The title names bodies too ("Independent Inquiry into Child Sexual Abuse: Update"): they are the document's subject.
     title = context.document.title
     title_quote = Provenance(context.iri, "title", None, "", 0, len(title), title)
-    for mention in context.finder.find(title):
+    # Known names only (no discovery, nothing learnt): a heading names what the text then defines ("... (IIMO)").
+    for mention in context.finder.gazetteer.scan(title):
         _add_entity(context, mention.entity, title_quote)
         _add_department_of_post(context, mention.entity, title_quote)
+        context.heading_mentions.append(mention)
+    for section in context.document.sections:
+        if section.heading.strip():
+            context.heading_mentions += context.finder.gazetteer.scan(section.heading)  # counted to find the inquiry, not recorded
     for paragraph in context.document.paragraphs:
         paragraph_iri = context.paragraph_iri(paragraph)
         found = context.finder.find_each([item.text for item in paragraph.items])
@@ -338,7 +355,7 @@ def _add_department_of_post(context: _Context, entity: Entity, where: Provenance
 def _inquiry(context: _Context) -> tuple[Entity | None, dict[str, Any]]:
     """The inquiry whose recommendations this document lists: the one it mentions most."""
     counts: dict[str, int] = {}
-    for mentions in context.mentions.values():
+    for mentions in [context.heading_mentions, *context.mentions.values()]:
         for mention in mentions:
             if mention.entity.type == "Inquiry":
                 counts[mention.entity.iri] = counts.get(mention.entity.iri, 0) + 1
@@ -445,6 +462,47 @@ def _add_recommendations(context: _Context) -> None:
     document_paragraphs = context.document.paragraphs
     for number in sorted(context.recommendations):
         _add_response(context, number, annotation.get(number, {}), document_paragraphs)
+    _add_unnumbered_recommendations(context, owner, report_iri)
+
+
+def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: str | None) -> None:
+    """Recommendations a text states without a number, with the position taken on them where it is stated.
+
+    Their IRI is made from their words (``recommendation/<inquiry>/<slug of the text>``), so two
+    documents quoting the same recommendation meet on one node.
+    """
+    graph, inquiry = context.graph, context.inquiry
+    for paragraph in context.document.paragraphs:
+        if id(paragraph) in context.recommendation_paragraphs:
+            continue
+        for item in paragraph.items:
+            if "ecommend" not in item.text and "finding" not in item.text:
+                continue  # most sentences: neither pattern can match
+            found: list[tuple[re.Match[str], str | None]] = [
+                (m, _position(m["verb"])) for m in _POSITION_ON_UNNUMBERED.finditer(item.text)]
+            found += [(m, None) for m in _RECOMMENDED_THAT.finditer(item.text)]
+            for match, status in found:
+                title = match["text"].strip().rstrip(".,;”’\"").strip()
+                where = context.where(paragraph, item)
+                iri = mint("recommendation", owner, slug(title, 60))
+                add_node(graph, iri, "Recommendation", title if len(title) <= 90 else title[:87].rstrip() + "…", where, title=title)
+                if inquiry is not None:
+                    add_edge(graph, iri, inquiry.iri, "made_by", where)
+                if report_iri is not None:
+                    add_edge(graph, iri, report_iri, "published_in", where)
+                if status is None:
+                    continue
+                response = mint("response", context.slug, slug(title, 60))
+                add_node(graph, response, "Response", f"Response to: {title[:70]}", where,
+                         status=status, status_quote=item.text, status_source="text")
+                add_edge(graph, response, iri, "responds_to", where)
+                add_edge(graph, response, context.paragraph_iri(paragraph), "stated_in", where)
+
+
+def _position(verb: str) -> str:
+    """The status a verb of :data:`_POSITION_ON_UNNUMBERED` states ("has accepted" → accepted)."""
+    verb = verb.lower()
+    return next(status for stem, status in _POSITION.items() if stem in verb)
 
 
 def _cited_numbers(text: str) -> list[int]:

@@ -307,7 +307,7 @@ def _next_twelve_months(m: re.Match, published: date) -> tuple[date | None, date
 
 
 @_rule(rf"\b{_PREP}\s+(?:the\s+)?{_MONTH}\b(?!\s*\d)(?!\s+(?:be|have|not|also|need|want|wish|well|include)\b)", "month name")
-def _month_without_year(m: re.Match, published: date) -> tuple[date | None, date]:
+def _month_without_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """"In April", "by the end of March": the next such month from the document's date (this one included)."""
     month, prep = MONTHS[word_key(m.group(2))], m.group("prep").lower()
     if month < published.month and prep not in _BY:
@@ -396,4 +396,5 @@ def find_deadline(text: str, published: date) -> Deadline | None:
     """
     deadlines = find_deadlines(text, published)
     led = [d for d in deadlines if not _LABEL_ONLY.match(d.text)]
-    return (led or deadlines or [None])[0]
+    chosen = led or deadlines
+    return chosen[0] if chosen else None

@@ -75,7 +75,7 @@ def parse_govuk_content(text: str, *, path: str | None = None) -> Document:
     if not isinstance(item, dict) or not isinstance(item.get("title"), str) or not isinstance(item.get("details"), dict):
         raise ValueError("not a GOV.UK content item (a JSON object with 'title' and 'details')")
     title = item["title"].strip()
-    description = item.get("description") if isinstance(item.get("description"), str) else ""
+    description: str = item["description"] if isinstance(item.get("description"), str) else ""
     body = _body(item["details"])
     if not body.strip() and not description.strip():
         raise ValueError("the content item has no body text")
