@@ -276,7 +276,7 @@ def make_phrase(form: str, published: date, rng: random.Random) -> Phrase:
         start = date(when.year, when.month, day)
         return Phrase(f"from {day} {MONTHS[when.month - 1]} {when.year}", start, start, form)
     if form == "from_month":
-        return Phrase(f"from {month_name} {year}", date(year, month, 1), date(year, month, 1), form)
+        return Phrase(f"from {month_name} {year}", date(year, month, 1), _month_end(year, month), form)
     seasons = _upcoming_seasons(published, 8)
     if form == "in_season":
         name, syear, start, end = rng.choice(seasons[:6])

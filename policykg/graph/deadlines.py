@@ -8,7 +8,8 @@ Conventions (documented in the README, relied on by queries):
 * seasons: Spring Mar–May, Summer Jun–Aug, Autumn Sep–Nov, Winter Dec–Feb;
   early/mid/late YYYY: Jan–Apr / May–Aug / Sep–Dec ("mid/late 2027" → May–Dec);
 * UK financial years "2025/26" and "25/26" run 1 April to 31 March;
-* "from <date>" → a start date (``start == end``);
+* "from <period>" → that period: the action is to start within it ("from April 2026" →
+  2026-04-01/2026-04-30, due to have started by its end; "from 17 March 2025" → that day);
 * "this year", "later this Spring", "later in the year" are relative to the
   document's publication date;
 * a phrase that ends before publication (other than "from ...") is history, not a deadline.
@@ -122,14 +123,12 @@ def _month_start(year: int, month: int) -> date:
 
 
 def _period(prep: str, start: date, end: date) -> tuple[date | None, date]:
-    """Apply the preposition: "by" keeps only the end, "from" only the start."""
+    """Apply the preposition: "by" keeps only the end, "before" ends the day before."""
     prep = prep.lower()
     if prep == "before":  # "before June 2026": the day before it starts
         return None, start - timedelta(days=1)
     if prep in _BY:
         return None, end
-    if prep == "from":
-        return start, start
     return start, end
 
 
@@ -306,21 +305,27 @@ def _next_twelve_months(m: re.Match, published: date) -> tuple[date | None, date
     return published, end
 
 
+# A month or season named without a year is a deadline only in a sentence about the future.
+_FUTURE = re.compile(r"\b(?:will|shall|plans?|intends?|aims?|expects?|to be|going to|due to|on track|commit)", re.I)
+
+
 @_rule(rf"\b{_PREP}\s+(?:the\s+)?{_MONTH}\b(?!\s*\d)(?!\s+(?:be|have|not|also|need|want|wish|well|include)\b)", "month name")
 def _month_without_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """"In April", "by the end of March": the next such month from the document's date (this one included)."""
     month, prep = MONTHS[word_key(m.group(2))], m.group("prep").lower()
-    if month < published.month and prep not in _BY:
-        return None  # "published in May", written in September: most likely this year's May, past
+    if (month < published.month and prep not in _BY) or not _FUTURE.search(m.string):
+        return None  # "published in May", written in September, or "in April we opened ...": most likely past
     year = published.year + (1 if month < published.month else 0)
     return _period(prep, _month_start(year, month), _month_end(year, month))
 
 
 @_rule(rf"\b(?:(?P<prep>in|by|during|over|until|before|by the end of)\s+(?:the\s+)?|this\s+){_SEASON}\b(?!\s*\d)", "season name")
-def _season_without_year(m: re.Match, published: date) -> tuple[date | None, date]:
+def _season_without_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """"In the spring", "this summer": the season of the document's year, or the next one once it is over."""
     start, end = _season(m.group(2), published.year)
     prep = (m.group("prep") or "in").lower()
+    if not _FUTURE.search(m.string):
+        return None  # "in the autumn Budget, we set aside ...": a past season, not a deadline
     if end < published and prep in _BY:
         start, end = _season(m.group(2), published.year + 1)  # "by the summer", said in October: next summer
     return _period(prep, start, end)
