@@ -347,8 +347,9 @@ def _add_department_of_post(context: _Context, entity: Entity, where: Provenance
     if entity.type != "Post" or not isinstance(entity.fact("post_in"), str):
         return None
     department = context.finder.gazetteer.lookup(entity.fact("post_in"))
-    if department is not None:
-        _add_entity(context, department, where)
+    if department is None or department.name not in entity.name:  # "Home Secretary" does not name the Home Office
+        return None
+    _add_entity(context, department, where)
     return department
 
 

@@ -93,6 +93,26 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Council": ("Organisation", "local_authority"),
     "Department": ("Organisation", "department"),
     "Ministry": ("Organisation", "department"),
+    # The other head words of UK public bodies' names ("Joint Work and Health Unit", "London Fire Brigade").
+    "Committee": ("Organisation", "board"),
+    "Unit": ("Organisation", "agency"),
+    "Executive": ("Organisation", "agency"),
+    "Regulator": ("Organisation", "regulator"),
+    "Ombudsman": ("Organisation", "regulator"),
+    "Tribunal": ("Organisation", "tribunal"),
+    "Court": ("Organisation", "court"),
+    "Police": ("Organisation", "police"),
+    "Constabulary": ("Organisation", "police"),
+    "Brigade": ("Organisation", "service"),
+    "Services": ("Organisation", "service"),
+    "Federation": ("Organisation", "association"),
+    "Association": ("Organisation", "association"),
+    "Institute": ("Organisation", "agency"),
+    "College": ("Organisation", "agency"),
+    "Partnership": ("Organisation", "partnership"),
+    "Alliance": ("Organisation", "partnership"),
+    "Borough": ("Organisation", "local_authority"),
+    "Organisation": ("Organisation", "agency"),
 }
 
 # Words that start sentences or phrases but never a name.
@@ -107,7 +127,14 @@ _NOT_NAME_START = {
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "into", "to", "at", "&"}
 # A new name holds one of the head words as a word (its type comes from one): text without one
 # as much as a substring names nothing new, and skipping it spares most of the discovery work.
-_HEAD_WORD_INSIDE = re.compile("|".join(map(re.escape, HEAD_WORDS)))
+#: Words that start a body's name and type it ("HMP Five Wells", "HMYOI Wetherby").
+PREFIX_WORDS: dict[str, tuple[str, str]] = {"HMP": ("Organisation", "prison"), "HMYOI": ("Organisation", "prison"),
+                                            "HMPYOI": ("Organisation", "prison")}
+#: First words that make a name a post, not a body ("Chief Executive", "Secretary of State for ...").
+_POST_WORDS = {"Chief", "Secretary", "Minister", "Director", "Head", "Chair", "Chairman", "Commissioner", "Deputy",
+               "Permanent", "Under-Secretary", "President", "Lord", "Baroness", "Sir", "Dame"}
+_HEAD_WORD_INSIDE = re.compile("|".join(map(re.escape, [*HEAD_WORDS, *PREFIX_WORDS])))
+_HEAD_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r")\b")  # as a whole word
 _WORD = r"[A-Z][\w’'!-]*"
 # A run of capitalised words; ``more`` is what follows its first word (empty for a lone word).
 _NAME_RUN = re.compile(rf"{_WORD}(?P<more>(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*{_WORD})*(?:\s+\d{{4}})?)")
@@ -548,8 +575,11 @@ class MentionFinder:
 
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
         """A mention of ``name`` if its head word gives it a type (registering a new entity)."""
-        typed = _type_of(name)
         words = name.split(" ")
+        if words[0] in PREFIX_WORDS and "and" in words:  # "HMP Five Wells and HMYOI Wetherby": the first name
+            words = words[: words.index("and")]
+            name, end = " ".join(words), start + len(" ".join(words))
+        typed = _type_of(name)
         # "the Lowland Apprenticeships Bill in November 2027": the name ends before a trailing phrase.
         for cut in range(len(words) - 1, 1, -1):
             if typed is not None:
@@ -652,13 +682,29 @@ def _name_before(text: str, position: int, abbreviation: str, words: list[tuple[
 _LEADING_PHRASE = re.compile(r"^[A-Z][\w'’-]*(?:\s+(?:to|with|from|by))?\s+the\s+(?=[A-Z])")
 
 
+_MAJESTY = re.compile(r"^(?:Her|His) Majesty's$")  # "His Majesty's Inspectorate of Prisons": part of the name
+
+
 def _trim_name(run: str) -> tuple[str, int]:
-    """Drop leading words that cannot start a name; return the name and its offset in ``run``."""
+    """Drop leading words that cannot start a name; return the name and its offset in ``run``.
+
+    A possessive before the name is no part of it ("Katy Bourne's Youth Commission", "Government's
+    Criminal Justice Bill"), nor are words before "the" that precedes the head word ("Chair and
+    Panellists of the Independent Inquiry into Grooming Gangs").
+
+    >>> _trim_name("Katy Bourne's Youth Commission"), _trim_name("Chair of the Independent Inquiry into X")
+    (('Youth Commission', 14), ('Independent Inquiry into X', 13))
+    """
     offset = 0
+    if (possessive := run.rfind("'s ")) >= 0 and not run[:possessive].endswith("Majesty"):  # "His Majesty's ..." is a name
+        offset, run = possessive + 3, run[possessive + 3:]
+    if (head := _HEAD_WORD.search(run)) and (article := run.rfind(" the ", 0, head.start())) >= 0:
+        cut = article + len(" the ")
+        offset, run = offset + cut, run[cut:]
     if match := _LEADING_PHRASE.match(run):
-        offset, run = match.end(), run[match.end():]
+        offset, run = offset + match.end(), run[match.end():]
     words = run.split(" ")
-    while words and (words[0] in _NOT_NAME_START or words[0] in _CONNECTORS):
+    while words and (words[0] in _NOT_NAME_START or words[0] in _CONNECTORS) and not _MAJESTY.match(" ".join(words[:2])):
         offset += len(words[0]) + 1
         words.pop(0)
     name = " ".join(words)
@@ -676,6 +722,10 @@ def _type_of(name: str) -> tuple[str, str] | None:
     (('Inquiry', 'inquiry'), ('Legislation', 'act'))
     """
     words = name.split()
+    if words[0] in PREFIX_WORDS and len(words) > 1:
+        return PREFIX_WORDS[words[0]] if "and" not in words else None  # "HMP Five Wells and HMYOI Wetherby": two names
+    if words[0] in _POST_WORDS:
+        return None  # "Chief Executive", "Chief Inspector of Constabulary": posts
     head = words[-1]
     if head.isdigit() and len(words) > 1:
         head = words[-2]
