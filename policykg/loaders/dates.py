@@ -11,6 +11,8 @@ on 12 March 2025``.  An impossible date ("31 February 2025") is no date.
 (datetime.date(2026, 1, 23), 1)
 >>> stated_date(["Home Office written statement – made on 20 April 2023."])
 (datetime.date(2023, 4, 20), 0)
+>>> stated_date(["(asked on 11th July 2022)", "This question was answered on 14th July 2022"])
+(datetime.date(2022, 7, 14), 1)
 >>> stated_date(["Published 31 February 2025"])
 (None, None)
 """
@@ -33,7 +35,7 @@ _DAY_MONTH_YEAR = (
 _DATE_LINE = (
     re.compile(rf"^(?:Published|Updated|Last updated|First published|Date published|Statement made on|Made on|"
                rf"Answered on|Answered|Date)\b\s*:?\s*(?:on\s+)?{_DAY_MONTH_YEAR}\b", re.I),
-    re.compile(rf"\b(?:statement|answer)\b.{{0,40}}\b(?:made|answered|published) on\s+{_DAY_MONTH_YEAR}\b", re.I),
+    re.compile(rf"\b(?:statement|answer|question)\b.{{0,40}}\b(?:made|answered|published) on\s+{_DAY_MONTH_YEAR}\b", re.I),
     re.compile(rf"^{_DAY_MONTH_YEAR}\.?$", re.I),
 )
 

@@ -47,8 +47,12 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
     lines = [line for line in lines if line]
     if not lines:
         raise ValueError("contains no text")
+    published, date_position = stated_date(lines)
+    if date_position == 0 and len(lines) > 1 and is_date_line(lines[0]):
+        lines, date_position = lines[1:], None  # a Hansard page opens with the sitting's date: the title follows
     title, body = lines[0], lines[1:]
-    published, date_position = stated_date(body)
+    if date_position is not None:
+        date_position -= 1  # its position in ``body``
     builder = DocumentBuilder()
     pending_dash = False
     for position, line in enumerate(body):
