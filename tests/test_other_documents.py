@@ -53,3 +53,18 @@ def test_recommendations_as_dashed_lines_in_text():
     review = next(c for c in nodes(graph, "Commitment") if "review restraint" in c["text"])
     assert review["deadline"] == "2025-03-31"
     assert [graph.nodes[t]["label"] for t in targets(graph, review["iri"], "led_by")] == ["Ministry of Justice"]
+
+
+def test_table_rows_are_data_in_html_and_text():
+    """A table row is a paragraph of its cells (never a heading, never dropped), in HTML and in text."""
+    html = ('<h1>Funding settlement</h1><div class="govspeak"><h2>Pupil premium</h2><p>The rates will be:</p>'
+            '<table><thead><tr><th>Pupils</th><th>Rate</th></tr></thead>'
+            '<tbody><tr><td><p>Disadvantaged pupils: primary</p></td><td>£1,320</td></tr></tbody></table></div>')
+    rows = [p.text for p in parse_govuk_html(html).paragraphs]
+    assert rows == ["The rates will be:", "Pupils | Rate", "Disadvantaged pupils: primary | £1,320"]
+    graph = build_graph([parse_govuk_html(html)])
+    assert [f["amount_gbp"] for f in nodes(graph, "Funding")] == [1320]
+    text = "Progress report\nPublished 29 May 2025\nOverview\nTheme | In progress | Complete\nVulnerable people | 2 | 1\n"
+    document = parse_govuk_text(text)
+    assert [s.heading for s in document.sections] == ["Overview"]
+    assert [p.text for p in document.paragraphs] == ["Theme | In progress | Complete", "Vulnerable people | 2 | 1"]

@@ -28,6 +28,7 @@ _SKIPPED = {"script", "style", "template", "noscript", "svg"}
 _CHROME = {"header", "nav", "footer", "aside"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li"}
+_CELL = "\ue000"  # between a table row's cells while it is read (a private-use character: never in text)
 
 
 class _BlockReader(HTMLParser):
@@ -60,6 +61,15 @@ class _BlockReader(HTMLParser):
             self.govspeak_depth = len(self.stack)
         if tag in {"ul", "ol"}:
             self.list_depth += 1
+        if tag == "tr":  # a table row is one block: its cells, in order ("Theme | 28 | 0")
+            self.open_blocks.append(("tr", [], self.list_depth))
+            return
+        if tag in {"td", "th"} and self.open_blocks and self.open_blocks[-1][0] == "tr":
+            self.open_blocks[-1][1].append(_CELL)
+            return
+        if tag in _BLOCKS and self.open_blocks and self.open_blocks[-1][0] == "tr":
+            self.open_blocks[-1][1].append(" ")  # a paragraph inside a cell stays in the cell
+            return
         if tag in _BLOCKS:
             if tag == "li" and self.open_blocks and self.open_blocks[-1][0] == "li":
                 # A nested list starts inside an item: emit the parent's text first.
@@ -76,7 +86,7 @@ class _BlockReader(HTMLParser):
                 break
 
     def _close(self, tag: str) -> None:
-        if tag in _BLOCKS and self.open_blocks and self.open_blocks[-1][0] == tag:
+        if (tag in _BLOCKS or tag == "tr") and self.open_blocks and self.open_blocks[-1][0] == tag:
             self._emit_open_block()
         if tag in {"ul", "ol"}:
             self.list_depth -= 1
@@ -87,7 +97,11 @@ class _BlockReader(HTMLParser):
 
     def _emit_open_block(self, keep_open: bool = False) -> None:
         tag, parts, depth = self.open_blocks[-1]
-        text = normalise_space("".join(parts))
+        if tag == "tr":
+            cells = [normalise_space(cell) for cell in "".join(parts).split(_CELL)]
+            text = " | ".join(cell for cell in cells if cell) if any(cells) else ""
+        else:
+            text = normalise_space("".join(parts))
         if keep_open:
             self.open_blocks[-1] = (tag, [], depth)
         else:
@@ -125,6 +139,8 @@ def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
             continue
         if tag == "li":
             builder.bullet(text, level=max(depth, 1))
+        elif tag == "tr":
+            builder.paragraph(None, text)  # a row is data, never a heading
         elif tag.startswith("h"):
             builder.heading_line(text)
         elif match := _NUMBERED.match(text):

@@ -27,6 +27,7 @@ _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _BULLET = re.compile(r"^[-•*–]\s*(.*)$")
 MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$")
 _HEADING_MAX = 150
+_TABLE_ROW = re.compile(r"\S\s+\|\s+\S.*\|")  # two cell separators at least
 
 
 def is_heading(line: str) -> bool:
@@ -71,6 +72,8 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
             builder.paragraph(int(match.group(1)), match.group(2))
         elif match := _BULLET.match(line):
             builder.bullet(match.group(1))
+        elif _TABLE_ROW.search(line):
+            builder.paragraph(None, line.strip(" |"))  # a table row ("Theme | 28 | 0") is data, never a heading
         elif is_heading(line):
             builder.heading_line(line)
         else:
