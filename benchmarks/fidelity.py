@@ -165,7 +165,8 @@ def score_commitments(gold: dict[str, Any], graph: Any) -> Score:
     """Dated commitments: found when a timeline row quotes the gold sentence and ends on the gold deadline."""
     score = Score()
     wanted = [c for c in gold.get("commitments") or [] if c.get("deadline") and c.get("kind", "commitment") == "commitment"]
-    dated_rows = rows(graph, "timeline")
+    # Actions reported as done and refusals are kept apart from commitments (the ``kind`` column).
+    dated_rows = [r for r in rows(graph, "timeline") if r.get("kind") in (None, "commitment")]
     every_dated = [c for c in gold.get("commitments") or [] if c.get("deadline")]
 
     def same_sentence(item: dict[str, Any], row: dict[str, Any]) -> bool:

@@ -671,7 +671,8 @@ def _add_commitments(context: _Context) -> None:
             # A bullet under a lead ending in ":", or one that opens with the action ("introducing ..."), commits.
             framed = item.kind == "bullet" and (frame is not None or statements.opens_with_action(item.text))
             subject = statements.subject_of(item.text)
-            if not framed and subject is None and "£" not in item.text:
+            refusal = statements.is_refusal(item.text)
+            if not framed and subject is None and "£" not in item.text and not refusal:
                 # Commits to nothing, dated or not (is_commitment needs a committing verb, and
                 # funded_and_dated an amount of money): spare the search for a deadline.
                 continue
@@ -683,7 +684,7 @@ def _add_commitments(context: _Context) -> None:
                 committed = True
             else:
                 funded_and_dated = dated and bool(find_money(item.text))  # "£500m ... from April 2025"
-                committed = funded_and_dated or statements.is_commitment(item.text, names_actor=bool(actors), dated=dated)
+                committed = refusal or funded_and_dated or statements.is_commitment(item.text, names_actor=bool(actors), dated=dated)
             if not committed:
                 continue
             inherited, context_lead = list(frame_mentions), frame_lead
@@ -771,6 +772,7 @@ def _add_commitment(
         deadline_end=deadline.end.isoformat() if deadline else None,
         deadline_text=deadline.text if deadline else None,
         conditions=" ".join(caveats) or None,
+        kind=statements.commitment_kind(item.text),
     )
     add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
     for recommendation in _recommendations_answered(context, answerable, item.text):

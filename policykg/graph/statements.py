@@ -54,7 +54,8 @@ class GatedPattern:
 _COMMITTING = re.compile(
     r"\b(?:will|shall|intends? to|plans? to|(?:is|are) (?:also )?committed to|commits? to|"
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
-    r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed)|"
+    r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|"
+    r"delivered|invested|begun|started)|"
     r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
     r"reviewing|awaiting|ensuring|working to|increasing|creating|building|expanding|extending|rolling out|"
     r"publishing|consulting|delivering|funding)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
@@ -142,6 +143,41 @@ def opens_with_action(text: str) -> bool:
     (True, False)
     """
     return _ACTION_OPENING.match(text) is not None
+
+
+# "There are no plans to ...", "The Government does not intend to ...": a refusal, recorded as such.
+_REFUSAL = re.compile(
+    r"\b(?:there (?:are|is) (?:currently )?no (?:current )?plans? to|(?:has|have) no (?:current )?plans? to|"
+    r"(?:do|does) not (?:intend|plan|propose) to|will not (?:be )?(?:introduc|tak|implement|legislat|bring|creat|fund)\w*)",
+    re.I)
+# A committing verb in the perfect ("has introduced", "have launched") reports an action already taken,
+# unless what was done is to commit ("have committed to", "has agreed to").
+_DONE = re.compile(r"^(?:has|have)\b(?!.*\b(?:committed|agreed)$)", re.I)
+
+
+def is_refusal(text: str) -> bool:
+    """Whether the sentence declines to act ("There are no plans to extend the scheme.").
+
+    >>> is_refusal("There are no plans to extend the scheme."), is_refusal("We plan to extend the scheme.")
+    (True, False)
+    """
+    return _REFUSAL.search(text) is not None and not _QUESTION.match(text)
+
+
+def commitment_kind(text: str) -> str:
+    """``refusal``, ``action_taken`` (reported as done) or ``commitment`` (to be done).
+
+    >>> [commitment_kind(t) for t in ("We have published the strategy.", "We will publish the strategy.",
+    ...                               "There are no plans to publish it.")]
+    ['action_taken', 'commitment', 'refusal']
+    """
+    if is_refusal(text):
+        return "refusal"
+    searched, as_written = text_to_search(text)
+    match = (_COMMITTING if as_written else _COMMITTING_LOWER).search(searched)
+    if match is not None and _DONE.match(match.group(0)):
+        return "action_taken"
+    return "commitment"
 
 
 def is_frame(text: str) -> bool:
