@@ -371,6 +371,11 @@ def _inquiry(context: _Context) -> tuple[Entity | None, dict[str, Any]]:
     return entity, curated
 
 
+def _mentioned(context: _Context, iri: str) -> bool:
+    """Whether the document's text names the entity at ``iri``."""
+    return any(m.entity.iri == iri for mentions in context.mentions.values() for m in mentions)
+
+
 def _curated_where(context: _Context, quote: str | None, fallback_id: str) -> Provenance:
     """Provenance of a curated fact: its quote in the document, else the curated file itself."""
     if quote and (found := context.find_quote(quote)):
@@ -397,8 +402,10 @@ def _add_recommendations(context: _Context) -> None:
     if inquiry is not None:
         where = _curated_where(context, curated_inquiry.get("quote"), f"inquiry:{owner}")
         _add_entity(context, inquiry, where)
+        # Curated facts about the inquiry (its report, its chair) enter a document's graph only where the
+        # document states them: a written answer naming IICSA says nothing of its chair.
         report = curated_inquiry.get("report")
-        if report:
+        if report and any(context.find_quote(q) for q in (report.get("quote"), report["title"]) if q):
             known = context.finder.gazetteer.lookup(report["title"])
             report_iri = known.iri if known is not None else mint("report", owner, "final-report")
             report_where = _curated_where(context, report.get("quote"), f"report:{owner}")
@@ -409,7 +416,7 @@ def _add_recommendations(context: _Context) -> None:
             add_edge(graph, report_iri, inquiry.iri, "made_by", report_where)
         chair = curated_inquiry.get("chair")
         chair_entity = context.finder.gazetteer.lookup(chair) if chair else None
-        if chair_entity is not None:
+        if chair_entity is not None and _mentioned(context, chair_entity.iri):
             _add_entity(context, chair_entity, where)
             add_edge(graph, inquiry.iri, chair_entity.iri, "chaired_by", where)
 
