@@ -5,7 +5,8 @@
   ``OUT/gov.uk/<path>.json``.  The HTML publications of a publication (``links.children`` of
   type ``html_publication``, attachments of type ``html``, links in ``details.documents`` below the
   publication's own path) are fetched too; with ``attachments=True`` so are the PDFs it lists
-  (``details.attachments``, ``details.documents``), saved beside the item.
+  (``details.attachments``, ``details.documents``), saved beside the item, in the folder named
+  after it (``OUT/gov.uk/<path>/<file>.pdf``, where its HTML publications go too).
 * A written question or statement of Parliament's API
   (``https://questions-statements-api.parliament.uk/api/writtenquestions/questions/<id>``,
   ``.../api/writtenstatements/statements/<id>``, their ``/<date>/<uin>`` forms, their public pages
@@ -136,15 +137,18 @@ def _base_path(url: str) -> str | None:
     return parts.path.rstrip("/") or None
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def html_publications(item: dict[str, Any]) -> list[str]:
     """GOV.UK paths of the HTML publications of a publication, in the order listed, once each."""
     paths: list[str] = []
-    links = item.get("links") if isinstance(item.get("links"), dict) else {}
-    for child in links.get("children") or []:
+    for child in _dict(item.get("links")).get("children") or []:
         if isinstance(child, dict) and child.get("document_type") == "html_publication":
             path = child.get("base_path") or (child.get("api_path") or "").removeprefix("/api/content")
             paths.append(path)
-    details = item.get("details") if isinstance(item.get("details"), dict) else {}
+    details = _dict(item.get("details"))
     for attachment in details.get("attachments") or []:
         if isinstance(attachment, dict) and attachment.get("attachment_type") == "html" and isinstance(attachment.get("url"), str):
             paths.append(_base_path(attachment["url"]) or "")
@@ -160,8 +164,8 @@ def html_publications(item: dict[str, Any]) -> list[str]:
 def pdf_attachments(item: dict[str, Any]) -> list[str]:
     """Addresses of the PDF files a GOV.UK content item or a Parliament item lists, once each."""
     urls: list[str] = []
-    value = item.get("value") if isinstance(item.get("value"), dict) else item
-    details = value.get("details") if isinstance(value.get("details"), dict) else {}
+    value = _dict(item.get("value")) or item
+    details = _dict(value.get("details"))
     for attachment in list(details.get("attachments") or []) + list(value.get("attachments") or []):
         if not isinstance(attachment, dict):
             continue
@@ -455,21 +459,21 @@ class Fetcher:
             item = _json(target.url, response)
             if not isinstance(item.get("title"), str) and not isinstance(item.get("base_path"), str):
                 raise FetchError(f"{target.url}: JSON, but not a GOV.UK content item (no title, no base_path)")
-            base_path = item.get("base_path") if isinstance(item.get("base_path"), str) else urlsplit(target.url).path
+            base_path = item["base_path"] if isinstance(item.get("base_path"), str) else urlsplit(target.url).path
             path = self.out.joinpath("gov.uk", *_segments(base_path.removeprefix("/api/content")))
             self._write(target, response, [(path.with_name(path.name + ".json"), response.content)])
         if follow and item.get("document_type") != "html_publication":
             for child in html_publications(item):
                 self._fetch_one(Target(f"{self.base}/api/content{child}", "govuk", target.source), follow=False)
         if self.attachments:
-            self._fetch_attachments(target, item)
+            self._fetch_attachments(target, item, self.manifest.files(target.url))
 
     def _fetch_parliament(self, target: Target) -> None:
         response = self._get(target)
         if response is None:
             if self.attachments:
                 for path in self.manifest.files(target.url):
-                    self._fetch_attachments(target, json.loads(path.read_text(encoding="utf-8")))
+                    self._fetch_attachments(target, json.loads(path.read_text(encoding="utf-8")), [path])
             return
         data = _json(target.url, response)
         listed = isinstance(data.get("results"), list)
@@ -489,12 +493,12 @@ class Fetcher:
             raise FetchError(f"{target.url}: the list is empty: no written question or statement to save")
         self._write(target, response, files, listed=listed)
         if self.attachments:
-            for item, _ in items:
-                self._fetch_attachments(target, item)
+            for (item, _), (path, _) in zip(items, files, strict=True):
+                self._fetch_attachments(target, item, [path])
 
-    def _fetch_attachments(self, parent: Target, item: dict[str, Any]) -> None:
-        files = self.manifest.files(parent.url)
-        folder = files[0].parent if files else self.out
+    def _fetch_attachments(self, parent: Target, item: dict[str, Any], saved: list[Path]) -> None:
+        """The PDFs ``item`` lists, saved beside its file ``saved[0]``, in the folder named after it."""
+        folder = saved[0].with_suffix("") if saved else self.out
         for url in pdf_attachments(item):
             target = Target(_on_base(url, self.base), "attachment", parent.url)
             host = (urlsplit(target.url).hostname or "").lower()

@@ -225,8 +225,8 @@ def test_publication_brings_its_html_publications_and_with_attachments_its_pdfs(
     dwp = base_path(HTML_PUBLICATION).strip("/")
     assert written == sorted([
         f"gov.uk{paper}.json", f"gov.uk/{dwp}.json", f"gov.uk{base_path(FOI)}.json",
-        "gov.uk/government/publications/The_role_of_other_agencies.pdf",
-        "gov.uk/government/publications/PUBLIC_1392629965.pdf",
+        f"gov.uk{paper}/The_role_of_other_agencies.pdf",
+        f"gov.uk{base_path(FOI)}/PUBLIC_1392629965.pdf",
     ])
     entries = manifest(tmp_path)
     assert entries[f"{server.url}{pdf}"]["source"] == f"{server.url}/api/content{paper}"
@@ -405,3 +405,18 @@ def test_user_agent_names_policykg_and_its_version() -> None:
 
     with Client() as client:
         assert client.http.headers["User-Agent"].startswith(f"policykg/{policykg.__version__} ")
+
+
+def test_parliament_attachments_saved_beside_their_question(tmp_path: Path, server: Server, client: Client) -> None:
+    item = json.loads(QUESTION.read_text())
+    # Attachments as the API lists them (AttachmentViewModel: url, title, fileType, fileSizeBytes).
+    item["value"]["attachments"] = [{"url": f"{server.url}/files/table.pdf", "title": "Table", "fileType": "PDF", "fileSizeBytes": 80},
+                                    {"url": "https://elsewhere.example/x.pdf", "title": "Elsewhere", "fileType": "PDF"}]
+    server.serve("/api/writtenquestions/questions/1679416", json.dumps(item).encode())
+    server.serve("/files/table.pdf", PDF, content_type="application/pdf")
+    lines: list[str] = []
+    report = fetch([f"{server.url}/api/writtenquestions/questions/1679416"], tmp_path, base_url=server.url,
+                   attachments=True, client=client, progress=lines.append)
+    assert [path.relative_to(tmp_path).as_posix() for path in report.written] == [
+        "parliament/written-questions/1679416.json", "parliament/written-questions/1679416/table.pdf"]
+    assert "skipped    https://elsewhere.example/x.pdf: not on GOV.UK or Parliament" in lines
