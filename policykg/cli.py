@@ -159,6 +159,44 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
         note(f"policykg: {len(report.failed)} of {report.documents} document(s) left out (--keep-going); the graph holds the others")
 
 
+@cli.command("fetch")
+@click.argument("urls", nargs=-1, required=True, metavar="URL...")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default="sources", show_default=True,
+              help="Folder for the saved JSON (and PDFs) and manifest.json; `policykg build` reads it.")
+@click.option("--base-url", default="https://www.gov.uk", show_default=True, metavar="URL",
+              help="Where GOV.UK's Content API is served: a mirror or a local server stands in for www.gov.uk.")
+@click.option("--attachments", is_flag=True, help="Also download the PDF attachments the pages list (saved beside them).")
+@click.option("--timeout", type=click.FloatRange(0.1), default=30, show_default=True, help="Seconds to wait for an answer.")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True, help="Retries on 429, 5xx and timeouts.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def fetch_command(urls: tuple[str, ...], out_dir: str, base_url: str, attachments: bool, timeout: float, retries: int,
+                  quiet: bool) -> None:
+    """Fetch GOV.UK pages (through the Content API) and Parliament's written questions and statements.
+
+    A publication's HTML publications are fetched with it.  A second fetch asks only for what
+    changed (ETag / Last-Modified from OUT/manifest.json): unchanged pages are not downloaded.
+
+    \b
+    Examples:
+      policykg fetch https://www.gov.uk/government/publications/tackling-child-sexual-abuse-progress-update
+      policykg fetch https://questions-statements-api.parliament.uk/api/writtenquestions/questions/1679416
+      policykg build sources/
+    """
+    from policykg.fetch import Client, fetch
+
+    with Client(timeout=timeout, retries=retries) as client:
+        report = fetch(list(urls), out_dir, base_url=base_url, attachments=attachments, client=client,
+                       progress=None if quiet else note)
+    if len(report.failed) == 1 and len(urls) == 1:
+        raise report.failed[0]
+    for error in report.failed:
+        click.echo(f"policykg: error: {error}", err=True)
+    if report.failed:
+        raise PolicyKGError(f"{len(report.failed)} URL(s) could not be fetched; the others were saved in {out_dir}")
+    if not quiet:
+        note(f"policykg: {len(report.written)} file(s) written, {len(report.unchanged)} unchanged, in {out_dir}")
+
+
 def _cpu_cores() -> int:
     """CPU cores this process may run on (fewer than the machine's under a container or taskset)."""
     try:

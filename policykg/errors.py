@@ -30,3 +30,7 @@ class DocumentError(PolicyKGError):
 
     def __str__(self) -> str:
         return self.reason if self.named else f"{self.path}: {self.reason}"
+
+
+class FetchError(PolicyKGError):
+    """A document could not be fetched: not found, withdrawn, timed out, no network, not JSON."""

@@ -26,6 +26,7 @@ from policykg.loaders.document import Document
 from policykg.loaders.govuk_content import is_content_item, parse_govuk_content
 from policykg.loaders.govuk_html import parse_govuk_html
 from policykg.loaders.govuk_text import parse_govuk_text
+from policykg.loaders.parliament import is_parliament_item, parse_parliament
 from policykg.ontology.values import iso_date, web_iri_problem
 
 Parser = Callable[..., Document]
@@ -35,9 +36,13 @@ FORMATS: dict[str, Parser] = {
     "govuk-text": parse_govuk_text,
     "govuk-html": parse_govuk_html,
     "govuk-content": parse_govuk_content,
+    "parliament": parse_parliament,
 }
 #: file suffix → format name
 SUFFIXES: dict[str, str] = {".txt": "govuk-text", ".text": "govuk-text", ".html": "govuk-html", ".htm": "govuk-html", ".json": "govuk-content"}
+
+#: Files a folder may hold that are not documents: ``policykg fetch``'s record of what it saved.
+NOT_DOCUMENTS = frozenset({"manifest.json"})
 
 SEED_NAME = "tackling-child-sexual-abuse-progress-update-2025-04.txt"
 MAX_BYTES = 50 * 1024 * 1024  # a policy document is never this large; refuse rather than exhaust memory
@@ -76,9 +81,12 @@ def decode(data: bytes, path: Path) -> str:
 
 
 def sniff_format(path: Path, text: str) -> str:
-    """The format of a file: from its suffix, else from its first characters."""
-    if path.suffix.lower() in SUFFIXES:
-        return SUFFIXES[path.suffix.lower()]
+    """The format of a file: from its suffix (for ``.json``, from its keys too), else from its first characters."""
+    suffix = path.suffix.lower()
+    if (suffix == ".json" or suffix not in SUFFIXES) and is_parliament_item(text):
+        return "parliament"  # .json is shared by GOV.UK content items and Parliament's API
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
     if is_content_item(text):
         return "govuk-content"
     head = text.lstrip()[:200].lower()
@@ -173,7 +181,7 @@ def iter_sources(paths: list[str | Path]) -> Iterator[Path]:
     """Expand files and folders into the document files to load, in a stable order."""
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and p.name not in NOT_DOCUMENTS)
             if not found:
                 raise LoaderError(f"{path}: folder holds no .txt, .html or .json documents")
             yield from found
