@@ -448,7 +448,8 @@ def _read_pages(data: bytes, path: str) -> tuple[list[_Page], dict[str, str]]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        reason = str(exc).split("(PDFium: ", 1)[-1].rstrip(")") if "PDFium" in str(exc) else str(exc)
+        found = re.search(r"PDFium: ([^)]*)", str(exc))
+        reason = (found.group(1) if found else str(exc)).strip(". ")
         if "password" in reason.lower():
             raise ValueError("is an encrypted PDF (it needs a password); save an unprotected copy and load that") from None
         raise ValueError(f"is not a readable PDF ({reason.lower()}); is the file damaged or cut short?") from None
