@@ -70,10 +70,23 @@ class _Line:
     words: list[_Word]
     page: int
     bullet: bool = False  # a drawn bullet mark sits just left of it
+    text: str = ""  # set by finish() once its words are in
+    size: float = 0.0  # the size most of its characters have
+    bold: bool = False  # all its words are bold
+    top: float = 0.0
+    bottom: float = 0.0
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def finish(self) -> _Line:
+        self.words.sort(key=lambda w: w.x0)
+        self.text = " ".join(w.text for w in self.words)
+        counts: Counter[float] = Counter()
+        for word in self.words:
+            counts[round(word.size * 2) / 2] += len(word.text)
+        self.size = counts.most_common(1)[0][0]
+        self.bold = all(w.bold for w in self.words)
+        self.top = min(w.top for w in self.words)
+        self.bottom = max(w.bottom for w in self.words)
+        return self
 
     @property
     def x0(self) -> float:
@@ -82,25 +95,6 @@ class _Line:
     @property
     def x1(self) -> float:
         return self.words[-1].x1
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        counts: Counter[float] = Counter()
-        for word in self.words:
-            counts[round(word.size * 2) / 2] += len(word.text)
-        return counts.most_common(1)[0][0]
-
-    @property
-    def bold(self) -> bool:
-        return all(w.bold for w in self.words)
 
 
 @dataclass
@@ -194,7 +188,7 @@ def _group_lines(words: list[_Word], page: int) -> list[_Line]:
         else:
             lines.append(_Line([word], page))
     for line in lines:
-        line.words.sort(key=lambda w: w.x0)
+        line.finish()
     lines.sort(key=lambda line: (round(line.top, 1), line.x0))
     return lines
 
@@ -312,6 +306,15 @@ def _find_tables(page: _Page, rules: list[tuple[float, float, float]], words: se
 # --- running headers and footers ------------------------------------------------------------------
 
 
+def _body_size(pages: list[_Page]) -> float:
+    """The size of most of the document's characters."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
 def _running_key(line: _Line) -> str:
     return re.sub(r"\d+", "#", line.text.lower())
 
@@ -331,8 +334,7 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         for page_number, top in seen:
             if len({p for p, t in seen if abs(t - top) <= 2}) >= needed:
                 running.add((page_number, key))
-    sizes = Counter(round(line.size * 2) / 2 for page in pages for line in page.lines for _ in line.text)
-    body = sizes.most_common(1)[0][0] if sizes else 0
+    body = _body_size(pages)
     for page in pages:
         kept = []
         for line in page.lines:
@@ -500,8 +502,7 @@ def parse_pdf(data: bytes, *, path: str | None = None) -> Document:
             raise ValueError("has no text layer (a scanned PDF?): run OCR on it first (e.g. ocrmypdf) and load the result")
         raise ValueError("contains no text")
     _drop_running_lines(pages)
-    sizes = Counter(line.size for page in pages for line in page.lines for _ in line.text)
-    body = sizes.most_common(1)[0][0] if sizes else 10.0
+    body = _body_size(pages) or 10.0
     pitch = _line_pitch(pages, body)
     words = _document_words(pages)
 
