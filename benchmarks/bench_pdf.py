@@ -98,7 +98,7 @@ def main() -> None:
             pdf = pdfium.PdfDocument(data)
             pages = len(pdf)
             pdf.close()
-            rates = {name: pages / timed(lambda read=read: read(data), args.repeat) for name, read in readers.items()}
+            rates = {name: pages / timed(lambda read=read, data=data: read(data), args.repeat) for name, read in readers.items()}
             print(f"{path.name:34} {pages:5} " + " ".join(f"{rate:22.1f}" for rate in rates.values())
                   + f" {rates['loader'] / rates['pdfium text']:16.2f}")
 
