@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 import sys
@@ -150,6 +151,22 @@ def test_damaged_truncated_and_encrypted_pdfs_give_one_line(tmp_path):
         with pytest.raises(LoaderError) as error:
             load_document(path)
         assert message in str(error.value) and str(path) in str(error.value) and "\n" not in str(error.value), name
+
+
+def test_mutated_pdfs_load_or_give_one_line(tmp_path):
+    """Bytes changed at random (a damaged download): the document loads or fails with one line, never a traceback."""
+    rng = random.Random(20)
+    sources = [(PDFS / f"{name}.pdf").read_bytes() for name in (SEED, SCHOOL)]
+    for number in range(40):
+        data = bytearray(rng.choice(sources))
+        for _ in range(rng.randint(1, 30)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        path = tmp_path / f"mutated-{number}.pdf"
+        path.write_bytes(bytes(data[: rng.randrange(len(data))] if rng.random() < 0.3 else data))
+        try:
+            load_document(path)
+        except LoaderError as error:
+            assert "\n" not in str(error) and str(path) in str(error)
 
 
 def _encrypted_pdf() -> bytes:

@@ -459,7 +459,10 @@ def _read_pages(data: bytes, path: str) -> tuple[list[_Page], dict[str, str]]:
         pages: list[_Page] = []
         page_rules: list[list[tuple[float, float, float]]] = []
         for number in range(1, len(pdf) + 1):
-            page = pdf[number - 1]
+            try:
+                page = pdf[number - 1]
+            except pdfium.PdfiumError:
+                raise ValueError(f"page {number} of {len(pdf)} cannot be read; is the file damaged?") from None
             try:
                 height = page.get_height()
                 words = _page_words(page, height, _FontInfo())  # one cache a page: objects die with their page
