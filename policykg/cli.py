@@ -82,7 +82,7 @@ def cli() -> None:
     \b
     Start here:
       policykg build                 build the graph from the packaged seed document
-      policykg build docs/           ... or from your own GOV.UK text/HTML files
+      policykg build docs/           ... or from your own GOV.UK text/HTML/JSON, PDF or Word files
       policykg stats                 what the graph holds
       policykg validate              check it against the SHACL shapes
       policykg query run recommendations   canned questions (`policykg query list`)

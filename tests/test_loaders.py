@@ -89,7 +89,7 @@ def test_missing_file_and_unknown_format(tmp_path):
     with pytest.raises(LoaderError, match="no such file"):
         load_document(tmp_path / "nope.txt")
     with pytest.raises(LoaderError, match="unknown source format"):
-        load_document(seed_path(), format="pdf")
+        load_document(seed_path(), format="epub")
 
 
 def test_utf16_with_bom_is_read(tmp_path):

@@ -2,7 +2,8 @@
 
 One module per source format; this package holds the small registry that picks
 the loader for a file (by suffix, then by sniffing the content) and the checks
-every file goes through first (exists, not empty, not binary, decodes).
+every file goes through first (exists, not empty, not binary, decodes).  PDF and
+Word files are read from their bytes (:data:`BINARY_FORMATS`), never decoded as text.
 
 >>> from policykg.loaders import load_document, seed_path
 >>> doc = load_document(seed_path())
@@ -13,8 +14,10 @@ every file goes through first (exists, not empty, not binary, decodes).
 from __future__ import annotations
 
 import codecs
+import io
 import logging
 import re
+import zipfile
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -38,8 +41,31 @@ FORMATS: dict[str, Parser] = {
     "govuk-content": parse_govuk_content,
     "parliament": parse_parliament,
 }
+
+
+def _parse_pdf(data: bytes, *, path: str | None = None) -> Document:
+    from policykg.loaders.pdf import parse_pdf  # imported when needed: PDFium is a large library
+
+    return parse_pdf(data, path=path)
+
+
+def _parse_docx(data: bytes, *, path: str | None = None) -> Document:
+    from policykg.loaders.office import parse_docx
+
+    return parse_docx(data, path=path)
+
+
+def _parse_odt(data: bytes, *, path: str | None = None) -> Document:
+    from policykg.loaders.office import parse_odt
+
+    return parse_odt(data, path=path)
+
+
+#: format name → parser of the file's bytes (formats that are not text)
+BINARY_FORMATS: dict[str, Callable[..., Document]] = {"pdf": _parse_pdf, "docx": _parse_docx, "odt": _parse_odt}
 #: file suffix → format name
-SUFFIXES: dict[str, str] = {".txt": "govuk-text", ".text": "govuk-text", ".html": "govuk-html", ".htm": "govuk-html", ".json": "govuk-content"}
+SUFFIXES: dict[str, str] = {".txt": "govuk-text", ".text": "govuk-text", ".html": "govuk-html", ".htm": "govuk-html", ".json": "govuk-content",
+                            ".pdf": "pdf", ".docx": "docx", ".odt": "odt"}
 
 #: Files a folder may hold that are not documents: ``policykg fetch``'s record of what it saved.
 NOT_DOCUMENTS = frozenset({"manifest.json"})
@@ -78,6 +104,25 @@ def decode(data: bytes, path: Path) -> str:
     if controls > 0.01 * min(len(text), 8192) + 2:
         raise LoaderError(f"{path}: looks like a binary file, not a text or HTML document")
     return text
+
+
+def sniff_binary(path: Path, data: bytes) -> str | None:
+    """The format of a PDF or Word file, from its first bytes (whatever its suffix), else from its
+    suffix; ``None`` for a file to read as text."""
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if "word/document.xml" in names:
+                    return "docx"
+                if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.text"):
+                    return "odt"
+        except (zipfile.BadZipFile, OSError, KeyError):
+            pass
+    format = SUFFIXES.get(path.suffix.lower())
+    return format if format in BINARY_FORMATS else None
 
 
 def sniff_format(path: Path, text: str) -> str:
@@ -158,12 +203,20 @@ def load_document(path: str | Path, format: str | None = None) -> Document:
         raise LoaderError(f"{path}: not a file")
     if path.stat().st_size > MAX_BYTES:
         raise LoaderError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB; is it really a policy document?")
-    text = decode(path.read_bytes(), path)
-    format = format or sniff_format(path, text)
-    if format not in FORMATS:
-        raise LoaderError(f"unknown source format {format!r}; known: {', '.join(sorted(FORMATS))}")
+    data = path.read_bytes()
+    format = format or sniff_binary(path, data)
+    if format in BINARY_FORMATS:
+        if not data.strip():
+            raise LoaderError(f"{path}: the file is empty")
+        parse, source = BINARY_FORMATS[format], data
+    else:
+        source = decode(data, path)
+        format = format or sniff_format(path, source)
+        if format not in FORMATS:
+            raise LoaderError(f"unknown source format {format!r}; known: {', '.join(sorted([*FORMATS, *BINARY_FORMATS]))}")
+        parse = FORMATS[format]
     try:
-        document = FORMATS[format](text, path=str(path))
+        document = parse(source, path=str(path))
     except ValueError as exc:
         raise LoaderError(f"{path}: {exc}") from None
     if not document.paragraphs:
@@ -183,7 +236,7 @@ def iter_sources(paths: list[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and p.name not in NOT_DOCUMENTS)
             if not found:
-                raise LoaderError(f"{path}: folder holds no .txt, .html or .json documents")
+                raise LoaderError(f"{path}: folder holds no {', '.join(sorted(set(SUFFIXES) - {'.text', '.htm'}))} documents")
             yield from found
         elif not path.exists():
             raise LoaderError(f"{path}: no such file")

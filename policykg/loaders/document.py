@@ -46,7 +46,10 @@ class Paragraph:
     text: str
     items: list[Item]
     section: str
-    locator: str = ""  # "p12" for numbered paragraphs, "s3.b1" otherwise
+    locator: str = ""  # "p12" for numbered paragraphs, "s3.b1" otherwise, "s3.t1.r2" for a table row; "pg3.p12" in a paged source
+    page: int | None = None  # the page it starts on, in paged sources (PDF)
+    cells: tuple[str, ...] = ()  # a table row's cells (its text is them joined with " | ")
+    header: tuple[str, ...] = ()  # the column headings of a table row's table
 
     @property
     def lead(self) -> str:
@@ -136,6 +139,7 @@ def make_paragraph(
     *,
     section: str,
     locator: str = "",
+    page: int | None = None,
 ) -> Paragraph:
     """Build a :class:`Paragraph` from its lead text and ``(bullet, level)`` pairs.
 
@@ -156,7 +160,7 @@ def make_paragraph(
         offset += len(bullet)
     if not locator:
         locator = f"p{number}" if number is not None else ""
-    return Paragraph(number, "\n".join(parts), items, section, locator)
+    return Paragraph(number, "\n".join(parts), items, section, locator, page)
 
 
 # A sub-bullet glued to its parent in flattened text: "...material. - We will monitor ..."
@@ -173,7 +177,16 @@ class DocumentBuilder:
     """Turns a stream of headings, paragraphs and bullets into sections.
 
     Every loader feeds it the blocks it reads, in order, so that the layout of
-    paragraphs and the locators (``p12``, ``s5.b1``) are computed in one place.
+    paragraphs and the locators (``p12``, ``s5.b1``, ``s5.t1.r2``) are computed in one place.
+    Loaders of paged sources pass the page a block starts on: its locator then starts with it
+    (``pg3.p12``) and :attr:`Paragraph.page` holds it.
+
+    >>> b = DocumentBuilder()
+    >>> b.heading_line("Rates")
+    >>> b.paragraph(4, "The rates are:", page=2)
+    >>> b.table(["Pupils", "Rate"], [(["Primary", "£1,320"], 2), (["Secondary", "£935"], 3)], page=2, number=1)
+    >>> [(p.locator, p.text) for p in b.finish()[0].paragraphs]
+    [('pg2.p4', 'The rates are:'), ('pg2.s1.t1.r1', 'Pupils | Rate'), ('pg2.s1.t1.r2', 'Primary | £1,320'), ('pg3.s1.t1.r3', 'Secondary | £935')]
     """
 
     def __init__(self) -> None:
@@ -184,11 +197,20 @@ class DocumentBuilder:
         self.bullets: list[tuple[str, int]] = []
         self.sublist_open = False
         self.locators: set[str] = set()
+        self.page: int | None = None  # the page the open block starts on
 
     def _section(self) -> Section:
         if not self.sections or self.sections[-1].heading != self.heading:
             self.sections.append(Section(self.heading))
         return self.sections[-1]
+
+    def _unique(self, locator: str, page: int | None) -> str:
+        if page is not None:
+            locator = f"pg{page}.{locator}"
+        if locator in self.locators:  # numbering restarts (an annex) or repeats: keep locators unique
+            locator = next(f"{locator}-{n}" for n in range(2, 10_000) if f"{locator}-{n}" not in self.locators)
+        self.locators.add(locator)
+        return locator
 
     def _flush(self) -> None:
         if self.lead is None and not self.bullets:
@@ -198,24 +220,40 @@ class DocumentBuilder:
             locator = f"p{self.number}"
         else:
             locator = f"s{len(self.sections)}.b{len(section.paragraphs) + 1}"
-        if locator in self.locators:  # numbering restarts (an annex) or repeats: keep locators unique
-            locator = next(f"{locator}-{n}" for n in range(2, 10_000) if f"{locator}-{n}" not in self.locators)
-        self.locators.add(locator)
-        paragraph = make_paragraph(self.number, self.lead or "", self.bullets, section=self.heading, locator=locator)
+        locator = self._unique(locator, self.page)
+        paragraph = make_paragraph(self.number, self.lead or "", self.bullets, section=self.heading, locator=locator, page=self.page)
         section.paragraphs.append(paragraph)
-        self.number, self.lead, self.bullets, self.sublist_open = None, None, [], False
+        self.number, self.lead, self.bullets, self.sublist_open, self.page = None, None, [], False, None
 
     def heading_line(self, text: str) -> None:
         self._flush()
         self.heading = normalise_space(text)
         self._section()
 
-    def paragraph(self, number: int | None, lead: str) -> None:
+    def paragraph(self, number: int | None, lead: str, page: int | None = None) -> None:
+        """Start a paragraph (numbered or not), on ``page`` in a paged source."""
         self._flush()
-        self.number, self.lead = number, lead
+        self.number, self.lead, self.page = number, lead, page
 
-    def bullet(self, text: str, level: int | None = None) -> None:
-        """Add a bullet; ``level=None`` infers nesting from flattened text."""
+    def table(self, header: list[str] | None, rows: list[tuple[list[str], int | None]], *, page: int | None = None, number: int = 1) -> None:
+        """Add table ``number``: its heading row (if any) and its rows ``(cells, page)``, each a
+        paragraph whose text is its cells joined with `` | `` (``s3.t1.r1`` is the heading row)."""
+        self._flush()
+        section = self._section()
+        heading = tuple(normalise_space(cell) for cell in header) if header else ()
+        all_rows = ([(list(heading), page)] if heading else []) + rows
+        for index, (cells, row_page) in enumerate(all_rows, start=1):
+            texts = tuple(normalise_space(cell) for cell in cells)
+            locator = self._unique(f"s{len(self.sections)}.t{number}.r{index}", row_page)
+            paragraph = make_paragraph(None, " | ".join(texts), [], section=self.heading, locator=locator, page=row_page)
+            paragraph.cells, paragraph.header = texts, heading
+            section.paragraphs.append(paragraph)
+
+    def bullet(self, text: str, level: int | None = None, page: int | None = None) -> None:
+        """Add a bullet; ``level=None`` infers nesting from flattened text.  A bullet that opens a
+        block (no lead text before it) gives the block its ``page``."""
+        if self.lead is None and not self.bullets:
+            self.page = page
         if level is not None:
             self.bullets.append((text, level))
             return
