@@ -62,9 +62,12 @@ def test_table_rows_are_data_in_html_and_text():
             '<tbody><tr><td><p>Disadvantaged pupils: primary</p></td><td>£1,320</td></tr></tbody></table></div>')
     rows = [p.text for p in parse_govuk_html(html).paragraphs]
     assert rows == ["The rates will be:", "Pupils | Rate", "Disadvantaged pupils: primary | £1,320"]
+    row = parse_govuk_html(html).paragraphs[2]
+    assert row.cells == ("Disadvantaged pupils: primary", "£1,320") and row.header == ("Pupils", "Rate")
     graph = build_graph([parse_govuk_html(html)])
     assert [f["amount_gbp"] for f in nodes(graph, "Funding")] == [1320]
     text = "Progress report\nPublished 29 May 2025\nOverview\nTheme | In progress | Complete\nVulnerable people | 2 | 1\n"
     document = parse_govuk_text(text)
     assert [s.heading for s in document.sections] == ["Overview"]
     assert [p.text for p in document.paragraphs] == ["Theme | In progress | Complete", "Vulnerable people | 2 | 1"]
+    assert document.paragraphs[1].header == ("Theme", "In progress", "Complete")

@@ -84,8 +84,6 @@ def test_a_dated_question_is_never_a_commitment_but_the_dated_answer_is() -> Non
         (ANSWER_SECTION, "We will publish the new funding formula by May 2026.", "2026-05-31")]
 
 
-@pytest.mark.xfail(reason="the extractor refuses questions by their opening ('To ask', 'Asked by') only; "
-                          "skipping the 'Question' section is for the extractor (policykg/graph), not the loader")
 def test_a_question_worded_otherwise_is_not_a_commitment_either() -> None:
     item = question_item("Will the Government publish the new funding formula by May 2026?", "<p>Yes.</p>")
     graph = policykg.build_graph([parse_parliament(json.dumps(item))])

@@ -46,21 +46,22 @@ def test_pdf_and_html_give_the_same_document(loaded, name):
     pdf, html = loaded[name]
     assert (pdf.title, pdf.published) == (html.title, html.published)
     assert [s.heading for s in pdf.sections] == [s.heading for s in html.sections]
-    # The HTML loader skips tables (issue 17): the PDF's table rows are the only extra paragraphs.
-    assert model(pdf, tables=False) == model(html)
+    # Tables too: each row a paragraph of its cells, with the same heading row.
+    assert model(pdf) == model(html)
+    assert [(p.cells, p.header) for p in pdf.paragraphs if p.cells] == [(p.cells, p.header) for p in html.paragraphs if p.cells]
 
 
 @pytest.mark.parametrize("name", [SEED, SCHOOL])
 def test_pdf_and_html_give_the_same_facts(loaded, name):
     pdf, html = loaded[name]
     pdf_graph, html_graph = build_graph([pdf]), build_graph([html])
-    assert facts(pdf_graph, skip_tables=True) == facts(html_graph)
+    assert facts(pdf_graph) == facts(html_graph)
     if name == SEED:
         found = facts(pdf_graph)
         assert len(found["recommendations"]) == 20 and len(found["commitments"]) > 100 and found["money"]
-    else:  # what the PDF has more comes from its table only: the pupil premium rates
-        extra = sorted(d["amount_text"] for _, d in pdf_graph.nodes(data=True) if d["type"] == "Funding" and from_tables_only(d))
-        assert extra == ["£1,320", "£1,900", "£300", "£935"]
+    else:  # the pupil premium rates are read from the table's rows, in both
+        from_rows = sorted(d["amount_text"] for _, d in pdf_graph.nodes(data=True) if d["type"] == "Funding" and from_tables_only(d))
+        assert from_rows == ["£1,320", "£1,900", "£300", "£935"]
 
 
 def test_locators_carry_the_page(loaded):

@@ -69,8 +69,9 @@ _ACTOR = re.compile(r"\b(?:we|i|government|ministers?|secretary|minister|there)\
 # A standalone caveat that qualifies the commitments around it.
 CAVEAT = GatedPattern(r"\b(?:will depend on|subject to) (?:future )?funding", "fund")
 _DESCRIPTIVE_WILL = re.compile(r"\bwill (?:depend|benefit|need to comply|apply when|reserve)\b", re.I)
-# A written question asks; it commits to nothing: "To ask the Secretary of State ... if she will ...".
-_QUESTION = re.compile(r"\s*(?:To ask|Asked by)\b")
+# A question asks; it commits to nothing: "To ask the Secretary of State ... if she will ...",
+# "Will the Government publish the formula by May 2026?".
+_QUESTION = re.compile(r"\s*(?:To ask|Asked by)\b|.*\?[’”'\")]*\s*$", re.S)
 _DATED_OPENING = re.compile(r"(?:By|In|During|From|Later)\b")  # case-sensitive, matched at the start
 
 

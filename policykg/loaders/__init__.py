@@ -208,13 +208,14 @@ def load_document(path: str | Path, format: str | None = None) -> Document:
     if format in BINARY_FORMATS:
         if not data.strip():
             raise LoaderError(f"{path}: the file is empty")
-        parse, source = BINARY_FORMATS[format], data
+        source: bytes | str = data
+        parse = BINARY_FORMATS[format]
     else:
-        source = decode(data, path)
-        format = format or sniff_format(path, source)
+        text = decode(data, path)
+        format = format or sniff_format(path, text)
         if format not in FORMATS:
             raise LoaderError(f"unknown source format {format!r}; known: {', '.join(sorted([*FORMATS, *BINARY_FORMATS]))}")
-        parse = FORMATS[format]
+        source, parse = text, FORMATS[format]
     try:
         document = parse(source, path=str(path))
     except ValueError as exc:

@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -235,13 +236,13 @@ class DocumentBuilder:
         self._flush()
         self.number, self.lead, self.page = number, lead, page
 
-    def table(self, header: list[str] | None, rows: list[tuple[list[str], int | None]], *, page: int | None = None, number: int = 1) -> None:
+    def table(self, header: list[str] | None, rows: Sequence[tuple[list[str], int | None]], *, page: int | None = None, number: int = 1) -> None:
         """Add table ``number``: its heading row (if any) and its rows ``(cells, page)``, each a
         paragraph whose text is its cells joined with `` | `` (``s3.t1.r1`` is the heading row)."""
         self._flush()
         section = self._section()
         heading = tuple(normalise_space(cell) for cell in header) if header else ()
-        all_rows = ([(list(heading), page)] if heading else []) + rows
+        all_rows = ([(list(heading), page)] if heading else []) + list(rows)
         for index, (cells, row_page) in enumerate(all_rows, start=1):
             texts = tuple(normalise_space(cell) for cell in cells)
             locator = self._unique(f"s{len(self.sections)}.t{number}.r{index}", row_page)

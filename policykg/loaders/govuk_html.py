@@ -28,7 +28,8 @@ _SKIPPED = {"script", "style", "template", "noscript", "svg"}
 _CHROME = {"header", "nav", "footer", "aside"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li"}
-_CELL = "\ue000"  # between a table row's cells while it is read (a private-use character: never in text)
+_CELL = "\ue000"  # starts a table cell while a row is read (private-use characters: never in text)
+_HEADER_CELL = "\ue001"  # starts a heading cell (<th>)
 
 
 class _BlockReader(HTMLParser):
@@ -65,7 +66,7 @@ class _BlockReader(HTMLParser):
             self.open_blocks.append(("tr", [], self.list_depth))
             return
         if tag in {"td", "th"} and self.open_blocks and self.open_blocks[-1][0] == "tr":
-            self.open_blocks[-1][1].append(_CELL)
+            self.open_blocks[-1][1].append(_HEADER_CELL if tag == "th" else _CELL)
             return
         if tag in _BLOCKS and self.open_blocks and self.open_blocks[-1][0] == "tr":
             self.open_blocks[-1][1].append(" ")  # a paragraph inside a cell stays in the cell
@@ -97,9 +98,11 @@ class _BlockReader(HTMLParser):
 
     def _emit_open_block(self, keep_open: bool = False) -> None:
         tag, parts, depth = self.open_blocks[-1]
-        if tag == "tr":
-            cells = [normalise_space(cell) for cell in "".join(parts).split(_CELL)]
-            text = " | ".join(cell for cell in cells if cell) if any(cells) else ""
+        if tag == "tr":  # kept as its cells, each after its marker, for the table to split
+            raw = "".join(parts)
+            text = raw if normalise_space(raw.replace(_CELL, " ").replace(_HEADER_CELL, " ")) else ""
+            if text and _CELL not in text:
+                tag = "th-row"  # every cell a heading: the table's heading row
         else:
             text = normalise_space("".join(parts))
         if keep_open:
@@ -134,13 +137,20 @@ def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
     title = next((text for tag, text, _, _ in reader.blocks if tag == "h1"), "")
     published = _published(reader)
     builder = DocumentBuilder()
-    for tag, text, depth, in_govspeak in reader.blocks:
-        if tag == "h1" or (has_govspeak and not in_govspeak):
+    table: list[tuple[str, str]] = []  # the rows of the table being read: (tag, marked cells)
+    tables = 0
+    for tag, text, depth, in_govspeak in [*reader.blocks, ("end", "", 0, True)]:
+        if table and tag not in {"tr", "th-row"}:
+            tables += 1
+            _add_table(builder, table, tables)
+            table = []
+        if tag == "end" or tag == "h1" or (has_govspeak and not in_govspeak):
+            continue
+        if tag in {"tr", "th-row"}:
+            table.append((tag, text))
             continue
         if tag == "li":
             builder.bullet(text, level=max(depth, 1))
-        elif tag == "tr":
-            builder.paragraph(None, text)  # a row is data, never a heading
         elif tag.startswith("h"):
             builder.heading_line(text)
         elif match := _NUMBERED.match(text):
@@ -151,6 +161,18 @@ def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
         raise ValueError("has no <h1> title")
     source_url = reader.meta.get("canonical") or reader.meta.get("og:url") or None
     return Document(title=title, published=published, sections=builder.finish(), path=path, source_url=source_url)
+
+
+def _cells(marked: str) -> list[str]:
+    return [normalise_space(cell) for cell in re.split(f"[{_CELL}{_HEADER_CELL}]", marked)[1:]]
+
+
+def _add_table(builder: DocumentBuilder, rows: list[tuple[str, str]], number: int) -> None:
+    """A table's rows as paragraphs of their cells (never headings): its first row is its
+    heading row when all its cells are <th>."""
+    header = _cells(rows[0][1]) if rows[0][0] == "th-row" else None
+    body = rows[1:] if header is not None else rows
+    builder.table(header, [(_cells(marked), None) for _, marked in body], number=number)
 
 
 def _published(reader: _BlockReader) -> date | None:

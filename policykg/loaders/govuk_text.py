@@ -56,7 +56,13 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
         date_position -= 1  # its position in ``body``
     builder = DocumentBuilder()
     pending_dash = False
+    table: list[list[str]] = []  # the rows of the table being read ("Theme | In progress | Complete")
+    tables = 0
     for position, line in enumerate(body):
+        if table and not _TABLE_ROW.search(line):
+            tables += 1
+            builder.table(table[0], [(row, None) for row in table[1:]], number=tables)  # the first row heads it
+            table = []
         if position == date_position and is_date_line(line):
             continue
         if date_position is not None and position <= date_position + 2 and MONTH_YEAR.match(line):
@@ -73,9 +79,12 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
         elif match := _BULLET.match(line):
             builder.bullet(match.group(1))
         elif _TABLE_ROW.search(line):
-            builder.paragraph(None, line.strip(" |"))  # a table row ("Theme | 28 | 0") is data, never a heading
+            table.append([cell.strip() for cell in line.strip(" |").split("|")])  # data, never a heading
+            continue
         elif is_heading(line):
             builder.heading_line(line)
         else:
             builder.paragraph(None, line)
+    if table:
+        builder.table(table[0], [(row, None) for row in table[1:]], number=tables + 1)
     return Document(title=title, published=published, sections=builder.finish(), path=path)

@@ -568,26 +568,27 @@ def parse_pdf(data: bytes, *, path: str | None = None) -> Document:
 
     builder = DocumentBuilder()
     tables = 0
-    for block, text in zip(blocks, texts, strict=True):
-        if isinstance(block, _Table):
+    for found, text in zip(blocks, texts, strict=True):
+        if isinstance(found, _Table):
             tables += 1
-            builder.table(block.header, block.rows, page=block.page, number=tables)
+            builder.table(found.header, found.rows, page=found.page, number=tables)
             continue
-        page = block.first.page
+        block = found
+        page_number = block.first.page
         line = block.first
         if block.bullet_x is not None:
             level = 1 + sum(1 for x in levels[1:] if block.bullet_x >= x - 4)
             match = _TEXT_BULLET.match(text)
-            builder.bullet(match.group(2) if match else text, level=level, page=page)
+            builder.bullet(match.group(2) if match else text, level=level, page=page_number)
         elif (line.size > body * 1.15 or line.bold) and len(block.lines) <= 3 and len(text) <= _HEADING_MAX and (
                 line.size > body * 1.15 or not text.endswith((".", ":", ";", ","))):
             builder.heading_line(text)
         elif numbered := _NUMBERED.match(text):
-            builder.paragraph(int(numbered.group(1)), numbered.group(2), page=page)
+            builder.paragraph(int(numbered.group(1)), numbered.group(2), page=page_number)
         elif _SUB_NUMBERED.match(text) and line.x0 > margin + line.size:
-            builder.bullet(text, level=1, page=page)
+            builder.bullet(text, level=1, page=page_number)
         elif not (published and (is_date_line(text) or MONTH_YEAR.fullmatch(text))):
-            builder.paragraph(None, text, page=page)
+            builder.paragraph(None, text, page=page_number)
     if not title:
         raise ValueError("has no title (no larger text on its first page and no Title in its metadata)")
     return Document(title=title, published=published, sections=builder.finish(), path=path)
