@@ -71,3 +71,42 @@ def test_table_rows_are_data_in_html_and_text():
     assert [s.heading for s in document.sections] == ["Overview"]
     assert [p.text for p in document.paragraphs] == ["Theme | In progress | Complete", "Vulnerable people | 2 | 1"]
     assert document.paragraphs[1].header == ("Theme", "In progress", "Complete")
+
+
+def test_a_table_of_recommendations_gives_one_recommendation_per_row_with_its_status():
+    html = ('<h1>Government response to the Review of Youth Custody</h1><p>Published 12 June 2024</p>'
+            '<div class="govspeak"><h2>Summary of responses</h2>'
+            '<table><thead><tr><th>No.</th><th>Recommendation</th><th>Government response</th><th>Lead</th></tr></thead>'
+            '<tbody><tr><td>1</td><td>Ban the use of pain-inducing restraint.</td><td>Accepted in full</td><td>Ministry of Justice</td></tr>'
+            '<tr><td>2</td><td>Register all youth custody staff.</td><td>In principle</td><td>Youth Custody Service</td></tr>'
+            '<tr><td>3</td><td>Close the oldest institutions.</td><td>Not accepted</td><td>HM Prison and Probation Service</td></tr>'
+            '</tbody></table></div>')
+    graph = build_graph([parse_govuk_html(html)])
+    recommendations = {r["number"]: r["title"] for r in nodes(graph, "Recommendation")}
+    assert recommendations == {1: "Ban the use of pain-inducing restraint", 2: "Register all youth custody staff",
+                               3: "Close the oldest institutions"}
+    statuses = {r["number"]: (r["status"], r["status_quote"]) for r in nodes(graph, "Response")}
+    assert statuses == {1: ("accepted", "Accepted in full"), 2: ("accepted in principle", "In principle"),
+                        3: ("not accepted", "Not accepted")}
+
+
+def test_a_table_that_is_not_of_recommendations_gives_none():
+    text = ("Progress report\nPublished 29 May 2025\nOverview\n"
+            "Theme | Number of recommendations | In progress | Complete\nVulnerable people | 3 | 2 | 1\n")
+    graph = build_graph([parse_govuk_text(text)])
+    assert not nodes(graph, "Recommendation")
+
+
+def test_recommendations_numbered_by_section_keep_their_notation():
+    text = ("Government response to the Grenfell Tower Inquiry\nPublished 26 February 2025\nBuilding safety\n"
+            "- Recommendation 33.1: The government should appoint a single construction regulator.\n"
+            "- Recommendation 3.1(a) – Review the Approved Documents.\n"
+            "- Recommendation 4: Publish the guidance.\n")
+    graph = build_graph([parse_govuk_text(text)])
+    found = {(r.get("number"), r["notation"], r["title"]) for r in nodes(graph, "Recommendation")}
+    assert found == {(None, "33.1", "The government should appoint a single construction regulator"),
+                     (None, "3.1(a)", "Review the Approved Documents"), (4, "4", "Publish the guidance")}
+    from policykg.queries import run_query
+    for engine in ("sparql", "cypher"):
+        rows = run_query(graph, "recommendations", engine=engine)[1]
+        assert sorted(r["notation"] for r in rows) == ["3.1(a)", "33.1", "4"], engine

@@ -142,7 +142,7 @@ def test_cli_query_run_formats(tmp_path):
     records = json.loads(as_json.stdout)
     assert records[0]["number"] == 13 and isinstance(records[0]["organisations"], list)
     as_csv = run("query", "run", "recommendations", "--format", "csv", cwd=tmp_path)
-    assert as_csv.stdout.splitlines()[0] == "number,title,inquiry,theme,status,commitments" and len(as_csv.stdout.splitlines()) == 21
+    assert as_csv.stdout.splitlines()[0] == "number,notation,title,inquiry,theme,status,commitments" and len(as_csv.stdout.splitlines()) == 21
     table = run("query", "run", "funding", "--format", "table", cwd=tmp_path)
     assert "amount_gbp" in table.stdout and "(3 rows)" in table.stdout
     out = tmp_path / "due.jsonl"

@@ -60,8 +60,10 @@ MAX_ITEMS_PER_PARAGRAPH = 500  # sentences and bullets analysed
 MAX_MENTIONS_PER_PARAGRAPH = 2_000  # mentions of organisations, legislation, ... recorded
 MAX_LINKS_PER_PARAGRAPH = 10_000  # links from its commitments to the bodies and bills they name
 
-_RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})\s*[:.–—-]\s*(\S.*)$")
-_RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})\s*(?:[:.–—-]\s*(\S.*))?$")
+_RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})(?!\.\d|\s?\([a-z])\s*[:.–—-]\s*(\S.*)$")
+# "Recommendation 33.1: ...", "Recommendation 3.1(a) – ...", "Recommendation R3: ...": numbered by section or letter.
+_SUB_RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3}(?:\.\d{1,3}){1,2}(?:\s?\([a-z]{1,3}\))?|\d{1,3}\s?\([a-z]{1,3}\)|R\d{1,3})\s*[:.–—-]\s*(\S.*)$")
+_RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})(?!\.\d|\s?\([a-z])\s*(?:[:.–—-]\s*(\S.*))?$")
 # "Mandatory reporting (Recommendation 13)", "recommendations 31, 32 and 33": numbers cited in text or a heading.
 _NUMBERS = r"(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)"
 _CITED = re.compile(rf"\brecommendations?\s+{_NUMBERS}\b(?!\s*[:.–—-]\s*\S)(?![.,]\d)", re.I)
@@ -125,6 +127,7 @@ class _Context:
     keywords: dict[int, list[str]] = field(default_factory=dict)
     inquiry: Entity | None = None  # the inquiry whose recommendations the document answers
     heading_mentions: list[Mention] = field(default_factory=list)  # in the title and the section headings
+    table_statuses: dict[int, tuple[str, str, Provenance]] = field(default_factory=dict)  # rec number → status a table row states
     # One Provenance per paragraph or item, shared by every node and edge it supports: equal
     # records would merge in the provenance sets anyway, and one object is cheaper than many.
     # Keyed by identity: the document holds its paragraphs and items for the whole extraction.
@@ -425,7 +428,8 @@ def _add_recommendations(context: _Context) -> None:
 
     def add_recommendation(number: int, title: str, where: Provenance, theme: str) -> None:
         iri = mint("recommendation", owner, number)
-        add_node(graph, iri, "Recommendation", f"Recommendation {number}: {title}", where, number=number, title=title)
+        add_node(graph, iri, "Recommendation", f"Recommendation {number}: {title}", where, number=number, title=title,
+                 notation=str(number))
         if theme:
             theme_iri = mint("theme", theme)
             add_node(graph, theme_iri, "Theme", theme, where)
@@ -456,6 +460,8 @@ def _add_recommendations(context: _Context) -> None:
                     add_recommendation(number, match.group(2).strip().rstrip(".").strip(), context.where(paragraph, item), section.heading)
                     numbers_here.append(number)
                     context.recommendation_paragraphs.add(id(paragraph))
+                elif match := _SUB_RECOMMENDATION.match(item.text):
+                    _add_sub_recommendation(context, owner, match.group(1), match.group(2), context.where(paragraph, item), section.heading)
         section_paragraphs = [p.locator for p in section.paragraphs if id(p) not in context.recommendation_paragraphs]
         for number in numbers_here:
             facts = annotation.get(number, {})
@@ -463,6 +469,7 @@ def _add_recommendations(context: _Context) -> None:
             listed = context.response_paragraphs.get(number, [])
             context.response_paragraphs[number] = list(dict.fromkeys(listed + (curated or section_paragraphs)))
             context.keywords[number] = list(facts.get("keywords") or [])
+    _add_table_recommendations(context, add_recommendation)
     _add_cited_recommendations(context, add_recommendation)
     for number, locators in context.response_paragraphs.items():
         for locator in locators:
@@ -471,6 +478,21 @@ def _add_recommendations(context: _Context) -> None:
     for number in sorted(context.recommendations):
         _add_response(context, number, annotation.get(number, {}), document_paragraphs)
     _add_unnumbered_recommendations(context, owner, report_iri)
+
+
+def _add_sub_recommendation(context: _Context, owner: str, notation: str, title: str, where: Provenance, theme: str) -> None:
+    """A recommendation numbered by section or letter ("33.1", "3.1(a)", "R3"): its notation as
+    written, in its IRI (``recommendation/<inquiry>/33-1``) and in ``notation``; no whole number."""
+    graph, title = context.graph, title.strip().rstrip(".").strip()
+    notation = re.sub(r"\s+", "", notation)
+    iri = mint("recommendation", owner, slug(notation))
+    add_node(graph, iri, "Recommendation", f"Recommendation {notation}: {title}", where, title=title, notation=notation)
+    if theme:
+        theme_iri = mint("theme", theme)
+        add_node(graph, theme_iri, "Theme", theme, where)
+        add_edge(graph, iri, theme_iri, "has_theme", where)
+    if context.inquiry is not None:
+        add_edge(graph, iri, context.inquiry.iri, "made_by", where)
 
 
 def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: str | None) -> None:
@@ -511,6 +533,52 @@ def _position(verb: str) -> str:
     """The status a verb of :data:`_POSITION_ON_UNNUMBERED` states ("has accepted" → accepted)."""
     verb = verb.lower()
     return next(status for stem, status in _POSITION.items() if stem in verb)
+
+
+# Column headings of a table of recommendations ("Rec. no. | Recommendation | Government response | Lead").
+_NUMBER_COLUMN = re.compile(r"^(?:rec(?:ommendation)?\.?\s*(?:no\.?|number|ref(?:erence)?)|no\.?|number|ref(?:erence)?|#)$", re.I)
+_TEXT_COLUMN = re.compile(r"^(?:(?:the|inquiry|report)(?:'s)?\s+)?recommendations?(?:\s+(?:text|summary|made))?$|^(?:summary|text|description)$", re.I)
+_STATUS_COLUMN = re.compile(r"\b(?:response|status|accepted|acceptance|position|agreed)\b", re.I)
+_ROW_NUMBER = re.compile(r"^(?:R|Rec(?:ommendation)?\.?\s*)?(\d{1,3})\.?$", re.I)
+
+
+def _column(header: tuple[str, ...], pattern: re.Pattern[str], taken: set[int]) -> int | None:
+    return next((i for i, heading in enumerate(header) if i not in taken and pattern.search(heading)), None)
+
+
+def _add_table_recommendations(context: _Context, add_recommendation: Callable[[int, str, Provenance, str], None]) -> None:
+    """A table of recommendations yields one recommendation per row: its number, its text, and the
+    response its status column states ("Accepted in full", "In principle", "Not accepted").
+
+    A row's number is in a number column ("No.", "Rec. ref") or, failing one, leads the
+    recommendation column ("13", "R13"); the row is the response's paragraph.
+    """
+    for section in context.document.sections:
+        for paragraph in section.paragraphs:
+            header, cells = paragraph.header, paragraph.cells
+            if not header or not cells or cells == header or len(cells) != len(header):
+                continue
+            number_at = _column(header, _NUMBER_COLUMN, set())
+            text_at = _column(header, _TEXT_COLUMN, {number_at} if number_at is not None else set())
+            if text_at is None or (number_at is None and not _ROW_NUMBER.match(cells[text_at].split(" ", 1)[0])):
+                continue
+            status_at = _column(header, _STATUS_COLUMN, {i for i in (number_at, text_at) if i is not None})
+            if number_at is not None:
+                found = _ROW_NUMBER.match(cells[number_at])
+                title = cells[text_at]
+            else:
+                first, _, title = cells[text_at].partition(" ")
+                found = _ROW_NUMBER.match(first)
+            if found is None or not 1 <= int(found.group(1)) <= MAX_RECOMMENDATION_NUMBER or not re.search(r"[^\W\d_]{3}", title):
+                continue
+            number, where = int(found.group(1)), context.where(paragraph)
+            if number not in context.recommendations:
+                add_recommendation(number, title.strip().rstrip(".").strip() or cells[text_at], where, section.heading)
+            listed = context.response_paragraphs.get(number, [])
+            context.response_paragraphs[number] = list(dict.fromkeys([*listed, paragraph.locator]))
+            context.keywords.setdefault(number, [])
+            if status_at is not None and (stated := statements.status_from_wording(cells[status_at])):
+                context.table_statuses[number] = (stated[0], cells[status_at], where)
 
 
 def _cited_numbers(text: str) -> list[int]:
@@ -586,7 +654,10 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
     # Whether other recommendations are answered in the same paragraphs (then only items with this one's keywords count).
     several = len({n for locator in locators for n in context.answered_in[locator]}) > 1
     keywords = context.keywords[number]
-    for paragraph in paragraphs:
+    if number in context.table_statuses:  # a table row's status column says it plainly
+        status, quote, where = context.table_statuses[number]
+        source = "text"
+    for paragraph in paragraphs if status is None else []:
         for item in paragraph.items:
             if several and keywords and not statements.matches_keywords(item.text, keywords):
                 continue

@@ -88,6 +88,7 @@ NODE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
     "heading": (PKG.heading, _STR),
     "position": (PKG.position, _INT),
     "number": (PKG.number, _INT),
+    "notation": (SKOS.notation, _STR),
     "locator": (PKG.locator, _STR),
     "text": (PKG.text, _STR),
     "section": (PKG.sectionHeading, _STR),
