@@ -455,3 +455,19 @@ def test_downloads_stream_in_bounded_memory(store, publication_folder):
         assert sizes == [300 * 2**20] * 4
         assert before is not None and peak - before < 100 * 2**20
         assert benign_rows(front.url + "sparql") == 20
+
+
+def test_policykg_serve_uses_the_kept_store_of_a_graph_file(seed_graph, tmp_path):
+    from policykg.graph.storage import save_graph
+
+    graph_file = save_graph(seed_graph, tmp_path / "graph.json")
+    process = subprocess.Popen([str(Path(sys.executable).parent / "policykg"), "serve", "--graph", str(graph_file), "--port", "0", "-q"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        url = process.stderr.readline().split("SPARQL endpoint: ", 1)[1].split()[0]
+        assert (tmp_path / "cache" / "graph.oxigraph").is_dir()  # the store `policykg query` keeps, made if missing
+        assert benign_rows(url) == 20
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
