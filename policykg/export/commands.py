@@ -133,6 +133,8 @@ def serve_command(graph_path: str | None, host: str, port: int, publication: str
       policykg serve --publication policykg-out/publication --port 8080
       curl -H 'Accept: text/csv' 'http://127.0.0.1:3030/sparql' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3'
     """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
     from contextlib import ExitStack
 
     from policykg.queries.endpoint import serve, temporary_store
@@ -145,7 +147,11 @@ def serve_command(graph_path: str | None, host: str, port: int, publication: str
         click.echo(f"SPARQL endpoint: {url}sparql   (query page: {url}; Ctrl-C stops)", err=True)
 
     with ExitStack() as stack:
-        store = kept_oxigraph_store(graph_path) if graph_path or not publication else None
+        store = None
+        if graph_path or not publication:
+            # made in a process of its own: loading the graph would leave this long-running one holding its memory
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as maker:
+                store = maker.submit(kept_oxigraph_store, graph_path).result()
         if store is None and publication and not graph_path:
             nt = Path(publication) / "graph.nt"
             if not nt.is_file():
