@@ -471,3 +471,13 @@ def test_policykg_serve_uses_the_kept_store_of_a_graph_file(seed_graph, tmp_path
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_store_the_server_cannot_open_is_one_line(tmp_path):
+    from policykg.errors import PolicyKGError
+
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "CURRENT").write_text("not a store\n")
+    with pytest.raises(PolicyKGError, match="the Oxigraph server stopped at start"), running(tmp_path / "store"):
+        pass
+    assert not subprocess.run(["pgrep", "-f", f"--location {tmp_path / 'store'}"], capture_output=True).stdout

@@ -133,11 +133,23 @@ class WorkerPool:
         self._all.add(worker)
         return worker
 
+    async def _started(self) -> Worker:
+        """A new worker, listening; three tries (its port, chosen free, may have been taken meanwhile)."""
+        for attempt in range(3):
+            worker = self._new()
+            try:
+                await worker.ready()
+                return worker
+            except PolicyKGError:
+                self._all.discard(worker)
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
     async def start(self) -> None:
         """Start every worker; raises :class:`PolicyKGError` if the server cannot open the store."""
-        workers = [self._new() for _ in range(self.size)]
         try:
-            await asyncio.gather(*(worker.ready() for worker in workers))
+            workers = await asyncio.gather(*(self._started() for _ in range(self.size)))
         except PolicyKGError:
             self.close()
             raise
@@ -176,17 +188,10 @@ class WorkerPool:
         task.add_done_callback(self._starting.discard)
 
     async def _replace(self) -> None:
-        for _ in range(3):
-            worker = self._new()
-            try:
-                await worker.ready()
-            except PolicyKGError as error:
-                self._all.discard(worker)
-                print(f"policykg serve: {error}", file=sys.stderr)
-                await asyncio.sleep(1)
-                continue
-            self._idle.put_nowait(worker)
-            return
+        try:
+            self._idle.put_nowait(await self._started())
+        except PolicyKGError as error:  # the pool is one worker short; the others go on serving
+            print(f"policykg serve: a query process could not be replaced: {error}", file=sys.stderr)
 
     async def watch(self, worker: Worker) -> str:
         """Return why ``worker`` must be stopped once it dies or grows past the memory limit (run as a task, cancelled when done)."""
