@@ -338,17 +338,24 @@ def test_idle_and_trickling_connections_time_out_while_others_are_served(server,
             sock.close()
 
 
-def test_connections_beyond_the_limit_get_503_at_once(server, endpoint):
-    held = [socket.create_connection(("127.0.0.1", server.port), timeout=10) for _ in range(server.max_connections)]
-    try:
-        time.sleep(0.2)
-        status, _, body = http(endpoint + "?" + urlencode({"query": RECOMMENDATIONS}), timeout=5)
-        assert status == 503 and b"connections open" in body
-    finally:
-        for sock in held:
-            sock.close()
-    time.sleep(0.2)
-    assert benign_rows(endpoint) == 20
+def test_connections_beyond_the_limit_get_503_at_once(store):
+    with running(store, workers=1, max_connections=8, read_timeout=10) as small:
+        url = small.url + "sparql"
+        held = [socket.create_connection(("127.0.0.1", small.port), timeout=10) for _ in range(small.max_connections)]
+        try:
+            deadline = time.monotonic() + 5
+            while small.connections < small.max_connections and time.monotonic() < deadline:
+                time.sleep(0.01)
+            started = time.monotonic()
+            status, _, body = http(url + "?" + urlencode({"query": RECOMMENDATIONS}), timeout=5)
+            assert status == 503 and b"connections open" in body and time.monotonic() - started < 1
+        finally:
+            for sock in held:
+                sock.close()
+        deadline = time.monotonic() + 5
+        while small.connections and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert benign_rows(url) == 20
 
 
 # ---------------------------------------------------------------------------- the page

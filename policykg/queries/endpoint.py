@@ -60,8 +60,8 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_WORKERS = 4
 DEFAULT_MAX_CONNECTIONS = 256
 DEFAULT_READ_TIMEOUT = 5.0
-#: seconds a file download may wait for its client to take the next piece
-SEND_TIMEOUT = 30.0
+#: seconds a client may take to read the next piece of an answer or file (then the connection is dropped)
+SEND_TIMEOUT = 10.0
 MAX_HEAD_BYTES = 256 * 1024  # a GET carries the query in the URL, percent-encoded
 MAX_BODY_BYTES = 256 * 1024
 #: longer queries are refused: the Oxigraph parser recurses, and 64 KB of the deepest nesting found
@@ -235,16 +235,20 @@ class Endpoint:
         except (ConnectionError, asyncio.IncompleteReadError):
             pass  # the client left
         finally:
-            self.connections -= 1
             await self._close(writer)
+            self.connections -= 1
             if not self.quiet and request is not None:
                 print(f'{request.method} {request.path} {status} {time.monotonic() - request.arrived:.3f}s', file=sys.stderr, flush=True)
 
     @staticmethod
     async def _close(writer: asyncio.StreamWriter) -> None:
-        with contextlib.suppress(Exception):
+        """Flush what is written (a client that does not read gets :data:`SEND_TIMEOUT` seconds), then close."""
+        try:
+            await asyncio.wait_for(writer.drain(), SEND_TIMEOUT)
             writer.close()
             await asyncio.wait_for(writer.wait_closed(), 1)
+        except Exception:  # the client left, or does not read: drop what it did not take
+            writer.transport.abort()
 
     async def _route(self, request: Request, writer: asyncio.StreamWriter) -> int:
         path, method = request.path, request.method
