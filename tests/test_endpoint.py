@@ -130,6 +130,8 @@ def test_select_json(endpoint):
 def test_the_datas_prefixes_are_predeclared(endpoint):
     results = client(endpoint, "SELECT ?t WHERE { ?r pkg:number 13 ; dcterms:title ?t }").queryAndConvert()
     assert len(results["results"]["bindings"]) == 1
+    own = client(endpoint, "PREFIX pkg: <urn:mine#> SELECT (pkg:x AS ?x) {}").queryAndConvert()  # a query's own PREFIX wins
+    assert own["results"]["bindings"][0]["x"]["value"] == "urn:mine#x"
 
 
 def test_select_xml_csv_and_tsv(endpoint):
