@@ -213,6 +213,22 @@ def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") 
         return open_engine(engine, graph, store)
 
 
+def kept_oxigraph_store(graph_path: str | None) -> Path | None:
+    """The Oxigraph store kept beside the graph file (``cache/graph.oxigraph``), made or made again if
+    it is not current; ``None`` when there is no graph file (the packaged seed) or no room to keep one."""
+    file = Path(graph_path) if graph_path else DEFAULT_GRAPH if DEFAULT_GRAPH.is_file() else None
+    if file is None:
+        return None
+    kept = _kept_database(file, "oxigraph")
+    if kept is None:
+        try:
+            kept = (_keep_database(file, "oxigraph", open_graph(str(file))), 0)
+        except OSError:
+            return None
+    kept[0].close()
+    return _kept_paths(file, "oxigraph")[0]
+
+
 #: query engine → the engine whose database the command line keeps on disk for it
 _KEPT_DATABASES = {"sparql": "oxigraph", "cypher": "cypher"}
 

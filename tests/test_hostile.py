@@ -82,32 +82,26 @@ def test_hostile_parameters_change_no_query(hostile_graph):
 def test_hostile_text_comes_out_of_the_endpoint_verbatim_and_a_load_figure(hostile_graph):
     """Served over SPARQL: the text is returned exactly; a bounded loop of concurrent requests all succeed."""
     import json
-    import threading
     import time
     import urllib.parse
     import urllib.request
     from concurrent.futures import ThreadPoolExecutor
 
-    from policykg.queries.endpoint import make_server
+    from policykg.queries.endpoint import running, temporary_store
 
-    server = make_server(hostile_graph, "127.0.0.1", 0, quiet=True, timeout=10)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     query = "PREFIX pkg: <https://w3id.org/policykg/ontology#> SELECT ?t WHERE { ?c a pkg:Commitment ; pkg:text ?t }"
-    url = server.url + "sparql?" + urllib.parse.urlencode({"query": query})
+    with temporary_store(hostile_graph) as store, running(store, timeout=10) as server:
+        url = server.url + "sparql?" + urllib.parse.urlencode({"query": query})
 
-    def fetch(_: int) -> set[str]:
-        with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"}), timeout=30) as reply:
-            return {b["t"]["value"] for b in json.load(reply)["results"]["bindings"]}
+        def fetch(_: int) -> set[str]:
+            with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"}), timeout=30) as reply:
+                return {b["t"]["value"] for b in json.load(reply)["results"]["bindings"]}
 
-    try:
         assert fetch(0) == set(HOSTILE_LINES)
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=8) as pool:
             answers = list(pool.map(fetch, range(80)))
         seconds = time.perf_counter() - started
-    finally:
-        server.shutdown()
-        server.server_close()
     assert all(a == set(HOSTILE_LINES) for a in answers)
     print(f"\nendpoint: 80 concurrent requests (8 clients) in {seconds:.2f} s, {80 / seconds:.0f} requests/s, all answered verbatim")
 

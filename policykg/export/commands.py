@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from policykg.errors import PolicyKGError
 from policykg.workspace import DEFAULT_OUT, graph_option, note, open_graph
 
 
@@ -115,12 +116,15 @@ def _is_loopback(host: str) -> bool:
 @click.option("--publication", type=click.Path(exists=True, file_okay=False),
               help="A folder written by `policykg publish`: its files are served at /files/..., and its graph.nt is the data "
                    "when no --graph is given.")
-@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True, help="Seconds a query may run (then 503).")
-@click.option("--max-rows", type=click.IntRange(1), default=10_000, show_default=True,
-              help="Results are cut at this many rows or triples (header X-Result-Truncated: true).")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=10.0, show_default=True,
+              help="Seconds a request may take, waiting included (then 503 and the query is stopped).")
+@click.option("--workers", type=click.IntRange(1, 64), default=4, show_default=True, help="Queries answered at once (one Oxigraph process each).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log requests.")
-def serve_command(graph_path: str | None, host: str, port: int, publication: str | None, timeout: float, max_rows: int, quiet: bool) -> None:
+def serve_command(graph_path: str | None, host: str, port: int, publication: str | None, timeout: float, workers: int, quiet: bool) -> None:
     """Serve the graph over SPARQL (read-only SPARQL 1.1 Protocol at /sparql, a query page at /).
+
+    The queries are answered by the Oxigraph server over the store kept beside the graph
+    (cache/graph.oxigraph), one process per running query, each stopped at the timeout.
 
     \b
     Examples:
@@ -128,13 +132,30 @@ def serve_command(graph_path: str | None, host: str, port: int, publication: str
       policykg serve --publication policykg-out/publication --port 8080
       curl -H 'Accept: text/csv' 'http://127.0.0.1:3030/sparql' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3'
     """
-    from policykg.queries.endpoint import serve
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from contextlib import ExitStack
 
-    graph = open_graph(graph_path) if graph_path or not publication else None
+    from policykg.queries.endpoint import serve, temporary_store
+    from policykg.workspace import kept_oxigraph_store
+
     if not _is_loopback(host):
         click.echo(f"policykg: warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)
 
     def ready(url: str) -> None:
         click.echo(f"SPARQL endpoint: {url}sparql   (query page: {url}; Ctrl-C stops)", err=True)
 
-    serve(graph, host, port, publication=publication, timeout=timeout, max_rows=max_rows, quiet=quiet, ready=ready)
+    with ExitStack() as stack:
+        store = None
+        if graph_path or not publication:
+            # made in a process of its own: loading the graph would leave this long-running one holding its memory
+            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as maker:
+                store = maker.submit(kept_oxigraph_store, graph_path).result()
+        if store is None and publication and not graph_path:
+            nt = Path(publication) / "graph.nt"
+            if not nt.is_file():
+                raise PolicyKGError(f"{publication}: no graph.nt here; is it a folder written by `policykg publish`?")
+            store = stack.enter_context(temporary_store(ntriples=nt))
+        elif store is None:
+            store = stack.enter_context(temporary_store(open_graph(graph_path)))
+        serve(store, host, port, publication=publication, timeout=timeout, workers=workers, quiet=quiet, ready=ready)

@@ -1,415 +1,441 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over the policy graph (``policykg serve``).
+"""``policykg serve``: the Oxigraph SPARQL server behind a small front that bounds every request.
 
-Built on the standard library's :class:`http.server.ThreadingHTTPServer` and rdflib
-(the graph of :class:`policykg.queries.sparql.SparqlEngine`).
+The SPARQL 1.1 Protocol (content negotiation, result formats, parsing, evaluation) is the
+Oxigraph server's (``oxigraph serve-read-only`` from the ``oxigraph`` wheel), run over the
+project's Oxigraph store by :class:`~policykg.queries.server_pool.WorkerPool`, one query per
+worker process. This front, on asyncio, does only what that server does not:
 
-* ``GET /sparql?query=...``, ``POST /sparql`` with ``application/x-www-form-urlencoded``
-  (``query=...``) or ``application/sparql-query`` (the query as the body).
-* Results by ``Accept`` (or a ``format``/``output`` parameter: ``json``, ``xml``, ``csv``,
-  ``tsv``, ``turtle``, ``ntriples``, ``rdfxml``):
-  SELECT and ASK as SPARQL JSON (the default), XML, CSV or TSV (ASK: JSON or XML);
-  CONSTRUCT and DESCRIBE as Turtle (the default), N-Triples or RDF/XML.
-* Read-only: an ``update`` parameter, an ``application/sparql-update`` body or SPARQL
-  Update text is refused with **403**. Queries that would read other data are
-  refused with **400**: ``FROM``/``FROM NAMED`` (rdflib would load the IRI from the
-  web or the disk), ``SERVICE`` (a request to another endpoint), and the protocol's
-  ``default-graph-uri``/``named-graph-uri`` (there is one dataset).
-* A malformed query gets **400** with the parser's message; the server stays up.
-* **Timeout** (default 10 s): each query runs in a worker thread; when it is not done
-  in time the client gets **503** and the worker is stopped by raising an exception in
-  it (``PyThreadState_SetAsyncExc``; rdflib evaluates in Python, so it stops at once).
-  At most ``workers`` queries run at once; a request that finds them all busy for the
-  whole timeout also gets 503.
-* **Result limit** (default 10,000 rows, or triples for CONSTRUCT/DESCRIBE): larger
-  results are *truncated* to the limit, with the response header
-  ``X-Result-Truncated: true`` (``X-Result-Limit`` always gives the limit). Truncation
-  rather than an error because a partial answer is useful and the client can page
-  with LIMIT/OFFSET; 413 would also be wrong (it is about the request's size).
-  Queries longer than 100,000 characters get 413.
-* The prefixes of the data (``pkg:``, ``dcterms:``, ``prov:``, ``skos:``, ...) are
-  predeclared; a query's own ``PREFIX`` lines take precedence.
-* Thread safety: rdflib's SPARQL parser (pyparsing) is not thread-safe
-  (RDFLib/rdflib#1282), so parsing is serialised by a lock; evaluation only reads the
-  in-memory store, which nothing writes while the server runs, so queries evaluate
-  in parallel.
-* ``GET /``: a page with a query form and the canned queries of the catalogue (their
-  SPARQL texts, with links that run them); every text is HTML-escaped.
-* With a publication folder (``policykg publish``), its files are served at
-  ``/files/<name>`` (only the files in the folder, by exact name).
-* Binds 127.0.0.1 by default; CORS is open (``Access-Control-Allow-Origin: *``): the
-  data is public and the endpoint read-only.
+* **Bounded requests.** The request line and headers must arrive within ``read_timeout``
+  (408) in at most :data:`MAX_HEAD_BYTES` (431); a body needs a plain ``Content-Length``
+  (``-1`` or a chunked body: 400/411) of at most :data:`MAX_BODY_BYTES` (413, nothing read);
+  a query longer than :data:`MAX_QUERY_BYTES` gets 413. At most ``max_connections``
+  connections are open at once; more get 503 at once. One request per connection.
+* **Bounded queries.** Each query must be answered within ``timeout`` seconds of arriving,
+  waiting for a free worker included: else **503** and the worker is killed and replaced. A
+  worker that grows past its memory limit or dies (a stack overflow) is replaced the same way.
+  Answers are held until complete (up to :data:`HOLD_BYTES`) so that a stopped query gives a
+  clean 503; a longer answer streams, and is cut (an unterminated chunked body, which clients
+  report as incomplete) if its time runs out.
+* **Its own data only.** The Oxigraph server sends ``SERVICE`` requests to any IRI; the front
+  refuses a query with a ``SERVICE`` clause (400). ``FROM`` names a graph of the store, never a file.
+* **Read-only.** ``update`` parameters, ``application/sparql-update`` bodies and ``/update``
+  get **403**; the workers run read-only anyway (an update given as ``query`` is a syntax error, 400).
+* The data's prefixes (``pkg:``, ``dcterms:``, ``prov:``, ``skos:``, ...) are declared before
+  each query; its own ``PREFIX`` lines take precedence. ``format=`` / ``output=`` (``json``,
+  ``xml``, ``csv``, ``tsv``, ``turtle``, ``ntriples``, ``rdfxml``) set the ``Accept`` header; others are ignored.
+* ``GET /``: a page with a query form and the canned queries of the catalogue; every text is
+  HTML-escaped. With a publication folder, its regular files (never a symlink, never a hidden
+  file) are streamed at ``/files/<name>``.
+* Binds 127.0.0.1 by default; CORS is open (the data is public and the endpoint read-only).
 """
 
 from __future__ import annotations
 
-import ctypes
+import asyncio
+import contextlib
 import html
 import io
-import json
 import mimetypes
-import socket
+import os
+import re
+import stat
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from email.message import Message
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.client import HTTPException, parse_headers
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
-
-import networkx as nx
-from rdflib import Graph, Literal, URIRef, Variable
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parser import parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.query import Result
-from rdflib.term import BNode
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 from policykg.ontology.rdf import PREFIXES
+from policykg.queries.server_pool import DEFAULT_MEMORY_LIMIT, WorkerPool
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3030
 DEFAULT_TIMEOUT = 10.0
-DEFAULT_MAX_ROWS = 10_000
 DEFAULT_WORKERS = 4
-MAX_QUERY_LENGTH = 100_000
-MAX_BODY_BYTES = 1_000_000
-
-_PARSE_LOCK = threading.Lock()  # pyparsing is not thread-safe
+DEFAULT_MAX_CONNECTIONS = 256
+DEFAULT_READ_TIMEOUT = 5.0
+#: seconds a client may take to read the next piece of an answer or file (then the connection is dropped)
+SEND_TIMEOUT = 10.0
+MAX_HEAD_BYTES = 256 * 1024  # a GET carries the query in the URL, percent-encoded
+MAX_BODY_BYTES = 256 * 1024
+#: longer queries are refused: the Oxigraph parser recurses, and 64 KB of the deepest nesting found
+#: ("{{{...}}}") stays well within the workers' stacks (measurements in benchmarks/README.md)
+MAX_QUERY_BYTES = 64 * 1024
+#: an answer is held back until complete up to this size, so that a query stopped late still gets a clean 503
+HOLD_BYTES = 1024 * 1024
+CHUNK_BYTES = 256 * 1024
 
 #: prefixes every query may use without declaring them: those of the data (pkg:, dcterms:, prov:, ...)
 _PREFIXES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"} | {name: str(ns) for name, ns in PREFIXES.items()}
+_PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in sorted(_PREFIXES.items()))
 
-#: SELECT/ASK result formats: media type → (format name, Content-Type sent)
-RESULT_TYPES: dict[str, tuple[str, str]] = {
-    "application/sparql-results+json": ("json", "application/sparql-results+json"),
-    "application/json": ("json", "application/sparql-results+json"),
-    "application/sparql-results+xml": ("xml", "application/sparql-results+xml"),
-    "application/xml": ("xml", "application/sparql-results+xml"),
-    "text/xml": ("xml", "application/sparql-results+xml"),
-    "text/csv": ("csv", "text/csv; charset=utf-8"),
-    "text/tab-separated-values": ("tsv", "text/tab-separated-values; charset=utf-8"),
-}
-#: CONSTRUCT/DESCRIBE formats: media type → (rdflib format, Content-Type sent)
-GRAPH_TYPES: dict[str, tuple[str, str]] = {
-    "text/turtle": ("turtle", "text/turtle; charset=utf-8"),
-    "application/x-turtle": ("turtle", "text/turtle; charset=utf-8"),
-    "application/n-triples": ("nt", "application/n-triples"),
-    "text/plain": ("nt", "application/n-triples"),
-    "application/rdf+xml": ("xml", "application/rdf+xml"),
-}
-#: ``format=`` / ``output=`` values → media type
+#: ``format=`` / ``output=`` values → the Accept header sent to the server
 FORMAT_NAMES: dict[str, str] = {
     "json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
-    "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle", "n3": "text/turtle",
-    "nt": "application/n-triples", "ntriples": "application/n-triples", "n-triples": "application/n-triples",
-    "rdfxml": "application/rdf+xml", "rdf+xml": "application/rdf+xml", "rdf": "application/rdf+xml",
+    "tsv": "text/tab-separated-values", "turtle": "text/turtle", "ttl": "text/turtle", "n3": "text/turtle", "nt": "application/n-triples",
+    "ntriples": "application/n-triples", "n-triples": "application/n-triples", "rdfxml": "application/rdf+xml",
+    "rdf+xml": "application/rdf+xml",
 }
+#: Accept sent when the client gives none: SPARQL JSON for SELECT/ASK, Turtle for CONSTRUCT/DESCRIBE
+DEFAULT_ACCEPT = "application/sparql-results+json, text/turtle;q=0.9"
+
+_CORS = [("Access-Control-Allow-Origin", "*"), ("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS"),
+         ("Access-Control-Allow-Headers", "Content-Type, Accept")]
 
 
-class QueryTimeout(BaseException):  # a BaseException, so that no `except Exception` in rdflib swallows it
-    """Raised inside a worker thread whose query ran out of time."""
+#: the parts of a query where the word SERVICE is no keyword: strings, IRIs, comments (and variables, prefixed names, after it)
+_NOT_CODE = re.compile(r"""'{3}.*?'{3}|"{3}.*?"{3}|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*""", re.DOTALL)
+_SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w:-])", re.IGNORECASE)
 
 
-@dataclass
-class Response:
-    status: int
-    body: bytes
-    content_type: str = "text/plain; charset=utf-8"
-    headers: dict[str, str] = field(default_factory=dict)
+def uses_service(query: str) -> bool:
+    """Whether ``query`` has a ``SERVICE`` clause (the Oxigraph server would send that request to the IRI).
 
-
-def _error(status: int, message: str) -> Response:
-    return Response(status, (message.rstrip() + "\n").encode("utf-8"))
-
-
-# ---------------------------------------------------------------------------- content negotiation
-
-
-def negotiate(accept: str | None, offered: Iterable[str]) -> str | None:
-    """The offered media type the ``Accept`` header likes best (ties: the first offered); ``None`` if none.
-
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+json", ["application/sparql-results+xml", "text/csv", "application/sparql-results+json"])
-    'application/sparql-results+json'
-    >>> negotiate("text/*", ["application/json", "text/csv"])
-    'text/csv'
-    >>> negotiate("image/png", ["text/csv"]) is None
-    True
+    >>> uses_service("SELECT * { SERVICE <http://127.0.0.1/sparql> { ?s ?p ?o } }"), uses_service("select * { service silent ?x {} }")
+    (True, True)
+    >>> uses_service('SELECT ?service { ?s ex:service "SERVICE" ; <urn:SERVICE> ?o } # SERVICE')
+    False
     """
-    offered = list(offered)
-    if not accept or not accept.strip():
-        return offered[0] if offered else None
-    ranges: list[tuple[str, str, float]] = []
-    for part in accept.split(","):
-        pieces = [p.strip() for p in part.split(";")]
-        media = pieces[0].lower()
-        if "/" not in media:
-            continue
-        quality = 1.0
-        for parameter in pieces[1:]:
-            key, _, value = parameter.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        kind, _, subtype = media.partition("/")
-        ranges.append((kind, subtype, quality))
-    best, best_quality = None, 0.0
-    for media in offered:
-        kind, _, subtype = media.partition("/")
-        matches = [(3 if k == kind and s == subtype else 2 if k == kind and s == "*" else 1 if k == "*" else 0, q) for k, s, q in ranges]
-        specific = [m for m in matches if m[0] > 0]
-        if not specific:
-            continue
-        quality = max(specific)[1]
-        if quality > best_quality:
-            best, best_quality = media, quality
-    return best
+    return _SERVICE.search(_NOT_CODE.sub(" ", query)) is not None
 
 
-# ---------------------------------------------------------------------------- results
-
-
-def _tsv_term(term: Any) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    assert isinstance(term, Literal)
-    text = str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    if term.language:
-        return f'"{text}"@{term.language}'
-    if term.datatype:
-        return f'"{text}"^^<{term.datatype}>'
-    return f'"{text}"'
-
-
-def select_body(variables: list[Variable], rows: list[dict[Variable, Any]], format: str) -> bytes:
-    """A SELECT result in ``format`` (json, xml, csv, tsv)."""
-    if format == "tsv":
-        lines = ["\t".join(f"?{v}" for v in variables)]
-        lines += ["\t".join(_tsv_term(row.get(v)) for v in variables) for row in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    result = Result("SELECT")
-    result.vars = variables
-    result.bindings = rows
-    return _serialize(result, format)
-
-
-def _serialize(result: Result, format: str) -> bytes:
-    stream = io.BytesIO()
-    result.serialize(stream, encoding="utf-8", format=format)
-    return stream.getvalue()
-
-
-# ---------------------------------------------------------------------------- the service
-
-
-def _walk(node: Any) -> Iterable[CompValue]:
-    """Every CompValue inside a query's algebra."""
-    stack, seen = [node], set()
-    while stack:
-        item = stack.pop()
-        if id(item) in seen:
-            continue
-        seen.add(id(item))
-        if isinstance(item, CompValue):
-            yield item
-            stack.extend(item.values())
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-
-
-def _parse_error(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text[:500] or type(exc).__name__
-
-
-class SparqlService:
-    """Answers SPARQL protocol requests over one rdflib graph; independent of HTTP (tested directly)."""
-
-    def __init__(self, rdf: Graph, *, timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
-                 workers: int = DEFAULT_WORKERS, publication: Path | None = None) -> None:
-        self.rdf = rdf
-        self.timeout = timeout
-        self.max_rows = max_rows
-        self.workers = workers
-        self.publication = publication
-        self._running: list[threading.Thread] = []
-        self._running_lock = threading.Condition()
-
-    # -- parsing
-
-    def prepare(self, text: str) -> Any:
-        """The parsed query; raises :class:`Refused` for updates, bad syntax and queries reaching outside."""
-        if len(text) > MAX_QUERY_LENGTH:
-            raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the query is longer than {MAX_QUERY_LENGTH} characters")
-        with _PARSE_LOCK:
-            try:
-                query = prepareQuery(text, initNs=_PREFIXES)
-            except Exception as exc:  # pyparsing's ParseException, and assorted errors of the algebra translation
-                try:
-                    parseUpdate(text)
-                except Exception:
-                    raise Refused(HTTPStatus.BAD_REQUEST, f"malformed query: {_parse_error(exc)}") from None
-                raise Refused(HTTPStatus.FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only") from None
-        for part in _walk(query.algebra):
-            if part.name == "ServiceGraphPattern":
-                raise Refused(HTTPStatus.BAD_REQUEST, "SERVICE is not allowed here: this endpoint queries only its own data")
-            if dict.get(part, "datasetClause"):  # (CompValue.get returns the key itself when it is missing)
-                raise Refused(HTTPStatus.BAD_REQUEST, "FROM and FROM NAMED are not allowed here: this endpoint has one dataset")
-        return query
-
-    # -- running
-
-    def _slot(self) -> bool:
-        """Wait (up to the timeout) until fewer than ``workers`` queries run."""
-        deadline = time.monotonic() + self.timeout
-        with self._running_lock:
-            while True:
-                self._running = [t for t in self._running if t.is_alive()]
-                if len(self._running) < self.workers:
-                    return True
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._running_lock.wait(min(remaining, 0.05))
-
-    def _evaluate(self, query: Any) -> dict[str, Any]:
-        result = self.rdf.query(query)
-        if result.type == "SELECT":
-            rows = []
-            for row in result:
-                rows.append({Variable(name): value for name, value in row.asdict().items()})  # type: ignore[union-attr]
-                if len(rows) > self.max_rows:
-                    break
-            return {"type": "SELECT", "vars": list(result.vars or []), "rows": rows}
-        if result.type == "ASK":
-            return {"type": "ASK", "answer": bool(result.askAnswer)}
-        triples = []
-        for triple in result.graph or ():
-            triples.append(triple)
-            if len(triples) > self.max_rows:
-                break
-        return {"type": result.type, "triples": triples}
-
-    def run(self, query: Any) -> dict[str, Any]:
-        """Evaluate in a worker thread, within the timeout; raises :class:`Refused` (503) when out of time."""
-        if not self._slot():
-            raise Refused(HTTPStatus.SERVICE_UNAVAILABLE, f"the server is busy with {self.workers} queries; try again later")
-        box: dict[str, Any] = {}
-        done = threading.Event()
-
-        def work() -> None:
-            try:
-                box["result"] = self._evaluate(query)
-            except QueryTimeout:
-                box["timeout"] = True
-            except Exception as exc:  # evaluation errors: reported to the client
-                box["error"] = exc
-            finally:
-                done.set()
-                with self._running_lock:
-                    self._running_lock.notify_all()
-
-        worker = threading.Thread(target=work, name="sparql-query", daemon=True)
-        with self._running_lock:
-            self._running.append(worker)
-        worker.start()
-        if not done.wait(self.timeout) and "result" not in box:
-            _interrupt(worker)
-            raise Refused(HTTPStatus.SERVICE_UNAVAILABLE, f"the query took longer than {self.timeout:g} seconds and was stopped; "
-                                                          "add a LIMIT or make it more selective")
-        if "error" in box:
-            raise Refused(HTTPStatus.BAD_REQUEST, f"query failed: {_parse_error(box['error'])}")
-        return box["result"]
-
-    # -- the protocol
-
-    def handle(self, params: dict[str, list[str]], accept: str | None, *, body_query: str | None = None,
-               content_type: str | None = None) -> Response:
-        """Answer one protocol request: ``params`` from the URL or form, or the query as ``body_query``."""
-        try:
-            return self._handle(params, accept, body_query, content_type)
-        except Refused as refused:
-            return _error(refused.status, refused.message)
-
-    def _handle(self, params: dict[str, list[str]], accept: str | None, body_query: str | None, content_type: str | None) -> Response:
-        if (content_type or "").split(";")[0].strip().lower() == "application/sparql-update" or "update" in params:
-            raise Refused(HTTPStatus.FORBIDDEN, "SPARQL Update is not allowed: this endpoint is read-only")
-        if "default-graph-uri" in params or "named-graph-uri" in params:
-            raise Refused(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not supported: this endpoint has one dataset")
-        texts = params.get("query", []) + ([body_query] if body_query is not None else [])
-        if len(texts) != 1 or not texts[0].strip():
-            raise Refused(HTTPStatus.BAD_REQUEST, "give exactly one SPARQL query: ?query=... (GET or form POST) "
-                                                  "or a body of type application/sparql-query")
-        query = self.prepare(texts[0])
-        result = self.run(query)
-        requested = next((params[name][0] for name in ("format", "output") if params.get(name)), None)
-        if requested:
-            accept = FORMAT_NAMES.get(requested.lower(), requested)
-        headers = {"X-Result-Limit": str(self.max_rows), "Vary": "Accept"}
-        if result["type"] in ("SELECT", "ASK"):
-            offered = list(RESULT_TYPES) if result["type"] == "SELECT" else [m for m in RESULT_TYPES if RESULT_TYPES[m][0] in ("json", "xml")]
-            chosen = negotiate(accept, offered) or offered[0]
-            format, sent = RESULT_TYPES[chosen]
-            if result["type"] == "ASK":
-                answer = Result("ASK")
-                answer.askAnswer = result["answer"]
-                return Response(200, _serialize(answer, format), sent, headers)
-            rows = result["rows"]
-            if len(rows) > self.max_rows:
-                rows = rows[: self.max_rows]
-                headers["X-Result-Truncated"] = "true"
-            return Response(200, select_body(result["vars"], rows, format), sent, headers)
-        chosen = negotiate(accept, list(GRAPH_TYPES)) or "text/turtle"
-        format, sent = GRAPH_TYPES[chosen]
-        triples = result["triples"]
-        if len(triples) > self.max_rows:
-            triples = triples[: self.max_rows]
-            headers["X-Result-Truncated"] = "true"
-        from policykg.ontology.rdf import new_rdf_graph
-
-        graph = new_rdf_graph()
-        for triple in triples:
-            graph.add(triple)
-        return Response(200, graph.serialize(format=format).encode("utf-8"), sent, headers)
-
-    def file(self, name: str) -> Response:
-        """A file of the publication folder, by exact name (never a path)."""
-        if self.publication is None:
-            return _error(404, "no publication folder is served here")
-        names = {entry.name for entry in self.publication.iterdir() if entry.is_file() and not entry.name.startswith(".")}
-        if name not in names:
-            return _error(404, f"no file {name!r} in the publication")
-        kind = {".ttl": "text/turtle; charset=utf-8", ".nt": "application/n-triples", ".nq": "application/n-quads",
-                ".trig": "application/trig", ".jsonld": "application/ld+json", ".rdf": "application/rdf+xml",
-                ".md": "text/markdown; charset=utf-8", ".html": "text/html; charset=utf-8"}.get(Path(name).suffix)
-        if name == "SHA256SUMS":
-            kind = "text/plain; charset=utf-8"
-        return Response(200, (self.publication / name).read_bytes(), kind or mimetypes.guess_type(name)[0] or "application/octet-stream")
-
-
-class Refused(Exception):
+class HttpError(Exception):
     """A request answered with an error status and a one-line message."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, headers: Iterable[tuple[str, str]] = ()) -> None:
         super().__init__(message)
         self.status = int(status)
         self.message = message
+        self.headers = list(headers)
 
 
-def _interrupt(thread: threading.Thread) -> None:
-    """Stop a worker thread by raising :class:`QueryTimeout` in it."""
-    if thread.ident is not None and thread.is_alive():
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(QueryTimeout))
+@dataclass
+class Request:
+    method: str
+    path: str
+    params: dict[str, list[str]]
+    headers: Message
+    body: bytes = b""
+    arrived: float = field(default_factory=time.monotonic)
+
+
+def _head(status: int, headers: Iterable[tuple[str, str]]) -> bytes:
+    lines = [f"HTTP/1.1 {status} {HTTPStatus(status).phrase}", *(f"{k}: {v}" for k, v in headers),
+             "Connection: close", "Server: policykg", *(f"{k}: {v}" for k, v in _CORS)]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
+def _response(status: int, body: bytes, content_type: str = "text/plain; charset=utf-8", headers: Iterable[tuple[str, str]] = (),
+              *, head_only: bool = False) -> bytes:
+    out = _head(status, [("Content-Type", content_type), ("Content-Length", str(len(body))), ("Cache-Control", "no-store"), *headers])
+    return out if head_only else out + body
+
+
+def _error(error: HttpError) -> bytes:
+    return _response(error.status, (error.message.rstrip() + "\n").encode("utf-8"), headers=error.headers)
+
+
+async def read_request(reader: asyncio.StreamReader) -> Request:
+    """One request: its head (at most :data:`MAX_HEAD_BYTES`) and its body (a plain ``Content-Length``, at most :data:`MAX_BODY_BYTES`)."""
+    try:
+        head = await reader.readuntil(b"\r\n\r\n")
+    except asyncio.LimitOverrunError:
+        raise HttpError(431, f"the request line and headers are longer than {MAX_HEAD_BYTES} bytes") from None
+    line, _, rest = head.partition(b"\r\n")
+    parts = line.decode("latin-1").split(" ")
+    if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
+        raise HttpError(400, "not an HTTP/1.x request")
+    method, target, _ = parts
+    try:
+        headers = parse_headers(io.BytesIO(rest))
+    except HTTPException:
+        raise HttpError(431, "too many headers") from None
+    url = urlsplit(target)
+    request = Request(method.upper(), unquote(url.path), parse_qs(url.query, keep_blank_values=True), headers)
+    if headers.get("Transfer-Encoding"):
+        raise HttpError(411, "send the body with a Content-Length (chunked bodies are not accepted)")
+    lengths = headers.get_all("Content-Length") or []
+    if not lengths:
+        return request
+    if len(lengths) > 1 or not re.fullmatch(r"[0-9]{1,15}", lengths[0].strip()):
+        raise HttpError(400, f"bad Content-Length: {', '.join(lengths)[:40]}")
+    length = int(lengths[0])
+    if length > MAX_BODY_BYTES:
+        raise HttpError(413, f"the request body is larger than {MAX_BODY_BYTES} bytes")
+    request.body = await reader.readexactly(length)
+    return request
+
+
+class Endpoint:
+    """The front: HTTP on ``host:port``, queries answered by a :class:`WorkerPool` over the Oxigraph store ``store``."""
+
+    def __init__(self, store: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, timeout: float = DEFAULT_TIMEOUT,
+                 workers: int = DEFAULT_WORKERS, publication: str | Path | None = None, max_connections: int = DEFAULT_MAX_CONNECTIONS,
+                 read_timeout: float = DEFAULT_READ_TIMEOUT, memory_limit: int = DEFAULT_MEMORY_LIMIT, quiet: bool = False) -> None:
+        self.store = Path(store)
+        self.host, self.port = host, port
+        self.timeout = timeout
+        self.publication = Path(publication) if publication else None
+        self.max_connections = max_connections
+        self.read_timeout = read_timeout
+        self.quiet = quiet
+        self.pool = WorkerPool(self.store, size=workers, timeout=timeout, memory_limit=memory_limit)
+        self.connections = 0
+        self._server: asyncio.Server | None = None
+        self._page = b""
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
+
+    async def start(self) -> str:
+        """Start the workers and listen; returns the URL (``port`` 0: a free port)."""
+        self._page = render_index(_catalogue(), files=self.files(), timeout=self.timeout).encode("utf-8")
+        await self.pool.start()
+        try:
+            self._server = await asyncio.start_server(self._connection, self.host, self.port, limit=MAX_HEAD_BYTES)
+        except OSError:
+            self.pool.close()
+            raise
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self.url
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        self.pool.close()
+
+    # -- connections
+
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if self.connections >= self.max_connections:
+            writer.write(_error(HttpError(503, f"the server has {self.max_connections} connections open; try again later")))
+            await self._close(writer)
+            return
+        self.connections += 1
+        status: int | str = "-"
+        request = None
+        try:
+            try:
+                request = await asyncio.wait_for(read_request(reader), self.read_timeout)
+                status = await self._route(request, writer)
+            except HttpError as error:
+                status = error.status
+                writer.write(_error(error))
+            except TimeoutError:
+                status = 408
+                writer.write(_error(HttpError(408, f"the request did not arrive within {self.read_timeout:g} seconds")))
+        except (ConnectionError, asyncio.IncompleteReadError):
+            pass  # the client left
+        finally:
+            await self._close(writer)
+            self.connections -= 1
+            if not self.quiet and request is not None:
+                print(f'{request.method} {request.path} {status} {time.monotonic() - request.arrived:.3f}s', file=sys.stderr, flush=True)
+
+    @staticmethod
+    async def _close(writer: asyncio.StreamWriter) -> None:
+        """Flush what is written (a client that does not read gets :data:`SEND_TIMEOUT` seconds), then close."""
+        try:
+            await asyncio.wait_for(writer.drain(), SEND_TIMEOUT)
+            writer.close()
+            await asyncio.wait_for(writer.wait_closed(), 1)
+        except Exception:  # the client left, or does not read: drop what it did not take
+            writer.transport.abort()
+
+    async def _route(self, request: Request, writer: asyncio.StreamWriter) -> int:
+        path, method = request.path, request.method
+        if method == "OPTIONS":
+            writer.write(_head(204, [("Content-Length", "0")]))
+            return 204
+        if path in ("/sparql", "/query"):
+            if method not in ("GET", "POST"):
+                raise HttpError(405, "this endpoint is read-only: use GET or POST", [("Allow", "GET, POST, OPTIONS")])
+            return await self._query(request, writer)
+        if path == "/update":
+            raise HttpError(403, "SPARQL Update is not allowed: this endpoint is read-only")
+        if method not in ("GET", "HEAD"):
+            raise HttpError(405, "this server is read-only: use GET", [("Allow", "GET, HEAD, OPTIONS")])
+        if path in ("/", "/index.html"):
+            page = self._page
+            if request.params.get("query"):
+                page = render_index(_catalogue(), query=request.params["query"][0], files=self.files(), timeout=self.timeout).encode("utf-8")
+            writer.write(_response(200, page, "text/html; charset=utf-8", head_only=method == "HEAD"))
+            return 200
+        if path.startswith("/files/"):
+            return await self._file(path[len("/files/"):], writer, head_only=method == "HEAD")
+        raise HttpError(404, f"nothing at {path}; the endpoint is /sparql")
+
+    # -- queries
+
+    async def _query(self, request: Request, writer: asyncio.StreamWriter) -> int:
+        params = {key: list(values) for key, values in request.params.items()}
+        media = (request.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if request.method == "POST":
+            if media == "application/x-www-form-urlencoded":
+                for key, values in parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True).items():
+                    params.setdefault(key, []).extend(values)
+            elif media == "application/sparql-query":
+                params.setdefault("query", []).append(request.body.decode("utf-8", "replace"))
+            elif media == "application/sparql-update":
+                raise HttpError(403, "SPARQL Update is not allowed: this endpoint is read-only")
+            else:
+                raise HttpError(415, "POST a form (application/x-www-form-urlencoded) or a query (application/sparql-query)")
+        if "update" in params:
+            raise HttpError(403, "SPARQL Update is not allowed: this endpoint is read-only")
+        texts = params.pop("query", [])
+        if len(texts) != 1 or not texts[0].strip():
+            raise HttpError(400, "give exactly one SPARQL query: ?query=... (GET or form POST) or a body of type application/sparql-query")
+        text = texts[0]
+        if len(text.encode("utf-8")) > MAX_QUERY_BYTES:
+            raise HttpError(413, f"the query is longer than {MAX_QUERY_BYTES} bytes")
+        if uses_service(text):
+            raise HttpError(400, "SERVICE is not allowed here: this endpoint queries only its own data")
+        accept = request.headers.get("Accept") or ""
+        if accept.strip() in ("", "*/*"):
+            accept = DEFAULT_ACCEPT
+        for name in ("format", "output"):
+            requested = params.pop(name, [None])[0]
+            if requested and requested.lower() in FORMAT_NAMES:  # other values (SPARQLWrapper's "rdf+json", ...): the Accept header decides
+                accept = FORMAT_NAMES[requested.lower()]
+        body = (_PROLOGUE + text).encode("utf-8")
+        upstream = "\r\n".join([f"POST /query?{urlencode(params, doseq=True)} HTTP/1.1", "Host: 127.0.0.1",
+                                "Content-Type: application/sparql-query; charset=utf-8", f"Content-Length: {len(body)}",
+                                f"Accept: {_header_value(accept)}", "Connection: close", "", ""]).encode("latin-1") + body
+        return await self._forward(upstream, request.arrived + self.timeout, writer)
+
+    async def _forward(self, upstream: bytes, deadline: float, writer: asyncio.StreamWriter) -> int:
+        """Send ``upstream`` to a free worker and pass its answer on, all before ``deadline`` (monotonic)."""
+        worker = await self.pool.acquire(deadline - time.monotonic())
+        if worker is None:
+            raise HttpError(503, f"every query process stayed busy for {self.timeout:g} seconds; try again later")
+        watch = asyncio.get_running_loop().create_task(self.pool.watch(worker))
+        sent, status, complete = False, 502, False
+        held = bytearray()
+        try:
+            async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
+                reader, out = await asyncio.open_connection("127.0.0.1", worker.port, limit=CHUNK_BYTES)
+                try:
+                    out.write(upstream)
+                    while True:
+                        read = asyncio.ensure_future(reader.read(CHUNK_BYTES))
+                        await asyncio.wait({read, watch}, return_when=asyncio.FIRST_COMPLETED)
+                        if not read.done():
+                            read.cancel()
+                            if sent:
+                                return status  # cut: the client sees an incomplete answer
+                            raise HttpError(503, watch.result())
+                        chunk = read.result()
+                        if not chunk:
+                            break
+                        if sent:
+                            writer.write(chunk)
+                            await writer.drain()
+                            continue
+                        held += chunk
+                        if len(held) > HOLD_BYTES:
+                            status = _pass_head(held, writer)
+                            sent = True
+                            await writer.drain()
+                finally:
+                    out.close()
+                if not sent:
+                    status = _pass_head(held, writer)
+                complete = True
+        except TimeoutError:
+            if sent:
+                return status  # cut: the client sees an incomplete answer
+            raise HttpError(503, f"the query took longer than {self.timeout:g} seconds and was stopped; add a LIMIT or make it "
+                                 "more selective") from None
+        except OSError:
+            if not sent and not watch.done():
+                raise HttpError(502, "the query process could not be reached; try again") from None
+            raise
+        finally:
+            watch.cancel()
+            if complete:
+                self.pool.release(worker)
+            else:
+                self.pool.discard(worker)
+        return status
+
+    # -- files
+
+    def files(self) -> list[str]:
+        """The names of the publication's regular files (no symlinks, no hidden files)."""
+        if self.publication is None:
+            return []
+        with os.scandir(self.publication) as entries:
+            return sorted(e.name for e in entries if not e.name.startswith(".") and e.is_file(follow_symlinks=False))
+
+    async def _file(self, name: str, writer: asyncio.StreamWriter, *, head_only: bool) -> int:
+        """Stream a file of the publication folder, by exact name, a piece at a time."""
+        if self.publication is None:
+            raise HttpError(404, "no publication folder is served here")
+        if "/" in name or name not in self.files():
+            raise HttpError(404, f"no file {name!r} in the publication")
+        try:
+            descriptor = os.open(self.publication / name, os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError:
+            raise HttpError(404, f"no file {name!r} in the publication") from None
+        loop = asyncio.get_running_loop()
+        try:
+            size = os.fstat(descriptor).st_size
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise HttpError(404, f"no file {name!r} in the publication")
+            writer.write(_head(200, [("Content-Type", _file_type(name)), ("Content-Length", str(size))]))
+            left = 0 if head_only else size
+            while left > 0:
+                piece = await loop.run_in_executor(None, os.read, descriptor, min(CHUNK_BYTES, left))
+                if not piece:
+                    break  # the file shrank: the client sees a short body
+                writer.write(piece)
+                left -= len(piece)
+                await asyncio.wait_for(writer.drain(), SEND_TIMEOUT)
+        except TimeoutError:
+            pass  # a client that stopped reading
+        finally:
+            os.close(descriptor)
+        return 200
+
+
+def _pass_head(held: bytearray, writer: asyncio.StreamWriter) -> int:
+    """Write the worker's answer held so far, its head rewritten (our Connection and CORS headers); returns its status."""
+    head, separator, rest = bytes(held).partition(b"\r\n\r\n")
+    if not separator:
+        raise HttpError(502, "the query process gave no answer")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ")[1])
+    kept = [tuple(line.split(":", 1)) for line in lines[1:] if ":" in line]
+    headers = [(k.strip(), v.strip()) for k, v in kept if k.strip().lower() not in ("connection", "server", "access-control-allow-origin")]
+    writer.write(_head(status, headers) + rest)
+    return status
+
+
+def _header_value(text: str) -> str:
+    return re.sub(r"[\x00-\x1f\x7f-\uffff]", "", text)[:1000]
+
+
+def _file_type(name: str) -> str:
+    kinds = {".ttl": "text/turtle; charset=utf-8", ".nt": "application/n-triples", ".nq": "application/n-quads", ".trig": "application/trig",
+             ".jsonld": "application/ld+json", ".rdf": "application/rdf+xml", ".md": "text/markdown; charset=utf-8",
+             ".html": "text/html; charset=utf-8"}
+    if name == "SHA256SUMS":
+        return "text/plain; charset=utf-8"
+    return kinds.get(Path(name).suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def _catalogue() -> list[Any]:
+    from policykg.queries.catalogue import load_catalogue
+
+    return list(load_catalogue().values())
 
 
 # ---------------------------------------------------------------------------- the page
@@ -439,8 +465,7 @@ section { border-top: 1px solid #ccc; margin-top: 1rem; } .params { color: #555;
 """
 
 
-def render_index(queries: Iterable[Any], *, query: str | None = None, files: Iterable[str] = (), max_rows: int = DEFAULT_MAX_ROWS,
-                 timeout: float = DEFAULT_TIMEOUT) -> str:
+def render_index(queries: Iterable[Any], *, query: str | None = None, files: Iterable[str] = (), timeout: float = DEFAULT_TIMEOUT) -> str:
     """The HTML page at ``/``: a query form and the canned queries (objects with ``name``, ``title``,
     ``description``, ``parameters`` and ``texts["sparql"]``, like :class:`~policykg.queries.catalogue.CannedQuery`).
     Every text from outside is escaped."""
@@ -448,9 +473,8 @@ def render_index(queries: Iterable[Any], *, query: str | None = None, files: Ite
            '<meta name="viewport" content="width=device-width, initial-scale=1">', "<title>policykg SPARQL endpoint</title>",
            f"<style>{_STYLE}</style>", "</head>", "<body>", "<h1>policykg SPARQL endpoint</h1>",
            "<p>A read-only SPARQL 1.1 endpoint at <code>/sparql</code> (GET <code>?query=</code>, or POST a form or "
-           "<code>application/sparql-query</code>). Results as SPARQL JSON (default), XML, CSV or TSV; graphs as Turtle, "
-           f"N-Triples or RDF/XML. Queries stop after {escape(f'{timeout:g}')} seconds; results are cut at "
-           f"{escape(f'{max_rows:,}')} rows (header <code>X-Result-Truncated</code>).</p>",
+           "<code>application/sparql-query</code>), answered by the Oxigraph server. Results as SPARQL JSON (default), XML, CSV "
+           f"or TSV; graphs as Turtle, N-Triples or RDF/XML. Queries stop after {escape(f'{timeout:g}')} seconds.</p>",
            '<form method="get" action="/sparql">',
            f'<p><label for="query">Query</label><br><textarea id="query" name="query" rows="12">{escape(query or EXAMPLE_QUERY)}</textarea></p>',
            '<p><label for="format">Results as</label> <select id="format" name="format">'
@@ -484,182 +508,84 @@ def render_index(queries: Iterable[Any], *, query: str | None = None, files: Ite
     return "\n".join(out) + "\n"
 
 
-# ---------------------------------------------------------------------------- HTTP
+# ---------------------------------------------------------------------------- running it
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: SparqlHTTPServer
-    server_version = "policykg-sparql"
+@contextlib.contextmanager
+def temporary_store(graph: Any = None, *, ntriples: str | Path | None = None) -> Iterator[Path]:
+    """An Oxigraph store in a temporary folder holding ``graph`` (a policy graph) or the N-Triples file ``ntriples``."""
+    import tempfile
 
-    def _send(self, response: Response) -> None:
-        self.send_response(response.status)
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", "X-Result-Truncated, X-Result-Limit")
-        self.send_header("Cache-Control", "no-store")
-        for key, value in response.headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(response.body)
+    import pyoxigraph as ox
 
-    def log_message(self, format: str, *args: Any) -> None:
-        if not self.server.quiet:
-            super().log_message(format, *args)
+    from policykg.queries.oxigraph import OxigraphEngine
 
-    def _route(self, params: dict[str, list[str]], *, body_query: str | None = None, content_type: str | None = None) -> None:
-        path = urlsplit(self.path).path
-        service = self.server.service
-        if path == "/sparql":
-            self._send(service.handle(params, self.headers.get("Accept"), body_query=body_query, content_type=content_type))
-        elif path in ("/", "/index.html") and self.command in ("GET", "HEAD"):
-            files = [e.name for e in service.publication.iterdir() if e.is_file() and not e.name.startswith(".")] if service.publication else []
-            page = render_index(self.server.catalogue(), query=(params.get("query") or [None])[0], files=files,
-                                max_rows=service.max_rows, timeout=service.timeout)
-            self._send(Response(200, page.encode("utf-8"), "text/html; charset=utf-8"))
-        elif path.startswith("/files/") and self.command in ("GET", "HEAD"):
-            self._send(service.file(path[len("/files/"):]))
-        else:
-            self._send(_error(404, f"nothing at {path}; the endpoint is /sparql"))
-
-    def do_GET(self) -> None:
-        self._route(parse_qs(urlsplit(self.path).query, keep_blank_values=True))
-
-    do_HEAD = do_GET
-
-    def do_POST(self) -> None:
-        params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
-        content_type = self.headers.get("Content-Type", "")
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            self._send(_error(400, "bad Content-Length"))
-            return
-        if length > MAX_BODY_BYTES:
-            self._send(_error(413, f"the request body is larger than {MAX_BODY_BYTES} bytes"))
-            self.close_connection = True
-            return
-        body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
-        media = content_type.split(";")[0].strip().lower()
-        if media == "application/x-www-form-urlencoded":
-            for key, values in parse_qs(body, keep_blank_values=True).items():
-                params.setdefault(key, []).extend(values)
-            self._route(params, content_type=content_type)
-        elif media in ("application/sparql-query", "application/sparql-update"):
-            self._route(params, body_query=body, content_type=content_type)
-        else:
-            self._send(_error(415, "POST a form (application/x-www-form-urlencoded) or a query (application/sparql-query)"))
-
-    def do_OPTIONS(self) -> None:
-        self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def _not_allowed(self) -> None:
-        response = _error(405, "this endpoint is read-only: use GET or POST")
-        response.headers["Allow"] = "GET, HEAD, POST, OPTIONS"
-        self._send(response)
-
-    do_PUT = do_DELETE = do_PATCH = _not_allowed
-
-
-class SparqlHTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], service: SparqlService, *, quiet: bool = False,
-                 catalogue: Callable[[], Iterable[Any]] | None = None) -> None:
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        super().__init__(address, _Handler)
-        self.service = service
-        self.quiet = quiet
-        self.catalogue = catalogue or _catalogue
-
-    @property
-    def url(self) -> str:
-        host, port = self.server_address[:2]
-        host = f"[{host}]" if ":" in str(host) else host
-        return f"http://{host}:{port}/"
-
-
-def _catalogue() -> list[Any]:
-    from policykg.queries.catalogue import load_catalogue
-
-    return list(load_catalogue().values())
-
-
-def load_publication(folder: str | Path) -> Graph:
-    """The data of a publication folder (its ``graph.nt``)."""
-    from policykg.errors import PolicyKGError
-
-    path = Path(folder) / "graph.nt"
-    if not path.is_file():
-        raise PolicyKGError(f"{folder}: no graph.nt here; is it a folder written by `policykg publish`?")
-    return Graph().parse(path, format="nt")
-
-
-def make_server(graph: nx.MultiDiGraph | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, rdf: Graph | None = None,
-                publication: str | Path | None = None, timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
-                workers: int = DEFAULT_WORKERS, quiet: bool = False) -> SparqlHTTPServer:
-    """A server ready to ``serve_forever()`` (port 0: any free port; see ``.url``).
-
-    The data: ``rdf`` if given, else the graph's RDF (:class:`SparqlEngine`), else the
-    publication's ``graph.nt``.
-    """
-    if rdf is None:
+    with tempfile.TemporaryDirectory(prefix="policykg-store-") as folder:
+        path = Path(folder) / "store"
         if graph is not None:
-            from policykg.queries.sparql import SparqlEngine
-
-            rdf = SparqlEngine(graph).rdf
-        elif publication is not None:
-            rdf = load_publication(publication)
+            OxigraphEngine.create(graph, path)
+        elif ntriples is not None:
+            store = ox.Store(str(path))
+            store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+            store.flush()
+            del store
         else:
-            raise ValueError("give a graph, an rdflib graph or a publication folder")
-    service = SparqlService(rdf, timeout=timeout, max_rows=max_rows, workers=workers,
-                            publication=Path(publication) if publication else None)
-    return SparqlHTTPServer((host, port), service, quiet=quiet)
+            raise ValueError("give a graph or an N-Triples file")
+        yield path
 
 
-def serve(graph: nx.MultiDiGraph | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, rdf: Graph | None = None,
-          publication: str | Path | None = None, timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
-          workers: int = DEFAULT_WORKERS, quiet: bool = False, ready: Callable[[str], None] | None = None) -> None:
-    """Serve until interrupted (Ctrl-C). ``ready(url)`` is called once the socket listens."""
-    server = make_server(graph, host, port, rdf=rdf, publication=publication, timeout=timeout, max_rows=max_rows,
-                         workers=workers, quiet=quiet)
+@contextlib.contextmanager
+def running(store: str | Path, **options: Any) -> Iterator[Endpoint]:
+    """An :class:`Endpoint` serving in a background thread (its own event loop) until the block ends; ``.url`` is set."""
+    endpoint = Endpoint(store, **{"port": 0, "quiet": True, **options})
+    loop = asyncio.new_event_loop()
+    started: list[BaseException | None] = []
+    ready = threading.Event()
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(endpoint.start())
+            started.append(None)
+        except BaseException as error:  # reported in the calling thread
+            started.append(error)
+            return
+        finally:
+            ready.set()
+        loop.run_forever()
+
+    thread = threading.Thread(target=run, name="policykg-serve", daemon=True)
+    thread.start()
+    ready.wait()
+    if started[0] is not None:
+        loop.close()
+        raise started[0]
     try:
-        if ready is not None:
-            ready(server.url)
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        yield endpoint
     finally:
-        server.server_close()
+        asyncio.run_coroutine_threadsafe(endpoint.stop(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
 
 
-def main(argv: list[str] | None = None) -> None:
-    """``python -m policykg.queries.endpoint``: the seed (or a publication) on a port; prints ``{"url": ...}`` when ready."""
-    import argparse
+def serve(store: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, ready: Callable[[str], None] | None = None,
+          **options: Any) -> None:
+    """Serve until interrupted (Ctrl-C or SIGTERM). ``ready(url)`` is called once the socket listens."""
+    import signal
 
-    parser = argparse.ArgumentParser(description="Serve the packaged seed graph (or a publication) over SPARQL.")
-    parser.add_argument("--host", default=DEFAULT_HOST)
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
-    parser.add_argument("--publication")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
-    arguments = parser.parse_args(argv)
-    graph = None
-    if not arguments.publication:
-        from policykg.graph.build import build_graph
-        from policykg.loaders import load_document, seed_path
+    async def main() -> None:
+        endpoint = Endpoint(store, host, port, **options)
+        url = await endpoint.start()
+        stopped = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stopped.set)
+        try:
+            if ready is not None:
+                ready(url)
+            await stopped.wait()
+        finally:
+            await endpoint.stop()
 
-        graph = build_graph([load_document(seed_path())])
-    serve(graph, arguments.host, arguments.port, publication=arguments.publication, timeout=arguments.timeout,
-          ready=lambda url: print(json.dumps({"url": url}), flush=True, file=sys.stdout))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
+    asyncio.run(main())
