@@ -153,8 +153,10 @@ def add_node(
 ) -> None:
     """Add a node, or merge into the node already at ``iri``.
 
-    Merging keeps the existing type and label, fills properties that are unset,
-    unions list properties (such as ``aliases``) and unions provenance.
+    Merging keeps the existing type, fills properties that are unset, unions list properties
+    (such as ``aliases``) and provenance, and of two different labels or titles keeps the least,
+    so that a recommendation cited with other words by several documents is named the same
+    whatever their order.
     """
     if type not in NODE_TYPES:
         raise ValueError(f"unknown node type {type!r}")
@@ -164,6 +166,8 @@ def add_node(
         graph._succ[iri], graph._pred[iri] = {}, {}
         if cache := getattr(graph, "__networkx_cache__", None):  # as networkx's add_node: its cached conversions are stale
             cache.clear()
+    elif label < node["label"]:
+        node["label"] = label  # two documents naming a node differently: the same label whatever their order
     if isinstance(provenance, Provenance):  # the common case, without a call
         node["provenance"].add(provenance)
     else:
@@ -173,8 +177,8 @@ def add_node(
             continue
         if isinstance(value, (list, tuple, set)):
             node[key] = sorted(set(node.get(key, [])) | set(value))
-        elif node.get(key) is None:
-            node[key] = value
+        elif (existing := node.get(key)) is None or (key == "title" and value < existing):
+            node[key] = value  # two documents titling it differently: the least, whatever their order
 
 
 def add_edge(
