@@ -72,9 +72,14 @@ def sample_parameters(graph) -> dict[str, Any]:
             "as_of": "2026-01-01", "within_days": 90}
 
 
+#: Values for required date parameters, by name (``from`` and ``to`` name bodies in ``connection``, dates in ``changes``).
+DATE_SAMPLES = {"from": "2025-01-01", "to": "2026-01-01"}
+
+
 def default_parameters(query: CannedQuery, samples: dict[str, Any]) -> dict[str, Any]:
     """The query's defaults, with a sample value for each required parameter."""
-    return query.bind({p.name: samples[p.name] for p in query.parameters if p.required})
+    return query.bind({p.name: DATE_SAMPLES.get(p.name, "2026-01-01") if p.type == "date" else samples[p.name]
+                       for p in query.parameters if p.required})
 
 
 def _run(engine: Any, query: CannedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:

@@ -88,6 +88,7 @@ def cli() -> None:
       policykg query run recommendations   canned questions (`policykg query list`)
       policykg viz --open            the interactive graph in your browser
       policykg timeline              commitments on a time axis, past-due ones flagged
+      policykg track                 each recommendation's status in every document that responds to it
       policykg export -f turtle      RDF (turtle, jsonld, ntriples, nquads, trig, rdfxml), graphml, gexf, csv
       policykg publish               a folder ready for an open data portal (DCAT, VoID, checksums)
       policykg serve                 a read-only SPARQL endpoint on 127.0.0.1:3030
@@ -604,6 +605,41 @@ def bench_corpus(docs: int, seed: int, prose: float | None, out: str) -> None:
 def bench_build(args: tuple[str, ...]) -> None:
     """Time load + build on 1/10/100 (--full: 1,000) synthetic documents; prints per-document time and memory."""
     sys.exit(_benchmark("bench_build").main(list(args)))
+
+
+@cli.command()
+@graph_option
+@click.option("--inquiry", metavar="NAME", help="Only this inquiry's recommendations (its name or an alias, any case).")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Only documents published by this date; the status as of then.")
+@click.option("--format", "format_", type=click.Choice(["table", "csv", "json", "markdown", "html"]),
+              help="Output format [default: table in a terminal, json when piped; html for an -o FILE ending .html].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the tracker to FILE.")
+def track(graph_path: str | None, inquiry: str | None, as_of: str | None, format_: str | None, output: str | None) -> None:
+    """The recommendation tracker: one row per recommendation, one column per responding document.
+
+    Each cell is the status that document states (with its quote in the json and html formats),
+    and the last column the current status: that of the latest response with a status.
+
+    \b
+      policykg track --inquiry IICSA
+      policykg track --as-of 2025-01-01 --format csv
+      policykg track -o tracker.html      an offline page linking every cell to its quote
+    """
+    from policykg.atomic import atomic_write_text
+    from policykg.tracker import render, tracker
+
+    matrix = tracker(open_graph(graph_path), inquiry=inquiry, as_of=as_of)
+    if format_ is None:
+        if output is not None and output.lower().endswith((".html", ".htm")):
+            format_ = "html"
+        else:
+            format_ = "table" if (output is None and sys.stdout.isatty()) else "json"
+    text = render(matrix, format_)
+    if output:
+        atomic_write_text(Path(output), text)
+        click.echo(f"Wrote {len(matrix.rows)} recommendation(s) and {len(matrix.columns)} document(s) to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 # Command groups that live beside their library (each module is a thin click layer).

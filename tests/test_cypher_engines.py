@@ -30,6 +30,17 @@ SAMPLE = {
     "min": 3, "kind": "inspectorate",
 }
 
+#: Values for date parameters, by name: ``from`` and ``to`` are names in ``connection`` but dates in ``changes``.
+DATE_SAMPLE = {"as_of": "2026-01-01", "from": "2025-01-01", "to": "2026-01-01"}
+
+
+def sample(parameter, samples: dict | None = None):
+    """A typical value for ``parameter``: by name from :data:`DATE_SAMPLE` for dates, else from ``samples`` (:data:`SAMPLE`)."""
+    if parameter.type == "date":
+        return DATE_SAMPLE.get(parameter.name, "2026-01-01")
+    return (SAMPLE if samples is None else samples)[parameter.name]
+
+
 #: Parameter sets named in the brief (and a few more), per query.
 EXTRA = {
     "recommendation": [{"number": 13}, {"number": 1}, {"number": 99}],
@@ -49,9 +60,9 @@ EXTRA = {
 def parameter_sets(name: str) -> list[dict]:
     """Defaults (required ones from SAMPLE), one set per optional parameter, and EXTRA; no duplicates."""
     query = CATALOGUE[name]
-    required = {p.name: SAMPLE[p.name] for p in query.parameters if p.required}
+    required = {p.name: sample(p) for p in query.parameters if p.required}
     sets = [required]
-    sets += [{**required, p.name: SAMPLE[p.name]} for p in query.parameters if not p.required and p.name in SAMPLE]
+    sets += [{**required, p.name: sample(p)} for p in query.parameters if not p.required and p.name in SAMPLE]
     sets += EXTRA.get(name, [])
     unique = []
     for params in sets:
@@ -115,7 +126,7 @@ def counts(engine: LadybugEngine) -> tuple[int, int]:
 @pytest.mark.parametrize("value", HOSTILE)
 @pytest.mark.parametrize(("name", "parameter"), STRING_PARAMETERS)
 def test_hostile_parameter_values_match_nothing(sparql, ladybug, seed_graph, name, parameter, value):
-    params = {p.name: SAMPLE[p.name] for p in CATALOGUE[name].parameters if p.required}
+    params = {p.name: sample(p) for p in CATALOGUE[name].parameters if p.required}
     params[parameter] = value
     before = counts(ladybug)
     assert answers(ladybug, name, params) == []
@@ -264,5 +275,5 @@ def test_engines_agree_on_a_random_graph(synthetic_engines, name):
     samples = {**SAMPLE, "name": organisation, "organisation": organisation, "from": organisation,
                "iri": sorted(graph.nodes)[0], "number": 1, "recommendation": 1}
     query = CATALOGUE[name]
-    params = {p.name: samples[p.name] for p in query.parameters if p.required or p.name in {"min", "as_of"}}
+    params = {p.name: sample(p, samples) for p in query.parameters if p.required or p.name in {"min", "as_of"}}
     assert answers(sparql, name, params) == answers(ladybug, name, params)

@@ -25,7 +25,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from neo4j_server import neo4j_test_server
-from test_cypher_engines import AWKWARD, CATALOGUE, HOSTILE, SAMPLE, STRING_PARAMETERS, answers, awkward_graph, parameter_sets
+from test_cypher_engines import AWKWARD, CATALOGUE, HOSTILE, STRING_PARAMETERS, answers, awkward_graph, parameter_sets, sample
 
 from policykg.errors import PolicyKGError
 from policykg.export.neo4j import execute_cypher_script, load_csv_statements, write_cypher_script, write_neo4j_csv
@@ -163,7 +163,7 @@ def test_neo4j_matches_sparql(engines, name, params):
 def test_hostile_parameter_values_match_nothing_on_neo4j(engines, server, seed_graph, name, parameter):
     _, neo4j = engines
     for value in HOSTILE:
-        params = {p.name: SAMPLE[p.name] for p in CATALOGUE[name].parameters if p.required}
+        params = {p.name: sample(p) for p in CATALOGUE[name].parameters if p.required}
         params[parameter] = value
         assert answers(neo4j, name, params) == []
     assert server_counts(server) == graph_counts(seed_graph)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_cypher_engines import CASES, CATALOGUE, STRING_PARAMETERS, answers
+from test_cypher_engines import CASES, CATALOGUE, STRING_PARAMETERS, answers, sample
 
 import policykg.queries as queries
 from policykg.cli import cli
@@ -117,7 +117,7 @@ HOSTILE = ["x' } UNION { ?s ?p ?o }", '"""', "a\nb", '\\" ) } #', "} UNION {", '
 @pytest.mark.parametrize(("name", "parameter"), STRING_PARAMETERS)
 def test_hostile_values_match_nothing(oxigraph_store, name, parameter, hostile):
     query = CATALOGUE[name]
-    params = {p.name: "Home Office" for p in query.parameters if p.required and p.type == "str"}
+    params = {p.name: "Home Office" if p.type == "str" else sample(p) for p in query.parameters if p.required}
     params[parameter] = hostile
     size = len(oxigraph_store)
     assert answers(oxigraph_store, name, params) == []
@@ -171,7 +171,7 @@ def test_adhoc_queries_on_oxigraph(oxigraph_store):
 def test_an_empty_graph_runs_every_query():
     engine, reference = OxigraphEngine(new_graph()), SparqlEngine(new_graph())
     for name, query in CATALOGUE.items():
-        params = query.bind({p.name: "x" if p.type == "str" else 1 for p in query.parameters if p.required})
+        params = query.bind({p.name: {"str": "x", "date": "2026-01-01"}.get(p.type, 1) for p in query.parameters if p.required})
         assert answers(engine, name, params) == answers(reference, name, params) == [], name
 
 

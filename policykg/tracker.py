@@ -1,0 +1,367 @@
+"""The recommendation tracker: one row per recommendation, one column per document responding to it.
+
+A *response* counts here when it is stated in a paragraph of a document (paragraph ``part_of``
+section ``part_of`` document): the document dates it. Each cell holds the status that document
+states (or none, where it reports on the recommendation without stating a position), the
+quote it was read from and the paragraph holding that quote. The *current* status of a
+recommendation is that of its latest response with a status in a dated document on or before
+``as_of`` (all dated documents when ``as_of`` is None). Documents are ordered by date (undated
+first), then by IRI, so of two documents of the same date the one with the greater IRI is the
+later. These are the definitions of the canned queries ``status-history``,
+``recommendations-as-of`` and ``changes`` (tests check that they agree).
+
+Everything is sorted by keys of the graph's content, never by the order documents were read in:
+the same documents give the same bytes in every format, whatever the build order.
+
+>>> import policykg
+>>> graph = policykg.build_graph([policykg.load_document(policykg.seed_path())])
+>>> matrix = tracker(graph, inquiry="IICSA")
+>>> [column.date for column in matrix.columns], len(matrix.rows)
+(['2025-04-09'], 20)
+>>> matrix.rows[12].number, matrix.rows[12].current
+(13, 'accepted')
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from policykg.errors import PolicyKGError
+from policykg.export.publish import markdown_text
+from policykg.viz._html import content_security_policy
+
+#: Output formats of :func:`render`.
+FORMATS = ("table", "csv", "json", "markdown", "html")
+#: What a cell says when its document reports on the recommendation without stating a status.
+NO_STATUS = "no status stated"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A document that responds to at least one tracked recommendation."""
+
+    iri: str
+    title: str
+    date: str | None  # ISO date, or None for an undated document
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The order of documents: by date (undated first), then by IRI."""
+        return (self.date or "", self.iri)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one document states about one recommendation."""
+
+    response: str  # the Response's IRI
+    status: str | None
+    quote: str | None
+    locator: str | None  # the paragraph holding the quote, else the first paragraph of the response
+
+
+@dataclass(frozen=True)
+class Row:
+    """One recommendation: its cells by document IRI and its current status."""
+
+    iri: str
+    inquiry: str | None
+    number: int | None
+    title: str
+    cells: dict[str, Cell] = field(default_factory=dict)
+    current: str | None = None  # the status of the latest response with one (up to as_of)
+    current_date: str | None = None
+    current_document: str | None = None  # IRI
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """The tracker matrix: :class:`Column` documents in date order, :class:`Row` recommendations."""
+
+    columns: list[Column]
+    rows: list[Row]
+    inquiry: str | None = None
+    as_of: str | None = None
+
+
+def _targets(graph: nx.MultiDiGraph, node: str, relation: str) -> list[str]:
+    return sorted(target for _, target, key in graph.out_edges(node, keys=True) if key == relation)
+
+
+def _sources(graph: nx.MultiDiGraph, node: str, relation: str) -> list[str]:
+    return sorted(source for source, _, key in graph.in_edges(node, keys=True) if key == relation)
+
+
+def _document_of(graph: nx.MultiDiGraph, paragraph: str) -> str | None:
+    """The Document a paragraph is part of (through its section), if any."""
+    for section in _targets(graph, paragraph, "part_of"):
+        for document in _targets(graph, section, "part_of"):
+            if graph.nodes[document]["type"] == "Document":
+                return document
+    return None
+
+
+def _inquiry_of(graph: nx.MultiDiGraph, recommendation: str) -> tuple[str | None, set[str]]:
+    """The label of the inquiry that made a recommendation, and every name (label, aliases) of its makers, lower-cased."""
+    label, names = None, set()
+    for maker in _targets(graph, recommendation, "made_by"):
+        data = graph.nodes[maker]
+        if data["type"] == "Inquiry" and label is None:
+            label = data.get("label")
+        names.add(str(data.get("label", "")).lower())
+        names.update(str(alias).lower() for alias in data.get("aliases") or [])
+    return label, names
+
+
+def response_cells(graph: nx.MultiDiGraph, response: str) -> dict[str, Cell]:
+    """The cells a Response fills: by the IRI of each document it is stated in (normally one).
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A policy graph.
+    response : str
+        The IRI of a Response node.
+
+    Returns
+    -------
+    dict
+        Document IRI → :class:`Cell`; empty when no paragraph of a document states the response.
+    """
+    data = graph.nodes[response]
+    quote = data.get("status_quote")
+    by_document: dict[str, list[tuple[bool, str]]] = {}
+    for paragraph in _targets(graph, response, "stated_in"):
+        document = _document_of(graph, paragraph)
+        locator = graph.nodes[paragraph].get("locator")
+        if document is None or locator is None:
+            continue
+        holds_quote = bool(quote) and quote in str(graph.nodes[paragraph].get("text") or "")
+        by_document.setdefault(document, []).append((not holds_quote, str(locator)))
+    return {document: Cell(response, data.get("status"), quote, min(found)[1]) for document, found in by_document.items()}
+
+
+def tracker(graph: nx.MultiDiGraph, *, inquiry: str | None = None, as_of: date | str | None = None) -> Tracker:
+    """The tracker matrix of ``graph``.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A policy graph (``policykg.build_graph``).
+    inquiry : str, optional
+        Keep the recommendations of this inquiry only: its name or one of its aliases, any case.
+    as_of : date or str, optional
+        Keep the documents published on or before this date (``YYYY-MM-DD``); undated documents are
+        left out then. The current status is that of the latest response with a status by then.
+
+    Returns
+    -------
+    Tracker
+        Rows sorted by inquiry, number and title (missing values first); columns by date, then IRI.
+
+    Examples
+    --------
+    >>> import policykg
+    >>> graph = policykg.build_graph([policykg.load_document(policykg.seed_path())])
+    >>> tracker(graph, as_of="2025-01-01").columns
+    []
+    """
+    cutoff = _iso(as_of)
+    wanted = inquiry.lower() if inquiry is not None else None
+    columns: dict[str, Column] = {}
+    rows = []
+    for recommendation, data in graph.nodes(data=True):
+        if data["type"] != "Recommendation" or not data.get("title"):
+            continue
+        label, names = _inquiry_of(graph, recommendation)
+        if wanted is not None and wanted not in names:
+            continue
+        cells: dict[str, Cell] = {}
+        for response in _sources(graph, recommendation, "responds_to"):
+            for document, cell in response_cells(graph, response).items():
+                published = graph.nodes[document].get("published")
+                if cutoff is not None and (published is None or str(published) > cutoff):
+                    continue
+                columns.setdefault(document, Column(document, str(graph.nodes[document].get("title") or ""),
+                                                    str(published) if published else None))
+                cells[document] = cell
+        dated = [(columns[d].key, d) for d, cell in cells.items() if cell.status and columns[d].date]
+        latest = max(dated)[1] if dated else None
+        rows.append(Row(recommendation, label, data.get("number"), str(data["title"]), cells,
+                        cells[latest].status if latest else None, columns[latest].date if latest else None, latest))
+    rows.sort(key=lambda row: (row.inquiry is not None, row.inquiry or "", row.number is not None, row.number or 0, row.title, row.iri))
+    return Tracker(sorted(columns.values(), key=lambda column: column.key), rows, inquiry, cutoff)
+
+
+def _iso(value: date | str | None) -> str | None:
+    if value is None or isinstance(value, date):
+        return value.isoformat() if value else None
+    try:
+        return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_date(value)
+    except ValueError:
+        return _bad_date(value)
+
+
+def _bad_date(value: str) -> str:
+    raise PolicyKGError(f"--as-of must be a date (YYYY-MM-DD), not {value!r}")
+
+
+# ------------------------------------------------------------------------------------------- output
+def headers(matrix: Tracker) -> list[str]:
+    """Column names for the flat formats: the row's fields, one ``DATE TITLE`` per document, the current status.
+
+    >>> headers(Tracker([Column("https://example.org/d", "Update", "2025-04-09")], []))
+    ['inquiry', 'number', 'title', '2025-04-09 Update', 'current_status', 'current_date']
+    """
+    names = [f"{column.date or 'undated'} {column.title}" for column in matrix.columns]
+    return ["inquiry", "number", "title", *names, "current_status", "current_date"]
+
+
+def cell_text(cell: Cell | None) -> str:
+    """A cell as text: its status, :data:`NO_STATUS`, or empty when the document does not mention the recommendation."""
+    if cell is None:
+        return ""
+    return cell.status or NO_STATUS
+
+
+def records(matrix: Tracker) -> list[list[Any]]:
+    """The rows as lists of plain values, in the order of :func:`headers`."""
+    return [[row.inquiry, row.number, row.title, *(cell_text(row.cells.get(c.iri)) for c in matrix.columns),
+             row.current, row.current_date] for row in matrix.rows]
+
+
+def to_csv(matrix: Tracker) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers(matrix))
+    for record in records(matrix):
+        writer.writerow(["" if value is None else value for value in record])
+    return buffer.getvalue()
+
+
+def to_json(matrix: Tracker) -> str:
+    """Every fact of the matrix: documents, and per recommendation its current status and one cell per document (null where silent)."""
+    def cell(value: Cell | None) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        return {"status": value.status, "quote": value.quote, "locator": value.locator, "response": value.response}
+
+    data = {
+        "inquiry": matrix.inquiry,
+        "as_of": matrix.as_of,
+        "documents": [{"iri": c.iri, "title": c.title, "date": c.date} for c in matrix.columns],
+        "recommendations": [
+            {"iri": row.iri, "inquiry": row.inquiry, "number": row.number, "title": row.title,
+             "current": {"status": row.current, "date": row.current_date, "document": row.current_document},
+             "cells": [cell(row.cells.get(c.iri)) for c in matrix.columns]}
+            for row in matrix.rows
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def to_table(matrix: Tracker, width: int = 24) -> str:
+    """A plain text table (documents as ``D1``, ``D2``, ... with a legend below it)."""
+    from policykg.queries.results import to_table as text_table
+
+    names = ["inquiry", "number", "title", *(f"D{i}" for i in range(1, len(matrix.columns) + 1)), "current"]
+    rows = [dict(zip(names, [*record[:-2], record[-2]], strict=True)) for record in records(matrix)]
+    legend = [f"D{i}: {column.date or 'undated'}  {column.title}" for i, column in enumerate(matrix.columns, start=1)]
+    return "\n".join([text_table(names, rows, max_width=width), *legend]) + "\n"
+
+
+def to_markdown(matrix: Tracker) -> str:
+    """A Markdown table; every text from documents escaped (:func:`policykg.export.publish.markdown_text`)."""
+    names = ["Inquiry", "No.", "Recommendation", *(f"{c.date or 'undated'} {c.title}" for c in matrix.columns), "Current status"]
+    lines = ["| " + " | ".join(markdown_text(name) for name in names) + " |", "|" + "---|" * len(names)]
+    for record in records(matrix):
+        values = [*record[:-2], record[-2]]
+        lines.append("| " + " | ".join(markdown_text("" if v is None else str(v)) for v in values) + " |")
+    return "\n".join(lines) + "\n"
+
+
+_STYLE = (
+    "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}"
+    "table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}"
+    "th{background:#f3f3f3}td.s a{color:inherit}td.none{color:#888}"
+    ".accepted{background:#e3f4e6}.not-accepted{background:#f9e0dd}.under-consideration,.noted{background:#fdf3d8}"
+    ".accepted-in-part,.accepted-in-principle,.alternative-approach{background:#eaf1fb}"
+    "blockquote{margin:.3em 0 1em 1.5em;padding-left:.7em;border-left:3px solid #ccc}dt{font-weight:600;margin-top:.8em}"
+)
+
+
+def to_html(matrix: Tracker, title: str | None = None) -> str:
+    """An offline page: the matrix, each cell linking to its quote further down the page.
+
+    No script at all and a Content-Security-Policy that forbids every request; every text from
+    documents is escaped, and the page links only to anchors of its own.
+    """
+    esc = html.escape
+    heading = title or "Recommendation tracker" + (f": {matrix.inquiry}" if matrix.inquiry else "")
+    quotes: list[tuple[str, Row, Column, Cell]] = []
+    out = [
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy([], [_STYLE])}">\n',
+        '<meta name="referrer" content="no-referrer">\n',
+        f"<title>{esc(heading)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<h1>{esc(heading)}</h1>\n",
+    ]
+    if matrix.as_of:
+        out.append(f"<p>As of {esc(matrix.as_of)}.</p>\n")
+    out.append("<table>\n<thead><tr><th>Inquiry</th><th>No.</th><th>Recommendation</th>")
+    out += [f"<th>{esc(c.date or 'undated')}<br>{esc(c.title)}</th>" for c in matrix.columns]
+    out.append("<th>Current status</th></tr></thead>\n<tbody>\n")
+    for row in matrix.rows:
+        out.append(f"<tr><td>{esc(row.inquiry or '')}</td><td>{'' if row.number is None else row.number}</td><td>{esc(row.title)}</td>")
+        for column in matrix.columns:
+            cell = row.cells.get(column.iri)
+            if cell is None:
+                out.append("<td></td>")
+                continue
+            anchor = f"q{len(quotes) + 1}"
+            quotes.append((anchor, row, column, cell))
+            css = _css(cell.status) if cell.status else "none"
+            out.append(f'<td class="s {css}"><a href="#{anchor}">{esc(cell_text(cell))}</a></td>')
+        current = f'<td class="{_css(row.current)}">{esc(row.current)}</td>' if row.current else "<td></td>"
+        out.append(current + "</tr>\n")
+    out.append("</tbody>\n</table>\n<h2>Quotes</h2>\n<dl>\n")
+    for anchor, row, column, cell in quotes:
+        number = f"Recommendation {row.number}" if row.number is not None else "Recommendation"
+        where = f", paragraph {cell.locator}" if cell.locator else ""
+        out.append(f'<dt id="{anchor}">{esc(number)} ({esc(row.title)}): {esc(cell_text(cell))}</dt>\n'
+                   f"<dd>{esc(column.title)}, {esc(column.date or 'undated')}{esc(where)}")
+        if cell.quote:
+            out.append(f"<blockquote>{esc(cell.quote)}</blockquote>")
+        out.append("</dd>\n")
+    out.append("</dl>\n</body>\n</html>\n")
+    return "".join(out)
+
+
+def _css(status: str) -> str:
+    return "-".join(status.split())
+
+
+def render(matrix: Tracker, format: str = "table") -> str:
+    """The matrix in one of :data:`FORMATS`.
+
+    Examples
+    --------
+    >>> print(render(Tracker([], [Row("https://example.org/r", None, 1, "Act <now>")]), "csv"), end="")
+    inquiry,number,title,current_status,current_date
+    ,1,Act <now>,,
+    """
+    writers = {"table": to_table, "csv": to_csv, "json": to_json, "markdown": to_markdown, "html": to_html}
+    if format not in writers:
+        raise PolicyKGError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    return writers[format](matrix)
+
+
+__all__ = ["FORMATS", "NO_STATUS", "Cell", "Column", "Row", "Tracker", "cell_text", "headers", "records", "render", "response_cells",
+           "to_csv", "to_html", "to_json", "to_markdown", "to_table", "tracker"]
