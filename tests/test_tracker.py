@@ -93,7 +93,6 @@ def test_real_documents_in_any_order_give_the_same_statuses(real_graph):
     assert untitled(build(list(reversed(REAL_DOCUMENTS)))) == untitled(real_graph)
 
 
-@pytest.mark.xfail(strict=True, reason="build: a recommendation's title is that of the first document read, so it depends on the order")
 def test_real_documents_in_any_order_give_the_same_bytes(real_graph):
     assert render(tracker(build(list(reversed(REAL_DOCUMENTS)))), "json") == render(tracker(real_graph), "json")
 

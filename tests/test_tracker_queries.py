@@ -160,8 +160,6 @@ def test_answers_do_not_depend_on_the_order_documents_are_built_in(real):
             assert untitled(answers(reversed_engine, name, params)) == untitled(real(name, **params)), (name, params)
 
 
-@pytest.mark.xfail(strict=True, reason="build: a recommendation's title and label are those of the first document read "
-                                       "(add_node keeps set properties), so they depend on the build order")
 def test_the_graph_does_not_depend_on_the_build_order(real_graph):
     again = build(list(reversed(REAL_DOCUMENTS)))
     for iri, data in real_graph.nodes(data=True):
