@@ -110,3 +110,18 @@ def test_recommendations_numbered_by_section_keep_their_notation():
     for engine in ("sparql", "cypher"):
         rows = run_query(graph, "recommendations", engine=engine)[1]
         assert sorted(r["notation"] for r in rows) == ["3.1(a)", "33.1", "4"], engine
+
+
+def test_responses_carry_the_progress_their_text_or_table_states():
+    text = ("Progress report: summary update\nUpdated 30 September 2025\nOverview\n"
+            "Since the progress report published in May, we have completed two recommendations related to "
+            "evacuation plans (recommendations 59 and 61).\n")
+    graph = build_graph([parse_govuk_text(text)])
+    assert {r["number"]: r.get("progress") for r in nodes(graph, "Response")} == {59: "complete", 61: "complete"}
+    html = ('<h1>Implementation tracker</h1><p>Published 1 May 2025</p><div class="govspeak"><h2>Status</h2>'
+            '<table><thead><tr><th>No.</th><th>Recommendation</th><th>Response</th><th>Progress</th></tr></thead>'
+            '<tbody><tr><td>7</td><td>Create a register of staff.</td><td>Accepted</td><td>In progress</td></tr>'
+            '<tr><td>8</td><td>Publish the data each year.</td><td>Accepted</td><td>Not started</td></tr></tbody></table></div>')
+    graph = build_graph([parse_govuk_html(html)])
+    assert {r["number"]: (r["status"], r.get("progress")) for r in nodes(graph, "Response")} == {
+        7: ("accepted", "in progress"), 8: ("accepted", "not started")}

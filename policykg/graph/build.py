@@ -45,6 +45,7 @@ from policykg.graph.figures import find_money, find_statistics
 from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, MentionFinder
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paused_gc
+from policykg.graph.progress import progress_from_wording
 from policykg.loaders.document import Document, Item, Paragraph, Section
 from policykg.ontology.iris import curated_source, mint, slug
 
@@ -128,6 +129,7 @@ class _Context:
     inquiry: Entity | None = None  # the inquiry whose recommendations the document answers
     heading_mentions: list[Mention] = field(default_factory=list)  # in the title and the section headings
     table_statuses: dict[int, tuple[str, str, Provenance]] = field(default_factory=dict)  # rec number → status a table row states
+    table_progress: dict[int, tuple[str, str]] = field(default_factory=dict)  # rec number → progress a table row states
     # One Provenance per paragraph or item, shared by every node and edge it supports: equal
     # records would merge in the provenance sets anyway, and one object is cheaper than many.
     # Keyed by identity: the document holds its paragraphs and items for the whole extraction.
@@ -523,8 +525,10 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
                 if status is None:
                     continue
                 response = mint("response", context.slug, slug(title, 60))
+                progress = progress_from_wording(item.text)
                 add_node(graph, response, "Response", f"Response to: {title[:70]}", where,
-                         status=status, status_quote=item.text, status_source="text")
+                         status=status, status_quote=item.text, status_source="text",
+                         progress=progress[0] if progress else None, progress_quote=item.text if progress else None)
                 add_edge(graph, response, iri, "responds_to", where)
                 add_edge(graph, response, context.paragraph_iri(paragraph), "stated_in", where)
 
@@ -539,6 +543,7 @@ def _position(verb: str) -> str:
 _NUMBER_COLUMN = re.compile(r"^(?:rec(?:ommendation)?\.?\s*(?:no\.?|number|ref(?:erence)?)|no\.?|number|ref(?:erence)?|#)$", re.I)
 _TEXT_COLUMN = re.compile(r"^(?:(?:the|inquiry|report)(?:'s)?\s+)?recommendations?(?:\s+(?:text|summary|made))?$|^(?:summary|text|description)$", re.I)
 _STATUS_COLUMN = re.compile(r"\b(?:response|status|accepted|acceptance|position|agreed)\b", re.I)
+_PROGRESS_COLUMN = re.compile(r"\b(?:progress|implementation|implemented|delivery|rag)\b", re.I)
 _ROW_NUMBER = re.compile(r"^(?:R|Rec(?:ommendation)?\.?\s*)?(\d{1,3})\.?$", re.I)
 
 
@@ -579,6 +584,9 @@ def _add_table_recommendations(context: _Context, add_recommendation: Callable[[
             context.keywords.setdefault(number, [])
             if status_at is not None and (stated := statements.status_from_wording(cells[status_at])):
                 context.table_statuses[number] = (stated[0], cells[status_at], where)
+            progress_at = _column(header, _PROGRESS_COLUMN, {i for i in (number_at, text_at, status_at) if i is not None})
+            if progress_at is not None and (progress := progress_from_wording(cells[progress_at])):
+                context.table_progress[number] = (progress[0], cells[progress_at])
 
 
 def _cited_numbers(text: str) -> list[int]:
@@ -657,9 +665,14 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
     if number in context.table_statuses:  # a table row's status column says it plainly
         status, quote, where = context.table_statuses[number]
         source = "text"
-    for paragraph in paragraphs if status is None else []:
+    progress, progress_quote = context.table_progress.get(number, (None, None))
+    for paragraph in paragraphs:
         for item in paragraph.items:
             if several and keywords and not statements.matches_keywords(item.text, keywords):
+                continue
+            if progress is None and (stated := progress_from_wording(item.text)):
+                progress, progress_quote = stated[0], item.text
+            if number in context.table_statuses:
                 continue
             found = statements.status_from_wording(item.text)
             if found and (status is None or _rank(found[0]) < _rank(status)):
@@ -673,7 +686,8 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
     anchor = where or context.where(paragraphs[0]) if paragraphs else where
     if anchor is None:
         anchor = Provenance(context.iri, "title", None, "", 0, len(context.document.title), context.document.title)
-    add_node(graph, iri, "Response", label, anchor, number=number, status=status, status_quote=quote, status_source=source)
+    add_node(graph, iri, "Response", label, anchor, number=number, status=status, status_quote=quote, status_source=source,
+             progress=progress, progress_quote=progress_quote)
     add_edge(graph, iri, recommendation, "responds_to", anchor)
     for paragraph in paragraphs:
         add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", context.where(paragraph))

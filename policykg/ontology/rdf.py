@@ -98,6 +98,8 @@ NODE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
     "website": (FOAF.homepage, _IRI),
     "legislation_gov_uk": (OWL.sameAs, _IRI),
     "status_quote": (PKG.statusQuote, _STR),
+    "progress": (PKG.progress, _STR),
+    "progress_quote": (PKG.progressQuote, _STR),
     "status_source": (PKG.statusSource, _STR),
     "paragraph": (PKG.paragraphNumber, _INT),
     "deadline": (PKG.deadlineISO, _STR),
