@@ -41,7 +41,7 @@ import yaml
 
 from policykg.graph import statements
 from policykg.graph.deadlines import Deadline, find_deadline
-from policykg.graph.figures import find_money, find_statistics
+from policykg.graph.figures import find_money, find_statistics, out_of_range
 from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, MentionFinder
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paused_gc
@@ -445,7 +445,7 @@ def _add_recommendations(context: _Context) -> None:
     for section_position, section in enumerate(context.document.sections, start=1):
         numbers_here: list[int] = []
         heading = _RECOMMENDATION_HEADING.match(section.heading)
-        if heading and section.paragraphs:
+        if heading and section.paragraphs and int(heading.group(1)) >= 1:
             # "Recommendation 3" (or "Recommendation 3: title") as a heading, the text below it.
             first = section.paragraphs[0]
             title = (heading.group(2) or (first.items[0].text if first.items else first.lead)).strip().rstrip(".").strip()
@@ -457,7 +457,7 @@ def _add_recommendations(context: _Context) -> None:
         for paragraph in section.paragraphs:
             for item in paragraph.items:
                 match = _RECOMMENDATION.match(item.text)
-                if match:
+                if match and int(match.group(1)) >= 1:  # "Recommendation 0" numbers nothing
                     number = int(match.group(1))
                     add_recommendation(number, match.group(2).strip().rstrip(".").strip(), context.where(paragraph, item), section.heading)
                     numbers_here.append(number)
@@ -906,6 +906,8 @@ def _add_figures(context: _Context) -> None:
             bodies = [m.entity for m in mentions if m.entity.type in {"Organisation", "Inquiry"} and m.entity.kind != "government"]
             programmes = [m.entity for m in mentions if m.entity.type in {"Programme", "Publication"}]
             commitment = context.commitment_iris.get(_item_key(paragraph, item))  # None: the item commits to nothing
+            for number_text in out_of_range(item.text):
+                context.over_limit(paragraph, f"{number_text[:40]}: a number out of range, kept as text and not as a figure")
             for number, money in enumerate(find_money(item.text), start=1):
                 where = context.where(paragraph, item)
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")

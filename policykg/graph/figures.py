@@ -16,6 +16,11 @@ from policykg.graph.deadlines import word_key
 
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
 _MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|million|m|k)?\b", re.I)
+#: Amounts and counts beyond these are not read as numbers (they stay in the text): more than
+#: any public spending figure, and within every engine's integers (int64) and decimals.
+MAX_AMOUNT_GBP = 10**15  # £1,000 trillion
+MAX_VALUE = 10**15
+_MAX_DIGITS = 20  # a longer run of digits is no amount or count (and Python refuses int() of 4,300 digits)
 _PERCENT = re.compile(r"\b(\d+(?:\.\d+)?)\s?(%|per cent\b)")
 _MILLIONS = re.compile(r"\b(\d+(?:\.\d+)?)\s(million|billion)\b")
 # A count not inside a word, an amount or a figure: 1,000 or more, with or without commas.  The
@@ -55,9 +60,32 @@ def find_money(text: str) -> list[Money]:
     if "£" not in text:  # every amount starts with it (and nothing else folds to it): skip the scan
         return found
     for match in _MONEY.finditer(text):
-        number = Decimal(match.group(1).replace(",", ""))  # exact: "£8.3m" is 8300000, not 8300000.000000001
-        scale = _SCALE[word_key(match.group(2) or "")]
-        found.append(Money(int(number * scale), match.group(0).strip(), match.start(), match.end()))
+        digits = match.group(1).replace(",", "")
+        if len(digits) > _MAX_DIGITS:
+            continue  # out of range: kept as text
+        number = Decimal(digits)  # exact: "£8.3m" is 8300000, not 8300000.000000001
+        amount = int(number * _SCALE[word_key(match.group(2) or "")])
+        if amount <= MAX_AMOUNT_GBP:
+            found.append(Money(amount, match.group(0).strip(), match.start(), match.end()))
+    return found
+
+
+_LONG_NUMBER = re.compile(rf"£?\s?\d[\d,]{{{_MAX_DIGITS},}}")
+
+
+def out_of_range(text: str) -> list[str]:
+    """The numbers of ``text`` too large to read as amounts or counts (they are kept as text).
+
+    >>> out_of_range("a £99999999999999999999999bn fund"), out_of_range("£5m")
+    (['£99999999999999999999999'], [])
+    """
+    if "£" not in text and not _LONG_NUMBER.search(text):
+        return []
+    found = [m.group(0) for m in _LONG_NUMBER.finditer(text)]
+    for match in _MONEY.finditer(text):
+        digits = match.group(1).replace(",", "")
+        if len(digits) <= _MAX_DIGITS and int(Decimal(digits) * _SCALE[word_key(match.group(2) or "")]) > MAX_AMOUNT_GBP:
+            found.append(match.group(0).strip())
     return found
 
 
@@ -93,18 +121,22 @@ def find_statistics(text: str) -> list[Statistic]:
     # Each scan is skipped without the words its matches hold (the patterns are case-sensitive).
     percents = _PERCENT.finditer(text) if "%" in text or "per cent" in text else ()
     for match in percents:
-        if not taken(match.start(), match.end()):
+        if len(match.group(1)) <= _MAX_DIGITS and not taken(match.start(), match.end()):
             measure = _measure(text[match.end():])
             found.append(Statistic(float(match.group(1)), "percent", measure, match.group(0), match.start(), match.end()))
     millions = _MILLIONS.finditer(text) if "illion" in text else ()
     for match in millions:
-        if not taken(match.start(), match.end()):
+        if len(match.group(1)) <= _MAX_DIGITS and not taken(match.start(), match.end()):
             value = float(Decimal(match.group(1)) * _SCALE[word_key(match.group(2))])
+            if value > MAX_VALUE:
+                continue
             found.append(Statistic(value, "count", _measure(text[match.end():]), match.group(0), match.start(), match.end()))
     for match in _COUNT.finditer(text):
         digits = match.group(1)
-        if _is_year(digits) or taken(match.start(), match.end()):
+        if _is_year(digits) or len(digits) > _MAX_DIGITS or taken(match.start(), match.end()):
             continue
         value = float(digits.replace(",", ""))
+        if value > MAX_VALUE:
+            continue
         found.append(Statistic(value, "count", _measure(text[match.end():]), digits, match.start(), match.end()))
     return sorted(found, key=lambda s: s.start)
