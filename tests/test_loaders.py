@@ -151,3 +151,17 @@ def test_a_text_is_binary_when_more_than_one_in_a_hundred_characters_are_control
     harmless = tmp_path / "harmless.txt"
     harmless.write_text("\t\r\f\x7f\x85" * 200 + body, encoding="utf-8")  # not counted: layout, DEL, C1
     assert load_document(harmless).paragraphs
+
+
+def test_text_over_the_limit_is_refused_in_one_line_and_a_pdf_size_is_not(tmp_path, monkeypatch):
+    from policykg import loaders
+    from policykg.errors import LoaderError
+
+    monkeypatch.setattr(loaders, "MAX_TEXT_BYTES", 1000)  # the same rule at 20 MB, without writing 20 MB
+    big = tmp_path / "big.txt"
+    big.write_text("Title\nPublished 9 April 2025\nIntro\n" + "1. We will act by May 2026.\n" * 100, encoding="utf-8")
+    with pytest.raises(LoaderError, match=r"big\.txt: larger than 0 MB of text"):
+        loaders.load_document(big)
+    small = tmp_path / "small.txt"
+    small.write_text("Title\nPublished 9 April 2025\nIntro\n1. We will act by May 2026.\n", encoding="utf-8")
+    assert loaders.load_document(small).paragraphs

@@ -72,6 +72,9 @@ NOT_DOCUMENTS = frozenset({"manifest.json"})
 
 SEED_NAME = "tackling-child-sexual-abuse-progress-update-2025-04.txt"
 MAX_BYTES = 50 * 1024 * 1024  # a policy document is never this large; refuse rather than exhaust memory
+#: Text, HTML and JSON take ~90 bytes of memory per byte to build (20 MB: ~1.8 GB, figures in
+#: benchmarks/README.md); a real publication's text is under 2 MB.  PDF and Word files may be larger.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
 #: Control characters other than tab, newline, form feed and carriage return: many of them mean binary data.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 log = logging.getLogger(__name__)
@@ -211,6 +214,8 @@ def load_document(path: str | Path, format: str | None = None) -> Document:
         source: bytes | str = data
         parse = BINARY_FORMATS[format]
     else:
+        if len(data) > MAX_TEXT_BYTES:
+            raise LoaderError(f"{path}: larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB of text; is it really one policy document?")
         text = decode(data, path)
         format = format or sniff_format(path, text)
         if format not in FORMATS:
