@@ -116,8 +116,8 @@
          sort: function (r) { return statusRank[r.status]; },
          cell: function (r) { return chipCell('', r.status, D.statusColours[r.status]); }},
         {key: 'lead', label: 'Lead bodies', cls: 'clip minor', value: function (r) { return r.leadNames.join('; '); }},
-        {key: 'next', label: 'Next deadline', value: function (r) { return r.next; }, sort: function (r) { return r.next || '9999'; }},
-        {key: 'overdue', label: 'Past due', num: true, value: function (r) { return r.overdue; }},
+        {key: 'next', label: 'Next deadline', cls: 'date', value: function (r) { return r.next; }, sort: function (r) { return r.next || '9999'; }},
+        {key: 'overdue', label: 'Past due', num: true, cls: 'minor', value: function (r) { return r.overdue; }},
         {key: 'commitments', label: 'Commitments', num: true, value: function (r) { return r.cs.length; }}
       ],
       facets: [
@@ -174,7 +174,7 @@
       defaultSort: 'due',
       today: true,
       columns: [
-        {key: 'due', label: 'Due', value: function (c) { return c.s && !c.from ? c.s + ' – ' + c.e : c.due; },
+        {key: 'due', label: 'Due', cls: 'date', value: function (c) { return c.due; },
          sort: function (c) { return c.due + (c.s || ''); }},
         {key: 'state', label: 'State', value: function (c) { return c.state; },
          cell: function (c) { return chipCell(c.state.replace(' ', '-'), c.state); }},
@@ -224,11 +224,12 @@
     });
     view.prepared = true;
   }
-  if (D.inquiries.length < 2) { // one inquiry: its column says nothing
-    ['tracker', 'timeline'].forEach(function (name) {
-      VIEWS[name].columns = VIEWS[name].columns.filter(function (c) { return c.key !== 'inquiry'; });
+  // a column whose every row would say the same (one inquiry, one document) is not shown; the CSV keeps it
+  ['tracker', 'timeline'].forEach(function (name) {
+    VIEWS[name].columns.forEach(function (c) {
+      if ((c.key === 'inquiry' && D.inquiries.length < 2) || (c.key === 'document' && D.docs.length < 2)) c.cls += ' same';
     });
-  }
+  });
   Object.keys(VIEWS).forEach(function (name) {
     VIEWS[name].name = name;
     VIEWS[name].state = {q: '', f: {}, sort: VIEWS[name].defaultSort, desc: false, page: 0};
@@ -901,7 +902,7 @@
   render();
   if (selection) {
     var selectedRow = rowById(selection.key);
-    if (selectedRow) { focusedId = selection.key; selectedRow.tabIndex = 0; }
+    if (selectedRow) { focusedId = selection.key; selectedRow.tabIndex = 0; selectedRow.scrollIntoView({block: 'center'}); }
   }
 
   window.explore = {
