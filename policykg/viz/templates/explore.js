@@ -111,7 +111,7 @@
         {key: 'n', label: 'No.', num: true, value: function (r) { return r.n === null || r.n === undefined ? '' : r.n; },
          sort: function (r) { return r.n === null || r.n === undefined ? 1e12 : r.n; }},
         {key: 'title', label: 'Recommendation', cls: 'wide', value: function (r) { return r.title; }},
-        {key: 'inquiry', label: 'Inquiry', cls: 'clip minor', value: function (r) { return r.inquiry; }},
+        {key: 'inquiry', label: 'Inquiry', cls: 'short minor', value: function (r) { return r.inquiry; }},
         {key: 'status', label: 'Status', value: function (r) { return r.status; },
          sort: function (r) { return statusRank[r.status]; },
          cell: function (r) { return chipCell('', r.status, D.statusColours[r.status]); }},
@@ -180,10 +180,13 @@
          cell: function (c) { return chipCell(c.state.replace(' ', '-'), c.state); }},
         {key: 'deadline', label: 'As written', cls: 'minor', value: function (c) { return c.dl; }},
         {key: 'text', label: 'Commitment', cls: 'text', value: function (c) { return c.t; }},
-        {key: 'rec', label: 'Recommendation', value: function (c) { return c.rec.map(function (r) { return recShort(D.recs[r]); }).join('; '); }},
+        {key: 'rec', label: 'Recommendation', value: function (c) { return c.rec.map(function (r) { return recShort(D.recs[r]); }).join('; '); },
+         cell: function (c) { // the inquiry has its own column
+           return document.createTextNode(c.rec.map(function (r) { return 'Rec. ' + (D.recs[r].n === null ? '?' : D.recs[r].n); }).join('; '));
+         }},
         {key: 'lead', label: 'Lead', cls: 'clip', value: function (c) { return c.lead.map(bodyName).join('; '); }},
         {key: 'document', label: 'Document', cls: 'clip minor', value: function (c) { return docTitle(c.d) + (c.w ? ' · ' + c.w.split(' · ')[0] : ''); }},
-        {key: 'inquiry', label: 'Inquiry', cls: 'clip minor', value: function (c) { return inquiriesOf(c).join('; '); }}
+        {key: 'inquiry', label: 'Inquiry', cls: 'short minor', value: function (c) { return inquiriesOf(c).join('; '); }}
       ],
       facets: [
         {key: 'state', label: 'State', values: function (c) { return [c.state]; },
