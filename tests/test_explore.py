@@ -341,6 +341,9 @@ def test_timeline_marks_today_and_flags_past_due(page, graph):
     assert page.is_hidden("#ex-table thead th[data-key='document']"), "one document: its column is not shown"
     assert page.locator('#ex-facets section[data-facet="document"] li').count() == 1
     assert any(text.startswith("Rec. ") for text in column(page, "rec"))
+    page.click("#ex-table thead th[data-key='due'] button")  # latest first: today still between the two
+    assert page.inner_text("#ex-table tr.ex-today") == f"▶ today {TODAY} — rows above are due after today"
+    assert page.locator("#ex-table tr.ex-today").count() == 1
     page.fill("#ex-search", "Ofsted")
     page.press("#ex-search", "Enter")
     hits = [d for d in dated if "ofsted" in (d["text"]).lower()]

@@ -449,12 +449,14 @@
       return;
     }
     var selectedId = selection && view.select(shown[0]).kind === selection.kind ? selection.key : null;
-    var todayDone = !(view.today && s.sort === 'due');
+    var pastToday = function (row) { return s.desc ? row.due < TODAY : row.due >= TODAY; };
+    // today is marked once, before the first row past it (on an earlier page if that row is there)
+    var todayDone = !(view.today && s.sort === 'due') || (first > 0 && pastToday(rows[first - 1]));
     var fragment = document.createDocumentFragment();
     var focusable = false;
     shown.forEach(function (row) {
-      if (!todayDone && (s.desc ? row.due < TODAY : row.due >= TODAY)) {
-        fragment.appendChild(todayRow(view.columns.length));
+      if (!todayDone && pastToday(row)) {
+        fragment.appendChild(todayRow(view.columns.length, s.desc));
         todayDone = true;
       }
       var id = view.id(row);
@@ -473,7 +475,7 @@
       fragment.appendChild(line);
     });
     // today after the last row of the page only when the next page starts after it
-    if (!todayDone && first + shown.length === rows.length && rows.length) fragment.appendChild(todayRow(view.columns.length));
+    if (!todayDone && first + shown.length === rows.length && rows.length) fragment.appendChild(todayRow(view.columns.length, s.desc));
     body.appendChild(fragment);
     if (!focusable) {
       var firstRow = body.querySelector('tr[data-id]');
@@ -481,9 +483,9 @@
     }
   }
 
-  function todayRow(span) {
+  function todayRow(span, desc) {
     var row = el('tr', 'ex-today');
-    var cell = el('td', '', '▶ today ' + TODAY + ' — rows above are due before today');
+    var cell = el('td', '', '▶ today ' + TODAY + ' — rows above are due ' + (desc ? 'after' : 'before') + ' today');
     cell.colSpan = span;
     row.appendChild(cell);
     return row;
