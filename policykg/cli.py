@@ -86,6 +86,7 @@ def cli() -> None:
       policykg stats                 what the graph holds
       policykg validate              check it against the SHACL shapes
       policykg query run recommendations   canned questions (`policykg query list`)
+      policykg explore --open        the recommendation tracker, bodies and timeline in your browser
       policykg viz --open            the interactive graph in your browser
       policykg timeline              commitments on a time axis, past-due ones flagged
       policykg track                 each recommendation's status in every document that responds to it
@@ -644,9 +645,9 @@ def track(graph_path: str | None, inquiry: str | None, as_of: str | None, format
 
 # Command groups that live beside their library (each module is a thin click layer).
 from policykg.export.commands import publish_command, serve_command, validate_publication_command  # noqa: E402
-from policykg.viz.commands import timeline, viz  # noqa: E402
+from policykg.viz.commands import explore, timeline, viz  # noqa: E402
 
-for command in (viz, timeline, publish_command, validate_publication_command, serve_command):
+for command in (viz, explore, timeline, publish_command, validate_publication_command, serve_command):
     cli.add_command(command)
 
 

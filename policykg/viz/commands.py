@@ -81,3 +81,35 @@ def timeline(graph_path, output, today, title) -> None:
 
     day: date | None = today.date() if today else None
     click.echo(f"Wrote {write_timeline(open_graph(graph_path), output, today=day, title=title)}")
+
+
+@click.command("explore")
+@graph_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=str(DEFAULT_OUT / "explore.html"), show_default=True,
+              help="The HTML file to write.")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), help="The date past-due items are judged against [default: the reader's date].")
+@click.option("--title", help="Page heading [default: the documents' titles].")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in your web browser once written.")
+def explore(graph_path, output, today, title, open_page) -> None:
+    """Write the researcher's explorer: a recommendation tracker, bodies and a timeline in one offline page.
+
+    \b
+    The tracker lists recommendations with facets (inquiry, theme, status, lead body,
+    deadline, overdue, commitments); a row opens the recommendation's card: its responses
+    in date order and every commitment that answers it, with lead, deadline and quote.
+    The view, filters and selection are in the page's URL, so a link reproduces them.
+
+    \b
+    Examples:
+      policykg explore --open
+      policykg explore -o explore.html --today 2026-01-01
+    """
+    import webbrowser
+
+    from policykg.viz.explore import write_explore_page
+
+    day: date | None = today.date() if today else None
+    written = write_explore_page(open_graph(graph_path), output, today=day, title=title)
+    click.echo(f"Wrote {written}")
+    if open_page:
+        webbrowser.open(Path(written).resolve().as_uri())

@@ -1,0 +1,234 @@
+"""The researcher's explorer: one offline HTML page with a tracker, a bodies view and a timeline.
+
+``write_explore_page(graph, "explore.html")`` writes a self-contained page (no other file,
+no network request) whose default view is the **tracker**: a faceted, sortable table of
+recommendations; each row opens the recommendation's card (its responses in date order,
+every commitment that answers it with lead, deadline, kind and quote, its bills, bodies and
+programmes). The **bodies** view ranks bodies by the commitments they lead or take part
+in; the **timeline** lists commitments with a deadline, today marked and past-due ones
+flagged. The view, its filters and the selection live in the URL's hash.
+
+The graph is read through its nodes and edges and embedded as JSON made safe for a
+``<script type="application/json">`` block; the page's script sets every text with
+``textContent``, and a Content-Security-Policy lets only that script run and blocks every
+request.
+
+>>> from policykg.graph.model import Provenance, add_edge, add_node, new_graph
+>>> g = new_graph()
+>>> p = Provenance("https://example.org/doc", "p1", 1, "Intro", 0, 12, "We will act.")
+>>> add_node(g, "https://example.org/id/recommendation/x/1", "Recommendation", "Recommendation 1", p, number=1, title="Act")
+>>> add_node(g, "https://example.org/c", "Commitment", "We will act.", p, text="We will act.", kind="commitment")
+>>> add_node(g, "https://example.org/o", "Organisation", "<b>Home Office</b>", p)
+>>> add_edge(g, "https://example.org/c", "https://example.org/id/recommendation/x/1", "answers", p)
+>>> add_edge(g, "https://example.org/c", "https://example.org/o", "led_by", p)
+>>> data = explore_data(g, today=date(2025, 1, 1))
+>>> data["recs"][0]["key"], data["recs"][0]["cs"], data["bodies"][0]["name"]
+('x/1', [0], '<b>Home Office</b>')
+>>> "<b>" in render_explore_page(g)
+False
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from policykg.atomic import atomic_write_text
+from policykg.graph.model import Provenance
+from policykg.viz import _html
+from policykg.viz.network import _default_title, _sort_key, _status_order, _where
+from policykg.viz.style import NO_STATUS, NO_STATUS_COLOUR, STATUS_COLOURS
+
+#: Node types listed as bodies (who leads or takes part in a commitment).
+BODY_TYPES = ("Organisation", "Post", "Person")
+#: Relations from a commitment to what it is delivered through.
+THING_RELATIONS = ("through_legislation", "concerns")
+
+
+def _first_record(data: dict[str, Any], quote: str | None = None) -> Provenance | None:
+    """The provenance record to cite: the one quoting ``quote`` if any, else the first in document order."""
+    records = sorted(set(data.get("provenance") or ()), key=_sort_key)
+    if quote:
+        for record in records:
+            if record.quote == quote:
+                return record
+    return records[0] if records else None
+
+
+def _recommendation_key(iri: str) -> str:
+    """``.../id/recommendation/iicsa/13`` → ``iicsa/13`` (the part a link names)."""
+    marker = "/recommendation/"
+    return iri.split(marker, 1)[1] if marker in iri else iri
+
+
+class _Index:
+    """Assigns list positions to values in first-seen order."""
+
+    def __init__(self) -> None:
+        self.position: dict[str, int] = {}
+        self.items: list[Any] = []
+
+    def add(self, key: str, item: Any) -> int:
+        if key not in self.position:
+            self.position[key] = len(self.items)
+            self.items.append(item)
+        return self.position[key]
+
+
+def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: str | None = None) -> dict[str, Any]:
+    """Everything the explorer's script needs, as JSON-able data.
+
+    * ``docs``: documents (title, published, source URL); ``inquiries``, ``themes``: names;
+    * ``bodies``: organisations, posts and people that lead or take part in a commitment;
+    * ``things``: bills, programmes and publications commitments are delivered through;
+    * ``recs``: recommendations with their inquiry, themes, responses (document, status,
+      quote, where; in date order) and the commitments that answer them;
+    * ``cs``: every commitment with its text, kind, deadline, document, locator, quote, lead
+      and involved bodies, bills and programmes, and the recommendations it answers.
+
+    Lists refer to each other by position. ``today`` is the date past-due items are judged
+    against (``None``: the browser's date when the page is opened).
+    """
+    nodes = graph.nodes
+    docs = _Index()
+    for iri, data in sorted(graph.nodes(data=True), key=lambda item: (str(item[1].get("published") or ""), item[0])):
+        if data.get("type") == "Document":
+            docs.add(iri, {"title": str(data.get("title") or data.get("label") or iri), "published": str(data.get("published") or ""),
+                           "url": str(data.get("source_url") or "")})
+
+    def doc_of(record: Provenance | None) -> int:
+        if record is None:
+            return -1
+        if record.document not in docs.position:
+            if not record.document.endswith("policykg-curated-facts"):
+                return docs.add(record.document, {"title": record.document.rsplit("/", 1)[-1], "published": "", "url": ""})
+            return -1
+        return docs.position[record.document]
+
+    inquiries, themes, bodies, things = _Index(), _Index(), _Index(), _Index()
+    rec_iris = sorted((iri for iri, data in graph.nodes(data=True) if data.get("type") == "Recommendation"),
+                      key=lambda iri: (nodes[iri].get("number") is None, nodes[iri].get("number") or 0, iri))
+    rec_index = {iri: i for i, iri in enumerate(rec_iris)}
+    commitment_iris = [iri for iri, data in graph.nodes(data=True) if data.get("type") == "Commitment"]
+    cited = {iri: _first_record(nodes[iri], str(nodes[iri].get("text") or nodes[iri].get("label") or "")) for iri in commitment_iris}
+    # document order: by document, then paragraph
+    commitment_iris.sort(key=lambda iri: (doc_of(cited[iri]), nodes[iri].get("paragraph") is None, nodes[iri].get("paragraph") or 0, iri))
+
+    commitments: list[dict[str, Any]] = []
+    answered_by: dict[str, list[int]] = defaultdict(list)
+    for position, iri in enumerate(commitment_iris):
+        data = nodes[iri]
+        text = str(data.get("text") or data.get("label") or "")
+        record = cited[iri]
+        item: dict[str, Any] = {"t": text, "k": str(data.get("kind") or "commitment").replace("_", " "), "d": doc_of(record),
+                                "w": _where(record) if record else (f"¶{data['paragraph']}" if data.get("paragraph") is not None else "")}
+        if record is not None and record.quote != text:
+            item["q"] = record.quote
+        if data.get("deadline_end"):
+            phrase = str(data.get("deadline_text") or data.get("deadline") or data["deadline_end"])
+            item["dl"] = phrase
+            item["e"] = str(data["deadline_end"])[:10]
+            if data.get("deadline_start"):
+                item["s"] = str(data["deadline_start"])[:10]
+            if phrase.strip().lower().startswith("from"):
+                item["from"] = 1
+        lead: list[int] = []
+        involved: list[int] = []
+        through: list[int] = []
+        recs: list[int] = []
+        for _, target, relation in sorted(graph.out_edges(iri, keys=True)):
+            kind = nodes[target].get("type")
+            if relation in ("led_by", "involves") and kind in BODY_TYPES:
+                body = bodies.add(target, {"name": str(nodes[target].get("label") or target), "type": kind})
+                (lead if relation == "led_by" else involved).append(body)
+            elif relation in THING_RELATIONS:
+                through.append(things.add(target, {"name": str(nodes[target].get("label") or target), "type": kind}))
+            elif relation == "answers" and target in rec_index:
+                recs.append(rec_index[target])
+                answered_by[target].append(position)
+        for key, values in (("lead", lead), ("inv", [b for b in involved if b not in lead]), ("via", through), ("rec", recs)):
+            if values:
+                item[key] = values
+        commitments.append(item)
+
+    recommendations: list[dict[str, Any]] = []
+    for iri in rec_iris:
+        data = nodes[iri]
+        inquiry = -1
+        rec_themes: list[int] = []
+        for _, target, relation in sorted(graph.out_edges(iri, keys=True)):
+            if relation == "made_by" and inquiry < 0:
+                inquiry = inquiries.add(target, str(nodes[target].get("label") or target))
+            elif relation == "has_theme":
+                rec_themes.append(themes.add(target, str(nodes[target].get("label") or target)))
+        responses = []
+        for source, _, relation in graph.in_edges(iri, keys=True):
+            if relation != "responds_to":
+                continue
+            response = nodes[source]
+            record = _first_record(response, response.get("status_quote"))
+            responses.append({"d": doc_of(record), "status": str(response.get("status") or NO_STATUS),
+                              "q": str(response.get("status_quote") or (record.quote if record else "")),
+                              "w": _where(record) if record else ""})
+        responses.sort(key=lambda r: (docs.items[r["d"]]["published"] if r["d"] >= 0 else "", r["d"], r["status"]))
+        recommendations.append({
+            "key": _recommendation_key(iri),
+            "n": data.get("number"),
+            "title": str(data.get("title") or data.get("label") or ""),
+            "inq": inquiry,
+            "themes": rec_themes,
+            "resp": responses,
+            "status": responses[-1]["status"] if responses else NO_STATUS,
+            "cs": answered_by.get(iri, []),
+        })
+
+    used = sorted({r["status"] for r in recommendations}, key=_status_order)
+    return {
+        "title": title if title is not None else _default_title(graph),
+        "today": today.isoformat() if today else None,
+        "docs": docs.items,
+        "inquiries": inquiries.items,
+        "themes": themes.items,
+        "bodies": bodies.items,
+        "things": things.items,
+        "recs": recommendations,
+        "cs": commitments,
+        "statusColours": {s: STATUS_COLOURS.get(s, NO_STATUS_COLOUR) for s in used},
+        "statusOrder": used,
+    }
+
+
+def render_explore_page(graph: nx.MultiDiGraph, *, today: date | None = None, title: str | None = None) -> str:
+    """The explorer's HTML text (see :func:`write_explore_page`)."""
+    data = explore_data(graph, today=today, title=title)
+    script = _html.template("explore.js")
+    style = _html.template("explore.css")
+    policy = _html.content_security_policy([script], [style])
+    return _html.fill(
+        _html.template("explore.html"),
+        CSP=html.escape(policy, quote=True),
+        TITLE=html.escape(data["title"], quote=True),
+        CSS=style,
+        DATA=_html.script_json(data),
+        JS=script,
+    )
+
+
+def write_explore_page(graph: nx.MultiDiGraph, path: str | Path, *, today: date | str | None = None, title: str | None = None) -> Path:
+    """Write the explorer to ``path``: one HTML file that works offline and asks for nothing.
+
+    * ``today``: the date past-due items are judged against (default: the reader's date
+      when the page is opened);
+    * ``title``: the page heading (default: the documents' titles).
+    """
+    if isinstance(today, str):
+        today = date.fromisoformat(today)
+    return atomic_write_text(Path(path), render_explore_page(graph, today=today, title=title))
+
+
+__all__ = ["BODY_TYPES", "explore_data", "render_explore_page", "write_explore_page"]
