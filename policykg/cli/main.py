@@ -19,9 +19,7 @@ from typing import Any
 import click
 import networkx as nx
 
-from policykg.errors import PolicyKGError, QueryError
-from policykg.export import FORMAT_CHOICES
-from policykg.workspace import (
+from policykg.cli.workspace import (
     DEFAULT_OUT,
     build_generation,
     build_inputs,
@@ -34,6 +32,8 @@ from policykg.workspace import (
     source_paths,
     unchanged_build,
 )
+from policykg.errors import PolicyKGError, QueryError
+from policykg.export import FORMAT_CHOICES
 
 
 class _Group(click.Group):
@@ -246,7 +246,7 @@ def validate(folder: str | None, graph_path: str | None, no_shacl: bool, verbose
     parses, checksums match, SHACL conforms, the catalogue lists every file.
     """
     if folder:
-        from policykg.export.commands import validate_publication_folder
+        from policykg.cli.export import validate_publication_folder
 
         validate_publication_folder(folder, shacl=not no_shacl, verbose=verbose)
         return
@@ -568,7 +568,7 @@ def _benchmark(name: str):
     """A module of the source checkout's benchmarks/ folder (not installed with the package)."""
     import importlib.util
 
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / f"{name}.py"
     if not path.is_file():
         raise PolicyKGError(f"{path} not found: `policykg bench` needs a source checkout (pip install -e .)")
     spec = importlib.util.spec_from_file_location(f"policykg_benchmarks_{name}", path)
@@ -644,8 +644,8 @@ def track(graph_path: str | None, inquiry: str | None, as_of: str | None, format
 
 
 # Command groups that live beside their library (each module is a thin click layer).
-from policykg.export.commands import publish_command, serve_command, validate_publication_command  # noqa: E402
-from policykg.viz.commands import explore, timeline, viz  # noqa: E402
+from policykg.cli.export import publish_command, serve_command, validate_publication_command  # noqa: E402
+from policykg.cli.viz import explore, timeline, viz  # noqa: E402
 
 for command in (viz, explore, timeline, publish_command, validate_publication_command, serve_command):
     cli.add_command(command)

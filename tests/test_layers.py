@@ -1,0 +1,102 @@
+"""The layers: the click layer (``policykg/cli/``) sits on top of the library, and nothing in the library
+reaches back up to it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import policykg
+
+PACKAGE = Path(policykg.__file__).parent
+CLI = PACKAGE / "cli"
+
+def module_name(path: Path) -> str:
+    """``policykg/graph/model.py`` → ``policykg.graph.model``; a package's ``__init__.py`` → the package."""
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def library_files() -> list[Path]:
+    """Every Python file of the package outside ``policykg/cli/``."""
+    return sorted(path for path in PACKAGE.rglob("*.py") if CLI not in path.parents)
+
+
+def test_the_library_is_every_package_but_cli() -> None:
+    names = {module_name(path) for path in library_files()}
+    assert {"policykg.graph.model", "policykg.export.publish", "policykg.viz", "policykg.queries", "policykg.tracker",
+            "policykg.fetch", "policykg.settings", "policykg.ontology.iris", "policykg.loaders.pdf"} <= names
+    assert not any(name.startswith("policykg.cli") for name in names)
+    assert not (PACKAGE / "workspace.py").exists() and not (PACKAGE / "cli.py").exists()
+
+
+# Imports each library module in turn in one fresh interpreter.  After each one it lists the modules of
+# policykg.cli (and the old policykg.workspace) that have appeared in sys.modules, and every import of
+# click made by a policykg module: the first library module to pull one in is named.  click itself may
+# be loaded by a third-party library (httpx imports it for its own command line when it is installed),
+# so for click the probe records who imported it rather than whether it is loaded.
+_PROBE = """
+import builtins, importlib, json, sys
+forbidden, names = {forbidden!r}, {names!r}
+clicks = []
+original_import = builtins.__import__
+
+def watching_import(name, globals=None, locals=None, fromlist=(), level=0):
+    importer = (globals or {{}}).get("__name__", "")
+    if level == 0 and (name == "click" or name.startswith("click.")) and importer.startswith("policykg"):
+        clicks.append(importer)
+    return original_import(name, globals, locals, fromlist, level)
+
+builtins.__import__ = watching_import
+found = {{}}
+for name in names:
+    importlib.import_module(name)
+    loaded = sorted(m for m in sys.modules if any(m == f or m.startswith(f + ".") for f in forbidden))
+    if loaded or clicks:
+        found[name] = sorted(set(loaded + [f"click (imported by {{who}})" for who in clicks]))
+        break
+print(json.dumps(found))
+"""
+
+
+def probe(names: list[str]) -> dict[str, list[str]]:
+    """What importing ``names`` in turn (in a fresh interpreter) pulled in of the command line, by the first that did."""
+    code = _PROBE.format(forbidden=("policykg.cli", "policykg.workspace"), names=names)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_no_library_module_imports_the_command_line() -> None:
+    assert probe([module_name(path) for path in library_files()]) == {}
+
+
+def test_most_of_the_library_leaves_click_unloaded() -> None:
+    """Without httpx (only :mod:`policykg.fetch` needs it), importing the library does not load click at all."""
+    names = [module_name(path) for path in library_files() if module_name(path) != "policykg.fetch"]
+    code = ("import importlib, sys\n"
+            f"for name in {names!r}:\n"
+            "    importlib.import_module(name)\n"
+            "print(sorted(m for m in sys.modules if m == 'click' or m.startswith(('click.', 'httpx', 'policykg.cli'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_probe_sees_the_command_line_when_it_is_imported() -> None:
+    """Paired with the tests above: the same probe, given the cli package, does see it and its imports of click."""
+    found = probe(["policykg.cli"])["policykg.cli"]
+    assert "policykg.cli.main" in found and "click (imported by policykg.cli.main)" in found
+
+
+def test_no_library_file_imports_click() -> None:
+    offenders = [str(path.relative_to(PACKAGE)) for path in library_files()
+                 if "import click" in path.read_text(encoding="utf-8") or "from click" in path.read_text(encoding="utf-8")]
+    assert offenders == []
+    cli_files = [path.name for path in sorted(CLI.glob("*.py")) if "import click" in path.read_text(encoding="utf-8")]
+    assert {"main.py", "export.py", "viz.py", "workspace.py"} <= set(cli_files)
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    result = subprocess.run([sys.executable, "-m", "policykg.cli", "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("policykg ")
