@@ -27,7 +27,7 @@ def library_files() -> list[Path]:
 def test_the_library_is_every_package_but_cli() -> None:
     names = {module_name(path) for path in library_files()}
     assert {"policykg.graph.model", "policykg.export.publish", "policykg.viz", "policykg.queries", "policykg.tracker",
-            "policykg.fetch", "policykg.settings", "policykg.ontology.iris", "policykg.loaders.pdf"} <= names
+            "policykg.fetch", "policykg.settings", "policykg.iris", "policykg.loaders.pdf"} <= names
     assert not any(name.startswith("policykg.cli") for name in names)
     assert not (PACKAGE / "workspace.py").exists() and not (PACKAGE / "cli.py").exists()
 
@@ -100,3 +100,57 @@ def test_no_library_file_imports_click() -> None:
 def test_python_dash_m_runs_the_command() -> None:
     result = subprocess.run([sys.executable, "-m", "policykg.cli", "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("policykg ")
+
+
+# ---------------------------------------------------------------------------- graph/ and ontology/: one direction only
+
+GRAPH = PACKAGE / "graph"
+
+# Imports every module of policykg.graph and policykg.loaders (which graph/ reads documents with) in a fresh
+# interpreter in which policykg.ontology cannot be imported (a finder refuses it): any import of ontology/
+# by them, direct or through another module, fails.  The package's __init__ (the public API, which
+# gathers every layer) is not run: the package is entered as a bare namespace.
+_WITHOUT_ONTOLOGY = """
+import importlib, importlib.abc, importlib.util, sys
+
+class NoOntology(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "policykg.ontology" or name.startswith("policykg.ontology."):
+            raise ImportError(f"blocked: {{name}}")
+        return None
+
+sys.meta_path.insert(0, NoOntology())
+spec = importlib.util.spec_from_file_location("policykg", {init!r}, submodule_search_locations=[{package!r}])
+sys.modules["policykg"] = importlib.util.module_from_spec(spec)
+for name in {names!r}:
+    importlib.import_module(name)
+print("ok")
+"""
+
+
+def without_ontology(names: list[str]) -> subprocess.CompletedProcess:
+    """Import ``names`` in a fresh interpreter that refuses to import ``policykg.ontology``."""
+    code = _WITHOUT_ONTOLOGY.format(init=str(PACKAGE / "__init__.py"), package=str(PACKAGE), names=names)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_graph_imports_nothing_of_ontology() -> None:
+    """ontology/ maps the graph to RDF (it imports graph/); graph/ takes its IRIs from policykg.iris: no cycle."""
+    modules = sorted([*GRAPH.glob("*.py"), *(PACKAGE / "loaders").glob("*.py")])
+    result = without_ontology([module_name(path) for path in modules])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_the_ontology_blocker_blocks() -> None:
+    """Paired with the test above: ontology/ does import graph/ (rdf.py), and the blocker refuses ontology/."""
+    result = without_ontology(["policykg.graph.model", "policykg.ontology.rdf"])
+    assert result.returncode != 0 and "blocked: policykg.ontology" in result.stderr
+    assert "from policykg.graph" in (PACKAGE / "ontology" / "rdf.py").read_text(encoding="utf-8")
+
+
+def test_no_graph_or_loader_file_names_ontology() -> None:
+    """Also imports made inside functions, which importing the modules does not run."""
+    files = sorted([*GRAPH.glob("*.py"), *(PACKAGE / "loaders").glob("*.py")])
+    offenders = [path.name for path in files if "policykg.ontology" in path.read_text(encoding="utf-8")]
+    assert offenders == []

@@ -314,7 +314,7 @@ def _literal_param(value: str) -> object:
     A date-shaped value that is no date (2025-02-31) is refused, as is an integer beyond 64 bits
     (by the engines): the same one line on every engine.
     """
-    from policykg.ontology.values import iso_date
+    from policykg.values import iso_date
 
     if re.fullmatch(r"-?[0-9]+", value):
         return int(value)
