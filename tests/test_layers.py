@@ -154,3 +154,44 @@ def test_no_graph_or_loader_file_names_ontology() -> None:
     files = sorted([*GRAPH.glob("*.py"), *(PACKAGE / "loaders").glob("*.py")])
     offenders = [path.name for path in files if "policykg.ontology" in path.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+# ---------------------------------------------------------------------------- query engines: one registry
+
+
+def click_choices(command: object, option: str) -> tuple[str, ...]:
+    """The choices of ``option`` of a click command."""
+    (parameter,) = [p for p in command.params if p.name == option]  # type: ignore[attr-defined]
+    return tuple(parameter.type.choices)
+
+
+def test_engine_choices_come_from_the_registry() -> None:
+    from policykg.cli import cli
+    from policykg.queries import ENGINES, STORES, engine_choices
+
+    user_engines = tuple(name for name, spec in ENGINES.items() if spec.store_of is None)
+    assert click_choices(cli.commands["query"].commands["run"], "engine") == engine_choices() == user_engines  # type: ignore[attr-defined]
+    cypher_engines = tuple(name for name in user_engines if ENGINES[name].language == "cypher")
+    assert click_choices(cli.commands["cypher"], "engine") == engine_choices("cypher") == cypher_engines  # type: ignore[attr-defined]
+    assert click_choices(cli.commands["sparql"], "store") == STORES == ("auto", *(s.store for s in ENGINES.values() if s.store))  # type: ignore[attr-defined]
+    assert set(user_engines) < set(ENGINES)  # the registry also holds stores, which are not offered as engines
+
+
+def test_every_registered_engine_has_what_the_registry_says() -> None:
+    from policykg.queries import ENGINES
+
+    for name, spec in ENGINES.items():
+        engine = spec.load()
+        assert engine.language == spec.language, name
+        assert callable(engine.run) and callable(engine.close), name
+        assert callable(getattr(engine, "create", None)) == spec.persistent, name
+        assert callable(getattr(engine, "open", None)) == spec.persistent, name
+        assert spec.store_of is None or ENGINES[spec.store_of].language == spec.language, name
+
+
+def test_no_cli_module_tests_an_engine_name() -> None:
+    """The command line asks the registry (needs_graph, persistent, stores) instead of naming engines."""
+    for path in sorted(CLI.glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for name in ("neo4j", "sparql", "cypher", "oxigraph"):
+            assert f'engine == "{name}"' not in text and f'name == "{name}"' not in text, (path.name, name)

@@ -34,6 +34,7 @@ from policykg.cli.workspace import (
 )
 from policykg.errors import PolicyKGError, QueryError
 from policykg.export import FORMAT_CHOICES
+from policykg.queries.engines import STORES, engine_choices
 
 
 class _Group(click.Group):
@@ -384,7 +385,7 @@ def query_show(name: str) -> None:
 
 
 store_option = click.option(
-    "--store", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto", show_default=True,
+    "--store", type=click.Choice(STORES), default="auto", show_default=True,
     help="SPARQL store: rdflib, or Oxigraph (10-40x faster on big graphs); auto picks Oxigraph above ~200,000 triples. "
          "On such a graph the store (like LadybugDB for Cypher) is kept beside the graph file, in cache/, for the next query.")
 
@@ -392,7 +393,7 @@ store_option = click.option(
 @query.command("run")
 @click.argument("name")
 @param_option
-@click.option("--engine", type=click.Choice(["sparql", "cypher", "neo4j"]), default="sparql", show_default=True,
+@click.option("--engine", type=click.Choice(engine_choices()), default="sparql", show_default=True,
               help="sparql: rdflib; cypher: embedded LadybugDB; neo4j: the server in NEO4J_URI (load it with `policykg neo4j load`).")
 @store_option
 @format_option
@@ -464,7 +465,7 @@ def sparql(query_or_file: str, params: tuple[str, ...], store: str, format_: str
 @cli.command()
 @click.argument("query_or_file")
 @param_option
-@click.option("--engine", type=click.Choice(["cypher", "neo4j"]), default="cypher", show_default=True,
+@click.option("--engine", type=click.Choice(engine_choices("cypher")), default="cypher", show_default=True,
               help="cypher: embedded LadybugDB over the graph; neo4j: the server in NEO4J_URI.")
 @format_option
 @output_option

@@ -192,15 +192,16 @@ def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") 
     opens, read-only, in milliseconds.  It is made again whenever the graph file or policykg
     changes (see :func:`_kept_database`).
     """
-    from policykg.queries import AUTO_OXIGRAPH_TRIPLES, estimated_triples, open_engine
+    from policykg.queries import AUTO_OXIGRAPH_TRIPLES, engine_spec, estimated_triples, kept_engine, open_engine, store_engines
 
-    if engine == "neo4j":
+    if not engine_spec(engine).needs_graph:  # it queries what its server holds
         return open_engine(engine, None, store)
     file = Path(graph_path) if graph_path else DEFAULT_GRAPH if DEFAULT_GRAPH.is_file() else None
-    kind = _KEPT_DATABASES.get(engine)
-    if file is None or kind is None or (engine == "sparql" and store == "rdflib"):
+    kind = kept_engine(engine)  # the engine whose database is kept on disk for this one
+    asked = store_engines(engine).get(store)  # the store asked for by name, if the engine has a choice of stores
+    if file is None or kind is None or (asked is not None and asked != kind):
         return open_engine(engine, open_graph(graph_path), store)
-    forced = engine == "sparql" and store == "oxigraph"  # Oxigraph asked for: kept whatever the size
+    forced = asked == kind  # the kept store asked for: kept whatever the size
     kept = _kept_database(file, kind)
     if kept is not None and (forced or kept[1] > AUTO_OXIGRAPH_TRIPLES):
         return kept[0]
@@ -227,10 +228,6 @@ def kept_oxigraph_store(graph_path: str | None) -> Path | None:
             return None
     kept[0].close()
     return _kept_paths(file, "oxigraph")[0]
-
-
-#: query engine → the engine whose database the command line keeps on disk for it
-_KEPT_DATABASES = {"sparql": "oxigraph", "cypher": "cypher"}
 
 
 def _kept_paths(file: Path, kind: str) -> tuple[Path, Path]:
