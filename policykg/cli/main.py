@@ -19,21 +19,10 @@ from typing import Any
 import click
 import networkx as nx
 
-from policykg.cli.workspace import (
-    DEFAULT_OUT,
-    build_generation,
-    build_inputs,
-    build_sources,
-    graph_option,
-    note,
-    open_graph,
-    open_query_engine,
-    record_build,
-    source_paths,
-    unchanged_build,
-)
+from policykg.cli.workspace import DEFAULT_OUT, build_sources, graph_option, note, open_graph, open_query_engine, source_paths
 from policykg.errors import PolicyKGError, QueryError
 from policykg.export import FORMAT_CHOICES
+from policykg.graph.outputs import build_generation, build_inputs, record_build, unchanged_build
 from policykg.queries.engines import STORES, engine_choices
 
 
