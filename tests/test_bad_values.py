@@ -45,3 +45,19 @@ def test_numbers_in_range_are_read(engine):
     assert [row["amount_gbp"] for row in run_query(graph, "funding", engine=engine)[1]] == [2_500_000_000]
     assert [d["value"] for _, d in graph.nodes(data=True) if d["type"] == "Statistic"] == [12500.0]
     assert [row["number"] for row in run_query(graph, "recommendations", engine=engine)[1]] == [1]
+
+
+IMPOSSIBLE_DATES = ("by 31 February 2025", "by 0 March 2026", "by 29 February 2027", "from 32 May 2026")
+
+
+@pytest.mark.parametrize("phrase", IMPOSSIBLE_DATES)
+def test_an_impossible_date_is_kept_as_text_and_the_folder_builds(phrase, tmp_path):
+    from policykg.graph.pipeline import build_from_paths
+
+    (tmp_path / "a.txt").write_text(f"Plan\nPublished 9 April 2025\nActions\n1. We will publish the plan {phrase}.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Other\nPublished 9 April 2025\nActions\n1. We will publish the code by May 2026.\n",
+                                    encoding="utf-8")
+    graph, _ = build_from_paths(sorted(tmp_path.glob("*.txt")))
+    commitments = {d["text"]: d.get("deadline") for _, d in graph.nodes(data=True) if d["type"] == "Commitment"}
+    assert commitments == {f"We will publish the plan {phrase}.": None, "We will publish the code by May 2026.": "2026-05-31"}

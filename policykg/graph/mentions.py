@@ -202,8 +202,9 @@ def entity_from_entry(entry: dict[str, Any]) -> Entity:
 
 
 #: The packaged reference lists: bodies, posts, legislation and programmes of UK policy texts,
-#: and the machinery of government (every department, agency, public body, inquiry and committee).
-PACKAGED_REFERENCE = ("reference.yaml", "machinery.yaml")
+#: the machinery of government (every department, agency, public body, inquiry and committee),
+#: and the international organisations the UK belongs to (UN, EU, NATO, Council of Europe ...).
+PACKAGED_REFERENCE = ("reference.yaml", "machinery.yaml", "international.yaml")
 
 
 def load_reference(path: str | None = None) -> list[dict[str, Any]]:
