@@ -23,9 +23,9 @@ COMPILED = [
     "policykg/graph/merge.py",
     "policykg/graph/model.py",
     "policykg/graph/statements.py",
+    "policykg/iris.py",
     "policykg/loaders/document.py",
     "policykg/loaders/govuk_text.py",
-    "policykg/ontology/iris.py",
 ]
 
 if os.environ.get("POLICYKG_COMPILE", "0") not in {"", "0"}:

@@ -25,8 +25,8 @@ from policykg.graph.mentions import Gazetteer, entity_iri
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import count_by_relation, count_by_type
 from policykg.graph.storage import dumps, to_data
+from policykg.iris import curated_source
 from policykg.loaders import load_document, seed_path
-from policykg.ontology.iris import curated_source
 
 ROOT = Path(__file__).resolve().parents[1]
 N_DOCS, SEED = 5, 20250409

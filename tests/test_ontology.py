@@ -18,8 +18,8 @@ from rdflib.term import Node
 
 from policykg.graph.build import build_graph
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES
+from policykg.iris import VOCAB, mint
 from policykg.loaders import load_document, seed_path
-from policykg.ontology.iris import VOCAB, mint
 from policykg.ontology.rdf import (
     NODE_PROPERTIES,
     OA,

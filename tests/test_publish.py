@@ -583,7 +583,7 @@ def test_check_html_finds_unbalanced_tags():
 
 
 def test_publish_and_validate_commands(small_graph, tmp_path, monkeypatch):
-    from policykg.export.commands import publish_command, validate_publication_command
+    from policykg.cli.export import publish_command, validate_publication_command
     from policykg.graph.storage import save_graph
 
     monkeypatch.chdir(tmp_path)
@@ -624,7 +624,7 @@ def test_a_graph_too_big_for_shacl_here_is_published_and_checked_without_it(smal
     """pyshacl holds the whole graph in rdflib (~2 KB a triple): where that does not fit the memory
     available, publish skips only the SHACL check, saying why, and validate refuses in one line."""
     from policykg.cli import cli
-    from policykg.export.commands import publish_command, validate_publication_command
+    from policykg.cli.export import publish_command, validate_publication_command
     from policykg.graph.storage import save_graph
     from policykg.ontology import validate as validate_module
 

@@ -13,8 +13,8 @@ import pytest
 from policykg.graph import build
 from policykg.graph.pipeline import build_from_paths, document_key
 from policykg.graph.storage import load_graph
+from policykg.iris import mint
 from policykg.loaders import seed_path
-from policykg.ontology.iris import mint
 from policykg.settings import DEFAULT_BASE, Limits, Settings, SettingsError, current_settings, using
 
 BASE_A = "https://a.example.org/kg/"

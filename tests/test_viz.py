@@ -561,7 +561,7 @@ def test_timeline_png_and_svg(seed_graph, tmp_path):
 def test_viz_commands_write_their_files(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from policykg.viz.commands import timeline, viz
+    from policykg.cli.viz import timeline, viz
 
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()

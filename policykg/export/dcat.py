@@ -37,7 +37,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, VOID
 
 from policykg.export.rdf import _JSONLD_PREFIXES, compact_iri
 from policykg.graph.model import count_by_type
-from policykg.ontology.iris import base
+from policykg.iris import base
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 OGL = URIRef("http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")

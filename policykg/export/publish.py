@@ -344,7 +344,7 @@ def markdown_text(text: str) -> str:
 
 def markdown_link(text: str, url: object) -> str:
     """A Markdown link to ``url`` if it is a valid http(s) IRI; else the escaped text alone."""
-    from policykg.ontology.values import web_iri_problem
+    from policykg.values import web_iri_problem
 
     if url is None or web_iri_problem(url):
         return markdown_text(text)

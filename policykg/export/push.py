@@ -58,7 +58,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from policykg.errors import PolicyKGError
-from policykg.ontology.iris import mint
+from policykg.iris import mint
 from policykg.ontology.rdf import Lit, encoded_chunks, iter_triples, nt_term
 
 #: ``graph_iri`` value that addresses the store's default graph (``?default``).

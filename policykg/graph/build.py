@@ -46,8 +46,8 @@ from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, Men
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paused_gc
 from policykg.graph.progress import progress_from_wording
+from policykg.iris import curated_source, mint, slug
 from policykg.loaders.document import Document, Item, Paragraph, Section
-from policykg.ontology.iris import curated_source, mint, slug
 
 log = logging.getLogger(__name__)
 

@@ -39,7 +39,7 @@ from typing import Any
 
 import yaml
 
-from policykg.ontology.iris import mint
+from policykg.iris import mint
 
 #: PyYAML's C parser when it was built with libyaml (about 10× faster on the reference list), else
 #: the pure-Python one; both give the same data for the same file.

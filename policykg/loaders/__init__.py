@@ -30,7 +30,7 @@ from policykg.loaders.govuk_content import is_content_item, parse_govuk_content
 from policykg.loaders.govuk_html import parse_govuk_html
 from policykg.loaders.govuk_text import parse_govuk_text
 from policykg.loaders.parliament import is_parliament_item, parse_parliament
-from policykg.ontology.values import iso_date, web_iri_problem
+from policykg.values import iso_date, web_iri_problem
 
 Parser = Callable[..., Document]
 

@@ -33,7 +33,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, TIME, DefinedNamespace
 
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance, paused_gc
-from policykg.ontology.iris import VOCAB, base, slug
+from policykg.iris import VOCAB, base, slug
 
 PKG = Namespace(VOCAB)
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

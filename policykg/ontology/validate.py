@@ -31,7 +31,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, Literal, Namespace
 from rdflib.term import Node
 
-from policykg.ontology.iris import VOCAB, base
+from policykg.iris import VOCAB, base
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 

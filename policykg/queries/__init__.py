@@ -1,6 +1,7 @@
 """Queries: the canned catalogue (``catalogue/NAME.rq`` + ``NAME.cypher``) and the engines that run it.
 
-Engines (all with ``run(text, params) -> (columns, rows)`` and ``close()``):
+Engines (all with ``run(text, params) -> (columns, rows)`` and ``close()``: :class:`~policykg.queries.engines.QueryEngine`;
+registered, with what each offers, in :data:`~policykg.queries.engines.ENGINES`):
 
 * ``sparql`` — SPARQL over the RDF of the graph (default), in one of two stores:
   rdflib, or Oxigraph (``oxigraph``, :mod:`policykg.queries.oxigraph`), which on a
@@ -29,25 +30,26 @@ as written (Oxigraph binds only projected parameters). An explicit store wins.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
 import networkx as nx
 
 from policykg.errors import QueryError
 from policykg.queries.catalogue import CannedQuery, get_query, load_catalogue
+from policykg.queries.engines import (
+    ENGINES,
+    STORES,
+    EngineSpec,
+    PersistentEngine,
+    QueryEngine,
+    engine_choices,
+    engine_class,
+    engine_spec,
+    kept_engine,
+    store_engines,
+)
 from policykg.queries.results import normalise
 
-#: engine name → (module, class, query language); ``oxigraph`` is the ``sparql`` engine's fast store
-ENGINES: dict[str, tuple[str, str, str]] = {
-    "sparql": ("policykg.queries.sparql", "SparqlEngine", "sparql"),
-    "oxigraph": ("policykg.queries.oxigraph", "OxigraphEngine", "sparql"),
-    "cypher": ("policykg.queries.ladybug", "LadybugEngine", "cypher"),
-    "neo4j": ("policykg.queries.neo4j", "Neo4jEngine", "cypher"),
-}
-
-#: the SPARQL stores (``--store``)
-STORES = ("auto", "rdflib", "oxigraph")
 #: ``auto`` picks Oxigraph above this many triples (estimated)
 AUTO_OXIGRAPH_TRIPLES = 200_000
 #: triples per node of the RDF mapping: 35 on the seed (411 nodes, 14,391 triples) and on synthetic graphs
@@ -73,31 +75,23 @@ def choose_store(graph: nx.MultiDiGraph | None, store: str = "auto") -> str:
     return "oxigraph" if graph is not None and estimated_triples(graph) > AUTO_OXIGRAPH_TRIPLES else "rdflib"
 
 
-def engine_class(name: str) -> Any:
-    """The class of engine ``name`` (one of :data:`ENGINES`), imported when first asked for."""
-    if name not in ENGINES:
-        raise QueryError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")
-    module, cls, _ = ENGINES[name]
-    return getattr(import_module(module), cls)
+def open_engine(name: str, graph: nx.MultiDiGraph | None, store: str = "auto") -> QueryEngine:
+    """An engine ready to query ``graph`` (an engine that needs no graph queries what its server holds).
 
-
-def open_engine(name: str, graph: nx.MultiDiGraph, store: str = "auto") -> Any:
-    """An engine ready to query ``graph`` (the neo4j engine queries what the server holds).
-
-    ``store`` chooses the SPARQL store of the ``sparql`` engine (see :func:`choose_store`);
-    other engines ignore it.
+    ``store`` chooses among the stores of an engine that has several (the ``sparql`` engine: see
+    :func:`choose_store`); other engines ignore it.
     """
-    if name == "sparql" and choose_store(graph, store) == "oxigraph":
-        name = "oxigraph"
-    opened = engine_class(name)
-    return opened() if name == "neo4j" else opened(graph)
+    if stores := store_engines(name):
+        name = stores[choose_store(graph, store)]
+    return engine_spec(name).open(graph)
 
 
 def language_of(engine: str) -> str:
-    return ENGINES[engine][2]
+    """The query language of ``engine``: ``sparql`` or ``cypher``."""
+    return engine_spec(engine).language
 
 
-def run_canned(engine: Any, query: CannedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+def run_canned(engine: QueryEngine, query: CannedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
     """Run one canned query on an open engine; rows normalised to plain Python."""
     text = query.texts.get(engine.language)
     if text is None:
@@ -119,6 +113,6 @@ def run_query(graph: nx.MultiDiGraph, name: str, params: dict[str, Any] | None =
         opened.close()
 
 
-__all__ = ["AUTO_OXIGRAPH_TRIPLES", "ENGINES", "STORES", "TRIPLES_PER_NODE", "CannedQuery", "choose_store", "engine_class", "estimated_triples",
-           "get_query",
-           "language_of", "load_catalogue", "open_engine", "run_canned", "run_query"]
+__all__ = ["AUTO_OXIGRAPH_TRIPLES", "ENGINES", "STORES", "TRIPLES_PER_NODE", "CannedQuery", "EngineSpec", "PersistentEngine", "QueryEngine",
+           "choose_store", "engine_choices", "engine_class", "engine_spec", "estimated_triples", "get_query", "kept_engine", "language_of",
+           "load_catalogue", "open_engine", "run_canned", "run_query", "store_engines"]

@@ -32,7 +32,7 @@ from importlib import resources
 from typing import Any
 
 from policykg.errors import QueryError
-from policykg.ontology.values import iso_date
+from policykg.values import iso_date
 
 LIST_SEPARATOR = "\u001f"  # ASCII unit separator: never in document text
 _HEADER = re.compile(r"^\s*(?:#|//)\s*(title|description|param|columns):\s*(.*)$")

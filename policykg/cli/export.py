@@ -1,7 +1,7 @@
 """``policykg publish``, ``policykg validate-publication`` and ``policykg serve``: the command-line face of
 :mod:`policykg.export.publish` and :mod:`policykg.queries.endpoint`.
 
-Registered by ``policykg/cli.py`` with ``cli.add_command(...)``; user errors are
+Registered by :mod:`policykg.cli.main` with ``cli.add_command(...)``; user errors are
 :class:`~policykg.errors.PolicyKGError`, which the main command prints as one line.
 """
 
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import click
 
+from policykg.cli.workspace import DEFAULT_OUT, graph_option, note, open_graph
 from policykg.errors import PolicyKGError
-from policykg.workspace import DEFAULT_OUT, graph_option, note, open_graph
 
 
 @click.command("publish")
@@ -136,8 +136,8 @@ def serve_command(graph_path: str | None, host: str, port: int, publication: str
     from concurrent.futures import ProcessPoolExecutor
     from contextlib import ExitStack
 
+    from policykg.cli.workspace import kept_oxigraph_store
     from policykg.queries.endpoint import serve, temporary_store
-    from policykg.workspace import kept_oxigraph_store
 
     if not _is_loopback(host):
         click.echo(f"policykg: warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)

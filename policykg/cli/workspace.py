@@ -7,20 +7,19 @@ packaged seed in memory, so every command works on a fresh install.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 import networkx as nx
 
-from policykg.atomic import atomic_write_text, crash_point, process_alive, remove_stale, temporary_prefix, umask
+from policykg.atomic import atomic_write_text
+from policykg.graph.outputs import file_stamp
 from policykg.settings import DEFAULT_OUT, Settings, current_settings
 
 if TYPE_CHECKING:
@@ -64,112 +63,6 @@ def build_sources(sources: list[str] | list[Path], *, jobs: int = 1, cache_dir: 
     return graph, report
 
 
-# A build records what it was made from in OUT/cache/last-build.json, so that building again with
-# nothing changed (the same documents, in the same order, the same settings and the same policykg) does not spend
-# seconds to minutes rewriting the same graph.json and graph.ttl: writing them is most of a large
-# build's time, even when every document comes from the cache.
-BUILD_OUTPUTS = ("graph.json", "graph.ttl")
-_BUILD_RECORD = "last-build.json"
-
-
-#: ``OUT/.builds/gen-<pid>-<random>/`` holds one build's outputs; ``OUT/.builds/current`` links to the newest, and
-#: ``OUT/graph.json`` and ``OUT/graph.ttl`` link through it: one rename switches both files together.
-BUILDS = ".builds"
-_GENERATION = re.compile(r"^gen-([0-9]+)-")
-
-
-@contextlib.contextmanager
-def build_generation(out: Path) -> Iterator[Path]:
-    """An empty folder for one build's outputs (:data:`BUILD_OUTPUTS`); when the block succeeds it becomes current.
-
-    The switch is one rename of the ``current`` link, so readers of ``out/graph.json`` and
-    ``out/graph.ttl`` see both files of one build, before or after, even if the process is
-    killed at any instant.  What killed runs left (temporary files, folders of builds never
-    switched to) is removed first, and older builds' folders once the switch is done.
-    """
-    builds = out / BUILDS
-    builds.mkdir(parents=True, exist_ok=True)
-    for folder in (out, out / "cache", builds):
-        remove_stale(folder)
-    _remove_old_generations(builds)
-    fresh = Path(tempfile.mkdtemp(prefix=f"gen-{os.getpid()}-", dir=builds))
-    try:
-        yield fresh
-        os.chmod(fresh, 0o777 & ~umask())  # mkdtemp made it private
-        crash_point("build-written")
-        link = builds / f"{temporary_prefix('current')}link.tmp"
-        os.symlink(fresh.name, link)
-        os.replace(link, builds / "current")
-        crash_point("build-switched")
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    _link_outputs(out)
-    _remove_old_generations(builds)
-
-
-def _remove_old_generations(builds: Path) -> None:
-    """Remove the build folders ``current`` does not link to, made by this process or by processes now gone."""
-    current = None
-    with contextlib.suppress(OSError):
-        current = os.readlink(builds / "current")
-    for entry in builds.iterdir():
-        match = _GENERATION.match(entry.name)
-        if match and entry.name != current and (int(match.group(1)) == os.getpid() or not process_alive(int(match.group(1)))):
-            shutil.rmtree(entry, ignore_errors=True)
-
-
-def _link_outputs(out: Path) -> None:
-    """Make ``out/graph.json`` and ``out/graph.ttl`` links into ``.builds/current`` (once: later builds only switch it).
-
-    Files of an older policykg are removed first, both, then the links made: never one new and one old.
-    """
-    targets = {name: f"{BUILDS}/current/{name}" for name in BUILD_OUTPUTS}
-    if all((out / name).is_symlink() and os.readlink(out / name) == target for name, target in targets.items()):
-        return
-    for name in BUILD_OUTPUTS:
-        (out / name).unlink(missing_ok=True)
-    for name, target in reversed(targets.items()):  # graph.json, which commands read, last
-        os.symlink(target, out / name)
-
-
-def build_inputs(paths: list[Path], settings: Settings | None = None) -> list[str]:
-    """What a build of ``paths`` depends on: policykg itself, the settings that shape the graph
-    (default: the active ones) and each document's content, in order."""
-    from policykg.graph.pipeline import document_key, package_fingerprint
-
-    settings = settings or current_settings()
-    return [package_fingerprint(), settings.key(), *(document_key(path, settings) for path in paths)]
-
-
-def _file_stamp(path: Path) -> list[int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return [status.st_size, status.st_mtime_ns]
-
-
-def unchanged_build(inputs: list[str], out: Path) -> str | None:
-    """The summary of the last build in ``out`` if it was made from these very ``inputs``
-    (:func:`build_inputs`) and its outputs are as it left them; ``None`` if anything differs."""
-    try:
-        record = json.loads((out / "cache" / _BUILD_RECORD).read_text(encoding="utf-8"))
-        stamps, summary = record["outputs"], record["summary"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if record["inputs"] != inputs or stamps != {name: _file_stamp(out / name) for name in BUILD_OUTPUTS}:
-        return None
-    return summary if isinstance(summary, str) else None
-
-
-def record_build(inputs: list[str], out: Path, summary: str) -> None:
-    """Remember that ``out``'s outputs were built from ``inputs`` (see :func:`unchanged_build`)."""
-    stamps = {name: _file_stamp(out / name) for name in BUILD_OUTPUTS}
-    record = {"inputs": inputs, "outputs": stamps, "summary": summary}
-    atomic_write_text(out / "cache" / _BUILD_RECORD, json.dumps(record, indent=1) + "\n")
-
-
 def open_graph(path: str | None) -> nx.MultiDiGraph:
     """The built graph at ``path``, or at the default place, or the packaged seed built in memory."""
     from policykg.graph.storage import load_graph
@@ -192,15 +85,16 @@ def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") 
     opens, read-only, in milliseconds.  It is made again whenever the graph file or policykg
     changes (see :func:`_kept_database`).
     """
-    from policykg.queries import AUTO_OXIGRAPH_TRIPLES, estimated_triples, open_engine
+    from policykg.queries import AUTO_OXIGRAPH_TRIPLES, engine_spec, estimated_triples, kept_engine, open_engine, store_engines
 
-    if engine == "neo4j":
+    if not engine_spec(engine).needs_graph:  # it queries what its server holds
         return open_engine(engine, None, store)
     file = Path(graph_path) if graph_path else DEFAULT_GRAPH if DEFAULT_GRAPH.is_file() else None
-    kind = _KEPT_DATABASES.get(engine)
-    if file is None or kind is None or (engine == "sparql" and store == "rdflib"):
+    kind = kept_engine(engine)  # the engine whose database is kept on disk for this one
+    asked = store_engines(engine).get(store)  # the store asked for by name, if the engine has a choice of stores
+    if file is None or kind is None or (asked is not None and asked != kind):
         return open_engine(engine, open_graph(graph_path), store)
-    forced = engine == "sparql" and store == "oxigraph"  # Oxigraph asked for: kept whatever the size
+    forced = asked == kind  # the kept store asked for: kept whatever the size
     kept = _kept_database(file, kind)
     if kept is not None and (forced or kept[1] > AUTO_OXIGRAPH_TRIPLES):
         return kept[0]
@@ -229,10 +123,6 @@ def kept_oxigraph_store(graph_path: str | None) -> Path | None:
     return _kept_paths(file, "oxigraph")[0]
 
 
-#: query engine → the engine whose database the command line keeps on disk for it
-_KEPT_DATABASES = {"sparql": "oxigraph", "cypher": "cypher"}
-
-
 def _kept_paths(file: Path, kind: str) -> tuple[Path, Path]:
     """Where the kept database of graph ``file`` lives, and its stamp (what it was made from):
     ``cache/graph.oxigraph`` (a folder), ``cache/graph.ladybug`` (a file), named by the engine."""
@@ -245,7 +135,7 @@ def _kept_paths(file: Path, kind: str) -> tuple[Path, Path]:
 def _made_from(file: Path) -> dict[str, Any]:
     from policykg.graph.pipeline import package_fingerprint
 
-    return {"graph": [str(file.resolve()), *(_file_stamp(file) or [])], "policykg": package_fingerprint(),
+    return {"graph": [str(file.resolve()), *(file_stamp(file) or [])], "policykg": package_fingerprint(),
             "settings": current_settings().key()}  # the base names the statements the RDF stores hold
 
 

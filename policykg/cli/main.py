@@ -19,21 +19,11 @@ from typing import Any
 import click
 import networkx as nx
 
+from policykg.cli.workspace import DEFAULT_OUT, build_sources, graph_option, note, open_graph, open_query_engine, source_paths
 from policykg.errors import PolicyKGError, QueryError
 from policykg.export import FORMAT_CHOICES
-from policykg.workspace import (
-    DEFAULT_OUT,
-    build_generation,
-    build_inputs,
-    build_sources,
-    graph_option,
-    note,
-    open_graph,
-    open_query_engine,
-    record_build,
-    source_paths,
-    unchanged_build,
-)
+from policykg.graph.outputs import build_generation, build_inputs, record_build, unchanged_build
+from policykg.queries.engines import STORES, engine_choices
 
 
 class _Group(click.Group):
@@ -246,7 +236,7 @@ def validate(folder: str | None, graph_path: str | None, no_shacl: bool, verbose
     parses, checksums match, SHACL conforms, the catalogue lists every file.
     """
     if folder:
-        from policykg.export.commands import validate_publication_folder
+        from policykg.cli.export import validate_publication_folder
 
         validate_publication_folder(folder, shacl=not no_shacl, verbose=verbose)
         return
@@ -314,7 +304,7 @@ def _literal_param(value: str) -> object:
     A date-shaped value that is no date (2025-02-31) is refused, as is an integer beyond 64 bits
     (by the engines): the same one line on every engine.
     """
-    from policykg.ontology.values import iso_date
+    from policykg.values import iso_date
 
     if re.fullmatch(r"-?[0-9]+", value):
         return int(value)
@@ -384,7 +374,7 @@ def query_show(name: str) -> None:
 
 
 store_option = click.option(
-    "--store", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto", show_default=True,
+    "--store", type=click.Choice(STORES), default="auto", show_default=True,
     help="SPARQL store: rdflib, or Oxigraph (10-40x faster on big graphs); auto picks Oxigraph above ~200,000 triples. "
          "On such a graph the store (like LadybugDB for Cypher) is kept beside the graph file, in cache/, for the next query.")
 
@@ -392,7 +382,7 @@ store_option = click.option(
 @query.command("run")
 @click.argument("name")
 @param_option
-@click.option("--engine", type=click.Choice(["sparql", "cypher", "neo4j"]), default="sparql", show_default=True,
+@click.option("--engine", type=click.Choice(engine_choices()), default="sparql", show_default=True,
               help="sparql: rdflib; cypher: embedded LadybugDB; neo4j: the server in NEO4J_URI (load it with `policykg neo4j load`).")
 @store_option
 @format_option
@@ -464,7 +454,7 @@ def sparql(query_or_file: str, params: tuple[str, ...], store: str, format_: str
 @cli.command()
 @click.argument("query_or_file")
 @param_option
-@click.option("--engine", type=click.Choice(["cypher", "neo4j"]), default="cypher", show_default=True,
+@click.option("--engine", type=click.Choice(engine_choices("cypher")), default="cypher", show_default=True,
               help="cypher: embedded LadybugDB over the graph; neo4j: the server in NEO4J_URI.")
 @format_option
 @output_option
@@ -568,7 +558,7 @@ def _benchmark(name: str):
     """A module of the source checkout's benchmarks/ folder (not installed with the package)."""
     import importlib.util
 
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / f"{name}.py"
     if not path.is_file():
         raise PolicyKGError(f"{path} not found: `policykg bench` needs a source checkout (pip install -e .)")
     spec = importlib.util.spec_from_file_location(f"policykg_benchmarks_{name}", path)
@@ -644,8 +634,8 @@ def track(graph_path: str | None, inquiry: str | None, as_of: str | None, format
 
 
 # Command groups that live beside their library (each module is a thin click layer).
-from policykg.export.commands import publish_command, serve_command, validate_publication_command  # noqa: E402
-from policykg.viz.commands import explore, timeline, viz  # noqa: E402
+from policykg.cli.export import publish_command, serve_command, validate_publication_command  # noqa: E402
+from policykg.cli.viz import explore, timeline, viz  # noqa: E402
 
 for command in (viz, explore, timeline, publish_command, validate_publication_command, serve_command):
     cli.add_command(command)

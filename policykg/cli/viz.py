@@ -1,6 +1,6 @@
 """``policykg viz ...``: the command-line face of :mod:`policykg.viz`.
 
-Registered by ``policykg/cli.py`` with ``cli.add_command(viz)``; user errors are
+Registered by :mod:`policykg.cli.main` with ``cli.add_command(viz)``; user errors are
 :class:`~policykg.errors.PolicyKGError`, which the main command prints as one line.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from policykg.workspace import DEFAULT_OUT, graph_option, note, open_graph
+from policykg.cli.workspace import DEFAULT_OUT, graph_option, note, open_graph
 
 
 @click.command("viz")
