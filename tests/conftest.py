@@ -62,3 +62,11 @@ def targets(graph, source: str, relation: str) -> list[str]:
 
 def sources(graph, target: str, relation: str) -> list[str]:
     return sorted(s for s, _, key in graph.in_edges(target, keys=True) if key == relation)
+
+
+#: A value of each string parameter of the catalogue that returns rows on the seed: each hostile-value
+#: test first runs its query with it, so that an empty answer to the hostile value means something.
+BENIGN_VALUES = {
+    "organisation": "Home Office", "name": "Ofsted", "from": "Home Office", "to": "Ofsted", "kind": "inspectorate",
+    "iri": "https://w3id.org/policykg/id/recommendation/iicsa/13", "inquiry": "IICSA",
+}

@@ -116,6 +116,7 @@ def test_connection_and_provenance(sparql):
 @pytest.mark.parametrize("hostile", ["x' } DROP ALL", '"}) DETACH DELETE n //', "Ofsted\" || true || \"", "?_organisation"])
 def test_parameters_are_bound_not_pasted(sparql, seed_graph, hostile):
     before = seed_graph.number_of_nodes()
+    assert sparql("commitments", organisation="Home Office") and sparql("organisation", name="Home Office")  # rows for a real name
     assert sparql("commitments", organisation=hostile) == []
     assert sparql("organisation", name=hostile) == []
     assert seed_graph.number_of_nodes() == before
