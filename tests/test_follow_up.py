@@ -220,3 +220,21 @@ def test_the_outcome_is_on_the_reified_relation_and_the_graph_validates(series_g
     assert not validate(rdf).conforms
     rdf.remove((statement, PKG.outcome, None))
     assert not validate(rdf).conforms  # every follow-up states its outcome
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's JSON-LD parser
+def test_json_ld_and_csv_carry_the_outcome(series_graph):
+    import json
+
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from policykg.export.rdf import serialize_graph
+    from policykg.export.tabular import csv_tables
+
+    document = json.loads(serialize_graph(series_graph, "jsonld"))
+    assert sorted(node["outcome"] for node in document["@graph"] if "outcome" in node) == [
+        "delivered", "dropped", "dropped", "in progress", "in progress", "re-dated"]
+    assert isomorphic(Graph().parse(data=json.dumps(document), format="json-ld"), to_rdf(series_graph))
+    table = csv_tables(series_graph)["edges-followed_up_by.csv"]
+    assert table.splitlines()[0].split(",")[4] == "outcome" and table.count("re-dated") == 1
