@@ -62,9 +62,6 @@ SIMILARITY = 0.3
 #: Equality Act 2010 applies to ..."), a looser rule linked 190,000 pairs of 300 documents.
 MAX_DOCUMENTS_PER_ANCHOR = 6
 
-#: The relations whose targets anchor a commitment to an action.
-ANCHORS = ("answers", "through_legislation", "concerns")
-
 #: The outcomes a ``followed_up_by`` edge may carry (``silent`` is the queries', for no edge).
 OUTCOMES = ("delivered", "re-dated", "dropped", "in progress")
 
