@@ -12,7 +12,7 @@ import pytest
 from neo4j_server import neo4j_test_server
 from test_cypher_engines import answers
 from test_tracker_queries import PARAMETER_SETS, TRACKER_QUERIES
-from tracker_corpus import REAL_DOCUMENTS, write_series
+from tracker_corpus import REAL_DOCUMENTS, write_follow_up_series, write_series
 
 from policykg.errors import PolicyKGError
 from policykg.graph.build import build_graph
@@ -43,7 +43,7 @@ def server():
 
 @pytest.fixture(scope="module")
 def engines(server, seed_graph, tmp_path_factory):
-    paths = [*REAL_DOCUMENTS, *write_series(tmp_path_factory.mktemp("series"))]
+    paths = [*REAL_DOCUMENTS, *write_series(tmp_path_factory.mktemp("series")), *write_follow_up_series(tmp_path_factory.mktemp("follow"))]
     graph = build_graph([load_document(path) for path in paths])
     neo4j = Neo4jEngine.from_graph(graph, **SETTINGS)
     try:

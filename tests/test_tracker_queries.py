@@ -1,4 +1,4 @@
-"""The tracker's canned queries (inquiries, status-history, recommendations-as-of, changes) on real document
+"""The tracker's canned queries (inquiries, status-history, recommendations-as-of, changes, follow-through) on real document
 series: hand-checked answers, and the same rows on rdflib, Oxigraph and LadybugDB (Neo4j: test_tracker_neo4j.py)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from policykg.queries.ladybug import LadybugEngine
 from policykg.queries.oxigraph import OxigraphEngine
 from policykg.queries.sparql import SparqlEngine
 
-TRACKER_QUERIES = ("inquiries", "status-history", "recommendations-as-of", "changes")
+TRACKER_QUERIES = ("inquiries", "status-history", "recommendations-as-of", "changes", "follow-through")
 
 #: Parameter sets compared across engines, per query.
 PARAMETER_SETS = {
@@ -25,6 +25,7 @@ PARAMETER_SETS = {
     "changes": [{"from": "2024-01-10", "to": "2025-04-09"}, {"from": "2020-01-01", "to": "2030-01-01"},
                 {"from": "2025-03-03", "to": "2025-09-01"}, {"from": "2025-01-01", "to": "2025-03-03"},
                 {"from": "2025-05-29", "to": "2025-09-30"}, {"from": "2026-01-01", "to": "2025-01-01"}],
+    "follow-through": [{"as_of": "2025-06-01"}, {"as_of": "2026-06-01"}, {"as_of": "2030-01-01"}, {"as_of": "2020-01-01"}],
 }
 
 

@@ -306,6 +306,7 @@ JSONLD_TERMS: dict[str, tuple[URIRef, str, bool]] = {
     "measure": (PKG.measure, _STR, False),
     "claim": (PKG.claim, _STR, False),
     "period": (PKG.period, _STR, False),
+    "outcome": (PKG.outcome, _STR, False),  # a follow-up's, on its rdf:Statement
     # provenance
     "evidence": (PKG.evidence, _ID, _SET),
     "exact": (OA.exact, _STR, False),

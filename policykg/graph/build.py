@@ -42,6 +42,7 @@ import yaml
 from policykg.graph import statements
 from policykg.graph.deadlines import Deadline, find_deadline
 from policykg.graph.figures import find_money, find_statistics, out_of_range
+from policykg.graph.follow import link_follow_ups
 from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, MentionFinder
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paused_gc
@@ -219,6 +220,7 @@ def build_graph(
             if progress:
                 progress(document)
         add_reference_facts(graph, gazetteer)
+        link_follow_ups(graph)
     return graph
 
 
@@ -226,6 +228,7 @@ def finish_graph(graphs: Iterable[nx.MultiDiGraph], gazetteer: Gazetteer | None 
     """Merge per-document graphs and add the curated relations between their entities."""
     graph = merge_graphs(graphs)
     add_reference_facts(graph, gazetteer or Gazetteer.packaged())
+    link_follow_ups(graph)
     return graph
 
 

@@ -117,6 +117,8 @@ EDGE_TYPES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "holds_post": ("holds the post", ("Person",), ("Post",)),
     "sub_organisation_of": ("is part of or sponsored by", ("Organisation", "Inquiry"), ("Organisation",)),
     "run_by": ("is run by", ("Programme", "Publication", "Legislation"), ("Organisation", "Post", "Inquiry")),
+    # with an ``outcome`` (delivered, re-dated, dropped, in progress): see policykg.graph.follow
+    "followed_up_by": ("is followed up by a later statement", ("Commitment",), ("Commitment",)),
 }
 
 

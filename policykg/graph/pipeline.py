@@ -28,6 +28,7 @@ import networkx as nx
 from policykg.atomic import atomic_write_text, remove_stale
 from policykg.errors import DocumentError, LoaderError, PolicyKGError
 from policykg.graph.build import add_reference_facts, build_graph, extract_document, load_annotations
+from policykg.graph.follow import link_follow_ups
 from policykg.graph.mentions import Gazetteer
 from policykg.graph.merge import merge_into, merge_items
 from policykg.graph.model import gc_pauses_allowed, new_graph, paused_gc
@@ -317,6 +318,7 @@ def _build_from_paths(
                 pool.shutdown(wait=True, cancel_futures=True)
             raise
     add_reference_facts(graph, gazetteer)
+    link_follow_ups(graph)
     report.extracted -= len(report.failed)
     return graph, report
 

@@ -10,7 +10,8 @@ Mapping, in brief (the ontology file ``policykg.ttl`` is the reference):
 * provenance: every node and edge points with ``pkg:evidence`` to a ``pkg:Quote``
   (``oa:exact`` text, offsets, ``prov:wasQuotedFrom`` the paragraph); nodes also get
   ``prov:wasDerivedFrom`` the paragraph; an edge's evidence hangs on its
-  ``rdf:Statement`` reification, whose IRI is a hash of the triple;
+  ``rdf:Statement`` reification, whose IRI is a hash of the triple, and so do its
+  properties (:data:`EDGE_PROPERTIES`, e.g. a follow-up's ``pkg:outcome``);
 * a commitment's deadline is an OWL-Time instant or interval, plus plain
   ``pkg:deadlineDate`` (xsd:date) for easy querying;
 * response statuses are SKOS concepts of the ``pkg:ResponseStatusScheme``.
@@ -117,6 +118,11 @@ NODE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
     "period": (PKG.period, _STR),
 }
 
+#: Edge property → (predicate, kind): written on the edge's ``rdf:Statement`` reification.
+EDGE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
+    "outcome": (PKG.outcome, _STR),  # of a followed_up_by edge: see policykg.graph.follow
+}
+
 STATUSES = ["accepted", "accepted in principle", "accepted in part", "alternative approach", "noted", "under consideration", "not accepted"]
 
 
@@ -196,6 +202,7 @@ _SOURCE, _QUOTED_FROM, _PARAGRAPH, _SECTION = str(DCTERMS.source), str(PROV.wasQ
 _HAS_DEADLINE, _INSTANT, _IN_DATE, _HAS_END = str(PKG.hasDeadline), str(TIME.Instant), str(TIME.inXSDDate), str(TIME.hasEnd)
 _PROPER_INTERVAL, _INTERVAL, _HAS_BEGINNING = str(TIME.ProperInterval), str(TIME.Interval), str(TIME.hasBeginning)
 _NODE_PROPERTIES = [(key, str(predicate), kind) for key, (predicate, kind) in NODE_PROPERTIES.items()]
+_EDGE_PROPERTIES = [(key, str(predicate), kind) for key, (predicate, kind) in EDGE_PROPERTIES.items()]
 _CLASSES = {node_type: (str(PKG[node_type]), str(STANDARD_CLASS[node_type])) for node_type in NODE_TYPES}
 
 
@@ -284,6 +291,9 @@ def iter_triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
         yield statement, _SUBJECT, source
         yield statement, _PREDICATE, predicate
         yield statement, _OBJECT, target
+        for key, property_predicate, kind in _EDGE_PROPERTIES:
+            if (value := data.get(key)) is not None and value != "":
+                yield statement, property_predicate, _literal(value, kind)
         for record in data["provenance"]:
             yield from evidence(statement, record)
     for status in sorted(used_statuses):

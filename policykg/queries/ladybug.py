@@ -105,6 +105,13 @@ def known_properties() -> dict[str, str]:
     return known
 
 
+def known_edge_properties() -> list[tuple[str, str]]:
+    """Every edge property the RDF mapping knows (such as a follow-up's ``outcome``), with its property-graph type."""
+    from policykg.ontology.rdf import EDGE_PROPERTIES
+
+    return [(name, NAMED_TYPES.get(name, _KIND_TYPES[kind])) for name, (_, kind) in EDGE_PROPERTIES.items()]
+
+
 def complete_schema(schema: PGSchema) -> PGSchema:
     """``schema`` widened to every node type, known property and allowed relation of the model."""
     types = known_properties() | {name: type_ for columns in schema.nodes.values() for name, type_ in columns}
@@ -122,7 +129,8 @@ def complete_schema(schema: PGSchema) -> PGSchema:
     for type_, pairs in schema.relationships.items():
         relationships.setdefault(type_, list(pairs))
     for type_ in relationships:
-        properties[type_] = schema.relationship_properties.get(type_, provenance)
+        columns = list(schema.relationship_properties.get(type_, provenance))
+        properties[type_] = columns + [column for column in known_edge_properties() if column[0] not in {name for name, _ in columns}]
     return PGSchema(nodes=nodes, relationships=dict(sorted(relationships.items())), relationship_properties=properties)
 
 
