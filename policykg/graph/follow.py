@@ -250,14 +250,14 @@ def follow_ups(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tu
     # antecedent in each document, and boilerplate ("we will review how the Act applies to ...") matches no more.
     best_later: dict[tuple[int, str], float] = {}
     best_earlier: dict[tuple[int, str], float] = {}
-    for (earlier, later), score in pairs.items():
-        key_later, key_earlier = (earlier, statements[later].document), (later, statements[earlier].document)
+    for (earlier_at, later_at), score in pairs.items():
+        key_later, key_earlier = (earlier_at, statements[later_at].document), (later_at, statements[earlier_at].document)
         best_later[key_later] = max(best_later.get(key_later, 0.0), score)
         best_earlier[key_earlier] = max(best_earlier.get(key_earlier, 0.0), score)
     links = []
-    for (earlier, later), score in pairs.items():
-        first, second = statements[earlier], statements[later]
-        if score == best_later[earlier, second.document] == best_earlier[later, first.document]:
+    for (earlier_at, later_at), score in pairs.items():
+        first, second = statements[earlier_at], statements[later_at]
+        if score == best_later[earlier_at, second.document] == best_earlier[later_at, first.document]:
             links.append((first.iri, second.iri, outcome(first.deadline_end, second.kind, second.text, second.deadline_end)))
     return sorted(links)
 
