@@ -14,6 +14,18 @@ import click
 from policykg.cli.workspace import DEFAULT_OUT, graph_option, note, open_graph
 
 
+def open_in_browser(path: str | Path) -> None:
+    """Open a written page in the user's web browser, or say in one line that none could be opened."""
+    import webbrowser
+
+    try:
+        opened = webbrowser.open(Path(path).resolve().as_uri())
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        click.echo(f"policykg: note: no web browser could be opened here; open {path} yourself", err=True)
+
+
 @click.command("viz")
 @graph_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
@@ -39,11 +51,12 @@ def viz(graph_path, output, format_, focus, recommendation, depth, types, title,
       policykg viz --focus Ofsted --types Organisation,Commitment,Legislation
       policykg viz -o recommendations.svg          # a figure for reports, readable at A4 width
     """
-    import webbrowser
-
     format_ = format_ or (Path(output).suffix.lstrip(".").lower() if output else "html")
     if format_ not in {"html", "png", "svg", "pdf"}:
         format_ = "html"
+    if format_ != "html" and (focus or recommendation is not None or types):
+        raise click.UsageError(f"--focus, --recommendation and --types draw part of the page; a {format_} figure "
+                               "is always the whole graph: leave them out, or write .html")
     path = Path(output) if output else DEFAULT_OUT / f"{'graph' if format_ == 'html' else 'recommendations'}.{format_}"
     graph = open_graph(graph_path)
     if format_ == "html":
@@ -61,7 +74,7 @@ def viz(graph_path, output, format_, focus, recommendation, depth, types, title,
         written = write_static_figure(graph, path.with_suffix(f".{format_}"), kind=figure_kind, title=title)
     click.echo(f"Wrote {written}")
     if open_page:
-        webbrowser.open(Path(written).resolve().as_uri())
+        open_in_browser(written)
 
 
 @click.command("timeline")
@@ -104,12 +117,10 @@ def explore(graph_path, output, today, title, open_page) -> None:
       policykg explore --open
       policykg explore -o explore.html --today 2026-01-01
     """
-    import webbrowser
-
     from policykg.viz.explore import write_explore_page
 
     day: date | None = today.date() if today else None
     written = write_explore_page(open_graph(graph_path), output, today=day, title=title)
     click.echo(f"Wrote {written}")
     if open_page:
-        webbrowser.open(Path(written).resolve().as_uri())
+        open_in_browser(written)
