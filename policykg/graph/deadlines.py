@@ -255,6 +255,14 @@ def _part_of_year(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), start, end)
 
 
+@_rule(rf"\b(?:{_PREP}\s+)?(?:the period\s+|between\s+)?{_MONTH}\s+(?:to|and|until|[-–])\s+{_MONTH}\s+{_YEAR}\b", "year", "month")
+def _month_range(m: re.Match, published: date) -> tuple[date | None, date]:
+    """"For the period April to August 2017": from the first month's start to the last one's end."""
+    first, last, year = MONTHS[word_key(m.group(2))], MONTHS[word_key(m.group(3))], int(m.group(4))
+    start = _month_start(year - 1 if first > last else year, first)  # "November to February 2026" starts in 2025
+    return _period((m.group("prep") or "in").lower(), start, _month_end(year, last))
+
+
 @_rule(rf"\b{_PREP}\s+(\d{{1,2}}) {_MONTH} {_YEAR}\b", "year", "month")
 def _day(m: re.Match, published: date) -> tuple[date | None, date] | None:
     try:

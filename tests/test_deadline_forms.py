@@ -1,0 +1,41 @@
+"""Deadlines in the forms real documents use, resolved against the document's date (issue 17)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from policykg.graph.deadlines import find_deadline
+
+PUBLISHED = date(2025, 4, 22)
+
+CASES = [
+    ("We will consult by the end of 2025.", "by the end of 2025", "2025-12-31"),
+    ("I will update the House in the spring.", "in the spring", "2025-03-01/2025-05-31"),  # this spring: it runs to 31 May
+    ("In June, the new academy will be launched.", "In June", "2025-06-01/2025-06-30"),
+    ("Both Houses will debate it before the end of March.", "before the end of March", "2026-03-31"),
+    ("We will meet again next year.", "next year", "2026-01-01/2026-12-31"),
+    ("Capacity will grow over the next ten years.", "over the next ten years", "2025-04-22/2035-04-22"),
+    ("It is expected to conclude within three years.", "within three years", "2025-04-22/2028-04-22"),
+    ("We will roll it out through to financial year 2026 to 2027.", "through to financial year 2026 to 2027", "2027-03-31"),
+    ("From April 2026, families will receive £4.65 a week.", "From April 2026", "2026-04-01/2026-04-30"),
+    ("The grant will be paid for the period April to August 2026.", "the period April to August 2026", "2026-04-01/2026-08-31"),
+    ("We will publish allocations for 2026-27 in June 2026.", "in June 2026", "2026-06-01/2026-06-30"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "iso"), CASES)
+def test_real_forms(text, phrase, iso):
+    found = find_deadline(text, PUBLISHED)
+    assert found is not None and (found.text, found.iso) == (phrase, iso)
+
+
+@pytest.mark.parametrize("text", [
+    "In April we opened the new centre.",  # a month without a year, in the past tense: history
+    "That is why, in the autumn Budget, we set aside £11.8 billion.",
+    "We will publish it by 31 February 2026.",  # no such day
+    "Funding was announced earlier this year.",
+])
+def test_not_deadlines(text):
+    assert find_deadline(text, PUBLISHED) is None
