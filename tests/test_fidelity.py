@@ -21,7 +21,7 @@ CORPUS = ROOT / "tests" / "fixtures" / "real"
 FLOORS = {
     "recommendations": (0.88, 0.95),
     "statuses": (0.45, 0.6),
-    "bodies": (0.77, 0.86),
+    "bodies": (0.84, 0.88),
     "legislation": (0.90, 0.95),
     "dated commitments": (0.58, 0.70),
     "funding": (0.95, 0.95),

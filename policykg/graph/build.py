@@ -326,9 +326,15 @@ def _add_mentions(context: _Context) -> None:
         _add_entity(context, mention.entity, title_quote)
         _add_department_of_post(context, mention.entity, title_quote)
         context.heading_mentions.append(mention)
-    for section in context.document.sections:
-        if section.heading.strip():
-            context.heading_mentions += context.finder.gazetteer.scan(section.heading)  # counted to find the inquiry, not recorded
+    for position, section in enumerate(context.document.sections, start=1):
+        if not section.heading.strip():
+            continue
+        # Headings name bodies too ("Department: Cabinet Office", "Answered by ... (Department for Education)").
+        quote = Provenance(context.iri, f"s{position}", None, section.heading, 0, len(section.heading), section.heading)
+        for mention in context.finder.gazetteer.scan(section.heading):
+            _add_entity(context, mention.entity, quote)
+            _add_department_of_post(context, mention.entity, quote)
+            context.heading_mentions.append(mention)
     for paragraph in context.document.paragraphs:
         paragraph_iri = context.paragraph_iri(paragraph)
         found = context.finder.find_each([item.text for item in paragraph.items])

@@ -132,7 +132,7 @@ PREFIX_WORDS: dict[str, tuple[str, str]] = {"HMP": ("Organisation", "prison"), "
                                             "HMPYOI": ("Organisation", "prison")}
 #: First words that make a name a post, not a body ("Chief Executive", "Secretary of State for ...").
 _POST_WORDS = {"Chief", "Secretary", "Minister", "Director", "Head", "Chair", "Chairman", "Commissioner", "Deputy",
-               "Permanent", "Under-Secretary", "President", "Lord", "Baroness", "Sir", "Dame"}
+               "Permanent", "Under-Secretary", "Parliamentary", "President", "Lord", "Baroness", "Sir", "Dame"}
 _HEAD_WORD_INSIDE = re.compile("|".join(map(re.escape, [*HEAD_WORDS, *PREFIX_WORDS])))
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r")\b")  # as a whole word
 _WORD = r"[A-Z][\w’'!-]*"
@@ -577,8 +577,8 @@ class MentionFinder:
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
         """A mention of ``name`` if its head word gives it a type (registering a new entity)."""
         words = name.split(" ")
-        if words[0] in PREFIX_WORDS and "and" in words:  # "HMP Five Wells and HMYOI Wetherby": the first name
-            words = words[: words.index("and")]
+        if words[0] in PREFIX_WORDS and {"and", "in", "at"} & set(words):  # "HMP Five Wells in Northamptonshire"
+            words = words[: min(words.index(w) for w in ("and", "in", "at") if w in words)]
             name, end = " ".join(words), start + len(" ".join(words))
         typed = _type_of(name)
         # "the Lowland Apprenticeships Bill in November 2027": the name ends before a trailing phrase.
@@ -700,6 +700,8 @@ def _trim_name(run: str) -> tuple[str, int]:
     if (possessive := run.rfind("'s ")) >= 0 and not run[:possessive].endswith("Majesty"):  # "His Majesty's ..." is a name
         offset, run = possessive + 3, run[possessive + 3:]
     if (head := _HEAD_WORD.search(run)) and (article := run.rfind(" the ", 0, head.start())) >= 0:
+        if run.split(" ", 1)[0] in {"Secretary", "Under-Secretary", "Minister", "Parliamentary"}:
+            return "", 0  # "Secretary of State for the Home Department": a post ("Chair of the X Inquiry" names X)
         cut = article + len(" the ")
         offset, run = offset + cut, run[cut:]
     if match := _LEADING_PHRASE.match(run):
@@ -725,8 +727,8 @@ def _type_of(name: str) -> tuple[str, str] | None:
     words = name.split()
     if words[0] in PREFIX_WORDS and len(words) > 1:
         return PREFIX_WORDS[words[0]] if "and" not in words else None  # "HMP Five Wells and HMYOI Wetherby": two names
-    if words[0] in _POST_WORDS:
-        return None  # "Chief Executive", "Chief Inspector of Constabulary": posts
+    if words[0] in _POST_WORDS or (len(words) > 2 and words[0] in {"Her", "His"} and words[2] in _POST_WORDS):
+        return None  # "Chief Executive", "Her Majesty's Chief Inspector of Constabulary": posts
     head = words[-1]
     if head.isdigit() and len(words) > 1:
         head = words[-2]
