@@ -90,7 +90,7 @@ _MONTH = r"(january|february|march|april|may|june|july|august|september|october|
 _SEASON = r"(spring|summer|autumn|winter)"
 _PREP = r"(?P<prep>by the end of|before the end of|by|in|during|from|until|before|throughout|within|on|through to|up to)"
 #: Prepositions after which a period names the date an action is due by: only its end counts.
-_BY = {"by", "by the end of", "before the end of", "until", "through to", "up to"}
+_BY = {"by", "by the end of", "before the end of", "until", "through to", "up to", "towards the end of"}
 _YEAR = r"(20\d\d)"
 
 
@@ -255,6 +255,18 @@ def _part_of_year(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), start, end)
 
 
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20}
+
+
+@_rule(r"\bfor\s+(\d{1,2}|" + "|".join(_COUNTS) + rf")\s+years?\s+from\s+{_MONTH}\s+{_YEAR}\b", "years or months", "year", "month")
+def _years_from_month(m: re.Match, published: date) -> tuple[date | None, date]:
+    """"Freezing the rates for 4 years from April 2016": from that month, for so many years (to 31 March 2020)."""
+    count = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1).lower()]
+    start = _month_start(int(m.group(3)), MONTHS[word_key(m.group(2))])
+    return start, _month_start(start.year + count, start.month) - timedelta(days=1)
+
+
 @_rule(rf"\b(?:{_PREP}\s+)?(?:the period\s+|between\s+)?{_MONTH}\s+(?:to|and|until|[-–])\s+{_MONTH}\s+{_YEAR}\b", "year", "month")
 def _month_range(m: re.Match, published: date) -> tuple[date | None, date]:
     """"For the period April to August 2017": from the first month's start to the last one's end."""
@@ -298,7 +310,7 @@ def _year(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), date(first, 1, 1), date(last, 12, 31))
 
 
-@_rule(r"(?<!earlier )(?<!the )\b(?:(in|during|by the end of|by)\s+)?(this|next) year\b", "this or next year")
+@_rule(r"(?<!earlier )(?<!the )\b(?:(in|during|by the end of|by|towards the end of)\s+)?(this|next) year\b", "this or next year")
 def _this_year(m: re.Match, published: date) -> tuple[date | None, date]:
     year = published.year + (1 if m.group(2).lower() == "next" else 0)
     return _period((m.group(1) or "in").lower(), date(year, 1, 1), date(year, 12, 31))
@@ -339,8 +351,6 @@ def _season_without_year(m: re.Match, published: date) -> tuple[date | None, dat
     return _period(prep, start, end)
 
 
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-           "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20}
 
 
 @_rule(r"\b(?:over|in|within|during|throughout)\s+(?:the\s+)?(?:next\s+|coming\s+)?(\d{1,2}|" + "|".join(_COUNTS) + r")\s+(years?|months?)\b",

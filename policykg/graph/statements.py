@@ -69,6 +69,8 @@ _ACTOR = re.compile(r"\b(?:we|i|government|ministers?|secretary|minister|there)\
 # A standalone caveat that qualifies the commitments around it.
 CAVEAT = GatedPattern(r"\b(?:will depend on|subject to) (?:future )?funding", "fund")
 _DESCRIPTIVE_WILL = re.compile(r"\bwill (?:depend|benefit|need to comply|apply when|reserve)\b", re.I)
+# A forecast of what others will do or what will happen: "We expect that ...", "It is anticipated that ...".
+_FORECAST = re.compile(r"\b(?:expects?|expected|anticipates?|anticipated|forecasts?|predicts?|projects?|estimates?) that\b", re.I)
 # A question asks; it commits to nothing: "To ask the Secretary of State ... if she will ...",
 # "Will the Government publish the formula by May 2026?".
 _QUESTION = re.compile(r"\s*(?:To ask|Asked by)\b|.*\?[’”'\")]*\s*$", re.S)
@@ -116,6 +118,8 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     subject = subject_of(text)
     if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text) or _QUESTION.match(text):
         return False
+    if _FORECAST.search(subject):
+        return False  # "We expect that pay awards over the next three years will be ...": a forecast
     clause = subject_clause(subject)
     words = clause.split()
     if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"}:
