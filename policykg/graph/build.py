@@ -441,14 +441,7 @@ def _add_recommendations(context: _Context) -> None:
         iri = mint("recommendation", owner, number)
         add_node(graph, iri, "Recommendation", f"Recommendation {number}: {title}", where, number=number, title=title,
                  notation=str(number))
-        if theme:
-            theme_iri = mint("theme", theme)
-            add_node(graph, theme_iri, "Theme", theme, where)
-            add_edge(graph, iri, theme_iri, "has_theme", where)
-        if inquiry is not None:
-            add_edge(graph, iri, inquiry.iri, "made_by", where)
-        if report_iri is not None:
-            add_edge(graph, iri, report_iri, "published_in", where)
+        _link_recommendation(context, iri, where, theme, report_iri)
         context.recommendations[number] = iri
 
     for section_position, section in enumerate(context.document.sections, start=1):
@@ -498,12 +491,20 @@ def _add_sub_recommendation(context: _Context, owner: str, notation: str, title:
     notation = re.sub(r"\s+", "", notation)
     iri = mint("recommendation", owner, slug(notation))
     add_node(graph, iri, "Recommendation", f"Recommendation {notation}: {title}", where, title=title, notation=notation)
+    _link_recommendation(context, iri, where, theme, None)
+
+
+def _link_recommendation(context: _Context, iri: str, where: Provenance, theme: str, report_iri: str | None) -> None:
+    """A recommendation's theme, inquiry and report, where the document gives them."""
+    graph = context.graph
     if theme:
         theme_iri = mint("theme", theme)
         add_node(graph, theme_iri, "Theme", theme, where)
         add_edge(graph, iri, theme_iri, "has_theme", where)
     if context.inquiry is not None:
         add_edge(graph, iri, context.inquiry.iri, "made_by", where)
+    if report_iri is not None:
+        add_edge(graph, iri, report_iri, "published_in", where)
 
 
 def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: str | None) -> None:
