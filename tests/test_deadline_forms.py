@@ -22,6 +22,11 @@ CASES = [
     ("From April 2026, families will receive £4.65 a week.", "From April 2026", "2026-04-01/2026-04-30"),
     ("The grant will be paid for the period April to August 2026.", "the period April to August 2026", "2026-04-01/2026-08-31"),
     ("We will publish allocations for 2026-27 in June 2026.", "in June 2026", "2026-06-01/2026-06-30"),
+    # a month earlier in the year than the document, after "will": next year's
+    ("We will keep up the pressure at a meeting in February.", "in February", "2026-02-01/2026-02-28"),
+    # a Parliament as a period: to the latest end of the Parliament sitting on the document's date
+    ("We will spend over £70 million this Parliament.", "this Parliament", "2025-04-22/2029-07-09"),
+    ("We will reduce our costs by the end of this Parliament.", "by the end of this Parliament", "2029-07-09"),
 ]
 
 
@@ -36,6 +41,9 @@ def test_real_forms(text, phrase, iso):
     "That is why, in the autumn Budget, we set aside £11.8 billion.",
     "We will publish it by 31 February 2026.",  # no such day
     "Funding was announced earlier this year.",
+    "The report, published in February, will inform our work.",  # the month is before the future verb: past
+    "Members of the Parliament will vote on it.",  # the institution, not a period
+    "The Bill will be debated in the Parliament.",
 ])
 def test_not_deadlines(text):
     assert find_deadline(text, PUBLISHED) is None

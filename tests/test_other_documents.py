@@ -125,3 +125,31 @@ def test_responses_carry_the_progress_their_text_or_table_states():
     graph = build_graph([parse_govuk_html(html)])
     assert {r["number"]: (r["status"], r.get("progress")) for r in nodes(graph, "Response")} == {
         7: ("accepted", "in progress"), 8: ("accepted", "not started")}
+
+
+PLAN = """Single departmental plan
+Published 17 January 2016
+Employment
+We are supporting the ambition to increase the number of workers in employment by 20% by 2020, by:
+- identifying and sharing good practice in jobcentres
+- working with exemplar employers
+Welfare
+By May 2017, we will:
+- publish the new guidance
+- pilot the scheme
+Finance
+In addition, Annually Managed Expenditure in financial year 2016 to 2017 is £170.5 billion, as forecast by the Office for Budget Responsibility.
+Before the end of March, both Houses will have the opportunity to debate the draft regulations for people who are affected including partners, p
+"""
+
+
+def test_a_lead_that_dates_its_own_action_is_the_commitment_and_a_bare_lead_dates_its_bullets():
+    commitments = {c["text"]: c.get("deadline") for c in nodes(build_graph([parse_govuk_text(PLAN)]), "Commitment")}
+    lead = next(t for t in commitments if t.startswith("We are supporting"))
+    assert commitments[lead] == "2020-12-31"  # the lead commits, and its bullets are its means, undated
+    assert commitments["identifying and sharing good practice in jobcentres"] is None
+    assert commitments["publish the new guidance"] == "2017-05-31"  # "By May 2017, we will:" dates its bullets
+    assert not any(t.startswith("By May 2017") for t in commitments)
+    assert not any("as forecast by" in t for t in commitments)  # a forecast with an amount is no commitment
+    # a long line cut short without its full stop is a sentence, not a heading
+    assert commitments[next(t for t in commitments if t.startswith("Before the end of March"))] == "2016-03-31"

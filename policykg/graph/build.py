@@ -755,6 +755,11 @@ def _add_commitments(context: _Context) -> None:
         published = context.document.published
         # A dated lead ("... the following steps by 2028/29:") dates the bullets it introduces.
         frame_deadline = find_deadline(frame.text, published) if frame and published else None
+        # A lead that dates an action of its own ("We are supporting ... by 20% by 2020, by:") is a
+        # commitment itself, and its bullets are the means, not dated by it; a bare lead
+        # ("This will include the following steps by 2028/29:") dates the bullets it introduces.
+        frame_commits = frame is not None and frame_deadline is not None and not statements.is_bare_lead(frame.text) and statements.is_commitment(
+            frame.text, names_actor=any(m.entity.type in {"Organisation", "Post"} for m in frame_mentions), dated=True)
         parent: tuple[list[Mention], Entity | None] = ([], None)  # the last bullet's mentions and lead
         for position, item in enumerate(items):
             mentions = context.mentions[(paragraph.locator, position)]
@@ -768,8 +773,10 @@ def _add_commitments(context: _Context) -> None:
                 else:
                     stated_lead, stated_lead_known = _stated_lead(item.text, mentions, government), True
                     parent = (mentions, stated_lead or frame_lead)
-            if is_caveat[position] or (statements.is_frame(item.text) and item.kind == "sentence"):
+            if is_caveat[position]:
                 continue
+            if statements.is_frame(item.text) and item.kind == "sentence" and (item is not frame or not frame_commits):
+                continue  # a lead commits through its bullets, unless it dates an action of its own
             # A bullet under a lead ending in ":", or one that opens with the action ("introducing ..."), commits.
             framed = item.kind == "bullet" and (frame is not None or statements.opens_with_action(item.text))
             subject = statements.subject_of(item.text)
@@ -785,7 +792,9 @@ def _add_commitments(context: _Context) -> None:
             if framed:
                 committed = True
             else:
-                funded_and_dated = dated and bool(find_money(item.text))  # "£500m ... from April 2025"
+                # "£500m ... from April 2025"; not "This locked in ... £16.3 billion by 2019 to 2020" nor a forecast
+                funded_and_dated = (dated and bool(find_money(item.text)) and not statements.is_forecast(item.text)
+                                    and not statements.opens_with_consequence(item.text))
                 committed = refusal or funded_and_dated or statements.is_commitment(item.text, names_actor=bool(actors), dated=dated)
             if not committed:
                 continue
@@ -795,7 +804,7 @@ def _add_commitments(context: _Context) -> None:
             if not stated_lead_known:
                 stated_lead = _stated_lead(item.text, mentions, government)
             lead = stated_lead or context_lead or government
-            if deadline is None and item.kind == "bullet":
+            if deadline is None and item.kind == "bullet" and not frame_commits:
                 deadline = frame_deadline
             _add_commitment(context, paragraph, item, mentions, inherited, deadline, caveats, lead, answerable)
 

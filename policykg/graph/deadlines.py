@@ -186,11 +186,13 @@ def _gates_passed(lowered: str) -> frozenset[str]:
         passed.append("years or months")
     if " to 20" in lowered:
         passed.append("year to year")
+    if "parliament" in lowered:
+        passed.append("parliament")
     return frozenset(passed)
 
 
 _GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next",
-               "month name", "season name", "years or months", "year to year"}
+               "month name", "season name", "years or months", "year to year", "parliament"}
 
 
 class _Rule(NamedTuple):
@@ -325,6 +327,33 @@ def _next_twelve_months(m: re.Match, published: date) -> tuple[date | None, date
     return published, end
 
 
+# The UK Parliaments since the Fixed-term Parliaments Act 2011: the day each was elected and the
+# day it ends at the latest as the law stood (the polling day the 2011 Act set for the next general
+# election; after the Dissolution and Calling of Parliament Act 2022, five years from its first meeting).
+PARLIAMENTS: tuple[tuple[date, date], ...] = (
+    (date(2010, 5, 6), date(2015, 5, 7)),
+    (date(2015, 5, 7), date(2020, 5, 7)),
+    (date(2017, 6, 8), date(2022, 5, 5)),
+    (date(2019, 12, 12), date(2024, 12, 17)),
+    (date(2024, 7, 4), date(2029, 7, 9)),
+)
+
+
+@_rule(r"\b(?:(by the end of|over|during|throughout|in|within)\s+)?(?:the (?:life|course|lifetime) of\s+)?(?:this|the) parliament\b",
+       "parliament")
+def _this_parliament(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"This Parliament", "over the life of the Parliament": to the latest end of the Parliament sitting
+    on the document's date ("the Parliament" alone after a preposition: "in the Parliament" is the place)."""
+    prep = (m.group(1) or "").lower()
+    if m.group(0).lower().startswith("the parliament") or (prep == "in" and "this" not in m.group(0).lower()):
+        return None  # "the Parliament" without a period word: the institution, not a time
+    sitting = [(elected, end) for elected, end in PARLIAMENTS if elected <= published <= end]
+    if not sitting:
+        return None
+    elected, end = sitting[-1]
+    return (None, end) if prep == "by the end of" else (max(elected, published), end)
+
+
 # A month or season named without a year is a deadline only in a sentence about the future.
 _FUTURE = re.compile(r"\b(?:will|shall|plans?|intends?|aims?|expects?|to be|going to|due to|on track|commit)", re.I)
 
@@ -333,8 +362,10 @@ _FUTURE = re.compile(r"\b(?:will|shall|plans?|intends?|aims?|expects?|to be|goin
 def _month_without_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """"In April", "by the end of March": the next such month from the document's date (this one included)."""
     month, prep = MONTHS[word_key(m.group(2))], m.group("prep").lower()
-    if (month < published.month and prep not in _BY) or not _FUTURE.search(m.string):
-        return None  # "published in May", written in September, or "in April we opened ...": most likely past
+    if not _FUTURE.search(m.string):
+        return None  # "in April we opened ...": most likely past
+    if month < published.month and prep not in _BY and not _FUTURE.search(m.string, 0, m.start()):
+        return None  # "published in May", written in September; but "we will meet in February": next year's
     year = published.year + (1 if month < published.month else 0)
     return _period(prep, _month_start(year, month), _month_end(year, month))
 

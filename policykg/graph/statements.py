@@ -52,13 +52,14 @@ class GatedPattern:
 
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
-    r"\b(?:will|shall|intends? to|plans? to|(?:is|are) (?:also )?committed to|commits? to|"
+    r"\b(?:will|shall|intends? to|plans? to|next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|"
     r"delivered|invested|begun|started)|"
     r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
     r"reviewing|awaiting|ensuring|working to|increasing|creating|building|expanding|extending|rolling out|"
-    r"publishing|consulting|delivering|funding)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
+    r"publishing|consulting|delivering|funding|supporting|managing|improving|helping|reforming|tackling|transforming|"
+    r"protecting|strengthening|modernising|reducing)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
     re.I,
 )
 # The same for the lower-cased text (the pattern is written in lower case): see deadlines.text_to_search.
@@ -70,7 +71,19 @@ _ACTOR = re.compile(r"\b(?:we|i|government|ministers?|secretary|minister|there)\
 CAVEAT = GatedPattern(r"\b(?:will depend on|subject to) (?:future )?funding", "fund")
 _DESCRIPTIVE_WILL = re.compile(r"\bwill (?:depend|benefit|need to comply|apply when|reserve)\b", re.I)
 # A forecast of what others will do or what will happen: "We expect that ...", "It is anticipated that ...".
-_FORECAST = re.compile(r"\b(?:expects?|expected|anticipates?|anticipated|forecasts?|predicts?|projects?|estimates?) that\b", re.I)
+_FORECAST = re.compile(
+    r"\b(?:expects?|expected|anticipates?|anticipated|forecasts?|predicts?|projects?|estimates?) that\b|"
+    r"\bas (?:forecast|projected|estimated) by\b|"  # "AME in 2015 to 2016 is £170.5 billion, as forecast by the OBR"
+    r"\b(?:assessment|forecast|projection|estimate)\b.{0,80}?\b(?:was|is) that\b", re.I)  # "The OBR assessment ... was that"
+
+
+def is_forecast(text: str) -> bool:
+    """Whether the sentence forecasts rather than commits ("..., as forecast by the OBR").
+
+    >>> is_forecast("Spending in 2016 is £170.5 billion, as forecast by the OBR."), is_forecast("We will spend £1bn by 2016.")
+    (True, False)
+    """
+    return _FORECAST.search(text) is not None
 # A question asks; it commits to nothing: "To ask the Secretary of State ... if she will ...",
 # "Will the Government publish the formula by May 2026?".
 _QUESTION = re.compile(r"\s*(?:To ask|Asked by)\b|.*\?[’”'\")]*\s*$", re.S)
@@ -107,6 +120,19 @@ def subject_clause(subject: str) -> str:
     if "that" in clause:  # most clauses have none: skip the split
         clause = _THAT.split(clause)[-1]
     return clause.strip()
+
+
+_CONSEQUENCE_OPENING = re.compile(r"(?:This|It|That|These|Those|Such)\b")  # case-sensitive, at the start
+
+
+def opens_with_consequence(text: str) -> bool:
+    """Whether the sentence opens on what came before ("This locked in ...", "It will mean ..."): a
+    consequence or description, not an action of its own.
+
+    >>> opens_with_consequence("This locked in a reduction."), opens_with_consequence("Thistle Ltd will act.")
+    (True, False)
+    """
+    return _CONSEQUENCE_OPENING.match(text) is not None
 
 
 def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) -> bool:
@@ -160,6 +186,10 @@ _REFUSAL = re.compile(
 _DONE = re.compile(r"^(?:has|have)\b(?!.*\b(?:committed|agreed)$)", re.I)
 
 
+_ASKED = re.compile(r"\b(?:asked|commissioned)$", re.I)
+_TO_ACT = re.compile(r"\bto\s+[a-z]")
+
+
 def is_refusal(text: str) -> bool:
     """Whether the sentence declines to act ("There are no plans to extend the scheme.").
 
@@ -181,6 +211,8 @@ def commitment_kind(text: str) -> str:
     searched, as_written = text_to_search(text)
     match = (_COMMITTING if as_written else _COMMITTING_LOWER).search(searched)
     if match is not None and _DONE.match(match.group(0)):
+        if _ASKED.search(match.group(0)) and _TO_ACT.search(searched, match.end()):
+            return "commitment"  # "I have asked HMIC to include ...": the action asked for is still to come
         return "action_taken"
     return "commitment"
 
@@ -188,6 +220,19 @@ def commitment_kind(text: str) -> str:
 def is_frame(text: str) -> bool:
     """A lead that introduces a list of actions: "The Government will take the following steps:"."""
     return text.rstrip().endswith(":")
+
+
+_BARE_LEAD = re.compile(r"\b(?:the following|as follows|below)\b|\b(?:will|shall|also|to|we|we are)\s*:\s*$", re.I)
+
+
+def is_bare_lead(text: str) -> bool:
+    """A lead that names no action of its own: its bullets are the actions ("By May 2026, we will:",
+    "We will take the following steps by 2028:"), unlike "We are supporting ... by 2020, by:".
+
+    >>> is_bare_lead("By May 2026, we will:"), is_bare_lead("We are reducing costs by 2020, by:")
+    (True, False)
+    """
+    return _BARE_LEAD.search(text) is not None
 
 
 # Plain wording → response status.  Checked in this order: the first that fires wins.

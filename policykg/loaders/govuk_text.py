@@ -27,12 +27,25 @@ _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _BULLET = re.compile(r"^[-•*–]\s*(.*)$")
 MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$")
 _HEADING_MAX = 150
+_SENTENCE_MIN_WORDS = 12  # headings of real documents this long are in title case
 _TABLE_ROW = re.compile(r"\S\s+\|\s+\S.*\|")  # two cell separators at least
 
 
 def is_heading(line: str) -> bool:
-    """A short line that does not read as a sentence is a heading."""
-    return len(line) <= _HEADING_MAX and not line.rstrip().endswith((".", ":", ";", ","))
+    """A short line that does not read as a sentence is a heading.
+
+    A long line of mostly lower-case words is a sentence that lost its full stop (a page cut
+    short, a written answer's last line), not a heading, even under the length limit.
+
+    >>> is_heading("Update on the Government’s response to the Independent Inquiry into Child Sexual Abuse")
+    True
+    >>> is_heading("WYCA plan to submit their first business case for approval to the Government in 2026")
+    False
+    """
+    if len(line) > _HEADING_MAX or line.rstrip().endswith((".", ":", ";", ",")):
+        return False
+    words = line.split()
+    return len(words) < _SENTENCE_MIN_WORDS or sum(w[0].islower() for w in words) < 0.7 * len(words)
 
 
 def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
