@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -211,6 +212,23 @@ def test_bad_odt_files_give_one_line(tmp_path):
         assert message in str(error.value) and str(error.value).startswith(f"{path}: ") and "\n" not in str(error.value), name
 
 
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    """65 MB of XML packed into a small file: refused from the sizes the zip declares, in well under a second."""
+    import time
+
+    body = f'<text:h text:outline-level="1">Title</text:h><text:p>{CABINET}</text:p>'
+    bomb = odt(body + " " * (office.MAX_ODT_XML_BYTES + 1))
+    assert len(bomb) < 1024 * 1024
+    (tmp_path / "bomb.odt").write_bytes(bomb)
+    (tmp_path / "small.odt").write_bytes(odt(body + " " * 1024))
+    assert load_document(tmp_path / "small.odt").paragraphs[0].text == CABINET
+    started = time.perf_counter()
+    with pytest.raises(LoaderError) as error:
+        load_document(tmp_path / "bomb.odt")
+    assert time.perf_counter() - started < 1.0
+    assert re.search(r": holds 67,1\d\d,\d{3} bytes of XML, more than 64 MB; ", str(error.value)) and "\n" not in str(error.value)
+
+
 def test_xml_over_the_limit_is_refused(tmp_path, monkeypatch):
     small, large = (ODT / f"{SCHOOL}.odt").read_bytes(), (ODT / f"{SEED}.odt").read_bytes()
     with zipfile.ZipFile(io.BytesIO(small)) as archive:
@@ -221,7 +239,7 @@ def test_xml_over_the_limit_is_refused(tmp_path, monkeypatch):
     assert load_document(tmp_path / "small.odt").paragraphs
     with pytest.raises(LoaderError) as error:
         load_document(tmp_path / "large.odt")
-    assert "MB of XML, more than" in str(error.value) and "\n" not in str(error.value)
+    assert "bytes of XML, more than" in str(error.value) and "\n" not in str(error.value)
 
 
 def test_mutated_odts_load_or_give_one_line(tmp_path):

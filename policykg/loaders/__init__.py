@@ -3,7 +3,7 @@
 One module per source format; this package holds the small registry that picks
 the loader for a file (by suffix, then by sniffing the content) and the checks
 every file goes through first (exists, not empty, not binary, decodes).  PDF and
-Word files are read from their bytes (:data:`BINARY_FORMATS`), never decoded as text.
+Word and OpenDocument text files are read from their bytes (:data:`BINARY_FORMATS`), never decoded as text.
 
 >>> from policykg.loaders import load_document, seed_path
 >>> doc = load_document(seed_path())
@@ -111,7 +111,7 @@ def decode(data: bytes, path: Path) -> str:
 
 
 def sniff_binary(path: Path, data: bytes) -> str | None:
-    """The format of a PDF or Word file, from its first bytes (whatever its suffix), else from its
+    """The format of a PDF, Word or OpenDocument text file, from its first bytes (whatever its suffix), else from its
     suffix; ``None`` for a file to read as text."""
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return "pdf"

@@ -225,7 +225,7 @@ def _odt_package(data: bytes) -> bytes:
             parts = [name for name in _ODT_PARTS if name in names]
             size = sum(archive.getinfo(name).file_size for name in parts)
             if size > MAX_ODT_XML_BYTES:
-                raise _NotOdt(f"holds {size // (1024 * 1024)} MB of XML, more than {MAX_ODT_XML_BYTES // (1024 * 1024)} MB; "
+                raise _NotOdt(f"holds {size:,} bytes of XML, more than {MAX_ODT_XML_BYTES / (1024 * 1024):g} MB; "
                                  "is it really a policy document?")
             manifest = archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in parts else b""
             if b"encryption-data" in manifest:
@@ -271,7 +271,7 @@ class _OdtReader:
         self.chains: dict[str, int] = {}  # xml:id of a list → its chain (text:continue-list)
         self.last_chain: dict[str, int] = {}  # list style → its last chain (text:continue-numbering)
         self.formats: dict[tuple[str, int], str] = {}
-        self.styles: dict[str, tuple[str, str]] = {}
+        self.styles: dict[str, tuple[frozenset[str], str, bool]] = {}
 
     def _style(self, name: str, family: str = "paragraph") -> tuple[frozenset[str], str, bool]:
         """``(names, list style, bold)`` of a style and those it derives from: an automatic style
@@ -324,11 +324,11 @@ class _OdtReader:
         return self.formats[key]
 
     def walk(self, element: object) -> None:
+        """Read the blocks of ``element`` (the body, a section) in order."""
         for child in element.children:  # type: ignore[attr-defined]
             tag = child.tag
             if tag == "text:h":
-                level = child.get_attribute("text:outline-level")
-                self.blocks.append(("heading", normalise_space(_odt_text(child)), int(level) if isinstance(level, str) and level.isdigit() else 1))
+                self._heading(child)
             elif tag == "text:p":
                 text = normalise_space(_odt_text(child))
                 names = self._style(str(child.get_attribute("text:style-name") or ""))[0]
@@ -368,8 +368,8 @@ class _OdtReader:
             for child in item.children:
                 if child.tag == "text:list":
                     nested.append(child)
-                elif child.tag == "text:h" and not nested and not texts:
-                    self.walk_heading(child)
+                elif child.tag == "text:h" and not nested and not texts:  # Writer's outline numbering puts headings in lists
+                    self._heading(child)
                 elif child.tag in _ODT_BLOCKS:
                     texts.append(_odt_text(child))
                     paragraph_style = paragraph_style or str(child.get_attribute("text:style-name") or "")
@@ -394,7 +394,7 @@ class _OdtReader:
             for child in nested:
                 self._list(child, level + 1, list_style)
 
-    def walk_heading(self, element: object) -> None:
+    def _heading(self, element: object) -> None:
         level = element.get_attribute("text:outline-level")  # type: ignore[attr-defined]
         self.blocks.append(("heading", normalise_space(_odt_text(element)), int(level) if isinstance(level, str) and level.isdigit() else 1))
 
