@@ -391,23 +391,32 @@ def _json(url: str, response: Answer) -> dict[str, Any]:
 
 @dataclass
 class Report:
-    """What a fetch did: files written, URLs unchanged (304), failures (one line each)."""
+    """What a fetch did: files written, URLs fetched (saved), unchanged (304) and skipped (attachments
+    off GOV.UK and Parliament), failures (one line each)."""
 
     written: list[Path] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[FetchError] = field(default_factory=list)
+    fetched: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line of counts (``fetched 2, unchanged 1, skipped 0, failed 0``), in the order of the progress lines' words."""
+        return f"fetched {len(self.fetched)}, unchanged {len(self.unchanged)}, skipped {len(self.skipped)}, failed {len(self.failed)}"
 
 
 class Fetcher:
     """Fetches URLs into ``out`` with a :class:`Client`, recording them in the manifest."""
 
     def __init__(self, out: str | Path, *, base_url: str = DEFAULT_BASE, attachments: bool = False,
-                 client: Client | None = None, progress: Callable[[str], None] | None = None) -> None:
+                 client: Client | None = None, progress: Callable[[str], None] | None = None,
+                 done: Callable[[str], None] | None = None) -> None:
         self.out = Path(out)
         self.base = _base(base_url)
         self.attachments = attachments
         self.client = client or Client()
         self.progress = progress or (lambda _: None)
+        self.done = done or (lambda _: None)  # told each given URL once it is through (saved, unchanged or failed)
         self.manifest = Manifest.load(self.out)
         self.report = Report()
 
@@ -420,6 +429,7 @@ class Fetcher:
                     self._fetch_one(resolve(url, self.base))
                 except FetchError as exc:
                     self.report.failed.append(exc)
+                self.done(url)
         finally:
             self.manifest.save()
         return self.report
@@ -438,6 +448,7 @@ class Fetcher:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(path, data)
             self.report.written.append(path)
+        self.report.fetched.append(target.url)
         self.manifest.record(target, response, [path for path, _ in files], listed=listed)
         shown = ", ".join(str(path) for path, _ in files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
         size = sum(len(data) for _, data in files)
@@ -504,6 +515,7 @@ class Fetcher:
             host = (urlsplit(target.url).hostname or "").lower()
             allowed = {urlsplit(self.base).hostname, PARLIAMENT_API_HOST, *GOVUK_HOSTS}
             if host not in allowed and not host.endswith(".parliament.uk"):
+                self.report.skipped.append(target.url)
                 self.progress(f"skipped    {target.url}: not on GOV.UK or Parliament")
                 continue
             response = self._get(target, limit=MAX_ATTACHMENT_BYTES)
@@ -516,12 +528,17 @@ class Fetcher:
 
 
 def fetch(urls: list[str], out: str | Path = "sources", *, base_url: str = DEFAULT_BASE, attachments: bool = False,
-          client: Client | None = None, progress: Callable[[str], None] | None = None) -> Report:
-    """Fetch ``urls`` into the folder ``out`` (see the module's documentation); returns a :class:`Report`."""
+          client: Client | None = None, progress: Callable[[str], None] | None = None,
+          done: Callable[[str], None] | None = None) -> Report:
+    """Fetch ``urls`` into the folder ``out`` (see the module's documentation); returns a :class:`Report`.
+
+    ``progress`` is told one line per URL fetched, unchanged or skipped; ``done`` is told each of
+    ``urls`` once it is through, whatever happened to it (a progress bar counts them).
+    """
     own = client is None
     client = client or Client()
     try:
-        return Fetcher(out, base_url=base_url, attachments=attachments, client=client, progress=progress).fetch(urls)
+        return Fetcher(out, base_url=base_url, attachments=attachments, client=client, progress=progress, done=done).fetch(urls)
     finally:
         if own:
             client.close()

@@ -359,8 +359,96 @@ def test_quiet_prints_nothing_and_progress_one_line_per_url(tmp_path: Path, serv
     loud = runner.invoke(cli, ["fetch", page, "-o", str(tmp_path), "--base-url", server.url])
     assert loud.stderr.splitlines() == [
         f"unchanged  {server.url}/api/content{base_path(STATEMENT)} (304 Not Modified)",
-        f"policykg: 0 file(s) written, 1 unchanged, in {tmp_path}",
+        f"policykg: fetched 0, unchanged 1, skipped 0, failed 0; 0 file(s) written in {tmp_path}",
     ]
+
+
+_LINE = re.compile(r"^(fetched|unchanged|skipped) {2,}(\S+)")
+_SUMMARY = re.compile(r"^policykg: fetched (\d+), unchanged (\d+), skipped (\d+), failed (\d+); (\d+) file\(s\) written in (.+)$")
+
+
+def _counted(stderr: str) -> tuple[dict[str, int], tuple[int, ...]]:
+    """The per-URL lines counted by their first word (every line must parse) and the summary's counts."""
+    counts = {"fetched": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    summary: tuple[int, ...] = ()
+    for line in stderr.splitlines():
+        if match := _LINE.match(line):
+            counts[match.group(1)] += 1
+        elif match := _SUMMARY.match(line):
+            summary = tuple(int(group) for group in match.groups()[:5])
+        elif line.startswith("policykg: error: ") and "URL(s) could not be fetched" not in line:
+            counts["failed"] += 1
+        else:
+            assert line.startswith("policykg: error: "), line
+    return counts, summary
+
+
+def test_summary_counts_what_the_lines_say_when_stderr_is_no_terminal(tmp_path: Path, server: Server) -> None:
+    """Not a terminal (a pipe, a file, a test runner): one line per URL, no bar, and a last line counting them."""
+    page = serve_statement(server)
+    item = json.loads(QUESTION.read_text())
+    item["value"]["attachments"] = [{"url": f"{server.url}/files/table.pdf", "title": "Table", "fileType": "PDF"},
+                                    {"url": "https://elsewhere.example/x.pdf", "title": "Elsewhere", "fileType": "PDF"}]
+    server.serve("/api/writtenquestions/questions/1679416", json.dumps(item).encode())
+    server.serve("/files/table.pdf", PDF, content_type="application/pdf")
+    urls = [page, f"{server.url}/api/writtenquestions/questions/1679416", "https://www.gov.uk/government/news/missing"]
+    command = ["fetch", *urls, "-o", str(tmp_path), "--base-url", server.url, "--attachments"]
+    runner = CliRunner()
+    first = runner.invoke(cli, command)
+    assert first.exit_code == 1 and "Fetching" not in first.stderr and "[#" not in first.stderr
+    counts, summary = _counted(first.stderr)
+    assert counts == {"fetched": 3, "unchanged": 0, "skipped": 1, "failed": 1}
+    assert summary == (3, 0, 1, 1, 3)  # the statement, the question and its PDF; the PDF elsewhere; the missing page
+    again = runner.invoke(cli, command)
+    counts, summary = _counted(again.stderr)
+    assert counts == {"fetched": 0, "unchanged": 3, "skipped": 1, "failed": 1} and summary == (0, 3, 1, 1, 0)
+    assert _counted(runner.invoke(cli, [*command[:-1], "-v"]).stderr)[1] == (0, 2, 0, 1, 0)  # -v: lines as well
+
+
+def _on_a_terminal(arguments: list[str]) -> tuple[int, str]:
+    """Run ``policykg ARGUMENTS`` with stderr on a pseudo-terminal; its exit code and what the terminal showed."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    main, side = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "policykg.cli", *arguments], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=side, env={**os.environ, "COLUMNS": "120"})
+    os.close(side)
+    shown = b""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([main], [], [], 1)
+        if ready:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the terminal closed: the process is done
+                break
+            if not chunk:
+                break
+            shown += chunk
+        elif process.poll() is not None:
+            break
+    os.close(main)
+    return process.wait(timeout=30), shown.decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_then_the_summary(tmp_path: Path, server: Server) -> None:
+    page = serve_statement(server)
+    server.serve("/api/writtenquestions/questions/1679416", QUESTION)
+    urls = [page, f"{server.url}/api/writtenquestions/questions/1679416"]
+    code, shown = _on_a_terminal(["fetch", *urls, "-o", str(tmp_path), "--base-url", server.url])
+    assert code == 0, shown
+    assert "Fetching" in shown and "1/2" in shown and "2/2" in shown and "[####################################]" in shown
+    assert "fetched    " not in shown  # the bar instead of the lines
+    lines = shown.replace("\r\n", "\n").split("\n")
+    assert f"policykg: fetched 2, unchanged 0, skipped 0, failed 0; 2 file(s) written in {tmp_path}" in lines
+    code, shown = _on_a_terminal(["fetch", *urls, "-o", str(tmp_path), "--base-url", server.url, "-v"])
+    assert code == 0 and "Fetching" not in shown and shown.count("unchanged  ") == 2  # -v: the lines on a terminal too
+    code, shown = _on_a_terminal(["fetch", *urls, "-o", str(tmp_path), "--base-url", server.url, "-q"])
+    assert code == 0 and shown == ""
 
 
 @pytest.mark.parametrize("url, expected", [

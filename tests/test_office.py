@@ -92,11 +92,11 @@ def test_docx_date_from_core_properties_and_by_content(tmp_path):
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("damaged.docx", b"PK\x03\x04" + b"\x00" * 200, "not a readable Word (.docx) document"),
     ("notzip.docx", b"this is not a zip file at all", "not a readable Word (.docx) document"),
-    ("paper.odt", None, "OpenDocument text (.odt) is not read"),
+    ("paper.odt", None, "not a readable OpenDocument text (.odt) document"),
 ])
 def test_bad_word_files_give_one_line(tmp_path, name, content, message):
     path = tmp_path / name
-    if content is None:  # a real zip with the ODF mimetype
+    if content is None:  # a zip with the ODT mimetype whose content.xml uses a prefix it never declares
         import zipfile
 
         with zipfile.ZipFile(path, "w") as archive:

@@ -161,12 +161,16 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
 @click.option("--timeout", type=click.FloatRange(0.1), default=30, show_default=True, help="Seconds to wait for an answer.")
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True, help="Retries on 429, 5xx and timeouts.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="One line per URL (fetched, unchanged, skipped) instead of the progress bar; the default when stderr is no terminal.")
 def fetch_command(urls: tuple[str, ...], out_dir: str, base_url: str, attachments: bool, timeout: float, retries: int,
-                  quiet: bool) -> None:
+                  quiet: bool, verbose: bool) -> None:
     """Fetch GOV.UK pages (through the Content API) and Parliament's written questions and statements.
 
     A publication's HTML publications are fetched with it.  A second fetch asks only for what
     changed (ETag / Last-Modified from OUT/manifest.json): unchanged pages are not downloaded.
+    On a terminal a progress bar counts the URLs; otherwise (or with -v) each URL gets a line
+    starting "fetched", "unchanged" or "skipped".  The last line counts them all.
 
     \b
     Examples:
@@ -176,17 +180,39 @@ def fetch_command(urls: tuple[str, ...], out_dir: str, base_url: str, attachment
     """
     from policykg.fetch import Client, fetch
 
+    stderr = sys.stderr  # click.testing.CliRunner swaps it too
+    bar = not quiet and not verbose and _is_terminal(stderr)
     with Client(timeout=timeout, retries=retries) as client:
-        report = fetch(list(urls), out_dir, base_url=base_url, attachments=attachments, client=client,
-                       progress=None if quiet else note)
+        if bar:
+            with click.progressbar(length=len(urls), label="Fetching", file=stderr, show_pos=True, item_show_func=_short_url) as progress:
+                report = fetch(list(urls), out_dir, base_url=base_url, attachments=attachments, client=client,
+                               done=lambda url: progress.update(1, url))
+        else:
+            report = fetch(list(urls), out_dir, base_url=base_url, attachments=attachments, client=client,
+                           progress=None if quiet else note)
     if len(report.failed) == 1 and len(urls) == 1:
         raise report.failed[0]
     for error in report.failed:
         click.echo(f"policykg: error: {error}", err=True)
+    if not quiet:
+        note(f"policykg: {report.summary()}; {len(report.written)} file(s) written in {out_dir}")
     if report.failed:
         raise PolicyKGError(f"{len(report.failed)} URL(s) could not be fetched; the others were saved in {out_dir}")
-    if not quiet:
-        note(f"policykg: {len(report.written)} file(s) written, {len(report.unchanged)} unchanged, in {out_dir}")
+
+
+def _is_terminal(stream: Any) -> bool:
+    """Whether a stream is a terminal (a progress bar there; lines for a file, pipe or test runner)."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+
+
+def _short_url(url: str | None) -> str:
+    """The end of the URL just done, short enough for the bar's line."""
+    if not url:
+        return ""
+    return url if len(url) <= 50 else "..." + url[-47:]
 
 
 def _cpu_cores() -> int:

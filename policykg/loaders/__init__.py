@@ -3,7 +3,7 @@
 One module per source format; this package holds the small registry that picks
 the loader for a file (by suffix, then by sniffing the content) and the checks
 every file goes through first (exists, not empty, not binary, decodes).  PDF and
-Word files are read from their bytes (:data:`BINARY_FORMATS`), never decoded as text.
+Word and OpenDocument text files are read from their bytes (:data:`BINARY_FORMATS`), never decoded as text.
 
 >>> from policykg.loaders import load_document, seed_path
 >>> doc = load_document(seed_path())
@@ -70,6 +70,7 @@ SUFFIXES: dict[str, str] = {".txt": "govuk-text", ".text": "govuk-text", ".html"
 #: Files a folder may hold that are not documents: ``policykg fetch``'s record of what it saved.
 NOT_DOCUMENTS = frozenset({"manifest.json"})
 
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SEED_NAME = "tackling-child-sexual-abuse-progress-update-2025-04.txt"
 MAX_BYTES = 50 * 1024 * 1024  # a policy document is never this large; refuse rather than exhaust memory
 #: Text, HTML and JSON take ~90 bytes of memory per byte to build (20 MB: ~1.8 GB, figures in
@@ -110,7 +111,7 @@ def decode(data: bytes, path: Path) -> str:
 
 
 def sniff_binary(path: Path, data: bytes) -> str | None:
-    """The format of a PDF or Word file, from its first bytes (whatever its suffix), else from its
+    """The format of a PDF, Word or OpenDocument text file, from its first bytes (whatever its suffix), else from its
     suffix; ``None`` for a file to read as text."""
     if data[:1024].lstrip().startswith(b"%PDF-"):
         return "pdf"
@@ -120,9 +121,9 @@ def sniff_binary(path: Path, data: bytes) -> str | None:
                 names = set(archive.namelist())
                 if "word/document.xml" in names:
                     return "docx"
-                if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.text"):
+                if "mimetype" in names and archive.getinfo("mimetype").file_size < 200 and archive.read("mimetype").startswith(_ODT_MIMETYPE):
                     return "odt"
-        except (zipfile.BadZipFile, OSError, KeyError):
+        except Exception:  # a damaged zip raises many kinds of error (NotImplementedError for a garbled version): the suffix decides
             pass
     format = SUFFIXES.get(path.suffix.lower())
     return format if format in BINARY_FORMATS else None
