@@ -23,7 +23,7 @@ FLOORS = {
     "statuses": (0.45, 0.6),
     "bodies": (0.84, 0.88),
     "legislation": (0.90, 0.95),
-    "dated commitments": (0.62, 0.74),
+    "dated commitments": (0.82, 0.90),
     "funding": (0.95, 0.95),
 }
 
