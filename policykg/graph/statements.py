@@ -264,9 +264,22 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
 _STATUS_WORDING_LOWER = [(status, re.compile(pattern.pattern)) for status, pattern in STATUS_WORDING]
 
 
+# "We accept in full or accept in principle all of the recommendations": a summary over several
+# statuses, the status of none of them in particular.
+_EITHER_STATUS = re.compile(r"\baccept(?:s|ed)? in full,? or (?:accept(?:s|ed)? )?in principle\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def status_from_wording(text: str) -> tuple[str, str] | None:
-    """``(status, matched words)`` when the text states a position plainly, else ``None``."""
+    """``(status, matched words)`` when the text states a position plainly, else ``None``.
+
+    >>> status_from_wording("We accept this recommendation in principle.")[0]
+    'accepted in principle'
+    >>> status_from_wording("The Government accept in full or accept in principle all of the recommendations.") is None
+    True
+    """
+    if _EITHER_STATUS.search(text):
+        return None
     searched, as_written = text_to_search(text)
     for status, pattern in STATUS_WORDING if as_written else _STATUS_WORDING_LOWER:
         if match := pattern.search(searched):
