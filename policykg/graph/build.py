@@ -714,10 +714,13 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
 
 _TITLE_WORD = re.compile(r"[a-z][a-z’'-]{4,}")
 # Words any response may use: they say nothing of which recommendation a sentence is about.
-_GENERIC_WORDS = frozenset("""about across after against before being between child children could every
-from further other people should their there these those through under where which while within would
-ensure establish extend extended improve improved increase introduce introduction provide require
-requirement support develop deliver national public review system services""".split())
+_GENERIC_WORDS = frozenset({
+    "about", "across", "after", "against", "before", "being", "between", "child", "children", "could", "every",
+    "from", "further", "other", "people", "should", "their", "there", "these", "those", "through", "under", "where",
+    "which", "while", "within", "would", "ensure", "establish", "extend", "extended", "improve", "improved",
+    "increase", "introduce", "introduction", "provide", "require", "requirement", "support", "develop", "deliver",
+    "national", "public", "review", "system", "services",
+})
 _KEYWORD_STEM = 6  # "registr" starts "registration" and "registered": keywords match as word starts
 
 

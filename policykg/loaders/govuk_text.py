@@ -18,6 +18,7 @@ parent with `` - ``, and sub-lists flattened into the parent list.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from policykg.loaders.dates import is_date_line, stated_date
@@ -88,7 +89,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
         inside_sentence = not previous.endswith(_ENDS_SENTENCE)
         return (inside_sentence and line[0].islower()) or (len(previous) >= full and (inside_sentence or line[0].isupper()))
 
-    wrapped = sum(1 for a, b in zip(lines, lines[1:]) if len(a) >= full and not a.endswith(_ENDS_SENTENCE) and b[:1].islower())
+    wrapped = sum(1 for a, b in itertools.pairwise(lines) if len(a) >= full and not a.endswith(_ENDS_SENTENCE) and b[:1].islower())
     if wrapped < max(_WRAPPED_MIN, 0.1 * len(lengths)):
         return lines
     joined: list[str] = []
