@@ -11,19 +11,15 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 import networkx as nx
 
 from policykg.atomic import atomic_write_text
 from policykg.graph.outputs import file_stamp
-from policykg.settings import DEFAULT_OUT, Settings, current_settings
-
-if TYPE_CHECKING:
-    from policykg.graph.pipeline import BuildReport
+from policykg.settings import DEFAULT_OUT, current_settings
 
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
 
@@ -45,24 +41,6 @@ def source_paths(sources: list[str] | list[Path]) -> list[Path]:
     return list(iter_sources(sources)) if sources else [seed_path()]
 
 
-def build_sources(sources: list[str] | list[Path], *, jobs: int = 1, cache_dir: Path | None = None,
-                  progress: Callable[[Path], None] | None = None, quiet: bool = False,
-                  keep_going: bool = False, settings: Settings | None = None) -> tuple[nx.MultiDiGraph, BuildReport]:
-    """The graph of the files and folders in ``sources`` (none: the packaged seed), under ``settings``
-    (default: the active ones), and what the build did.
-
-    A document that fails stops the build (:class:`~policykg.errors.DocumentError`, one line naming it);
-    with ``keep_going`` it is left out and listed in the report's ``failed``.
-    """
-    from policykg.graph.pipeline import build_from_paths
-
-    graph, report = build_from_paths(source_paths(sources), jobs=jobs, cache_dir=cache_dir, progress=progress,
-                                     keep_going=keep_going, settings=settings)
-    if cache_dir is not None and report.cached and not quiet:
-        note(f"policykg: {report.cached} of {report.documents} document(s) unchanged, reused from {cache_dir}")
-    return graph, report
-
-
 def open_graph(path: str | None) -> nx.MultiDiGraph:
     """The built graph at ``path``, or at the default place, or the packaged seed built in memory."""
     from policykg.graph.storage import load_graph
@@ -71,8 +49,10 @@ def open_graph(path: str | None) -> nx.MultiDiGraph:
         return load_graph(path)
     if DEFAULT_GRAPH.is_file():
         return load_graph(DEFAULT_GRAPH)
+    from policykg.graph.pipeline import build_from_paths
+
     note(f"policykg: no {DEFAULT_GRAPH} here; using the packaged seed document (run `policykg build` to save a graph)")
-    return build_sources([])[0]
+    return build_from_paths(source_paths([]))[0]
 
 
 def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") -> Any:
