@@ -195,3 +195,21 @@ def test_no_cli_module_tests_an_engine_name() -> None:
         text = path.read_text(encoding="utf-8")
         for name in ("neo4j", "sparql", "cypher", "oxigraph"):
             assert f'engine == "{name}"' not in text and f'name == "{name}"' not in text, (path.name, name)
+
+
+def test_iris_and_values_live_in_one_place_only() -> None:
+    """``policykg.iris`` and ``policykg.values`` are the only homes of IRIs and value checks: the old
+    re-exports under ``ontology/`` are gone, and no file of the project imports from there."""
+    import importlib.util
+
+    assert (PACKAGE / "iris.py").is_file() and (PACKAGE / "values.py").is_file()
+    for name in ("iris", "values"):
+        assert not (PACKAGE / "ontology" / f"{name}.py").exists()
+        assert importlib.util.find_spec(f"policykg.ontology.{name}") is None
+    root = PACKAGE.parent
+    files = [*PACKAGE.rglob("*.py"), *(root / "tests").glob("*.py"), *(root / "benchmarks").glob("*.py"),
+             *(path for path in (root / "scripts").iterdir() if path.is_file())]
+    offenders = [str(path.relative_to(root)) for path in files
+                 if any(old in path.read_text(encoding="utf-8", errors="replace") for old in ("ontology.iris", "ontology.values"))
+                 and path.name != "test_layers.py"]
+    assert offenders == []
