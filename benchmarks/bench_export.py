@@ -73,7 +73,7 @@ def run_export_benchmark(triples: int = 1_000_000, *, baseline_triples: int | No
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         for fmt in formats or list(RDF_FORMATS):
-            suffix = RDF_FORMATS[fmt][1]
+            suffix = RDF_FORMATS[fmt].suffix
             ours, path = timed(lambda fmt=fmt, suffix=suffix: export(graph, fmt, folder / f"ours{suffix}"), repeat)
             size = path.stat().st_size
             path.unlink()

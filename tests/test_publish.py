@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from policykg.export import FORMAT_CHOICES, SUFFIXES, WRITERS, export
+from policykg.export import EXPORT_FORMATS, FORMAT_CHOICES, export
 from policykg.export import publish as publish_module
 from policykg.export.dcat import ATTRIBUTION, OGL, SPDX
 from policykg.export.gexf import gexf_text
@@ -98,8 +98,40 @@ def copy_of(small_publication, tmp_path):
 
 
 def test_registry_knows_every_format():
-    assert {"turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml", "graphml", "gexf", "csv", "cypher", "neo4j-csv"} == set(WRITERS)
-    assert set(SUFFIXES) == set(WRITERS) and {"nq", "ttl", "nt"} <= set(FORMAT_CHOICES)
+    assert {"turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml", "graphml", "gexf", "csv", "cypher", "neo4j-csv"} == set(EXPORT_FORMATS)
+    assert all(spec.name == name and spec.suffix for name, spec in EXPORT_FORMATS.items())
+    assert FORMAT_CHOICES[: len(EXPORT_FORMATS)] == list(EXPORT_FORMATS) and {"nq", "ttl", "nt"} <= set(FORMAT_CHOICES)
+    assert {name for name, spec in EXPORT_FORMATS.items() if spec.folder} == {"csv", "neo4j-csv"}
+
+
+def test_one_module_per_rdf_writer_in_one_registry():
+    """Each writer module of policykg/export/rdf/ describes its format (FORMAT), and the registry holds exactly those."""
+    import importlib
+
+    import policykg.export.rdf as package
+
+    helpers = {"__init__", "streams", "named_graphs"}
+    modules = sorted(path.stem for path in Path(package.__file__).parent.glob("*.py") if path.stem not in helpers)
+    assert modules == sorted(RDF_FORMATS) == ["jsonld", "nquads", "ntriples", "rdfxml", "trig", "turtle"]
+    for name in modules:
+        spec = importlib.import_module(f"policykg.export.rdf.{name}").FORMAT
+        assert RDF_FORMATS[name] is spec and EXPORT_FORMATS[name].suffix == spec.suffix
+    assert {name for name, spec in RDF_FORMATS.items() if spec.named_graphs} == {"nquads", "trig"}
+
+
+def test_jsonld_terms_come_from_the_one_table_of_properties():
+    """The JSON-LD context and the RDF mapping read one table: a node property's JSON-LD term names its predicate with its kind."""
+    from policykg.export.rdf import JSONLD_TERMS
+    from policykg.ontology.rdf import EDGE_PROPERTIES, NODE_PROPERTIES, PROPERTIES
+
+    for spec in PROPERTIES:
+        if spec.term is not None:
+            assert JSONLD_TERMS[spec.term] == (spec.predicate, spec.kind, spec.many), spec.term
+        if spec.key is not None:
+            assert (EDGE_PROPERTIES if spec.edge else NODE_PROPERTIES)[spec.key] == (spec.predicate, spec.kind), spec.key
+    assert len({spec.predicate for spec in PROPERTIES}) == len(PROPERTIES)  # one row per property
+    assert JSONLD_TERMS["landingPage"][0] == NODE_PROPERTIES["source_url"][0] and "notation" not in JSONLD_TERMS
+    assert jsonld_context()["sameAs"] == {"@id": "owl:sameAs", "@type": "@id", "@container": "@set"}
 
 
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))

@@ -256,11 +256,11 @@ def export_command(graph_path: str | None, format_: str, output: str | None) -> 
       policykg export -f cypher -o graph.cypher          # then: cypher-shell -f graph.cypher
       policykg export -f neo4j-csv -o import/            # then: the command in import/import-command.txt
     """
-    from policykg.export import ALIASES, SUFFIXES, export
+    from policykg.export import export_format
 
-    name = ALIASES.get(format_, format_)
-    path = Path(output) if output else DEFAULT_OUT / f"graph{SUFFIXES[name]}"
-    export(open_graph(graph_path), name, path)
+    chosen = export_format(format_)
+    path = Path(output) if output else DEFAULT_OUT / f"graph{chosen.suffix}"
+    chosen.write(open_graph(graph_path), path)
     click.echo(f"Wrote {path}", err=True)
 
 

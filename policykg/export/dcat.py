@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, VOID
 
-from policykg.export.rdf import _JSONLD_PREFIXES, compact_iri
+from policykg.export.rdf import JSONLD_PREFIXES, compact_iri
 from policykg.graph.model import count_by_type
 from policykg.iris import base
 
@@ -279,7 +279,7 @@ def catalog_graph(graph: nx.MultiDiGraph, files: Mapping[str, Written], infos: M
 def _namespace(iri: str) -> str:
     compact = compact_iri(iri)
     if compact != iri:
-        return _JSONLD_PREFIXES[compact.split(":", 1)[0]]
+        return JSONLD_PREFIXES[compact.split(":", 1)[0]]
     cut = max(iri.rfind("#"), iri.rfind("/"))
     return iri[: cut + 1]
 

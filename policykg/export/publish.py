@@ -89,7 +89,7 @@ _FORMAT_FEATURES = {"turtle": "Turtle", "ntriples": "N-Triples", "nquads": "N-Qu
 #: every file of a publication, as the catalogue describes it (SHA256SUMS and catalog.ttl are not in the catalogue)
 FILE_INFO: dict[str, FileInfo] = {
     **{
-        name: FileInfo(name, f"The knowledge graph in {title}", note, RDF_FORMATS[fmt][2], file_type, (spec, _ONTOLOGY), OGL, data=True)
+        name: FileInfo(name, f"The knowledge graph in {title}", note, RDF_FORMATS[fmt].media_type, file_type, (spec, _ONTOLOGY), OGL, data=True)
         for name, fmt in DATA_FILES.items()
         for title, file_type, spec, note in [_DATA_INFO[fmt]]
     },
