@@ -91,7 +91,8 @@ def run_export_benchmark(triples: int = 1_000_000, *, baseline_triples: int | No
 
 
 def bench_publish(name: str, graph, folder: Path) -> None:
-    from policykg.export.publish import publish, validate_publication
+    from policykg.export.publication_check import validate_publication
+    from policykg.export.publish import publish
 
     seconds, path = timed(lambda: publish(graph, folder / f"{name}-publication"))
     print(f"{name}: publish {seconds:.2f} s", end="")
