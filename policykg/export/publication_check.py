@@ -157,58 +157,69 @@ def _file_name(url: str, folder_uri: str) -> str:
     return unquote(urlparse(url).path.rsplit("/", 1)[-1])
 
 
-def validate_publication(folder: str | Path, *, shacl: bool = True) -> PublicationReport:
-    """Check a publication folder written by :func:`publish` (see the module docstring).
+@dataclass
+class _Folder:
+    """What the checks share: the folder, its files' facts, the metadata graphs parsed so far, and the
+    data file whose triples the others are compared with."""
 
-    ``shacl=False`` skips the SHACL validation of the data (the slowest check).
-    """
-    folder = Path(folder)
-    report = PublicationReport(folder)
-    problem, ok = report.problems.append, report.passed.append
-    if not folder.is_dir():
-        problem(f"{folder}: no such folder")
-        return report
-    present = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith("."))
-    folder_uri = folder.resolve().as_uri() + "/"
-    # Each file read once, a piece at a time: the data files of a large graph are gigabytes.
-    facts = {name: _read_facts(folder / name) for name in present if (folder / name).is_file()}
+    path: Path
+    report: PublicationReport
+    shacl: bool
+    present: list[str] = field(default_factory=list)
+    uri: str = ""
+    facts: dict[str, _FileFacts] = field(default_factory=dict)
+    graphs: dict[str, Graph] = field(default_factory=dict)
+    reference_name: str | None = None
+    reference: set[int] | None = None
 
+    def problem(self, line: str) -> None:
+        self.report.problems.append(line)
+
+    def ok(self, line: str) -> None:
+        self.report.passed.append(line)
+
+
+def _check_every_file_is_there(folder: _Folder) -> None:
     for name in ALL_FILES:
-        if name not in facts:
-            problem(f"{name}: missing")
+        if name not in folder.facts:
+            folder.problem(f"{name}: missing")
 
-    # SHA256SUMS
-    if SUMS in facts:
-        listed: dict[str, str] = {}
-        for number, line in enumerate((folder / SUMS).read_bytes().decode("utf-8", "replace").splitlines(), 1):
-            match = _SUM_LINE.match(line)
-            if not match:
-                problem(f"{SUMS}: line {number} is not '<sha256>  <file>'")
-                continue
-            listed[match.group(2)] = match.group(1).lower()
-        for name, digest in sorted(listed.items()):
-            if name not in facts:
-                if name not in ALL_FILES:
-                    problem(f"{name}: missing (listed in {SUMS})")
-            elif facts[name].sha256 != digest:
-                problem(f"{name}: SHA-256 does not match {SUMS} (the file has changed)")
-        for name in present:
-            if name != SUMS and name not in listed:
-                problem(f"{name}: not listed in {SUMS}")
-        ok(f"{SUMS}: {len(listed)} files listed")
 
-    # every file parses
-    graphs: dict[str, Graph] = {}
-    for name in present:
-        if name not in facts:
-            problem(f"{name}: is not a file")
+def _check_sums(folder: _Folder) -> None:
+    """SHA256SUMS lists every file, with the checksum it has."""
+    if SUMS not in folder.facts:
+        return
+    listed: dict[str, str] = {}
+    for number, line in enumerate((folder.path / SUMS).read_bytes().decode("utf-8", "replace").splitlines(), 1):
+        match = _SUM_LINE.match(line)
+        if not match:
+            folder.problem(f"{SUMS}: line {number} is not '<sha256>  <file>'")
+            continue
+        listed[match.group(2)] = match.group(1).lower()
+    for name, digest in sorted(listed.items()):
+        if name not in folder.facts:
+            if name not in ALL_FILES:
+                folder.problem(f"{name}: missing (listed in {SUMS})")
+        elif folder.facts[name].sha256 != digest:
+            folder.problem(f"{name}: SHA-256 does not match {SUMS} (the file has changed)")
+    for name in folder.present:
+        if name != SUMS and name not in listed:
+            folder.problem(f"{name}: not listed in {SUMS}")
+    folder.ok(f"{SUMS}: {len(listed)} files listed")
+
+
+def _check_other_files_parse(folder: _Folder) -> None:
+    """Every file but the data files parses (the RDF ones are kept for the checks after)."""
+    for name in folder.present:
+        if name not in folder.facts:
+            folder.problem(f"{name}: is not a file")
             continue
         if name in DATA_FILES:
-            continue  # checked below, one at a time
-        if facts[name].not_utf8:
-            problem(f"{name}: is not UTF-8 text ({facts[name].not_utf8})")
+            continue  # checked by _check_data_files, one at a time
+        if folder.facts[name].not_utf8:
+            folder.problem(f"{name}: is not UTF-8 text ({folder.facts[name].not_utf8})")
             continue
-        text = (folder / name).read_text(encoding="utf-8")
+        text = (folder.path / name).read_text(encoding="utf-8")
         suffix = Path(name).suffix
         try:
             if name == "context.jsonld":
@@ -216,90 +227,133 @@ def validate_publication(folder: str | Path, *, shacl: bool = True) -> Publicati
                 if not isinstance(context, dict):
                     raise ValueError("no @context object")
             elif suffix in _PARSERS:
-                graphs[name] = _parse_rdf(folder / name, folder_uri)
+                folder.graphs[name] = _parse_rdf(folder.path / name, folder.uri)
             elif suffix == ".html":
                 html_problems = check_html(text)
                 if html_problems:
                     raise ValueError("; ".join(html_problems))
         except Exception as exc:  # every parser has its own exceptions
-            problem(f"{name}: does not parse: {_first_line(exc)}")
+            folder.problem(f"{name}: does not parse: {_first_line(exc)}")
             continue
-        ok(f"{name}: parses" + (f" ({len(graphs[name])} triples)" if name in graphs else ""))
+        folder.ok(f"{name}: parses" + (f" ({len(folder.graphs[name])} triples)" if name in folder.graphs else ""))
 
-    # the data formats parse and hold the same triples (the first that parses is the reference);
-    # the JSON-LD uses the published context.  Parsed by pyoxigraph, one file at a time: rdflib
-    # would take minutes and gigabytes per format on a large graph (1.6M triples: ~40 s, ~2.5 GB).
-    reference_name, reference = None, None
+
+def _check_data_files(folder: _Folder) -> None:
+    """The data formats parse and hold the same triples (the first that parses is the reference).
+
+    Parsed by pyoxigraph, one file at a time: rdflib would take minutes and gigabytes per format on a large graph.
+    """
     for name in _DATA_ORDER:
-        if name not in facts:
+        if name not in folder.facts:
             continue
-        if facts[name].not_utf8:
-            problem(f"{name}: is not UTF-8 text ({facts[name].not_utf8})")
+        if folder.facts[name].not_utf8:
+            folder.problem(f"{name}: is not UTF-8 text ({folder.facts[name].not_utf8})")
             continue
         try:
-            triples = _data_triples(folder / name, folder_uri)
+            triples = _data_triples(folder.path / name, folder.uri)
         except Exception as exc:  # every parser has its own exceptions
-            problem(f"{name}: does not parse: {_first_line(exc)}")
+            folder.problem(f"{name}: does not parse: {_first_line(exc)}")
             continue
-        ok(f"{name}: parses ({len(triples)} triples)")
-        if reference is None:
-            reference_name, reference = name, triples
-        elif triples != reference:
-            problem(f"{name}: holds different triples from {reference_name} "
-                    f"({len(reference - triples)} missing, {len(triples - reference)} extra)")
-    if reference is not None:
-        void = graphs.get("void.ttl")
-        if void is not None:
-            stated = [int(v) for s, v in void.subject_objects(VOID.triples) if (s, RDF.type, VOID.Dataset) in void]
-            if stated and stated[0] != len(reference):
-                problem(f"void.ttl: says {stated[0]} triples, {reference_name} has {len(reference)}")
-    if "graph.jsonld" in facts and "context.jsonld" in facts:
+        folder.ok(f"{name}: parses ({len(triples)} triples)")
+        if folder.reference is None:
+            folder.reference_name, folder.reference = name, triples
+        elif triples != folder.reference:
+            folder.problem(f"{name}: holds different triples from {folder.reference_name} "
+                           f"({len(folder.reference - triples)} missing, {len(triples - folder.reference)} extra)")
+
+
+def _check_void_count(folder: _Folder) -> None:
+    """void.ttl states as many triples as the data holds."""
+    void = folder.graphs.get("void.ttl")
+    if folder.reference is None or void is None:
+        return
+    stated = [int(v) for s, v in void.subject_objects(VOID.triples) if (s, RDF.type, VOID.Dataset) in void]
+    if stated and stated[0] != len(folder.reference):
+        folder.problem(f"void.ttl: says {stated[0]} triples, {folder.reference_name} has {len(folder.reference)}")
+
+
+def _check_jsonld_context(folder: _Folder) -> None:
+    """graph.jsonld uses the published context.jsonld."""
+    if "graph.jsonld" in folder.facts and "context.jsonld" in folder.facts:
         with contextlib.suppress(ValueError, AttributeError):
-            if _jsonld_context(folder / "graph.jsonld") != _jsonld_context(folder / "context.jsonld"):
-                problem("graph.jsonld: its @context differs from context.jsonld")
+            if _jsonld_context(folder.path / "graph.jsonld") != _jsonld_context(folder.path / "context.jsonld"):
+                folder.problem("graph.jsonld: its @context differs from context.jsonld")
 
-    # the catalogue: shapes, files, sizes, checksums
-    catalog = graphs.get(CATALOG)
-    if catalog is not None:
-        for line in validate_catalog(catalog, strip=folder_uri):
-            problem(f"{CATALOG}: {line}")
-        described: set[str] = set()
-        for distribution in sorted(catalog.subjects(RDF.type, DCAT.Distribution), key=str):
-            url = catalog.value(distribution, DCAT.downloadURL)
-            if url is None:
-                continue  # reported by the shapes
-            name = _file_name(str(url), folder_uri)
-            described.add(name)
-            if name not in facts:
-                if name not in ALL_FILES:
-                    problem(f"{name}: missing (listed in {CATALOG})")
-                continue
-            size = catalog.value(distribution, DCAT.byteSize)
-            if size is not None and str(size) != str(facts[name].size):
-                problem(f"{name}: {CATALOG} says {size} bytes, the file has {facts[name].size}")
-            checksum = catalog.value(distribution, SPDX.checksum)
-            value = catalog.value(checksum, SPDX.checksumValue) if checksum is not None else None
-            if value is not None and str(value).lower() != facts[name].sha256:
-                problem(f"{name}: SHA-256 does not match {CATALOG} (the file has changed)")
-        for name in present:
-            if name not in (CATALOG, SUMS) and name not in described:
-                problem(f"{name}: not listed in {CATALOG}")
-        ok(f"{CATALOG}: {len(described)} distributions")
 
-    # the data against the shapes
-    if shacl and reference is not None and (reason := too_big_for_shacl(len(reference))):
-        report.notes.append(f"not checking {reference_name} against shapes.ttl: {reason}")
-    elif shacl and reference_name and "shapes.ttl" in graphs and "ontology.ttl" in graphs:
-        from policykg.ontology.validate import validate
+def _check_catalogue(folder: _Folder) -> None:
+    """The catalogue satisfies its shapes and lists exactly the files present, with their sizes and checksums."""
+    catalog = folder.graphs.get(CATALOG)
+    if catalog is None:
+        return
+    for line in validate_catalog(catalog, strip=folder.uri):
+        folder.problem(f"{CATALOG}: {line}")
+    described: set[str] = set()
+    for distribution in sorted(catalog.subjects(RDF.type, DCAT.Distribution), key=str):
+        url = catalog.value(distribution, DCAT.downloadURL)
+        if url is None:
+            continue  # reported by the shapes
+        name = _file_name(str(url), folder.uri)
+        described.add(name)
+        if name not in folder.facts:
+            if name not in ALL_FILES:
+                folder.problem(f"{name}: missing (listed in {CATALOG})")
+            continue
+        size = catalog.value(distribution, DCAT.byteSize)
+        if size is not None and str(size) != str(folder.facts[name].size):
+            folder.problem(f"{name}: {CATALOG} says {size} bytes, the file has {folder.facts[name].size}")
+        checksum = catalog.value(distribution, SPDX.checksum)
+        value = catalog.value(checksum, SPDX.checksumValue) if checksum is not None else None
+        if value is not None and str(value).lower() != folder.facts[name].sha256:
+            folder.problem(f"{name}: SHA-256 does not match {CATALOG} (the file has changed)")
+    for name in folder.present:
+        if name not in (CATALOG, SUMS) and name not in described:
+            folder.problem(f"{name}: not listed in {CATALOG}")
+    folder.ok(f"{CATALOG}: {len(described)} distributions")
 
-        data = _parse_rdf(folder / reference_name, folder_uri)
-        result = validate(data, shapes=graphs["shapes.ttl"], ontology=graphs["ontology.ttl"], in_place=True)
-        for line in result.violations[:20]:
-            problem(f"{reference_name}: {line}")
-        if len(result.violations) > 20:
-            problem(f"{reference_name}: ... and {len(result.violations) - 20} more violations of shapes.ttl")
-        if result.conforms:
-            ok(f"{reference_name}: conforms to shapes.ttl")
+
+def _check_shapes(folder: _Folder) -> None:
+    """The data conforms to shapes.ttl (skipped, with a note, where it would not fit in memory)."""
+    name, graphs = folder.reference_name, folder.graphs
+    if not folder.shacl or folder.reference is None or name is None:
+        return
+    if reason := too_big_for_shacl(len(folder.reference)):
+        folder.report.notes.append(f"not checking {name} against shapes.ttl: {reason}")
+        return
+    if "shapes.ttl" not in graphs or "ontology.ttl" not in graphs:
+        return
+    from policykg.ontology.validate import validate
+
+    data = _parse_rdf(folder.path / name, folder.uri)
+    result = validate(data, shapes=graphs["shapes.ttl"], ontology=graphs["ontology.ttl"], in_place=True)
+    for line in result.violations[:20]:
+        folder.problem(f"{name}: {line}")
+    if len(result.violations) > 20:
+        folder.problem(f"{name}: ... and {len(result.violations) - 20} more violations of shapes.ttl")
+    if result.conforms:
+        folder.ok(f"{name}: conforms to shapes.ttl")
+
+
+#: The checks, in order: each adds its problems and passes to the report (later ones use what earlier ones parsed).
+CHECKS = (_check_every_file_is_there, _check_sums, _check_other_files_parse, _check_data_files, _check_void_count,
+          _check_jsonld_context, _check_catalogue, _check_shapes)
+
+
+def validate_publication(folder: str | Path, *, shacl: bool = True) -> PublicationReport:
+    """Check a publication folder written by :func:`~policykg.export.publish.publish` (see the module docstring).
+
+    ``shacl=False`` skips the SHACL validation of the data (the slowest check).
+    """
+    path = Path(folder)
+    report = PublicationReport(path)
+    if not path.is_dir():
+        report.problems.append(f"{path}: no such folder")
+        return report
+    present = sorted(entry.name for entry in path.iterdir() if not entry.name.startswith("."))
+    # Each file read once, a piece at a time: the data files of a large graph are gigabytes.
+    facts = {name: _read_facts(path / name) for name in present if (path / name).is_file()}
+    state = _Folder(path, report, shacl, present, path.resolve().as_uri() + "/", facts)
+    for check in CHECKS:
+        check(state)
     report.problems = list(dict.fromkeys(report.problems))
     return report
 
