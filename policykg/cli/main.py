@@ -203,12 +203,12 @@ def stats(graph_path: str | None, as_json: bool) -> None:
         click.echo(graph_summary(graph))
 
 
-@cli.command()
+@cli.command("validate")
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
 @graph_option
 @click.option("--no-shacl", is_flag=True, help="With FOLDER: skip the SHACL check of the data (the slowest check).")
 @click.option("-v", "--verbose", is_flag=True, help="With FOLDER: also list the checks that passed.")
-def validate(folder: str | None, graph_path: str | None, no_shacl: bool, verbose: bool) -> None:
+def validate_command(folder: str | None, graph_path: str | None, no_shacl: bool, verbose: bool) -> None:
     """Check the graph against the SHACL shapes; exit 1 listing each violation.
 
     Given FOLDER (written by `policykg publish`), check that publication instead: every file
@@ -297,11 +297,11 @@ def _literal_param(value: str) -> object:
 
 def _emit(columns: list[str], records: list[dict], format_: str | None, output: str | None) -> None:
     from policykg.atomic import atomic_write_text
-    from policykg.queries.results import FORMATS
+    from policykg.queries.results import RESULT_FORMATS
 
     if format_ is None:
         format_ = "table" if (output is None and sys.stdout.isatty()) else "json"
-    text = FORMATS[format_](columns, records)
+    text = RESULT_FORMATS[format_](columns, records)
     if output:
         atomic_write_text(Path(output), text if text.endswith("\n") else text + "\n")
         click.echo(f"Wrote {len(records)} row(s) to {output}", err=True)

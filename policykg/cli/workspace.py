@@ -21,11 +21,11 @@ from policykg.atomic import atomic_write_text
 from policykg.graph.outputs import file_stamp
 from policykg.settings import DEFAULT_OUT, current_settings
 
-DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
+DEFAULT_GRAPH_FILE = DEFAULT_OUT / "graph.json"
 
 graph_option = click.option(
     "--graph", "graph_path", envvar="POLICYKG_GRAPH", type=click.Path(dir_okay=False),
-    help=f"Graph file written by `policykg build` [default: {DEFAULT_GRAPH}, else the packaged seed].",
+    help=f"Graph file written by `policykg build` [default: {DEFAULT_GRAPH_FILE}, else the packaged seed].",
 )
 
 
@@ -47,11 +47,11 @@ def open_graph(path: str | None) -> nx.MultiDiGraph:
 
     if path:
         return load_graph(path)
-    if DEFAULT_GRAPH.is_file():
-        return load_graph(DEFAULT_GRAPH)
+    if DEFAULT_GRAPH_FILE.is_file():
+        return load_graph(DEFAULT_GRAPH_FILE)
     from policykg.graph.pipeline import build_from_paths
 
-    note(f"policykg: no {DEFAULT_GRAPH} here; using the packaged seed document (run `policykg build` to save a graph)")
+    note(f"policykg: no {DEFAULT_GRAPH_FILE} here; using the packaged seed document (run `policykg build` to save a graph)")
     return build_from_paths(source_paths([]))[0]
 
 
@@ -61,15 +61,15 @@ def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") 
     On a large built graph (more than ``AUTO_OXIGRAPH_TRIPLES``, estimated) the engine's database
     is kept on disk beside the graph file: the Oxigraph store for SPARQL (``cache/<name>.oxigraph``)
     and the LadybugDB database for Cypher (``cache/<name>.ladybug``).  Making one means reading
-    the graph and loading it, ~14 s for 100 documents, which every query would repeat; a kept one
-    opens, read-only, in milliseconds.  It is made again whenever the graph file or policykg
+    the graph and loading it, seconds on a large graph, which every query would repeat; a kept one
+    opens, read-only, at once (figures in benchmarks/README.md).  It is made again whenever the graph file or policykg
     changes (see :func:`_kept_database`).
     """
     from policykg.queries import AUTO_OXIGRAPH_TRIPLES, engine_spec, estimated_triples, kept_engine, open_engine, store_engines
 
     if not engine_spec(engine).needs_graph:  # it queries what its server holds
         return open_engine(engine, None, store)
-    file = Path(graph_path) if graph_path else DEFAULT_GRAPH if DEFAULT_GRAPH.is_file() else None
+    file = Path(graph_path) if graph_path else DEFAULT_GRAPH_FILE if DEFAULT_GRAPH_FILE.is_file() else None
     kind = kept_engine(engine)  # the engine whose database is kept on disk for this one
     asked = store_engines(engine).get(store)  # the store asked for by name, if the engine has a choice of stores
     if file is None or kind is None or (asked is not None and asked != kind):
@@ -90,7 +90,7 @@ def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") 
 def kept_oxigraph_store(graph_path: str | None) -> Path | None:
     """The Oxigraph store kept beside the graph file (``cache/graph.oxigraph``), made or made again if
     it is not current; ``None`` when there is no graph file (the packaged seed) or no room to keep one."""
-    file = Path(graph_path) if graph_path else DEFAULT_GRAPH if DEFAULT_GRAPH.is_file() else None
+    file = Path(graph_path) if graph_path else DEFAULT_GRAPH_FILE if DEFAULT_GRAPH_FILE.is_file() else None
     if file is None:
         return None
     kept = _kept_database(file, "oxigraph")

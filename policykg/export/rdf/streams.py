@@ -66,6 +66,6 @@ def ntriples_reader(groups: Groups) -> IO[bytes]:
     return cast(IO[bytes], ChunkReader(ntriples_chunks(groups)))  # a RawIOBase: a binary file
 
 
-def convert(data: bytes | IO[bytes], source: ox.RdfFormat, target: ox.RdfFormat, output: IO[bytes] | None = None) -> bytes:
+def reserialize(data: bytes | IO[bytes], source: ox.RdfFormat, target: ox.RdfFormat, output: IO[bytes] | None = None) -> bytes:
     """pyoxigraph's streaming parser into its serialiser: into ``output`` (then ``b""`` is returned), else into bytes."""
     return ox.serialize(ox.parse(data, format=source), output, target, prefixes=PREFIX_IRIS) or b""

@@ -8,13 +8,13 @@ import pyoxigraph as ox
 
 from policykg.export.rdf.named_graphs import by_graph, quad_groups
 from policykg.export.rdf.nquads import nquads_chunks
-from policykg.export.rdf.streams import GraphNames, Groups, RdfFormat, convert
+from policykg.export.rdf.streams import GraphNames, Groups, RdfFormat, reserialize
 from policykg.ontology.rdf import ChunkReader
 
 
 def write_trig(groups: Groups, names: GraphNames, stream: IO[bytes]) -> None:
     ordered = by_graph(quad_groups(groups, names))  # pyoxigraph's TriG writer keeps the order: each graph's quads together
-    convert(cast(IO[bytes], ChunkReader(nquads_chunks(ordered))), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, stream)
+    reserialize(cast(IO[bytes], ChunkReader(nquads_chunks(ordered))), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, stream)
 
 
 FORMAT = RdfFormat("trig", ".trig", "application/trig", write_trig, named_graphs=True)
