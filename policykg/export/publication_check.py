@@ -3,10 +3,10 @@ sizes match SHA256SUMS and the catalogue, the catalogue lists exactly the files 
 formats hold the same triples, the data conforms to ``shapes.ttl`` and the catalogue to
 ``catalogue-shapes.ttl``.
 
-Memory: each file is read once, in pieces, and the data files one at a time (so 1,000 documents,
-some 16M triples and 14 GB of files, fit on a 24 GB machine).  Only the SHACL check needs the whole
-graph in rdflib (~2 KB a triple); where that does not fit the memory available it is skipped, with a
-note saying why.
+Memory: each file is read once, in pieces, and the data files one at a time, so a large
+publication is checked in bounded memory.  Only the SHACL check needs the whole graph in rdflib
+(:data:`~policykg.ontology.validate.SHACL_BYTES_PER_TRIPLE`); where that does not fit the memory
+available it is skipped, with a note saying why.
 """
 
 from __future__ import annotations
@@ -72,9 +72,9 @@ _OX_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq"
 
 def _data_triples(path: Path, base: str) -> set[int]:
     """The triples of a data file (for N-Quads and TriG, of all its graphs), by pyoxigraph's parsers,
-    as their hashes: 64-bit ints take a tenth of the memory of the triples (1.6M triples: ~80 MB),
-    and two different triples share a hash with odds of about one in 10^7 at 16M triples.  Our
-    JSON-LD is read as Streaming JSON-LD, without holding the file (1.6M triples: 1.5 GB less)."""
+    as their hashes: 64-bit ints take a tenth of the memory of the triples, and two different
+    triples share a hash with odds of about one in 10^7 at 16M triples.  Our JSON-LD is read as
+    Streaming JSON-LD, without holding the file."""
     format = _OX_FORMATS[path.suffix]
     try:
         return {hash(quad.triple) for quad in ox.parse(path=path, format=format, base_iri=base + path.name)}

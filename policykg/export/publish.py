@@ -128,8 +128,7 @@ def _make_publication(graph: nx.MultiDiGraph, put: Callable[[str, Callable[[IO[b
     """Make each file of the publication with ``put(name, write)``, which calls ``write(stream)`` and
     returns the size and SHA-256 of what it wrote, all the catalogue keeps of it.  The data files are
     written a piece at a time: no file, nor the N-Triples of the graph, is ever one string in memory
-    (100 documents, 1.4 GB of files: the peak was 4.1 GB with the files kept, 3.5 GB with each
-    file made whole, written, then dropped)."""
+    (a whole file kept as bytes and text costs several times its size)."""
     when = _as_date(issued) or dcat.newest_publication(graph)
     written: dict[str, dcat.Written] = {}
 

@@ -173,7 +173,7 @@ def _jsonld_node(subject: str, quads: Iterable[ox.Quad]) -> dict[str, Any]:
 def jsonld_chunks(groups: Groups) -> Iterator[bytes]:
     """The JSON-LD document of ``groups`` with :func:`jsonld_context` (see the module docstring), node by
     node: the text ``json.dumps(document, ensure_ascii=False, indent=1)`` gives, without the whole
-    document in memory (for 1.6M triples it took ~2 GB as Python objects)."""
+    document in memory (as Python objects it is many times the size of the file)."""
     # Nodes are sorted by IRI, which is not the order of the subject terms ("<a/b>" sorts before
     # "<a>"); a term is "<" + the IRI + ">", its IRI percent-encoded, so term[1:-1] is the IRI.
     ordered = sorted(groups, key=lambda group: group[0][1:-1])

@@ -14,7 +14,7 @@ from policykg.export.rdf.streams import PREFIX_IRIS, GraphNames, Groups, RdfForm
 # Turtle is written here from the sorted N-Triples, a subject's triples in one block: N-Triples
 # terms are Turtle terms, so what remains is grouping and shortening.  The blocks are those
 # pyoxigraph's writer (used before) wrote, byte for byte; it took its input as one Python object
-# per triple, and for 1.6M triples spent 2.4 s, plus 0.6 s to encode the lines for it.
+# per triple, which cost more than writing the text here.
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")  # local names written prefixed: a safe subset of Turtle's PN_LOCAL
 _BARE = {  # datatype → lexical forms Turtle writes without quotes, for the same literal
     f"<{XSD.integer}>": re.compile(r"[+-]?[0-9]+"),
