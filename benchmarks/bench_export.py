@@ -73,7 +73,7 @@ def run_export_benchmark(triples: int = 1_000_000, *, baseline_triples: int | No
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         for fmt in formats or list(RDF_FORMATS):
-            suffix = RDF_FORMATS[fmt][1]
+            suffix = RDF_FORMATS[fmt].suffix
             ours, path = timed(lambda fmt=fmt, suffix=suffix: export(graph, fmt, folder / f"ours{suffix}"), repeat)
             size = path.stat().st_size
             path.unlink()
@@ -91,7 +91,8 @@ def run_export_benchmark(triples: int = 1_000_000, *, baseline_triples: int | No
 
 
 def bench_publish(name: str, graph, folder: Path) -> None:
-    from policykg.export.publish import publish, validate_publication
+    from policykg.export.publication_check import validate_publication
+    from policykg.export.publish import publish
 
     seconds, path = timed(lambda: publish(graph, folder / f"{name}-publication"))
     print(f"{name}: publish {seconds:.2f} s", end="")

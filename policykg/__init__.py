@@ -15,15 +15,18 @@ from policykg.graph.model import Provenance, count_by_relation, count_by_type
 from policykg.graph.storage import load_graph, save_graph
 from policykg.loaders import load_document, seed_path
 from policykg.ontology.rdf import to_rdf
+from policykg.workflows import BuildResult, build_folder
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BuildResult",
     "LoaderError",
     "PolicyKGError",
     "Provenance",
     "QueryError",
     "ValidationError",
+    "build_folder",
     "build_graph",
     "count_by_relation",
     "count_by_type",

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from policykg.settings import DEFAULT_BASE, current_settings
+from policykg.settings import DEFAULT_BASE_IRI, current_settings
 
-__all__ = ["DEFAULT_BASE", "VOCAB", "base", "curated_source", "mint", "slug", "term"]
+__all__ = ["DEFAULT_BASE_IRI", "VOCAB", "base", "curated_source", "mint", "slug", "term"]
 
 VOCAB = "https://w3id.org/policykg/ontology#"
 

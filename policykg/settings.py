@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from policykg.errors import PolicyKGError
 
-DEFAULT_BASE = "https://w3id.org/policykg/"
+DEFAULT_BASE_IRI = "https://w3id.org/policykg/"
 DEFAULT_OUT = Path("policykg-out")
 BASE_VARIABLE = "POLICYKG_BASE"
 
@@ -71,7 +71,7 @@ class Settings:
     caches will follow them once extraction takes them from here.
     """
 
-    base: str = DEFAULT_BASE
+    base: str = DEFAULT_BASE_IRI
     limits: Limits = field(default_factory=Limits)
     out: Path = DEFAULT_OUT
 
@@ -94,7 +94,7 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] | None = None, *, out: Path | str = DEFAULT_OUT) -> Settings:
         """The settings the environment asks for (``POLICYKG_BASE``), else the defaults."""
         environ = os.environ if environ is None else environ
-        return cls(base=environ.get(BASE_VARIABLE) or DEFAULT_BASE, out=Path(out))
+        return cls(base=environ.get(BASE_VARIABLE) or DEFAULT_BASE_IRI, out=Path(out))
 
     def key(self) -> str:
         """A hash of every setting that shapes a graph (not ``out``: where it is written changes nothing in it)."""
@@ -118,7 +118,7 @@ def using(settings: Settings) -> Iterator[Settings]:
 def current_settings() -> Settings:
     """The active settings (see :func:`using`); outside any, those of the environment."""
     active = _ACTIVE.get()
-    return active if active is not None else _from_base(os.environ.get(BASE_VARIABLE) or DEFAULT_BASE)
+    return active if active is not None else _from_base(os.environ.get(BASE_VARIABLE) or DEFAULT_BASE_IRI)
 
 
 @lru_cache(maxsize=8)

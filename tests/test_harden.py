@@ -198,7 +198,7 @@ def test_adhoc_parameters_are_typed_strictly(small_graph_file, value, expected):
     ("Small progress update", "https://www.gov.uk/ok", False),
 ])
 def test_published_readme_escapes_document_text_and_links_only_http(document, title, url, hostile):
-    from policykg.export.publish import readme_text
+    from policykg.export.pages import readme_text
 
     graph = build_graph([load_document(document)])
     (iri,) = [n for n, d in graph.nodes(data=True) if d["type"] == "Document"]

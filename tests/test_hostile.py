@@ -9,7 +9,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from policykg.export import WRITERS, export
+from policykg.export import EXPORT_FORMATS, export
 from policykg.graph.build import build_graph
 from policykg.loaders import load_document
 from policykg.ontology.rdf import to_rdf
@@ -60,7 +60,7 @@ def test_dataset_formats_round_trip_hostile_text(hostile_graph, tmp_path, fmt):
 
 
 def test_graphml_gexf_and_csv_keep_hostile_text(hostile_graph, tmp_path):
-    assert "gexf" in WRITERS and "csv" in WRITERS
+    assert "gexf" in EXPORT_FORMATS and "csv" in EXPORT_FORMATS
     graphml = nx.read_graphml(export(hostile_graph, "graphml", tmp_path / "g.graphml"), force_multigraph=True)
     assert set(HOSTILE_LINES) <= {d.get("text") for _, d in graphml.nodes(data=True)}
     gexf = nx.read_gexf(export(hostile_graph, "gexf", tmp_path / "g.gexf"))

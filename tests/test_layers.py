@@ -195,3 +195,68 @@ def test_no_cli_module_tests_an_engine_name() -> None:
         text = path.read_text(encoding="utf-8")
         for name in ("neo4j", "sparql", "cypher", "oxigraph"):
             assert f'engine == "{name}"' not in text and f'name == "{name}"' not in text, (path.name, name)
+
+
+def test_iris_and_values_live_in_one_place_only() -> None:
+    """``policykg.iris`` and ``policykg.values`` are the only homes of IRIs and value checks: the old
+    re-exports under ``ontology/`` are gone, and no file of the project imports from there."""
+    import importlib.util
+
+    assert (PACKAGE / "iris.py").is_file() and (PACKAGE / "values.py").is_file()
+    for name in ("iris", "values"):
+        assert not (PACKAGE / "ontology" / f"{name}.py").exists()
+        assert importlib.util.find_spec(f"policykg.ontology.{name}") is None
+    root = PACKAGE.parent
+    files = [*PACKAGE.rglob("*.py"), *(root / "tests").glob("*.py"), *(root / "benchmarks").glob("*.py"),
+             *(path for path in (root / "scripts").iterdir() if path.is_file())]
+    offenders = [str(path.relative_to(root)) for path in files
+                 if any(old in path.read_text(encoding="utf-8", errors="replace") for old in ("ontology.iris", "ontology.values"))
+                 and path.name != "test_layers.py"]
+    assert offenders == []
+
+
+# ---------------------------------------------------------------------------- one meaning per name
+
+#: Public names defined in more than one module on purpose, each with the one meaning it has everywhere.
+SHARED_NAMES = {
+    "FORMAT": "each RDF writer module's description of its format (policykg/export/rdf/, gathered in RDF_FORMATS)",
+    "MONTHS": "month name → number, in the date reader of loaders/ and in graph/deadlines.py",
+    "OGL": "the Open Government Licence v3's IRI",
+    "log": "the module's logger",
+    "to_csv": "rows as CSV text (tracker rows, query rows)",
+    "to_json": "rows as JSON text (tracker rows, query rows)",
+    "to_table": "rows as an aligned text table (tracker rows, query rows)",
+}
+
+
+def public_names() -> dict[str, list[str]]:
+    """Each public name defined at the top level of a module of the package → the modules defining it."""
+    import ast
+
+    found: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                names = [node.name]
+            elif isinstance(node, ast.Assign):
+                names = [target.id for target in node.targets if isinstance(target, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            else:
+                names = []
+            for name in names:
+                if not name.startswith("_") and name != "main":
+                    found.setdefault(name, []).append(module_name(path))
+    return found
+
+
+def test_each_public_name_means_one_thing() -> None:
+    """No two modules define the same public name for different things (two WRITERS, two new_graph, three FORMATS ...);
+    the few shared on purpose are listed with their one meaning."""
+    names = public_names()
+    shared = {name for name, modules in names.items() if len(modules) > 1}
+    assert shared == set(SHARED_NAMES), {name: names[name] for name in shared ^ set(SHARED_NAMES)}
+    for gone in ("WRITERS", "SUFFIXES", "DEFAULT_GRAPH", "FORMATS", "new_graph", "ntriples_lines", "PREFIXES", "Settings"):
+        assert len(names.get(gone, [])) <= 1, gone
+    figures = sorted(str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("figures.py"))
+    assert figures == ["graph/figures.py"]  # the numbers found in text; the static charts are viz/static_figure.py

@@ -17,19 +17,14 @@ from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from policykg.export import FORMAT_CHOICES, SUFFIXES, WRITERS, export
+from policykg.export import EXPORT_FORMATS, FORMAT_CHOICES, export, publication_check
 from policykg.export import publish as publish_module
 from policykg.export.dcat import ATTRIBUTION, OGL, SPDX
 from policykg.export.gexf import gexf_text
-from policykg.export.publish import (
-    ALL_FILES,
-    DATA_FILES,
-    check_html,
-    ontology_page,
-    publish,
-    validate_catalog,
-    validate_publication,
-)
+from policykg.export.layout import ALL_FILES, DATA_FILES
+from policykg.export.pages import check_html, ontology_page
+from policykg.export.publication_check import validate_catalog, validate_publication
+from policykg.export.publish import publish
 from policykg.export.rdf import RDF_FORMATS, graph_names, jsonld_context, serialize_graph
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES
 from policykg.ontology.rdf import PKG, to_rdf
@@ -98,8 +93,40 @@ def copy_of(small_publication, tmp_path):
 
 
 def test_registry_knows_every_format():
-    assert {"turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml", "graphml", "gexf", "csv", "cypher", "neo4j-csv"} == set(WRITERS)
-    assert set(SUFFIXES) == set(WRITERS) and {"nq", "ttl", "nt"} <= set(FORMAT_CHOICES)
+    assert {"turtle", "jsonld", "ntriples", "nquads", "trig", "rdfxml", "graphml", "gexf", "csv", "cypher", "neo4j-csv"} == set(EXPORT_FORMATS)
+    assert all(spec.name == name and spec.suffix for name, spec in EXPORT_FORMATS.items())
+    assert FORMAT_CHOICES[: len(EXPORT_FORMATS)] == list(EXPORT_FORMATS) and {"nq", "ttl", "nt"} <= set(FORMAT_CHOICES)
+    assert {name for name, spec in EXPORT_FORMATS.items() if spec.folder} == {"csv", "neo4j-csv"}
+
+
+def test_one_module_per_rdf_writer_in_one_registry():
+    """Each writer module of policykg/export/rdf/ describes its format (FORMAT), and the registry holds exactly those."""
+    import importlib
+
+    import policykg.export.rdf as package
+
+    helpers = {"__init__", "streams", "named_graphs"}
+    modules = sorted(path.stem for path in Path(package.__file__).parent.glob("*.py") if path.stem not in helpers)
+    assert modules == sorted(RDF_FORMATS) == ["jsonld", "nquads", "ntriples", "rdfxml", "trig", "turtle"]
+    for name in modules:
+        spec = importlib.import_module(f"policykg.export.rdf.{name}").FORMAT
+        assert RDF_FORMATS[name] is spec and EXPORT_FORMATS[name].suffix == spec.suffix
+    assert {name for name, spec in RDF_FORMATS.items() if spec.named_graphs} == {"nquads", "trig"}
+
+
+def test_jsonld_terms_come_from_the_one_table_of_properties():
+    """The JSON-LD context and the RDF mapping read one table: a node property's JSON-LD term names its predicate with its kind."""
+    from policykg.export.rdf import JSONLD_TERMS
+    from policykg.ontology.rdf import EDGE_PROPERTIES, NODE_PROPERTIES, PROPERTIES
+
+    for spec in PROPERTIES:
+        if spec.term is not None:
+            assert JSONLD_TERMS[spec.term] == (spec.predicate, spec.kind, spec.many), spec.term
+        if spec.key is not None:
+            assert (EDGE_PROPERTIES if spec.edge else NODE_PROPERTIES)[spec.key] == (spec.predicate, spec.kind), spec.key
+    assert len({spec.predicate for spec in PROPERTIES}) == len(PROPERTIES)  # one row per property
+    assert JSONLD_TERMS["landingPage"][0] == NODE_PROPERTIES["source_url"][0] and "notation" not in JSONLD_TERMS
+    assert jsonld_context()["sameAs"] == {"@id": "owl:sameAs", "@type": "@id", "@container": "@set"}
 
 
 @pytest.mark.parametrize("fmt", sorted(RDF_FORMATS))
@@ -466,7 +493,7 @@ def test_a_data_file_that_is_not_utf8_is_one_problem(copy_of):
 @pytest.mark.parametrize("where", ["the middle", "the end (a character cut short)"])
 def test_a_data_file_is_checked_for_utf8_across_its_pieces(copy_of, monkeypatch, where):
     """Files are read in pieces: a bad byte is found in any piece, and a character cut at the end too."""
-    monkeypatch.setattr(publish_module, "_PIECE", 4096)
+    monkeypatch.setattr(publication_check, "_PIECE", 4096)
     folder = copy_of()
     data = (folder / "graph.nt").read_bytes()
     assert len(data) > 3 * 4096
@@ -479,9 +506,9 @@ def test_a_data_file_is_checked_for_utf8_across_its_pieces(copy_of, monkeypatch,
 
 
 def test_a_bad_byte_after_a_character_cut_between_pieces_is_placed_right(tmp_path, monkeypatch):
-    monkeypatch.setattr(publish_module, "_PIECE", 4)
+    monkeypatch.setattr(publication_check, "_PIECE", 4)
     (tmp_path / "f").write_bytes(b"abc" + "é".encode() + b"\xff" + b"zz")  # é is cut between the first two pieces
-    assert publish_module._read_facts(tmp_path / "f").not_utf8 == "invalid start byte at byte 5"
+    assert publication_check._read_facts(tmp_path / "f").not_utf8 == "invalid start byte at byte 5"
 
 
 def test_json_ld_is_written_for_streaming_parsers(seed_graph):
@@ -608,13 +635,13 @@ def test_verbose_validation_checks_the_folder_once(small_publication, monkeypatc
     from policykg.cli import cli
 
     runs = []
-    real = publish_module.validate_publication
+    real = publication_check.validate_publication
 
     def counted(*args, **kwargs):
         runs.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(publish_module, "validate_publication", counted)
+    monkeypatch.setattr(publication_check, "validate_publication", counted)
     result = CliRunner().invoke(cli, [*command, str(small_publication)])
     assert result.exit_code == 0, result.output
     assert len(runs) == 1

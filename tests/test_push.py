@@ -25,10 +25,10 @@ from policykg.export.push import (
     DEFAULT_GRAPH,
     dataset_iri,
     graph_lines,
-    ntriples_chunks,
     push_graph_store,
     request,
     sparql_select,
+    upload_chunks,
 )
 from policykg.ontology.rdf import to_rdf
 from policykg.queries import load_catalogue, run_query
@@ -229,7 +229,7 @@ def test_failure_after_the_first_chunk_says_how_much_was_sent(seed_rdf):
 
 def test_chunks_cover_every_triple_once(seed_rdf):
     lines = list(graph_lines(seed_rdf))
-    chunks = list(ntriples_chunks(lines, 3_000))
+    chunks = list(upload_chunks(lines, 3_000))
     assert sum(c.count for c in chunks) == len(lines) == len(seed_rdf)
     assert b"".join(c.body for c in chunks).decode().splitlines() == lines
     assert isomorphic(Graph().parse(data="\n".join(lines), format="nt"), seed_rdf)
@@ -246,7 +246,7 @@ def test_blank_node_triples_all_travel_in_the_first_request():
     rdf.parse(data='_:a <http://x/p> _:b .\n_:b <http://x/q> "v" .\n<http://x/s> <http://x/r> _:a .\n', format="nt")
     for n in range(10):
         rdf.add((URIRef(f"http://x/s{n}"), URIRef("http://x/p"), Literal(n)))
-    chunks = list(ntriples_chunks(graph_lines(rdf), 2))
+    chunks = list(upload_chunks(graph_lines(rdf), 2))
     assert chunks[0].count == 4 and chunks[0].body.count(b"_:") == 4  # the three with blank nodes, and one more
     assert all(b"_:" not in chunk.body for chunk in chunks[1:]) and sum(c.count for c in chunks) == 13
 

@@ -15,7 +15,7 @@ from policykg.graph.pipeline import build_from_paths, document_key
 from policykg.graph.storage import load_graph
 from policykg.iris import mint
 from policykg.loaders import seed_path
-from policykg.settings import DEFAULT_BASE, Limits, Settings, SettingsError, current_settings, using
+from policykg.settings import DEFAULT_BASE_IRI, Limits, Settings, SettingsError, current_settings, using
 
 BASE_A = "https://a.example.org/kg/"
 BASE_B = "https://b.example.org/other/"
@@ -94,7 +94,7 @@ def test_limits_default_to_the_extractor_limits():
 
 def test_mint_follows_the_active_settings_else_the_environment(monkeypatch):
     monkeypatch.delenv("POLICYKG_BASE", raising=False)
-    assert mint("organisation", "Home Office") == DEFAULT_BASE + "id/organisation/home-office"
+    assert mint("organisation", "Home Office") == DEFAULT_BASE_IRI + "id/organisation/home-office"
     with using(Settings(base=BASE_A)):
         assert mint("organisation", "Home Office") == BASE_A + "id/organisation/home-office"
     monkeypatch.setenv("POLICYKG_BASE", BASE_B)

@@ -1,5 +1,5 @@
 """``policykg publish``, ``policykg validate-publication`` and ``policykg serve``: the command-line face of
-:mod:`policykg.export.publish` and :mod:`policykg.queries.endpoint`.
+:mod:`policykg.export.publish`, :mod:`policykg.export.publication_check` and :mod:`policykg.queries.endpoint`.
 
 Registered by :mod:`policykg.cli.main` with ``cli.add_command(...)``; user errors are
 :class:`~policykg.errors.PolicyKGError`, which the main command prints as one line.
@@ -42,7 +42,8 @@ def publish_command(folder: str, graph_path: str | None, base_url: str | None, i
       policykg publish
       policykg publish site/data --base-url https://data.example.org/policykg/
     """
-    from policykg.export.publish import publish, validate_publication
+    from policykg.export.publication_check import validate_publication
+    from policykg.export.publish import publish
     from policykg.ontology.validate import duration_note, too_big_for_shacl
     from policykg.queries import estimated_triples
 
@@ -75,7 +76,7 @@ def _print_report(report) -> None:
 def validate_publication_folder(folder: str | Path, *, shacl: bool = True, verbose: bool = False) -> None:
     """Check a publication folder once, print the outcome (with ``verbose``, each check that passed too),
     exit 1 on any problem (for ``policykg validate FOLDER`` too)."""
-    from policykg.export.publish import validate_publication
+    from policykg.export.publication_check import validate_publication
 
     report = validate_publication(folder, shacl=shacl)
     if verbose:

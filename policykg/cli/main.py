@@ -12,17 +12,15 @@ import json
 import os
 import re
 import sys
-from dataclasses import replace
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import click
-import networkx as nx
 
-from policykg.cli.workspace import DEFAULT_OUT, build_sources, graph_option, note, open_graph, open_query_engine, source_paths
+from policykg.cli.workspace import DEFAULT_OUT, graph_option, note, open_graph, open_query_engine, source_paths
 from policykg.errors import PolicyKGError, QueryError
 from policykg.export import FORMAT_CHOICES
-from policykg.graph.outputs import build_generation, build_inputs, record_build, unchanged_build
 from policykg.queries.engines import STORES, engine_choices
 
 
@@ -111,44 +109,37 @@ def build(sources: tuple[str, ...], out_dir: str, jobs: int | None, cache: bool,
       policykg build progress-update.txt response.html -o out/
       policykg build corpus/ --keep-going
     """
-    from policykg.export import export
-    from policykg.graph.storage import save_graph
-    from policykg.settings import current_settings
+    from policykg.workflows import build_folder
 
     out = Path(out_dir)
-    settings = replace(current_settings(), out=out)
     paths = source_paths(list(sources))
-    inputs = build_inputs(paths, settings) if cache else []
-    if cache and (summary := unchanged_build(inputs, out)) is not None:
+    with ExitStack() as progress_bar:  # shown while documents are extracted, closed before the first message
+        bars = []
+
+        def start(count: int) -> None:
+            bars.append(progress_bar.enter_context(click.progressbar(length=count, label="Extracting documents", file=sys.stderr,
+                                                                     hidden=quiet or count < 2)))
+
+        def tell(line: str) -> None:
+            progress_bar.close()
+            note(line)
+
+        result = build_folder(paths, out, jobs=jobs or _cpu_cores(), cache=cache, keep_going=keep_going,
+                              started=start, progress=lambda _: bars[0].update(1), messages=None if quiet else tell)
+    if result.unchanged:
         if not quiet:
-            note(f"policykg: no document changed since the last build; {out / 'graph.json'} and graph.ttl are up to date "
+            note(f"policykg: no document changed since the last build; {result.graph_file} and graph.ttl are up to date "
                  "(--no-cache builds anew)")
-            click.echo(summary)
+            click.echo(result.summary)
         return
-    jobs = jobs or _cpu_cores()
-    with click.progressbar(length=len(paths), label="Extracting documents", file=sys.stderr, hidden=quiet or len(paths) < 2) as bar:
-        graph, report = build_sources(paths, jobs=jobs, cache_dir=out / "cache" if cache else None,
-                                      progress=lambda _: bar.update(1), quiet=quiet, keep_going=keep_going,
-                                      settings=settings)
-    if report.failed and len(report.failed) == len(paths):
-        raise PolicyKGError(f"no document could be built; the first: {report.failed[0]}")
-    summary = _summary(graph)
-    tell = note if not quiet and len(paths) > 1 else lambda _: None  # a large build spends most of its time writing
-    with build_generation(out) as folder:  # both files switched in together: never one new, one old
-        tell(f"Writing {out / 'graph.json'} ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges) ...")
-        save_graph(graph, folder / "graph.json")
-        tell(f"Writing {out / 'graph.ttl'} ...")
-        export(graph, "turtle", folder / "graph.ttl")
-    graph_file, turtle_file = out / "graph.json", out / "graph.ttl"
-    if cache and not report.failed:  # a build that left documents out is done again next time, to say so again
-        record_build(inputs, out, summary)
     if not quiet:
-        click.echo(summary)
-        click.echo(f"\nWrote {graph_file} and {turtle_file}")
-    for error in report.failed:
+        click.echo(result.summary)
+        click.echo(f"\nWrote {result.graph_file} and {result.turtle_file}")
+    for error in result.report.failed:
         note(f"policykg: left out: {error}")
-    if report.failed:
-        note(f"policykg: {len(report.failed)} of {report.documents} document(s) left out (--keep-going); the graph holds the others")
+    if result.report.failed:
+        note(f"policykg: {len(result.report.failed)} of {result.report.documents} document(s) left out (--keep-going); "
+             "the graph holds the others")
 
 
 @cli.command("fetch")
@@ -223,39 +214,27 @@ def _cpu_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _summary(graph: nx.MultiDiGraph) -> str:
-    from policykg.graph.model import count_by_relation, count_by_type
-
-    nodes, edges = count_by_type(graph), count_by_relation(graph)
-    commitments = [d for _, d in graph.nodes(data=True) if d["type"] == "Commitment"]
-    dated = sum(1 for d in commitments if d.get("deadline_end"))
-    lines = [f"Graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"]
-    lines += [f"  {name:<16}{count:>6}" for name, count in nodes.items()]
-    lines.append(f"Commitments with a deadline: {dated} of {len(commitments)}")
-    lines.append("Relations: " + ", ".join(f"{name} {count}" for name, count in edges.items()))
-    return "\n".join(lines)
-
-
 @cli.command()
 @graph_option
 @click.option("--json", "as_json", is_flag=True, help="Print counts as JSON.")
 def stats(graph_path: str | None, as_json: bool) -> None:
     """Count nodes per type and edges per relation."""
     from policykg.graph.model import count_by_relation, count_by_type
+    from policykg.workflows import graph_summary
 
     graph = open_graph(graph_path)
     if as_json:
         click.echo(json.dumps({"nodes": count_by_type(graph), "edges": count_by_relation(graph)}, indent=2))
     else:
-        click.echo(_summary(graph))
+        click.echo(graph_summary(graph))
 
 
-@cli.command()
+@cli.command("validate")
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False))
 @graph_option
 @click.option("--no-shacl", is_flag=True, help="With FOLDER: skip the SHACL check of the data (the slowest check).")
 @click.option("-v", "--verbose", is_flag=True, help="With FOLDER: also list the checks that passed.")
-def validate(folder: str | None, graph_path: str | None, no_shacl: bool, verbose: bool) -> None:
+def validate_command(folder: str | None, graph_path: str | None, no_shacl: bool, verbose: bool) -> None:
     """Check the graph against the SHACL shapes; exit 1 listing each violation.
 
     Given FOLDER (written by `policykg publish`), check that publication instead: every file
@@ -303,11 +282,11 @@ def export_command(graph_path: str | None, format_: str, output: str | None) -> 
       policykg export -f cypher -o graph.cypher          # then: cypher-shell -f graph.cypher
       policykg export -f neo4j-csv -o import/            # then: the command in import/import-command.txt
     """
-    from policykg.export import ALIASES, SUFFIXES, export
+    from policykg.export import export_format
 
-    name = ALIASES.get(format_, format_)
-    path = Path(output) if output else DEFAULT_OUT / f"graph{SUFFIXES[name]}"
-    export(open_graph(graph_path), name, path)
+    chosen = export_format(format_)
+    path = Path(output) if output else DEFAULT_OUT / f"graph{chosen.suffix}"
+    chosen.write(open_graph(graph_path), path)
     click.echo(f"Wrote {path}", err=True)
 
 
@@ -344,11 +323,11 @@ def _literal_param(value: str) -> object:
 
 def _emit(columns: list[str], records: list[dict], format_: str | None, output: str | None) -> None:
     from policykg.atomic import atomic_write_text
-    from policykg.queries.results import FORMATS
+    from policykg.queries.results import RESULT_FORMATS
 
     if format_ is None:
         format_ = "table" if (output is None and sys.stdout.isatty()) else "json"
-    text = FORMATS[format_](columns, records)
+    text = RESULT_FORMATS[format_](columns, records)
     if output:
         atomic_write_text(Path(output), text if text.endswith("\n") else text + "\n")
         click.echo(f"Wrote {len(records)} row(s) to {output}", err=True)

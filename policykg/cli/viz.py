@@ -69,7 +69,7 @@ def viz(graph_path, output, format_, focus, recommendation, depth, types, title,
         written = write_network_page(graph, path, focus=focus, depth=depth, types=types,
                                      recommendation=recommendation, title=title, layout=layout)
     else:
-        from policykg.viz.figures import write_static_figure
+        from policykg.viz.static_figure import write_static_figure
 
         written = write_static_figure(graph, path.with_suffix(f".{format_}"), kind=figure_kind, title=title)
     click.echo(f"Wrote {written}")

@@ -11,25 +11,21 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 import networkx as nx
 
 from policykg.atomic import atomic_write_text
 from policykg.graph.outputs import file_stamp
-from policykg.settings import DEFAULT_OUT, Settings, current_settings
+from policykg.settings import DEFAULT_OUT, current_settings
 
-if TYPE_CHECKING:
-    from policykg.graph.pipeline import BuildReport
-
-DEFAULT_GRAPH = DEFAULT_OUT / "graph.json"
+DEFAULT_GRAPH_FILE = DEFAULT_OUT / "graph.json"
 
 graph_option = click.option(
     "--graph", "graph_path", envvar="POLICYKG_GRAPH", type=click.Path(dir_okay=False),
-    help=f"Graph file written by `policykg build` [default: {DEFAULT_GRAPH}, else the packaged seed].",
+    help=f"Graph file written by `policykg build` [default: {DEFAULT_GRAPH_FILE}, else the packaged seed].",
 )
 
 
@@ -45,34 +41,18 @@ def source_paths(sources: list[str] | list[Path]) -> list[Path]:
     return list(iter_sources(sources)) if sources else [seed_path()]
 
 
-def build_sources(sources: list[str] | list[Path], *, jobs: int = 1, cache_dir: Path | None = None,
-                  progress: Callable[[Path], None] | None = None, quiet: bool = False,
-                  keep_going: bool = False, settings: Settings | None = None) -> tuple[nx.MultiDiGraph, BuildReport]:
-    """The graph of the files and folders in ``sources`` (none: the packaged seed), under ``settings``
-    (default: the active ones), and what the build did.
-
-    A document that fails stops the build (:class:`~policykg.errors.DocumentError`, one line naming it);
-    with ``keep_going`` it is left out and listed in the report's ``failed``.
-    """
-    from policykg.graph.pipeline import build_from_paths
-
-    graph, report = build_from_paths(source_paths(sources), jobs=jobs, cache_dir=cache_dir, progress=progress,
-                                     keep_going=keep_going, settings=settings)
-    if cache_dir is not None and report.cached and not quiet:
-        note(f"policykg: {report.cached} of {report.documents} document(s) unchanged, reused from {cache_dir}")
-    return graph, report
-
-
 def open_graph(path: str | None) -> nx.MultiDiGraph:
     """The built graph at ``path``, or at the default place, or the packaged seed built in memory."""
     from policykg.graph.storage import load_graph
 
     if path:
         return load_graph(path)
-    if DEFAULT_GRAPH.is_file():
-        return load_graph(DEFAULT_GRAPH)
-    note(f"policykg: no {DEFAULT_GRAPH} here; using the packaged seed document (run `policykg build` to save a graph)")
-    return build_sources([])[0]
+    if DEFAULT_GRAPH_FILE.is_file():
+        return load_graph(DEFAULT_GRAPH_FILE)
+    from policykg.graph.pipeline import build_from_paths
+
+    note(f"policykg: no {DEFAULT_GRAPH_FILE} here; using the packaged seed document (run `policykg build` to save a graph)")
+    return build_from_paths(source_paths([]))[0]
 
 
 def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") -> Any:
@@ -81,15 +61,15 @@ def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") 
     On a large built graph (more than ``AUTO_OXIGRAPH_TRIPLES``, estimated) the engine's database
     is kept on disk beside the graph file: the Oxigraph store for SPARQL (``cache/<name>.oxigraph``)
     and the LadybugDB database for Cypher (``cache/<name>.ladybug``).  Making one means reading
-    the graph and loading it, ~14 s for 100 documents, which every query would repeat; a kept one
-    opens, read-only, in milliseconds.  It is made again whenever the graph file or policykg
+    the graph and loading it, seconds on a large graph, which every query would repeat; a kept one
+    opens, read-only, at once (figures in benchmarks/README.md).  It is made again whenever the graph file or policykg
     changes (see :func:`_kept_database`).
     """
     from policykg.queries import AUTO_OXIGRAPH_TRIPLES, engine_spec, estimated_triples, kept_engine, open_engine, store_engines
 
     if not engine_spec(engine).needs_graph:  # it queries what its server holds
         return open_engine(engine, None, store)
-    file = Path(graph_path) if graph_path else DEFAULT_GRAPH if DEFAULT_GRAPH.is_file() else None
+    file = Path(graph_path) if graph_path else DEFAULT_GRAPH_FILE if DEFAULT_GRAPH_FILE.is_file() else None
     kind = kept_engine(engine)  # the engine whose database is kept on disk for this one
     asked = store_engines(engine).get(store)  # the store asked for by name, if the engine has a choice of stores
     if file is None or kind is None or (asked is not None and asked != kind):
@@ -110,7 +90,7 @@ def open_query_engine(graph_path: str | None, engine: str, store: str = "auto") 
 def kept_oxigraph_store(graph_path: str | None) -> Path | None:
     """The Oxigraph store kept beside the graph file (``cache/graph.oxigraph``), made or made again if
     it is not current; ``None`` when there is no graph file (the packaged seed) or no room to keep one."""
-    file = Path(graph_path) if graph_path else DEFAULT_GRAPH if DEFAULT_GRAPH.is_file() else None
+    file = Path(graph_path) if graph_path else DEFAULT_GRAPH_FILE if DEFAULT_GRAPH_FILE.is_file() else None
     if file is None:
         return None
     kept = _kept_database(file, "oxigraph")

@@ -1,18 +1,21 @@
-"""Exporters: one module per target, joined by a small registry.
+"""Exporters: one module per target, gathered in one registry (:data:`EXPORT_FORMATS`), from which the
+command line's ``export --format`` choices come.
 
-Every writer is byte-identical for the same graph. ``csv`` writes a *folder* (one
-file per node type and relation, see :mod:`policykg.export.tabular`); the others
-one file. :func:`policykg.export.publish.publish` writes a whole open-data folder.
+Every writer is byte-identical for the same graph. ``csv`` and ``neo4j-csv`` write a *folder* (one
+file per node type and relation, see :mod:`policykg.export.tabular`); the others one file. The RDF
+formats come from :data:`policykg.export.rdf.RDF_FORMATS`. :func:`policykg.export.publish.publish`
+writes a whole open-data folder.
 
->>> sorted(WRITERS)
-['csv', 'cypher', 'gexf', 'graphml', 'jsonld', 'neo4j-csv', 'nquads', 'ntriples', 'rdfxml', 'trig', 'turtle']
->>> SUFFIXES["nquads"], SUFFIXES["csv"]
-('.nq', '-csv')
+>>> list(EXPORT_FORMATS)
+['turtle', 'jsonld', 'ntriples', 'nquads', 'trig', 'rdfxml', 'graphml', 'gexf', 'csv', 'cypher', 'neo4j-csv']
+>>> EXPORT_FORMATS["nquads"].suffix, EXPORT_FORMATS["csv"].suffix, EXPORT_FORMATS["csv"].folder
+('.nq', '-csv', True)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -24,14 +27,19 @@ from policykg.export.neo4j import write_cypher_script, write_neo4j_csv
 from policykg.export.rdf import RDF_FORMATS, write_rdf
 from policykg.export.tabular import write_csv
 
-Writer = Callable[[nx.MultiDiGraph, Path], Path]
+#: writes the graph to a path (a file, or a folder for the folder formats) and returns it
+GraphWriter = Callable[[nx.MultiDiGraph, Path], Path]
 
-#: format name → writer(graph, path)
-WRITERS: dict[str, Writer] = {name: partial(write_rdf, format=name) for name in RDF_FORMATS}
-WRITERS["graphml"] = write_graphml
-WRITERS["gexf"] = write_gexf
-WRITERS["csv"] = write_csv
-WRITERS["cypher"] = write_cypher_script
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One ``export --format``: its writer and the suffix of its default output (``graph<suffix>``)."""
+
+    name: str
+    suffix: str
+    write: GraphWriter
+    #: it writes a folder, not a file
+    folder: bool = False
 
 
 def _write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path) -> Path:
@@ -39,23 +47,28 @@ def _write_neo4j_csv(graph: nx.MultiDiGraph, folder: Path) -> Path:
     return Path(folder)
 
 
-WRITERS["neo4j-csv"] = _write_neo4j_csv
-
-#: format name → default file suffix (``graph<suffix>``; csv: the folder ``graph-csv``)
-SUFFIXES: dict[str, str] = {name: suffix for name, (_, suffix, _) in RDF_FORMATS.items()} | {
-    "graphml": ".graphml", "gexf": ".gexf", "csv": "-csv", "cypher": ".cypher", "neo4j-csv": "-neo4j-csv",
+#: format name → how to export it
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    **{name: ExportFormat(name, spec.suffix, partial(write_rdf, format=name)) for name, spec in RDF_FORMATS.items()},
+    "graphml": ExportFormat("graphml", ".graphml", write_graphml),
+    "gexf": ExportFormat("gexf", ".gexf", write_gexf),
+    "csv": ExportFormat("csv", "-csv", write_csv, folder=True),
+    "cypher": ExportFormat("cypher", ".cypher", write_cypher_script),
+    "neo4j-csv": ExportFormat("neo4j-csv", "-neo4j-csv", _write_neo4j_csv, folder=True),
 }
 
 #: other spellings users type
 ALIASES = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "json-ld": "jsonld", "xml": "rdfxml", "rdf": "rdfxml"}
 
-#: formats whose output is a folder, not a file
-FOLDER_FORMATS = frozenset({"csv", "neo4j-csv"})
-
 #: every name ``export`` accepts (for ``click.Choice``): formats, then aliases
-FORMAT_CHOICES: list[str] = [*WRITERS, *ALIASES]
+FORMAT_CHOICES: list[str] = [*EXPORT_FORMATS, *ALIASES]
+
+
+def export_format(name: str) -> ExportFormat:
+    """The export format named ``name`` or one of its :data:`ALIASES`."""
+    return EXPORT_FORMATS[ALIASES.get(name, name)]
 
 
 def export(graph: nx.MultiDiGraph, format: str, path: str | Path) -> Path:
-    """Write ``graph`` in ``format`` to ``path`` (a folder for ``csv``)."""
-    return WRITERS[ALIASES.get(format, format)](graph, Path(path))
+    """Write ``graph`` in ``format`` to ``path`` (a folder for ``csv`` and ``neo4j-csv``)."""
+    return export_format(format).write(graph, Path(path))

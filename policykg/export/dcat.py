@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, VOID
 
-from policykg.export.rdf import _JSONLD_PREFIXES, compact_iri
+from policykg.export.rdf import JSONLD_PREFIXES, compact_iri
 from policykg.graph.model import count_by_type
 from policykg.iris import base
 
@@ -55,7 +55,7 @@ KEYWORDS = ["UK public policy", "government response", "public inquiry", "recomm
 #: Stands for the folder while the graphs are built; removed from the Turtle (relative IRIs) when no base URL is given.
 PLACEHOLDER = "https://publication.policykg.invalid/"
 
-PREFIXES = {"dcat": DCAT, "dcterms": DCTERMS, "foaf": FOAF, "prov": PROV, "spdx": SPDX, "void": VOID, "xsd": XSD,
+METADATA_PREFIXES = {"dcat": DCAT, "dcterms": DCTERMS, "foaf": FOAF, "prov": PROV, "spdx": SPDX, "void": VOID, "xsd": XSD,
             "rdfs": RDFS, "owl": OWL}
 
 
@@ -117,9 +117,9 @@ def prefix(base_url: str | None) -> str:
     return base_url if base_url.endswith("/") else base_url + "/"
 
 
-def new_graph() -> Graph:
+def new_metadata_graph() -> Graph:
     graph = Graph()
-    for name, namespace in PREFIXES.items():
+    for name, namespace in METADATA_PREFIXES.items():
         graph.bind(name, namespace, replace=True)
     return graph
 
@@ -186,7 +186,7 @@ def catalog_graph(graph: nx.MultiDiGraph, files: Mapping[str, Written], infos: M
     catalog, dataset, rights = URIRef(at + "catalog.ttl#catalog"), URIRef(at + "catalog.ttl#dataset"), URIRef(at + "catalog.ttl#rights")
     agent = URIRef(publisher_url) if publisher_url else URIRef(at + "catalog.ttl#publisher")
     landing = URIRef(at + "README.md")
-    g = new_graph()
+    g = new_metadata_graph()
 
     def dated(subject: URIRef) -> None:
         if when:
@@ -279,7 +279,7 @@ def catalog_graph(graph: nx.MultiDiGraph, files: Mapping[str, Written], infos: M
 def _namespace(iri: str) -> str:
     compact = compact_iri(iri)
     if compact != iri:
-        return _JSONLD_PREFIXES[compact.split(":", 1)[0]]
+        return JSONLD_PREFIXES[compact.split(":", 1)[0]]
     cut = max(iri.rfind("#"), iri.rfind("/"))
     return iri[: cut + 1]
 
@@ -289,7 +289,7 @@ def void_graph(ntriples: IO[bytes], data_files: list[str], *, base_url: str | No
     """The VoID description of the data (duplicate-free N-Triples, read as a stream), whose dumps are ``data_files``."""
     at = prefix(base_url)
     dataset = URIRef(at + "catalog.ttl#dataset")
-    g = new_graph()
+    g = new_metadata_graph()
     subjects: set[str] = set()
     objects: set[str] = set()
     typed: dict[URIRef, set[str]] = {}

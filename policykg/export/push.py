@@ -29,7 +29,7 @@ line (:class:`~policykg.errors.PolicyKGError`).
 of rdflib terms, the shape the embedded engine returns, so
 :func:`policykg.queries.results.normalise` gives comparable answers.
 
->>> chunks = list(ntriples_chunks(["_:x <p> <c> .", "<a> <p> <b> .", "<d> <p> <e> ."], 2))
+>>> chunks = list(upload_chunks(["_:x <p> <c> .", "<a> <p> <b> .", "<d> <p> <e> ."], 2))
 >>> [c.count for c in chunks], chunks[0].body.decode().splitlines()[0]
 ([2, 1], '_:x <p> <c> .')
 >>> display_url("http://alice:secret@store.example.org/ds")
@@ -127,7 +127,7 @@ def graph_lines(graph: Graph | nx.MultiDiGraph) -> Iterator[str]:
 
     A policy graph goes through :func:`~policykg.ontology.rdf.iter_triples` (the mapping
     :func:`~policykg.ontology.rdf.to_rdf` uses, without building an rdflib graph); an rdflib
-    graph is read triple by triple, those with blank nodes first (see :func:`ntriples_chunks`).
+    graph is read triple by triple, those with blank nodes first (see :func:`upload_chunks`).
     """
     if isinstance(graph, nx.MultiDiGraph):
         triples = (f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in iter_triples(graph))
@@ -141,7 +141,7 @@ def graph_lines(graph: Graph | nx.MultiDiGraph) -> Iterator[str]:
     return itertools.chain(rdflib_lines(True), rdflib_lines(False))  # an rdflib graph holds each triple once
 
 
-def ntriples_chunks(lines: Iterable[str], chunk_triples: int) -> Iterator[Chunk]:
+def upload_chunks(lines: Iterable[str], chunk_triples: int) -> Iterator[Chunk]:
     """Chunks of at most ``chunk_triples`` lines, made as they are asked for.
 
     Lines with blank nodes must come first (:func:`graph_lines` puts them there): they all go
@@ -300,7 +300,7 @@ def push_graph_store(
     target = graph_iri or dataset_iri()
     url = _with_query(endpoint, default=None) if target == DEFAULT_GRAPH else _with_query(endpoint, graph=target)
     headers = {"Content-Type": f"{NTRIPLES}; charset=utf-8"}
-    chunks = ntriples_chunks(graph_lines(graph), chunk_triples)
+    chunks = upload_chunks(graph_lines(graph), chunk_triples)
     sent = requests = 0
     making = sending = 0.0
     while True:

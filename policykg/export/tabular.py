@@ -77,7 +77,7 @@ def _is_csv_export(folder: Path) -> bool:
 
 def write_csv(graph: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write the CSV folder at ``path`` (replacing an earlier CSV export there, atomically)."""
-    from policykg.export.publish import atomic_directory
+    from policykg.export.folders import atomic_directory
 
     tables = csv_tables(graph)
     with atomic_directory(Path(path), may_replace=_is_csv_export, what="CSV export") as folder:

@@ -25,8 +25,8 @@ _PERCENT = re.compile(r"\b(\d+(?:\.\d+)?)\s?(%|per cent\b)")
 _MILLIONS = re.compile(r"\b(\d+(?:\.\d+)?)\s(million|billion)\b")
 # A count not inside a word, an amount or a figure: 1,000 or more, with or without commas.  The
 # "not inside" check looks back from its first digit, so that the pattern starts with a digit and
-# the regex engine skips to the next one (2.5x as fast as a check before it: re cannot skip ahead
-# of a pattern that starts with a lookbehind).
+# the regex engine skips to the next one (re cannot skip ahead of a pattern that starts with a
+# lookbehind, so a check before the digit tries every position).
 _COUNT = re.compile(r"(\d(?<![\w£.,/–-]\d)(?:\d{0,2}(?:,\d{3})+|\d{3,}))\b(?![/–-]\d)")
 _DIGIT = re.compile(r"\d")
 _MEASURE = re.compile(r"^\s*((?:[a-z’'-]+\s?){1,4})")

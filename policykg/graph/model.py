@@ -46,7 +46,7 @@ class Provenance:
     quote: str
     # The hash, computed once: a record is hashed each time it joins a node's or edge's provenance
     # set (a build adds one to sets some 2,000 times a document) and again when written out, and
-    # hashing the seven fields each time took 0.3 us of every such step.
+    # hashing the seven fields each time was a large part of every such step.
     _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -57,11 +57,11 @@ class Provenance:
 
     def __reduce__(self) -> tuple[type, tuple]:
         # Pickled by its fields (parallel builds send hundreds of thousands between processes):
-        # the dataclass default for slots pickles a state to set field by field, 2-3x slower both ways.
+        # the dataclass default for slots pickles a state to set field by field, slower both ways.
         return Provenance, (self.document, self.locator, self.paragraph, self.section, self.start, self.end, self.quote)
 
     def to_dict(self) -> dict[str, Any]:
-        # by hand: dataclasses.asdict deep-copies field by field, ~20x slower, and a build saves millions
+        # by hand: dataclasses.asdict deep-copies field by field, and a build saves millions
         return {"document": self.document, "locator": self.locator, "paragraph": self.paragraph, "section": self.section,
                 "start": self.start, "end": self.end, "quote": self.quote}
 
@@ -131,8 +131,7 @@ def new_graph() -> nx.MultiDiGraph:
 # and ``_pred`` dicts, and add new nodes' and edges' dicts to them as ``MultiDiGraph`` does,
 # because an extraction adds or merges into nodes and edges some 1,700 times a document and
 # through the public API (``G.nodes[n]``, ``get_edge_data``, ``add_edge``) each is a chain of
-# Python calls.  Directly, a new edge costs 1.3 us instead of 2.5 us, a new node 2.3 us instead
-# of 2.9 us, a lookup 0.4 us instead of 0.55-0.7 us: extraction runs 5-8% faster.  It assumes
+# Python calls; directly, each is a dict operation (figures in benchmarks/README.md).  It assumes
 # plain dicts, as networkx's default factories give (``new_graph``).
 
 

@@ -40,7 +40,7 @@ def to_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
     Provenance records sit once in a sorted table; nodes and edges cite them by position.
     A sentence's record supports every node and edge it states (often ten or more), and
-    writing it out for each made the file ~4x larger and ~3x slower to write and read.
+    writing it out for each made the file several times larger and slower to write and read.
     """
     node_items = sorted(graph.nodes(data=True), key=itemgetter(0))  # by IRI (unique)
     edge_items = sorted(graph.edges(keys=True, data=True), key=itemgetter(0, 1, 2))  # by (source, target, relation) (unique)
@@ -86,7 +86,7 @@ def from_data(data: dict[str, Any]) -> nx.MultiDiGraph:
                 yield source, target, relation, edge
 
         graph = new_graph()
-        merge_items(graph, nodes(), edges())  # into networkx's dicts directly: 2x faster than its add_node/add_edge
+        merge_items(graph, nodes(), edges())  # into networkx's dicts directly: its add_node/add_edge are chains of calls
     except (KeyError, TypeError, IndexError, AttributeError, ValueError) as exc:
         raise PolicyKGError(f"damaged policykg graph file ({type(exc).__name__}: {exc}); rebuild it with `policykg build`") from None
     return graph
@@ -102,7 +102,7 @@ def dumps(graph: nx.MultiDiGraph) -> str:
     """The graph as JSON text: one provenance record, node or edge per line, keys sorted.
 
     Line per record rather than indented: diffs stay readable, and ``json`` then uses
-    its C encoder (indentation switches to the pure-Python one, ~10x slower on big graphs).
+    its C encoder (indentation switches to the pure-Python one, much slower on big graphs).
     """
     data = to_data(graph)
 

@@ -35,7 +35,7 @@ from policykg.values import iso_date, web_iri_problem
 Parser = Callable[..., Document]
 
 #: format name → parser of decoded text
-FORMATS: dict[str, Parser] = {
+TEXT_FORMATS: dict[str, Parser] = {
     "govuk-text": parse_govuk_text,
     "govuk-html": parse_govuk_html,
     "govuk-content": parse_govuk_content,
@@ -73,8 +73,8 @@ NOT_DOCUMENTS = frozenset({"manifest.json"})
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SEED_NAME = "tackling-child-sexual-abuse-progress-update-2025-04.txt"
 MAX_BYTES = 50 * 1024 * 1024  # a policy document is never this large; refuse rather than exhaust memory
-#: Text, HTML and JSON take ~90 bytes of memory per byte to build (20 MB: ~1.8 GB, figures in
-#: benchmarks/README.md); a real publication's text is under 2 MB.  PDF and Word files may be larger.
+#: Text, HTML and JSON take tens of bytes of memory per byte to build (figures in benchmarks/README.md,
+#: "Large inputs"); a real publication's text is far below the limit.  PDF and Word files may be larger.
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 #: Control characters other than tab, newline, form feed and carriage return: many of them mean binary data.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -219,9 +219,9 @@ def load_document(path: str | Path, format: str | None = None) -> Document:
             raise LoaderError(f"{path}: larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB of text; is it really one policy document?")
         text = decode(data, path)
         format = format or sniff_format(path, text)
-        if format not in FORMATS:
-            raise LoaderError(f"unknown source format {format!r}; known: {', '.join(sorted([*FORMATS, *BINARY_FORMATS]))}")
-        source, parse = text, FORMATS[format]
+        if format not in TEXT_FORMATS:
+            raise LoaderError(f"unknown source format {format!r}; known: {', '.join(sorted([*TEXT_FORMATS, *BINARY_FORMATS]))}")
+        source, parse = text, TEXT_FORMATS[format]
     try:
         document = parse(source, path=str(path))
     except ValueError as exc:

@@ -78,50 +78,95 @@ STANDARD_PROPERTY: dict[str, URIRef] = {
     "made_by": DCTERMS.creator,
 }
 
-_INT, _DATE, _DEC, _BOOL, _STR, _IRI = "int", "date", "decimal", "bool", "str", "iri"
+_INT, _DATE, _DEC, _BOOL, _STR, _IRI, _EN = "int", "date", "decimal", "bool", "str", "iri", "en"
+
+
+class Property(NamedTuple):
+    """One RDF property the mapping writes: the one table from which the node and edge properties and the
+    JSON-LD terms (:mod:`policykg.export.rdf.jsonld`) are derived."""
+
+    predicate: URIRef
+    #: value kind: int, date, decimal, bool, str (xsd:string), en (an English-tagged string) or iri
+    kind: str
+    #: the graph's node (or, with ``edge``, edge) property it holds; None: written by the mapping itself
+    key: str | None = None
+    #: its short key in JSON-LD; None: written prefixed (``"pkg:progress"``)
+    term: str | None = None
+    #: in JSON-LD, always a list (``"@container": "@set"``)
+    many: bool = False
+    #: ``key`` is an edge property, written on the edge's ``rdf:Statement`` reification
+    edge: bool = False
+
+
+PROPERTIES: tuple[Property, ...] = (
+    # node properties, in the order the mapping writes them
+    Property(DCTERMS.title, _STR, "title", "title"),
+    Property(DCTERMS.issued, _DATE, "published", "published"),
+    Property(DCAT.landingPage, _IRI, "source_url", "landingPage"),
+    Property(DCTERMS.license, _IRI, "licence", "license"),
+    Property(PKG.heading, _STR, "heading", "heading"),
+    Property(PKG.position, _INT, "position", "position"),
+    Property(PKG.number, _INT, "number", "number"),
+    Property(SKOS.notation, _STR, "notation"),
+    Property(PKG.locator, _STR, "locator", "locator"),
+    Property(PKG.text, _STR, "text", "text"),
+    Property(PKG.sectionHeading, _STR, "section", "sectionHeading"),
+    Property(PKG.kind, _STR, "kind", "kind"),
+    Property(PKG.curated, _BOOL, "curated", "curated"),
+    Property(PKG.planned, _BOOL, "planned", "planned"),
+    Property(FOAF.homepage, _IRI, "website", "homepage"),
+    Property(OWL.sameAs, _IRI, "legislation_gov_uk", "sameAs", many=True),
+    Property(PKG.statusQuote, _STR, "status_quote", "statusQuote"),
+    Property(PKG.progress, _STR, "progress"),
+    Property(PKG.progressQuote, _STR, "progress_quote"),
+    Property(PKG.statusSource, _STR, "status_source", "statusSource"),
+    Property(PKG.paragraphNumber, _INT, "paragraph", "paragraphNumber"),
+    Property(PKG.deadlineISO, _STR, "deadline", "deadline"),
+    Property(PKG.deadlineStart, _DATE, "deadline_start", "deadlineStart"),
+    Property(PKG.deadlineDate, _DATE, "deadline_end", "deadlineDate"),
+    Property(PKG.deadlineText, _STR, "deadline_text", "deadlineText"),
+    Property(PKG.conditions, _STR, "conditions", "conditions"),
+    Property(PKG.amountGBP, _INT, "amount_gbp", "amountGBP"),
+    Property(PKG.amountText, _STR, "amount_text", "amountText"),
+    Property(PKG.purpose, _STR, "purpose", "purpose"),
+    Property(PKG.value, _DEC, "value", "value"),
+    Property(PKG.unit, _STR, "unit", "unit"),
+    Property(PKG.measure, _STR, "measure", "measure"),
+    Property(PKG.claim, _STR, "claim", "claim"),
+    Property(PKG.period, _STR, "period", "period"),
+    # edge properties
+    Property(PKG.outcome, _STR, "outcome", "outcome", edge=True),  # of a followed_up_by edge: see policykg.graph.follow
+    # written by the mapping from other parts of a node: labels, statuses, deadlines
+    Property(RDFS.label, _STR, term="label"),
+    Property(SKOS.altLabel, _STR, term="aliases", many=True),
+    Property(SKOS.prefLabel, _EN, term="prefLabel"),
+    Property(SKOS.inScheme, _IRI, term="inScheme"),
+    Property(DCTERMS.source, _IRI, term="source"),
+    Property(DCTERMS.isPartOf, _IRI, term="isPartOf", many=True),
+    Property(DCTERMS.creator, _IRI, term="creator", many=True),
+    Property(PKG.status, _IRI, term="status"),
+    Property(PKG.hasDeadline, _IRI, term="hasDeadline"),
+    # provenance
+    Property(PKG.evidence, _IRI, term="evidence", many=True),
+    Property(OA.exact, _STR, term="exact"),
+    Property(PKG.startOffset, _INT, term="startOffset"),
+    Property(PKG.endOffset, _INT, term="endOffset"),
+    Property(PROV.wasQuotedFrom, _IRI, term="wasQuotedFrom"),
+    Property(PROV.wasDerivedFrom, _IRI, term="wasDerivedFrom", many=True),
+    Property(RDF.subject, _IRI, term="subject"),
+    Property(RDF.predicate, _IRI, term="predicate"),
+    Property(RDF.object, _IRI, term="object"),
+    # deadlines (OWL-Time)
+    Property(TIME.hasBeginning, _IRI, term="hasBeginning"),
+    Property(TIME.hasEnd, _IRI, term="hasEnd"),
+    Property(TIME.inXSDDate, _DATE, term="inXSDDate"),
+)
 
 #: Node property → (predicate, value kind).
-NODE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
-    "title": (DCTERMS.title, _STR),
-    "published": (DCTERMS.issued, _DATE),
-    "source_url": (DCAT.landingPage, _IRI),
-    "licence": (DCTERMS.license, _IRI),
-    "heading": (PKG.heading, _STR),
-    "position": (PKG.position, _INT),
-    "number": (PKG.number, _INT),
-    "notation": (SKOS.notation, _STR),
-    "locator": (PKG.locator, _STR),
-    "text": (PKG.text, _STR),
-    "section": (PKG.sectionHeading, _STR),
-    "kind": (PKG.kind, _STR),
-    "curated": (PKG.curated, _BOOL),
-    "planned": (PKG.planned, _BOOL),
-    "website": (FOAF.homepage, _IRI),
-    "legislation_gov_uk": (OWL.sameAs, _IRI),
-    "status_quote": (PKG.statusQuote, _STR),
-    "progress": (PKG.progress, _STR),
-    "progress_quote": (PKG.progressQuote, _STR),
-    "status_source": (PKG.statusSource, _STR),
-    "paragraph": (PKG.paragraphNumber, _INT),
-    "deadline": (PKG.deadlineISO, _STR),
-    "deadline_start": (PKG.deadlineStart, _DATE),
-    "deadline_end": (PKG.deadlineDate, _DATE),
-    "deadline_text": (PKG.deadlineText, _STR),
-    "conditions": (PKG.conditions, _STR),
-    "amount_gbp": (PKG.amountGBP, _INT),
-    "amount_text": (PKG.amountText, _STR),
-    "purpose": (PKG.purpose, _STR),
-    "value": (PKG.value, _DEC),
-    "unit": (PKG.unit, _STR),
-    "measure": (PKG.measure, _STR),
-    "claim": (PKG.claim, _STR),
-    "period": (PKG.period, _STR),
-}
+NODE_PROPERTIES: dict[str, tuple[URIRef, str]] = {p.key: (p.predicate, p.kind) for p in PROPERTIES if p.key and not p.edge}
 
 #: Edge property → (predicate, kind): written on the edge's ``rdf:Statement`` reification.
-EDGE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
-    "outcome": (PKG.outcome, _STR),  # of a followed_up_by edge: see policykg.graph.follow
-}
+EDGE_PROPERTIES: dict[str, tuple[URIRef, str]] = {p.key: (p.predicate, p.kind) for p in PROPERTIES if p.key and p.edge}
 
 STATUSES = ["accepted", "accepted in principle", "accepted in part", "alternative approach", "noted", "under consideration", "not accepted"]
 

@@ -120,13 +120,13 @@ def _focus_name(data: Graph, focus: Node) -> str:
     return name
 
 
-#: About how many triples pyshacl checks a second on this 2-core machine (the seed's 14,000 in
-#: ~1.2 s, 10 generated documents' 170,000 in ~13 s).
+#: About how many triples pyshacl checks a second on the project's 2-core machine (measured:
+#: benchmarks/README.md, "Figures behind choices in the code").
 SHACL_TRIPLES_PER_SECOND = 10_000
 
 
 #: About how much memory the SHACL check takes per triple (rdflib's graph, its indexes and pyshacl's
-#: work): 100 generated documents, 1.6M triples, took ~3 GB.
+#: work; measured: benchmarks/README.md).
 SHACL_BYTES_PER_TRIPLE = 2_000
 
 
@@ -180,8 +180,8 @@ def validate(rdf_graph: Graph, *, shapes: Graph | None = None, ontology: Graph |
     sixth of the time).  Warnings (the domain and range checks of relations) do not
     make the graph non-conforming.
 
-    pyshacl checks about :data:`SHACL_TRIPLES_PER_SECOND` triples a second: a graph of
-    100 documents, 1.6M triples, takes a few minutes and ~3 GB.
+    pyshacl checks about :data:`SHACL_TRIPLES_PER_SECOND` triples a second and takes about
+    :data:`SHACL_BYTES_PER_TRIPLE` bytes a triple: a large graph takes minutes and gigabytes.
 
     >>> from policykg.loaders import load_document, seed_path
     >>> from policykg.graph.build import build_graph

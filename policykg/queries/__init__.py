@@ -4,9 +4,9 @@ Engines (all with ``run(text, params) -> (columns, rows)`` and ``close()``: :cla
 registered, with what each offers, in :data:`~policykg.queries.engines.ENGINES`):
 
 * ``sparql`` — SPARQL over the RDF of the graph (default), in one of two stores:
-  rdflib, or Oxigraph (``oxigraph``, :mod:`policykg.queries.oxigraph`), which on a
-  graph of 1M triples answers the catalogue a median 37 times faster and loads in
-  6 s instead of 14 s (``benchmarks/bench_query.py``);
+  rdflib, or Oxigraph (``oxigraph``, :mod:`policykg.queries.oxigraph`), which answers
+  the catalogue and loads much faster on large graphs (``benchmarks/bench_query.py``,
+  figures in ``benchmarks/README.md``);
 * ``cypher`` — the embedded graph database LadybugDB, loaded from the graph, for Cypher;
 * ``neo4j`` — a Neo4j server (``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``), loaded by ``policykg neo4j load``.
 

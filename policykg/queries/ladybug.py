@@ -11,8 +11,8 @@ finds ``null``/no rows (as it would on Neo4j), instead of failing.
 Loading writes one CSV file per label and per (type, from, to) into a temporary
 folder and runs ``COPY … FROM`` (see :class:`LadybugEngine` for the list encoding);
 the alternative, parameterised ``UNWIND $rows AS row CREATE …`` batches, is kept as
-a fallback and is 4-5x slower (50k nodes, 98k relationships: 11 s against 48 s;
-most of it LadybugDB binding wide list-of-struct parameters). In ``UNWIND``,
+a fallback and is several times slower (most of it LadybugDB binding wide
+list-of-struct parameters; figures in ``benchmarks/README.md``). In ``UNWIND``,
 relationships must find their ends with ``MATCH (a:From) WHERE a.iri = row.source``:
 ``MATCH (a:From {iri: row.source})`` scans instead of using the key and is quadratic.
 

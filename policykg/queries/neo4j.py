@@ -59,14 +59,14 @@ Progress = Callable[[str, int], None]
 
 
 @dataclass(frozen=True)
-class Settings:
+class Neo4jSettings:
     uri: str
     user: str
     password: str | None
     database: str | None
 
     def __repr__(self) -> str:  # never show the password
-        return f"Settings(uri={display_uri(self.uri)!r}, user={self.user!r}, password={'***' if self.password else None}, database={self.database!r})"
+        return f"Neo4jSettings(uri={display_uri(self.uri)!r}, user={self.user!r}, password={'***' if self.password else None}, database={self.database!r})"
 
 
 def display_uri(uri: str) -> str:
@@ -75,9 +75,9 @@ def display_uri(uri: str) -> str:
 
 
 def settings(uri: str | None = None, user: str | None = None, password: str | None = None,
-             database: str | None = None) -> Settings:
+             database: str | None = None) -> Neo4jSettings:
     """Connection settings: arguments first, then ``NEO4J_*`` environment variables, then defaults."""
-    return Settings(
+    return Neo4jSettings(
         uri=uri or os.environ.get("NEO4J_URI") or DEFAULT_URI,
         user=user or os.environ.get("NEO4J_USER") or DEFAULT_USER,
         password=password if password is not None else os.environ.get("NEO4J_PASSWORD"),
@@ -89,7 +89,7 @@ def settings(uri: str | None = None, user: str | None = None, password: str | No
 SCRIPT_PASSWORD = "policykg-test"
 
 
-def script_server(home: str | Path | None = None) -> Settings | None:
+def script_server(home: str | Path | None = None) -> Neo4jSettings | None:
     """The server ``scripts/neo4j-server`` started on this machine, from the state the script keeps in
     its home (``home``, else ``POLICYKG_NEO4J_HOME``, else ``~/.cache/policykg/neo4j``): the port in
     ``neo4j.port`` and the password in ``neo4j.password``.  None if it never started one there.
@@ -106,7 +106,7 @@ def script_server(home: str | Path | None = None) -> Settings | None:
         password = (folder / "neo4j.password").read_text(encoding="utf-8")
     except FileNotFoundError:  # started by a version of the script that kept no password file
         password = SCRIPT_PASSWORD
-    return Settings(uri=f"bolt://127.0.0.1:{port}", user=DEFAULT_USER, password=password or None, database=None)
+    return Neo4jSettings(uri=f"bolt://127.0.0.1:{port}", user=DEFAULT_USER, password=password or None, database=None)
 
 
 def _first_line(exc: BaseException, secret: str | None = None) -> str:
@@ -124,7 +124,7 @@ def _reason(exc: BaseException, secret: str | None) -> str:
     return match.group(1).strip() if match else _first_line(exc, secret)
 
 
-def connection_error(exc: BaseException, config: Settings) -> PolicyKGError:
+def connection_error(exc: BaseException, config: Neo4jSettings) -> PolicyKGError:
     """A one-line, password-free error for a failure to connect or authenticate."""
     from neo4j import exceptions as neo
 
@@ -151,7 +151,7 @@ def connection_error(exc: BaseException, config: Settings) -> PolicyKGError:
 class Connection:
     """A verified driver plus the database name; a context manager."""
 
-    def __init__(self, config: Settings) -> None:
+    def __init__(self, config: Neo4jSettings) -> None:
         from neo4j import GraphDatabase
         from neo4j import exceptions as neo
 

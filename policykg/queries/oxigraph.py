@@ -1,8 +1,8 @@
 """The fast SPARQL store: Oxigraph (pyoxigraph) over the N-Triples of the built graph.
 
 Same interface and same answers as :class:`policykg.queries.sparql.SparqlEngine`
-(rdflib), much faster on large graphs: on 1M triples a median 37 times over the
-catalogue, every query under 1 s (``benchmarks/bench_query.py``). The
+(rdflib), much faster on large graphs (``benchmarks/bench_query.py``, figures in
+``benchmarks/README.md``). The
 store is loaded from :func:`policykg.ontology.rdf.ntriples_stream` with Oxigraph's own
 parser, without building an rdflib graph on the way.
 

@@ -112,7 +112,7 @@ def to_table(columns: list[str], records: list[dict[str, Any]], max_width: int =
 
 
 #: output format → writer(columns, records)
-FORMATS = {
+RESULT_FORMATS = {
     "table": to_table,
     "csv": to_csv,
     "json": lambda columns, records: to_json(records) + "\n",

@@ -3,9 +3,9 @@
 ``policykg serve`` answers SPARQL with the Oxigraph server (the ``oxigraph`` wheel's
 ``oxigraph serve-read-only``) over the store the project keeps. Measured on the seed store,
 that server alone does not bound time or memory (figures in ``benchmarks/README.md``): its
-``--timeout-s`` is checked too rarely (a 3 s timeout stopped a ``COUNT`` over three joined
-patterns after 37 s, and an ``ORDER BY`` over two not at all, growing to 1.6 GB), and a
-deeply nested query (4.6 KB of ``{{{...}}}``) overflows a thread's stack and aborts the
+``--timeout-s`` is checked too rarely (a ``COUNT`` over three joined patterns ran many times
+its timeout, and an ``ORDER BY`` over two was never stopped and grew without bound), and a
+deeply nested query (a few KB of ``{{{...}}}``) overflows a thread's stack and aborts the
 whole server.
 
 So each query gets a server process of its own for its duration: :class:`WorkerPool` keeps

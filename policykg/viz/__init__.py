@@ -11,8 +11,8 @@
 """
 
 from policykg.viz.explore import write_explore_page
-from policykg.viz.figures import write_static_figure
 from policykg.viz.network import find_node, render_network_page, show_in_notebook, write_network_page
+from policykg.viz.static_figure import write_static_figure
 from policykg.viz.timeline import write_timeline
 
 __all__ = [

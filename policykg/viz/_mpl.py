@@ -14,7 +14,7 @@ from policykg.errors import PolicyKGError
 #: A4 portrait width in inches.
 A4_WIDTH = 8.27
 DPI = 150
-FORMATS = ("png", "svg", "pdf")
+FIGURE_FORMATS = ("png", "svg", "pdf")
 
 RC = {
     "svg.hashsalt": "policykg",  # stable ids inside the SVG
@@ -27,7 +27,7 @@ RC = {
 }
 
 
-def figure_format(path: str | Path, allowed: tuple[str, ...] = FORMATS) -> str:
+def figure_format(path: str | Path, allowed: tuple[str, ...] = FIGURE_FORMATS) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in allowed:
         raise PolicyKGError(f"{path}: unknown figure format {suffix or '(none)'!r}; use a file name ending in " + ", ".join("." + a for a in allowed))

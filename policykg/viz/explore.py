@@ -42,7 +42,7 @@ from policykg.atomic import atomic_write_text
 from policykg.graph.model import Provenance
 from policykg.viz import _html
 from policykg.viz.network import _default_title, _sort_key, _status_order, _where
-from policykg.viz.style import NO_STATUS, NO_STATUS_COLOUR, STATUS_COLOURS
+from policykg.viz.style import NO_STATUS_COLOUR, NO_STATUS_LABEL, STATUS_COLOURS
 
 #: Node types listed as bodies (who leads or takes part in a commitment).
 BODY_TYPES = ("Organisation", "Post", "Person")
@@ -172,7 +172,7 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
                 continue
             response = nodes[source]
             record = _first_record(response, response.get("status_quote"))
-            responses.append({"d": doc_of(record), "status": str(response.get("status") or NO_STATUS),
+            responses.append({"d": doc_of(record), "status": str(response.get("status") or NO_STATUS_LABEL),
                               "q": str(response.get("status_quote") or (record.quote if record else "")),
                               "w": _where(record) if record else ""})
         responses.sort(key=lambda r: (docs.items[r["d"]]["published"] if r["d"] >= 0 else "", r["d"], r["status"]))
@@ -183,7 +183,7 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
             "inq": inquiry,
             "themes": rec_themes,
             "resp": responses,
-            "status": responses[-1]["status"] if responses else NO_STATUS,
+            "status": responses[-1]["status"] if responses else NO_STATUS_LABEL,
             "cs": answered_by.get(iri, []),
         })
 

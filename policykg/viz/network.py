@@ -34,7 +34,7 @@ from policykg.atomic import atomic_write_text
 from policykg.errors import PolicyKGError
 from policykg.graph.model import EDGE_TYPES, NODE_TYPES, Provenance
 from policykg.viz import _html
-from policykg.viz.style import NO_STATUS, NO_STATUS_COLOUR, PLUMBING_TYPES, STATUS_COLOURS, STATUSES, TYPE_ORDER, TYPE_STYLE
+from policykg.viz.style import NO_STATUS_COLOUR, NO_STATUS_LABEL, PLUMBING_TYPES, STATUS_COLOURS, STATUSES, TYPE_ORDER, TYPE_STYLE
 
 #: Above this many nodes the layout is computed in Python and physics stays off.
 BROWSER_LAYOUT_MAX = 500
@@ -287,10 +287,10 @@ def _statuses(graph: nx.MultiDiGraph, iri: str) -> list[str]:
     data = graph.nodes[iri]
     kind = data.get("type")
     if kind == "Response":
-        return [data.get("status") or NO_STATUS]
+        return [data.get("status") or NO_STATUS_LABEL]
     if kind == "Recommendation":
-        found = {graph.nodes[s].get("status") or NO_STATUS for s, _, key in graph.in_edges(iri, keys=True) if key == "responds_to"}
-        return sorted(found or {NO_STATUS}, key=_status_order)
+        found = {graph.nodes[s].get("status") or NO_STATUS_LABEL for s, _, key in graph.in_edges(iri, keys=True) if key == "responds_to"}
+        return sorted(found or {NO_STATUS_LABEL}, key=_status_order)
     if kind == "Commitment":
         found: set[str] = set()
         for _, rec, key in graph.out_edges(iri, keys=True):

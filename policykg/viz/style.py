@@ -47,7 +47,7 @@ STATUS_COLOURS: dict[str, str] = {
     "under consideration": "#f0a30a",
     "not accepted": "#c0392b",
 }
-NO_STATUS = "no response status"
+NO_STATUS_LABEL = "no response status"
 NO_STATUS_COLOUR = "#95a5a6"
 
-__all__ = ["NO_STATUS", "NO_STATUS_COLOUR", "PLUMBING_RELATIONS", "PLUMBING_TYPES", "STATUSES", "STATUS_COLOURS", "TYPE_ORDER", "TYPE_STYLE"]
+__all__ = ["NO_STATUS_COLOUR", "NO_STATUS_LABEL", "PLUMBING_RELATIONS", "PLUMBING_TYPES", "STATUSES", "STATUS_COLOURS", "TYPE_ORDER", "TYPE_STYLE"]

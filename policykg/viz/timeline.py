@@ -273,7 +273,7 @@ def write_timeline(graph: nx.MultiDiGraph, path: str | Path, *, today: date | st
     if isinstance(today, str):
         today = date.fromisoformat(today)
     today = today or date.today()
-    fmt = _mpl.figure_format(path, ("html", "htm", *_mpl.FORMATS))
+    fmt = _mpl.figure_format(path, ("html", "htm", *_mpl.FIGURE_FORMATS))
     if fmt in ("html", "htm"):
         return atomic_write_text(Path(path), render_timeline_html(graph, today=today, title=title))
     with _mpl.style():

@@ -20,17 +20,17 @@ import networkx as nx
 from policykg.errors import PolicyKGError
 from policykg.graph.model import count_by_type
 from policykg.viz import _mpl
-from policykg.viz.style import NO_STATUS, NO_STATUS_COLOUR, STATUS_COLOURS, STATUSES, TYPE_ORDER, TYPE_STYLE
+from policykg.viz.style import NO_STATUS_COLOUR, NO_STATUS_LABEL, STATUS_COLOURS, STATUSES, TYPE_ORDER, TYPE_STYLE
 
 NO_COMMITMENT = "no answering commitment"
 
 
 def _status_of(graph: nx.MultiDiGraph, rec: str) -> str:
     found = sorted(
-        (graph.nodes[s].get("status") or NO_STATUS for s, _, key in graph.in_edges(rec, keys=True) if key == "responds_to"),
+        (graph.nodes[s].get("status") or NO_STATUS_LABEL for s, _, key in graph.in_edges(rec, keys=True) if key == "responds_to"),
         key=lambda s: (STATUSES.index(s) if s in STATUSES else len(STATUSES), s),
     )
-    return found[0] if found else NO_STATUS
+    return found[0] if found else NO_STATUS_LABEL
 
 
 def _short_name(data: dict[str, Any], limit: int = 34) -> str:
@@ -108,7 +108,7 @@ def _recommendations_figure(graph: nx.MultiDiGraph, title: str | None) -> Any:
     rows, flows = recommendation_flows(graph)
     if not rows:
         raise PolicyKGError("the graph has no recommendations to draw")
-    status_order = [s for s in [*STATUSES, NO_STATUS] if any(r["status"] == s for r in rows)]
+    status_order = [s for s in [*STATUSES, NO_STATUS_LABEL] if any(r["status"] == s for r in rows)]
     status_order += sorted({r["status"] for r in rows} - set(status_order))
     rows.sort(key=lambda r: (status_order.index(r["status"]), r["number"] or 0, r["iri"]))
     status_weight = {s: sum(r["weight"] for r in rows if r["status"] == s) for s in status_order}
