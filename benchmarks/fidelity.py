@@ -164,16 +164,35 @@ def score_names(wanted: list[Any], graph: Any, types: tuple[str, ...], what: str
     return score
 
 
-def score_commitments(gold: dict[str, Any], graph: Any) -> Score:
-    """Dated commitments: found when a timeline row quotes the gold sentence and ends on the gold deadline."""
+def _list_leads(gold: dict[str, Any], document: Any) -> dict[str, tuple[str, set[str]]]:
+    """Gold commitments quoted from a list's lead ("This will include taking the following steps by
+    2028/29:"): quote → (the paragraph's locator, its bullets' texts). A dated lead and the bullets it
+    dates are one dated commitment: annotated at the lead, or extracted at its bullets."""
+    leads = {}
+    for item in gold.get("commitments") or []:
+        quote = squeeze(str(item["quote"]))
+        for paragraph in document.paragraphs:
+            lead = next((i for i in paragraph.items if i.kind == "sentence" and quote in squeeze(i.text)), None)
+            if lead is not None and lead.text.rstrip().endswith(":"):
+                leads[quote] = (paragraph.locator, {squeeze(i.text) for i in paragraph.items if i.kind == "bullet"})
+    return leads
+
+
+def score_commitments(gold: dict[str, Any], graph: Any, document: Any = None) -> Score:
+    """Dated commitments: found when a timeline row quotes the gold sentence (or, for a list's lead,
+    one of its bullets) and ends on the gold deadline."""
     score = Score()
+    leads = _list_leads(gold, document) if document is not None else {}
     wanted = [c for c in gold.get("commitments") or [] if c.get("deadline") and c.get("kind", "commitment") == "commitment"]
     # Actions reported as done and refusals are kept apart from commitments (the ``kind`` column).
     dated_rows = [r for r in rows(graph, "timeline") if r.get("kind") in (None, "commitment")]
     every_dated = [c for c in gold.get("commitments") or [] if c.get("deadline")]
 
     def same_sentence(item: dict[str, Any], row: dict[str, Any]) -> bool:
-        return squeeze(str(item["quote"])) in squeeze(row["commitment"]) or squeeze(row["commitment"]) in squeeze(str(item["quote"]))
+        quote, text = squeeze(str(item["quote"])), squeeze(row["commitment"])
+        if quote in leads and row.get("locator") == leads[quote][0] and text in leads[quote][1]:
+            return True
+        return quote in text or text in quote
 
     score.gold, score.extracted = len(wanted), len(dated_rows)
     for item in wanted:
@@ -219,14 +238,15 @@ def score_document(gold_path: Path) -> dict[str, Score]:
     """The scores of one annotated document."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     # The reader alone: the curated annotations (the seed's facts that its text does not give) are left out.
-    graph = build_graph([load_document(document_path(gold_path))], annotations={})
+    document = load_document(document_path(gold_path))
+    graph = build_graph([document], annotations={})
     recommendations, statuses = score_recommendations(gold, graph)
     return {
         "recommendations": recommendations,
         "statuses": statuses,
         "bodies": score_names(gold.get("bodies") or [], graph, ("Organisation", "Inquiry"), "body"),
         "legislation": score_names(gold.get("legislation") or [], graph, ("Legislation",), "legislation"),
-        "dated commitments": score_commitments(gold, graph),
+        "dated commitments": score_commitments(gold, graph, document),
         "funding": score_funding(gold, graph),
     }
 

@@ -25,8 +25,18 @@ CASES = [
     # a month earlier in the year than the document, after "will": next year's
     ("We will keep up the pressure at a meeting in February.", "in February", "2026-02-01/2026-02-28"),
     # a Parliament as a period: to the latest end of the Parliament sitting on the document's date
-    ("We will spend over £70 million this Parliament.", "this Parliament", "2025-04-22/2029-07-09"),
-    ("We will reduce our costs by the end of this Parliament.", "by the end of this Parliament", "2029-07-09"),
+    ("We will spend over £70 million this Parliament.", "this Parliament", "2025-04-22/2029-07-08"),
+    ("We will reduce our costs by the end of this Parliament.", "by the end of this Parliament", "2029-07-08"),
+    ("We will legislate later in the Parliament.", "later in the Parliament", "2025-04-22/2029-07-08"),
+    # academic years run from September to August; "from" gives the first month
+    ("We will pilot the tool during the 2025/26 academic year.", "during the 2025/26 academic year", "2025-09-01/2026-08-31"),
+    ("It will become mandatory from the 2026/27 academic year.", "from the 2026/27 academic year", "2026-09-01/2026-09-30"),
+    ("We will invest £600 million across the next two academic years.", "across the next two academic years",
+     "2025-04-22/2026-08-31"),
+    # Easter moves: Easter Sunday 2026 is 5 April; "before Easter" ends on its eve
+    ("The timetable will be set out before Easter.", "before Easter", "2026-04-04"),
+    ("The final report will be published on 20 May.", "on 20 May", "2025-05-20"),
+    ("In the summer of 2025, the guidance will be updated.", "In the summer of 2025", "2025-06-01/2025-08-31"),
 ]
 
 
@@ -44,6 +54,7 @@ def test_real_forms(text, phrase, iso):
     "The report, published in February, will inform our work.",  # the month is before the future verb: past
     "Members of the Parliament will vote on it.",  # the institution, not a period
     "The Bill will be debated in the Parliament.",
+    "The report was published on 20 May.",  # a day without a year, in the past tense: history
 ])
 def test_not_deadlines(text):
     assert find_deadline(text, PUBLISHED) is None

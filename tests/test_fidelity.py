@@ -26,7 +26,7 @@ FLOORS = {
     "statuses": (0.10, 0.40),
     "bodies": (0.85, 0.82),
     "legislation": (0.93, 0.75),
-    "dated commitments": (0.70, 0.75),
+    "dated commitments": (0.74, 0.77),
     "funding": (0.95, 0.88),
 }
 

@@ -188,11 +188,15 @@ def _gates_passed(lowered: str) -> frozenset[str]:
         passed.append("year to year")
     if "parliament" in lowered:
         passed.append("parliament")
+    if "academic" in lowered:
+        passed.append("academic")
+    if "easter" in lowered:
+        passed.append("easter")
     return frozenset(passed)
 
 
 _GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next",
-               "month name", "season name", "years or months", "year to year", "parliament"}
+               "month name", "season name", "years or months", "year to year", "parliament", "academic", "easter"}
 
 
 class _Rule(NamedTuple):
@@ -222,6 +226,69 @@ def _season_span(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep") or "in", start, end)
 
 
+def _academic_year(first: int) -> tuple[date, date]:
+    """The academic year starting in September of ``first``: 1 September to 31 August."""
+    return date(first, 9, 1), date(first + 1, 8, 31)
+
+
+def _academic_span(m: re.Match) -> tuple[date | None, date] | None:
+    first, last = m.group(2), m.group(3)
+    if int(last) != (int(first) + 1) % 100:
+        return None
+    start, end = _academic_year(int(first))
+    prep = (m.group("prep") or "in").lower()
+    return (start, _month_end(start.year, 9)) if prep == "from" else _period(prep, start, end)
+
+
+@_rule(rf"\b(?:{_PREP}\s+)?(?:the\s+)?(20\d\d)(?:/|-|–| to )(?:20)?(\d\d)\s+academic year\b", "academic")
+def _named_academic_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"During the 2023/24 academic year": September to August; "from" gives its first month
+    (the convention for "from April 2026")."""
+    return _academic_span(m)
+
+
+@_rule(rf"\b(?:{_PREP}\s+)?(?:the\s+)?academic year\s+(20\d\d)(?:/|-|–| to )(?:20)?(\d\d)\b", "academic")
+def _academic_year_named(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"From the academic year 2024 to 2025": as "the 2024/25 academic year"."""
+    return _academic_span(m)
+
+
+@_rule(r"\b(?:across|over|during|in|within|for)\s+(?:the\s+)?(?:next\s+|coming\s+)?(two|three|four|five|\d)\s+academic years\b",
+       "academic")
+def _academic_years(m: re.Match, published: date) -> tuple[date | None, date]:
+    """"Across the next two academic years": this academic year and the next, to 31 August."""
+    count = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1).lower()]
+    first = published.year if published.month >= 9 else published.year - 1  # the academic year under way
+    return published, _academic_year(first + count - 1)[1]
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of ``year`` (the Gregorian computus, as the Anonymous algorithm gives it).
+
+    >>> easter_sunday(2025), easter_sunday(2026)
+    (datetime.date(2025, 4, 20), datetime.date(2026, 4, 5))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own names
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+@_rule(rf"\b(by|before|until|at|over)\s+(?:the\s+)?easter(?:\s+recess)?(?:\s+{_YEAR})?\b", "easter")
+def _easter(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"Before Easter": the next Easter from the document's date (Easter Sunday; "before" its eve)."""
+    year = int(m.group(2)) if m.group(2) else published.year
+    sunday = easter_sunday(year)
+    if sunday < published and not m.group(2):
+        sunday = easter_sunday(year + 1)
+    return _period(m.group(1), sunday, sunday)
+
+
 @_rule(rf"\b{_PREP}\s+(?:the\s+)?(?:financial year\s+)?(20\d\d|\d\d)/(\d\d)\b", "slash")
 def _financial_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
     first = int(m.group(2)) % 100
@@ -245,7 +312,7 @@ def _part_of_season(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep") or "in", start, end)
 
 
-@_rule(rf"\b(?:{_PREP}\s+)?{_SEASON} {_YEAR}\b", "year", "season")
+@_rule(rf"\b(?:{_PREP}\s+)?(?:the\s+)?{_SEASON}(?:\s+of)? {_YEAR}\b", "year", "season")
 def _season_year(m: re.Match, published: date) -> tuple[date | None, date]:
     start, end = _season(m.group(2), int(m.group(3)))
     return _period(m.group("prep") or "in", start, end)
@@ -284,6 +351,23 @@ def _day(m: re.Match, published: date) -> tuple[date | None, date] | None:
     except ValueError:  # "by 31 February 2025": no such day, so no deadline (the phrase stays in the text)
         return None
     return _period(m.group("prep"), day, day)
+
+
+@_rule(rf"\b{_PREP}\s+(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}\b(?!,?\s*\d)", "month name")
+def _day_without_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"The final report will be published on 20 May": the next such day from the document's date,
+    in a sentence about the future only (as for a month without a year)."""
+    if not _FUTURE.search(m.string):
+        return None
+    month, day = MONTHS[word_key(m.group(3))], int(m.group(2))
+    for year in (published.year, published.year + 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None
+        if found >= published:
+            return _period(m.group("prep"), found, found)
+    return None
 
 
 @_rule(rf"\b{_PREP}\s+{_MONTH} {_YEAR}\b", "year", "month")
@@ -329,17 +413,18 @@ def _next_twelve_months(m: re.Match, published: date) -> tuple[date | None, date
 
 # The UK Parliaments since the Fixed-term Parliaments Act 2011: the day each was elected and the
 # day it ends at the latest as the law stood (the polling day the 2011 Act set for the next general
-# election; after the Dissolution and Calling of Parliament Act 2022, five years from its first meeting).
+# election; after the Dissolution and Calling of Parliament Act 2022, the eve of the fifth
+# anniversary of its first meeting, when it dissolves).
 PARLIAMENTS: tuple[tuple[date, date], ...] = (
     (date(2010, 5, 6), date(2015, 5, 7)),
     (date(2015, 5, 7), date(2020, 5, 7)),
     (date(2017, 6, 8), date(2022, 5, 5)),
-    (date(2019, 12, 12), date(2024, 12, 17)),
-    (date(2024, 7, 4), date(2029, 7, 9)),
+    (date(2019, 12, 12), date(2024, 12, 16)),
+    (date(2024, 7, 4), date(2029, 7, 8)),
 )
 
 
-@_rule(r"\b(?:(by the end of|over|during|throughout|in|within)\s+)?(?:the (?:life|course|lifetime) of\s+)?(?:this|the) parliament\b",
+@_rule(r"\b(?:(by the end of|over|during|throughout|in|within|later in)\s+)?(?:the (?:life|course|lifetime) of\s+)?(?:this|the) parliament\b",
        "parliament")
 def _this_parliament(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """"This Parliament", "over the life of the Parliament": to the latest end of the Parliament sitting

@@ -354,5 +354,5 @@ def _plan(paths: list[Path], missing: list[Path], jobs: int) -> tuple[set[Path],
 
 def _raise_failure(futures: Iterable[Future]) -> None:
     for future in futures:
-        if future.done() and future.exception() is not None:
-            raise future.exception()
+        if future.done() and (failure := future.exception()) is not None:
+            raise failure

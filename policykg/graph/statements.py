@@ -59,7 +59,8 @@ _COMMITTING = re.compile(
     r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
     r"reviewing|awaiting|ensuring|working to|increasing|creating|building|expanding|extending|rolling out|"
     r"publishing|consulting|delivering|funding|supporting|managing|improving|helping|reforming|tackling|transforming|"
-    r"protecting|strengthening|modernising|reducing)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
+    r"protecting|strengthening|modernising|reducing|piloting|trialling|developing|updating|preparing|exploring|"
+    r"implementing|establishing|drafting|setting up)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
     re.I,
 )
 # The same for the lower-cased text (the pattern is written in lower case): see deadlines.text_to_search.

@@ -316,7 +316,7 @@ class Neo4jEngine:
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, *, uri: str | None = None, user: str | None = None,
                  password: str | None = None, database: str | None = None) -> None:
-        self.connection = connect(uri, user, password, database)
+        self.connection: Connection | None = connect(uri, user, password, database)
 
     @classmethod
     def from_graph(cls, graph: nx.MultiDiGraph, **settings: Any) -> Neo4jEngine:
