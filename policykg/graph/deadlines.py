@@ -424,12 +424,14 @@ PARLIAMENTS: tuple[tuple[date, date], ...] = (
 )
 
 
-@_rule(r"\b(?:(by the end of|over|during|throughout|in|within|later in)\s+)?(?:the (?:life|course|lifetime) of\s+)?(?:this|the) parliament\b",
+@_rule(r"\b(?:(by the end of|over|during|throughout|in|within)\s+)?(?:the (?:life|course|lifetime) of\s+)?(?:this|the) parliament\b",
        "parliament")
 def _this_parliament(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """"This Parliament", "over the life of the Parliament": to the latest end of the Parliament sitting
     on the document's date ("the Parliament" alone after a preposition: "in the Parliament" is the place)."""
     prep = (m.group(1) or "").lower()
+    if m.string[max(0, m.start() - 9) : m.start()].lower().endswith("later in "):
+        return None  # "later in the Parliament": vague, kept as text (issue 17)
     if m.group(0).lower().startswith("the parliament") or (prep == "in" and "this" not in m.group(0).lower()):
         return None  # "the Parliament" without a period word: the institution, not a time
     sitting = [(elected, end) for elected, end in PARLIAMENTS if elected <= published <= end]
