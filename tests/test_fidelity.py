@@ -27,7 +27,7 @@ FLOORS = {
     "bodies": (0.85, 0.82),
     "legislation": (0.93, 0.75),
     "dated commitments": (0.74, 0.77),
-    "funding": (0.95, 0.88),
+    "funding": (0.95, 0.95),
 }
 
 
