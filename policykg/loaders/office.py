@@ -111,6 +111,19 @@ def _table_rows(table: object) -> tuple[list[str] | None, list[list[str]]]:
     return header, rows
 
 
+
+def _plain_paragraph(builder: DocumentBuilder, text: str, published: date | None, lead_in: bool) -> bool:
+    """A paragraph that is neither heading nor list item: numbered when it starts "12. ", left out
+    when it is the date line; returns whether a list after it belongs to it (it ends with ":")."""
+    if match := _NUMBERED.match(text):
+        builder.paragraph(int(match.group(1)), match.group(2))
+        return text.endswith(":")
+    if published and (is_date_line(text) or MONTH_YEAR.fullmatch(text)):
+        return lead_in
+    builder.paragraph(None, text)
+    return text.endswith(":")
+
+
 def parse_docx(data: bytes, *, path: str | None = None) -> Document:
     """Read a Word document's bytes into a :class:`Document`.
 
@@ -168,12 +181,8 @@ def parse_docx(data: bytes, *, path: str | None = None) -> Document:
         elif kind == "number":
             counters[list_id] = counters.get(list_id, 0) + 1
             builder.paragraph(counters[list_id], text)
-        elif match := _NUMBERED.match(text):
-            builder.paragraph(int(match.group(1)), match.group(2))
-            lead_in = text.endswith(":")
-        elif not (published and (is_date_line(text) or MONTH_YEAR.fullmatch(text))):
-            builder.paragraph(None, text)
-            lead_in = text.endswith(":")
+        else:
+            lead_in = _plain_paragraph(builder, text, published, lead_in)
     if not title:
         raise ValueError("has no title (no paragraph in the Title or Heading 1 style, no title property)")
     return Document(title=title, published=published, sections=builder.finish(), path=path)
@@ -496,12 +505,8 @@ def parse_odt(data: bytes, *, path: str | None = None) -> Document:
                 builder.paragraph(number, text)
             else:
                 builder.bullet(text, level=level + 1)
-        elif match := _NUMBERED.match(text):
-            builder.paragraph(int(match.group(1)), match.group(2))
-            lead_in = text.endswith(":")
-        elif not (published and (is_date_line(text) or MONTH_YEAR.fullmatch(text))):
-            builder.paragraph(None, text)
-            lead_in = text.endswith(":")
+        else:
+            lead_in = _plain_paragraph(builder, text, published, lead_in)
         seen_text = True
     if not title:
         raise ValueError("has no title (no paragraph in the Title style, no title in its metadata, no level-1 heading)")
