@@ -153,3 +153,26 @@ def test_a_lead_that_dates_its_own_action_is_the_commitment_and_a_bare_lead_date
     assert not any("as forecast by" in t for t in commitments)  # a forecast with an amount is no commitment
     # a long line cut short without its full stop is a sentence, not a heading
     assert commitments[next(t for t in commitments if t.startswith("Before the end of March"))] == "2016-03-31"
+
+
+def test_recommendations_named_in_a_list_or_by_their_subject_are_read_with_the_position_taken():
+    text = ("Update on the national audit\nPublished 2 September 2025\nStatement\n"
+            "On 16 June, the Home Secretary made it clear that this Government will accept all 12 of Baroness Casey’s "
+            "recommendations, including the establishment of a new statutory national inquiry, and a new national "
+            "policing operation to get more perpetrators behind bars.\n"
+            "The Bill will also address the Inquiry’s recommendations, including a new mandatory duty to report abuse "
+            "and the removal of the three-year limitation period.\n"
+            "This delivers against the Inquiry’s recommendation on improving the provision of therapeutic support.\n"
+            "Several recommendations, including these, were discussed.\n")  # too short to be one: no recommendation
+    graph = build_graph([parse_govuk_text(text)], annotations={})
+    titles = {r["title"] for r in nodes(graph, "Recommendation")}
+    assert titles == {
+        "the establishment of a new statutory national inquiry",
+        "a new national policing operation to get more perpetrators behind bars",
+        "a new mandatory duty to report abuse", "the removal of the three-year limitation period",
+        "improving the provision of therapeutic support",
+    }
+    statuses = {graph.nodes[targets(graph, r["iri"], "responds_to")[0]]["title"]: r["status"]
+                for r in nodes(graph, "Response")}
+    assert statuses == {"the establishment of a new statutory national inquiry": "accepted",
+                        "a new national policing operation to get more perpetrators behind bars": "accepted"}

@@ -84,6 +84,16 @@ _POSITION_ON_UNNUMBERED = re.compile(
 _RECOMMENDED_THAT = re.compile(
     r"\b(?:the (?:Inquiry|Review|Committee|Panel|report)|it|he|she)\s+(?:also\s+)?recommend(?:s|ed)?\s+that\s+(?P<text>[^.;]{12,300})",
     re.I)
+# "... will accept all 12 of Baroness Casey’s recommendations, including A, and B.", "... address
+# IICSA’s recommendations, including A and B": the recommendations a list names, with the position
+# of the verb before it, if any.
+_RECOMMENDATIONS_INCLUDING = re.compile(
+    r"(?:\b(?P<verb>(?:do|does|did) not accept|accept(?:s|ed)?|agree(?:s|d)? with|reject(?:s|ed)?|note(?:s|d)?)\s+)?"
+    r"(?:all\s+(?:\d+|\w+)\s+of\s+)?(?:[\w’'-]+\s+){0,4}?recommendations,?\s+including\s+(?P<list>[^.;:]{12,400})", re.I)
+_LIST_SPLIT = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|,\s+(?=(?:the|a|an)\s)", re.I)
+_LISTED_THING = re.compile(r"(?:the|a|an|\w+ing)\s+\S+\s+\S+", re.I)  # "the removal of ...", "improving the ..."
+# "... delivering against IICSA’s recommendation on improving the provision of ...": one named by its subject.
+_RECOMMENDATION_ON = re.compile(r"[’']s\s+recommendation\s+on\s+(?P<text>[^.;:]{12,200})", re.I)
 _POSITION = {"not accept": "not accepted", "accept": "accepted", "agree": "accepted", "reject": "not accepted", "note": "noted"}
 MAX_RECOMMENDATION_NUMBER = 300  # more than any inquiry has made in one report: a larger number is something else
 _ACCESSIBLE = re.compile(r"\s*\((?:accessible version|HTML)\)\s*$", re.I)
@@ -527,11 +537,15 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
         for item in paragraph.items:
             if "ecommend" not in item.text and "finding" not in item.text:
                 continue  # most sentences: neither pattern can match
-            found: list[tuple[re.Match[str], str | None]] = [
-                (m, _position(m["verb"])) for m in _POSITION_ON_UNNUMBERED.finditer(item.text)]
-            found += [(m, None) for m in _RECOMMENDED_THAT.finditer(item.text)]
-            for match, status in found:
-                title = match["text"].strip().rstrip(".,;”’\"").strip()
+            found: list[tuple[str, str | None]] = [
+                (m["text"], _position(m["verb"])) for m in _POSITION_ON_UNNUMBERED.finditer(item.text)]
+            found += [(m["text"], None) for m in _RECOMMENDED_THAT.finditer(item.text)]
+            found += [(m["text"], None) for m in _RECOMMENDATION_ON.finditer(item.text)]
+            for listed in _RECOMMENDATIONS_INCLUDING.finditer(item.text):
+                status = _position(listed["verb"]) if listed["verb"] else None
+                found += [(part, status) for part in _LIST_SPLIT.split(listed["list"]) if _LISTED_THING.match(part)]
+            for text, status in found:
+                title = text.strip().rstrip(".,;”’\"").strip()
                 where = context.where(paragraph, item)
                 iri = mint("recommendation", owner, slug(title, 60))
                 add_node(graph, iri, "Recommendation", title if len(title) <= 90 else title[:87].rstrip() + "…", where, title=title)
