@@ -147,7 +147,8 @@ def test_page_is_one_offline_file_with_a_strict_policy(graph, page_path):
     policy = html.unescape(re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text).group(1))
     assert "default-src 'none'" in policy and "connect-src 'none'" in policy
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
-    assert re.search(r"script-src 'sha256-[^']+';", policy) and re.search(r"style-src 'sha256-[^']+';", policy)
+    # two scripts may run: vis-network (the network view) and the page's own
+    assert re.search(r"script-src 'sha256-[^']+' 'sha256-[^']+';", policy) and re.search(r"style-src 'sha256-[^']+';", policy)
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", text), "no remote asset"
     assert "<link" not in text and "@import" not in text
     data = json.loads(data_block(text))
@@ -402,7 +403,7 @@ def test_hostile_text_runs_nothing_and_shows_literally(browser, hostile_graph, p
         assert "</script><script>window.__pwned=13</script>" in text
         assert page.evaluate("() => typeof window.__pwned") == "undefined"
         assert page.evaluate("() => document.querySelectorAll('img, a, iframe, object, embed, svg').length") == 0
-        assert page.evaluate("() => document.scripts.length") == 2, "the data block and the page's script"
+        assert page.evaluate("() => document.scripts.length") == 3, "the data block, vis-network and the page's script"
         assert all(url.startswith(("file:", "data:", "blob:")) for url in page.requests), page.requests
         csv_text = page.evaluate("() => window.explore.csv()")
         assert '\'=HYPERLINK(""http://example.com/x"")' in csv_text, "a formula is quoted, not run by a spreadsheet"

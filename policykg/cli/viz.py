@@ -104,12 +104,15 @@ def timeline(graph_path, output, today, title) -> None:
 @click.option("--title", help="Page heading [default: the documents' titles].")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in your web browser once written.")
 def explore(graph_path, output, today, title, open_page) -> None:
-    """Write the researcher's explorer: a recommendation tracker, bodies and a timeline in one offline page.
+    """Write the researcher's explorer: a recommendation tracker, bodies, a timeline and a network in one offline page.
 
     \b
     The tracker lists recommendations with facets (inquiry, theme, status, lead body,
     deadline, overdue, commitments); a row opens the recommendation's card: its responses
     in date order and every commitment that answers it, with lead, deadline and quote.
+    The network view opens on an overview (commitments folded into edges), opens
+    a node's neighbours on a click, colours by acceptance, progress or overdue,
+    finds paths between two nodes and downloads the view as PNG or SVG.
     The view, filters and selection are in the page's URL, so a link reproduces them.
 
     \b

@@ -6,7 +6,13 @@ recommendations; each row opens the recommendation's card (its responses in date
 every commitment that answers it with lead, deadline, kind and quote, its bills, bodies and
 programmes). The **bodies** view ranks bodies by the commitments they lead or take part
 in; the **timeline** lists commitments with a deadline, today marked and past-due ones
-flagged. The view, its filters and the selection live in the URL's hash.
+flagged. The **network** view draws the same graph with vis-network (inlined from the pyvis
+package): it opens on an overview (recommendations and lead bodies, bodies, or documents) in
+which commitments are folded into weighted edges, opens a node's neighbours on a click,
+re-lays out and fits what is drawn after every change, leaves out labels that would collide,
+colours and sizes nodes by an attribute, finds the shortest path between two nodes, and
+downloads what it shows as PNG, SVG or CSV. The view, its filters and the selection live
+in the URL's hash.
 
 The graph is read through its nodes and edges and embedded as JSON made safe for a
 ``<script type="application/json">`` block; the page's script sets every text with
@@ -24,8 +30,9 @@ request.
 >>> data = explore_data(g, today=date(2025, 1, 1))
 >>> data["recs"][0]["key"], data["recs"][0]["cs"], data["bodies"][0]["name"]
 ('x/1', [0], '<b>Home Office</b>')
->>> "<b>" in render_explore_page(g)
-False
+>>> page = render_explore_page(g)
+>>> "Home Office" in page and "<b>Home Office" not in page
+True
 """
 
 from __future__ import annotations
@@ -40,9 +47,14 @@ import networkx as nx
 
 from policykg.atomic import atomic_write_text
 from policykg.graph.model import Provenance
+from policykg.graph.progress import PROGRESS
 from policykg.viz import _html
 from policykg.viz.network import _default_title, _sort_key, _status_order, _where
-from policykg.viz.style import NO_STATUS, NO_STATUS_COLOUR, STATUS_COLOURS
+from policykg.viz.style import NO_STATUS, NO_STATUS_COLOUR, STATUS_COLOURS, TYPE_STYLE
+
+#: A recommendation no response states the progress of.
+NO_PROGRESS = "no progress stated"
+PROGRESS_COLOURS = {"not started": "#c0392b", "in progress": "#f0a30a", "complete": "#1e8449", NO_PROGRESS: NO_STATUS_COLOUR}
 
 #: Node types listed as bodies (who leads or takes part in a commitment).
 BODY_TYPES = ("Organisation", "Post", "Person")
@@ -172,9 +184,12 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
                 continue
             response = nodes[source]
             record = _first_record(response, response.get("status_quote"))
-            responses.append({"d": doc_of(record), "status": str(response.get("status") or NO_STATUS),
-                              "q": str(response.get("status_quote") or (record.quote if record else "")),
-                              "w": _where(record) if record else ""})
+            item = {"d": doc_of(record), "status": str(response.get("status") or NO_STATUS),
+                    "q": str(response.get("status_quote") or (record.quote if record else "")),
+                    "w": _where(record) if record else ""}
+            if response.get("progress"):
+                item["p"] = str(response["progress"])
+            responses.append(item)
         responses.sort(key=lambda r: (docs.items[r["d"]]["published"] if r["d"] >= 0 else "", r["d"], r["status"]))
         recommendations.append({
             "key": _recommendation_key(iri),
@@ -184,6 +199,7 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
             "themes": rec_themes,
             "resp": responses,
             "status": responses[-1]["status"] if responses else NO_STATUS,
+            "progress": next((r["p"] for r in reversed(responses) if "p" in r), NO_PROGRESS),
             "cs": answered_by.get(iri, []),
         })
 
@@ -200,21 +216,26 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
         "cs": commitments,
         "statusColours": {s: STATUS_COLOURS.get(s, NO_STATUS_COLOUR) for s in used},
         "statusOrder": used,
+        "progressColours": dict(PROGRESS_COLOURS),
+        "progressOrder": [*PROGRESS, NO_PROGRESS],
+        "typeStyle": {name: list(style) for name, style in TYPE_STYLE.items()},
     }
 
 
 def render_explore_page(graph: nx.MultiDiGraph, *, today: date | None = None, title: str | None = None) -> str:
     """The explorer's HTML text (see :func:`write_explore_page`)."""
     data = explore_data(graph, today=today, title=title)
+    vis_js, _ = _html.vis_assets()  # the network view draws with vis-network (its CSS is not needed: no tooltips, no buttons)
     script = _html.template("explore.js")
     style = _html.template("explore.css")
-    policy = _html.content_security_policy([script], [style])
+    policy = _html.content_security_policy([vis_js, script], [style])
     return _html.fill(
         _html.template("explore.html"),
         CSP=html.escape(policy, quote=True),
         TITLE=html.escape(data["title"], quote=True),
         CSS=style,
         DATA=_html.script_json(data),
+        VIS=vis_js,
         JS=script,
     )
 
