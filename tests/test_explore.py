@@ -14,7 +14,7 @@ import html
 import io
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -357,7 +357,7 @@ def test_csv_is_the_current_view(page):
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:2] == ["No.", "Recommendation"]
     assert [row[0] for row in rows[1:]] == column(page, "n")
-    assert {row[rows[0].index("Status")] for row in rows[1:]} == {"accepted"}
+    assert {row[rows[0].index("Acceptance")] for row in rows[1:]} == {"accepted"}
     with page.expect_download() as download:
         page.click("#ex-csv")
     assert download.value.suggested_filename == "policykg-tracker.csv"
@@ -433,6 +433,7 @@ def test_screenshots_of_each_view(browser, page_path, graph, viewport):
         "tracker-card": "rec=" + rec_key(graph, 13),
         "bodies": "view=bodies&body=HM+Government",
         "timeline": "view=timeline",
+        "timeline-by-body": "view=timeline&group=body",
     }
     for name, fragment in views.items():
         page = open_page(browser, page_path, fragment, viewport=viewport)
@@ -442,3 +443,98 @@ def test_screenshots_of_each_view(browser, page_path, graph, viewport):
         finally:
             page.close()
     assert all((SCREENSHOTS / f"explore-{name}-{width}x{height}.png").stat().st_size < 200_000 for name in views)
+
+
+# --------------------------------------------------------------------------- acceptance and progress; timeline groups
+
+
+@pytest.fixture(scope="module")
+def series_graph():
+    """The tracker's real series (IICSA and Grenfell): several inquiries, progress stated apart from acceptance."""
+    from tracker_corpus import REAL_DOCUMENTS
+
+    return build_graph([load_document(path) for path in REAL_DOCUMENTS])
+
+
+@pytest.fixture(scope="module")
+def series_page(series_graph, out) -> Path:
+    return write_explore_page(series_graph, out / "series.html", today=TODAY)
+
+
+def latest_stated(graph, rec: str, field: str) -> str | None:
+    """The ``field`` (status or progress) of the latest response to ``rec`` that states one (by its document's date)."""
+    stated = []
+    for response, _, key in graph.in_edges(rec, keys=True):
+        if key != "responds_to" or not graph.nodes[response].get(field):
+            continue
+        documents = {record.document for record in graph.nodes[response]["provenance"]}
+        published = max(str(graph.nodes[d].get("published") or "") for d in documents if d in graph) if documents & set(graph) else ""
+        stated.append((published, graph.nodes[response][field]))
+    return max(stated)[1] if stated else None
+
+
+def facet_counts(page, facet: str) -> dict[str, int]:
+    return dict(page.eval_on_selector_all(
+        f'#ex-facets section[data-facet="{facet}"] li',
+        "items => items.map(li => [li.querySelector('input').dataset.value, Number(li.querySelector('.n').textContent)])"))
+
+
+def test_acceptance_and_progress_are_separate_facets(browser, series_page, series_graph):
+    recs = [iri for iri, d in series_graph.nodes(data=True) if d["type"] == "Recommendation"]
+    acceptance = Counter(latest_stated(series_graph, r, "status") or "no response status" for r in recs)
+    progress = {r: latest_stated(series_graph, r, "progress") or "no progress stated" for r in recs}
+    assert {"in progress", "complete"} <= set(progress.values()), "the series states progress"
+    page = open_page(browser, series_page, "")
+    try:
+        for facet in ("status", "progress"):  # show every value
+            more = page.locator(f'#ex-facets section[data-facet="{facet}"] button.more')
+            if more.count():
+                more.click()
+        assert facet_counts(page, "status") == dict(acceptance)
+        assert facet_counts(page, "progress") == dict(Counter(progress.values()))
+        page.click('#ex-facets input[data-facet="progress"][data-value="in progress"]')
+        expected = sorted(r.split("/recommendation/", 1)[1] for r in recs if progress[r] == "in progress")
+        assert sorted(row_ids(page)) == expected
+        assert set(column(page, "progress")) == {"in progress"}
+        page.click(f'#ex-table tbody tr[data-id="{expected[0]}"]')
+        assert page.inner_text("#ex-card dd.r-progress") == "in progress"
+        page.assert_clean()
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(("group", "column_key"), [("inquiry", "inquiry"), ("body", "lead")])
+def test_timeline_groups_by_inquiry_or_lead_body(browser, series_page, group, column_key):
+    page = open_page(browser, series_page, "view=timeline")
+    try:
+        total = page.locator("#ex-table tbody tr[data-id]").count()
+        page.select_option("#ex-group", group)
+        assert f"group={group}" in page.evaluate("() => location.hash")
+        rows = page.evaluate(
+            """(key) => { const heads = [...document.querySelectorAll('#ex-table thead th')].map(th => th.dataset.key);
+                          const at = heads.indexOf(key);
+                          return [...document.querySelectorAll('#ex-table tbody tr')].map(r =>
+                            r.classList.contains('ex-group') ? ['group', r.dataset.group, r.textContent]
+                            : r.dataset.id ? ['row', r.cells[at].textContent] : ['other']); }""",
+            column_key,
+        )
+        groups: list[str] = []
+        sizes: Counter[str] = Counter()
+        current = None
+        for kind, *rest in rows:
+            if kind == "group":
+                current = rest[0]
+                assert current not in groups, "each group once"
+                groups.append(current)
+            elif kind == "row":
+                assert (rest[0].split("; ")[0] or "(none)") == current, (current, rest[0])
+                sizes[current] += 1
+        assert len(groups) >= 2 and sum(sizes.values()) == total
+        named = [g for g in groups if g != "(none)"]
+        assert named == sorted(named) and (groups[-1] == "(none)" or "(none)" not in groups)
+        for kind, *rest in rows:
+            if kind == "group":
+                assert rest[1].startswith(f"{rest[0]} — {sizes[rest[0]]} dated commitment")
+        page.assert_clean()
+    finally:
+        page.close()

@@ -99,7 +99,8 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
     * ``bodies``: organisations, posts and people that lead or take part in a commitment;
     * ``things``: bills, programmes and publications commitments are delivered through;
     * ``recs``: recommendations with their inquiry, themes, responses (document, status,
-      quote, where; in date order) and the commitments that answer them;
+      progress, quote, where; in date order), the latest acceptance and the latest progress
+      stated (each from the last response that states it), and the commitments that answer them;
     * ``cs``: every commitment with its text, kind, deadline, document, locator, quote, lead
       and involved bodies, bills and programmes, and the recommendations it answers.
 
@@ -198,12 +199,13 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
             "inq": inquiry,
             "themes": rec_themes,
             "resp": responses,
-            "status": responses[-1]["status"] if responses else NO_STATUS,
+            # acceptance and progress apart: a progress report that states no acceptance leaves the last one stated
+            "status": next((r["status"] for r in reversed(responses) if r["status"] != NO_STATUS), NO_STATUS),
             "progress": next((r["p"] for r in reversed(responses) if "p" in r), NO_PROGRESS),
             "cs": answered_by.get(iri, []),
         })
 
-    used = sorted({r["status"] for r in recommendations}, key=_status_order)
+    used = sorted({r["status"] for r in recommendations} | {x["status"] for r in recommendations for x in r["resp"]}, key=_status_order)
     return {
         "title": title if title is not None else _default_title(graph),
         "today": today.isoformat() if today else None,
@@ -216,6 +218,7 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
         "cs": commitments,
         "statusColours": {s: STATUS_COLOURS.get(s, NO_STATUS_COLOUR) for s in used},
         "statusOrder": used,
+        "noStatus": NO_STATUS,
         "progressColours": dict(PROGRESS_COLOURS),
         "progressOrder": [*PROGRESS, NO_PROGRESS],
         "typeStyle": {name: list(style) for name, style in TYPE_STYLE.items()},

@@ -31,6 +31,8 @@
   var inquiryName = function (i) { return i >= 0 ? D.inquiries[i] : NONE; };
   var statusRank = {};
   D.statusOrder.forEach(function (s, i) { statusRank[s] = i; });
+  var progressRank = {};
+  D.progressOrder.forEach(function (s, i) { progressRank[s] = i; });
 
   D.cs.forEach(function (c, i) {
     c.i = i;
@@ -112,9 +114,12 @@
          sort: function (r) { return r.n === null || r.n === undefined ? 1e12 : r.n; }},
         {key: 'title', label: 'Recommendation', cls: 'wide', value: function (r) { return r.title; }},
         {key: 'inquiry', label: 'Inquiry', cls: 'short minor', value: function (r) { return r.inquiry; }},
-        {key: 'status', label: 'Status', value: function (r) { return r.status; },
+        {key: 'status', label: 'Acceptance', value: function (r) { return r.status; },
          sort: function (r) { return statusRank[r.status]; },
          cell: function (r) { return chipCell('', r.status, D.statusColours[r.status]); }},
+        {key: 'progress', label: 'Progress', cls: 'minor', value: function (r) { return r.progress; },
+         sort: function (r) { return progressRank[r.progress]; },
+         cell: function (r) { return chipCell('', r.progress, D.progressColours[r.progress]); }},
         {key: 'lead', label: 'Lead bodies', cls: 'clip minor', value: function (r) { return r.leadNames.join('; '); }},
         {key: 'next', label: 'Next deadline', cls: 'date', value: function (r) { return r.next; }, sort: function (r) { return r.next || '9999'; }},
         {key: 'overdue', label: 'Past due', num: true, cls: 'minor', value: function (r) { return r.overdue; }},
@@ -122,8 +127,10 @@
       ],
       facets: [
         {key: 'inquiry', label: 'Inquiry', values: function (r) { return [r.inquiry]; }},
-        {key: 'status', label: 'Status', values: function (r) { return [r.status]; },
+        {key: 'status', label: 'Acceptance', values: function (r) { return [r.status]; },
          order: function (v) { return statusRank[v] === undefined ? 99 : statusRank[v]; }},
+        {key: 'progress', label: 'Progress', values: function (r) { return [r.progress]; },
+         order: function (v) { return progressRank[v] === undefined ? 99 : progressRank[v]; }},
         {key: 'commitments', label: 'Commitments', values: function (r) { return [commitmentBucket(r.cs.length)]; },
          order: function (v) { return ['no commitment', '1–4', '5–9', '10 or more'].indexOf(v); }},
         {key: 'overdue', label: 'Overdue', values: function (r) { return [r.overdue ? 'has past-due commitments' : 'nothing past due']; }},
@@ -132,7 +139,7 @@
         {key: 'lead', label: 'Lead body', values: function (r) { return r.leadNames.length ? r.leadNames : [NONE]; }},
         {key: 'theme', label: 'Theme', values: function (r) { return r.themeNames.length ? r.themeNames : [NONE]; }}
       ],
-      search: function (r) { return [r.n, r.title, r.inquiry, r.status, r.themeNames.join(' '), r.leadNames.join(' ')].join(' '); }
+      search: function (r) { return [r.n, r.title, r.inquiry, r.status, r.progress, r.themeNames.join(' '), r.leadNames.join(' ')].join(' '); }
     },
 
     bodies: {
@@ -173,6 +180,11 @@
       select: function (c) { return {kind: 'c', key: String(c.i)}; },
       defaultSort: 'due',
       today: true,
+      // a row goes in the group of its first inquiry or first lead body
+      groups: {
+        inquiry: {label: 'Inquiry', value: function (c) { return inquiriesOf(c)[0] || NONE; }},
+        body: {label: 'Lead body', value: function (c) { return c.lead.length ? bodyName(c.lead[0]) : NONE; }}
+      },
       columns: [
         {key: 'due', label: 'Due', cls: 'date', value: function (c) { return c.due; },
          sort: function (c) { return c.due + (c.s || ''); }},
@@ -237,7 +249,7 @@
     select: function () { return {kind: 'none'}; }};
   Object.keys(VIEWS).forEach(function (name) {
     VIEWS[name].name = name;
-    VIEWS[name].state = {q: '', f: {}, sort: VIEWS[name].defaultSort, desc: false, page: 0};
+    VIEWS[name].state = {q: '', f: {}, sort: VIEWS[name].defaultSort, desc: false, page: 0, group: ''};
   });
 
   // ------------------------------------------------------------------ state and hash
@@ -254,6 +266,7 @@
     if (s.q) params.set('q', s.q);
     if (s.sort !== view.defaultSort || s.desc) { params.set('sort', s.sort); if (s.desc) params.set('desc', '1'); }
     if (s.page) params.set('page', String(s.page + 1));
+    if (s.group) params.set('group', s.group);
     Object.keys(s.f).sort().forEach(function (key) {
       s.f[key].forEach(function (value) { params.append('f.' + key, value); });
     });
@@ -272,7 +285,8 @@
     var name = params.get('view');
     current = VIEWS[name] ? name : 'tracker';
     var view = VIEWS[current];
-    var s = {q: params.get('q') || '', f: {}, sort: view.defaultSort, desc: params.get('desc') === '1', page: 0};
+    var s = {q: params.get('q') || '', f: {}, sort: view.defaultSort, desc: params.get('desc') === '1', page: 0, group: ''};
+    if (view.groups && view.groups[params.get('group')]) s.group = params.get('group');
     var sort = params.get('sort');
     if (sort && view.columns.some(function (c) { return c.key === sort; })) s.sort = sort;
     var page = parseInt(params.get('page') || '1', 10);
@@ -334,7 +348,23 @@
       if (x > y) return direction;
       return a[tag].position - b[tag].position;
     });
-    return {rows: rows, counts: counts, column: column};
+    var groups = null;
+    if (view.groups && view.groups[s.group]) {
+      var groupOf = view.groups[s.group].value;
+      var sizes = {};
+      var keyed = rows.map(function (row, i) {
+        var g = groupOf(row);
+        sizes[g] = (sizes[g] || 0) + 1;
+        return {g: g, i: i, row: row};
+      });
+      keyed.sort(function (a, b) {
+        if (a.g !== b.g) return a.g === NONE ? 1 : b.g === NONE ? -1 : a.g < b.g ? -1 : 1;
+        return a.i - b.i;
+      });
+      rows = keyed.map(function (k) { return k.row; });
+      groups = {of: groupOf, sizes: sizes};
+    }
+    return {rows: rows, counts: counts, column: column, groups: groups};
   }
 
   // ------------------------------------------------------------------ rendering
@@ -381,6 +411,13 @@
     var box = $('ex-facets');
     box.textContent = '';
     var s = view.state;
+    if (view.groups) {
+      var options = {'': 'nothing'};
+      Object.keys(view.groups).forEach(function (key) { options[key] = view.groups[key].label; });
+      box.appendChild(control('Group by', chooser('ex-group', options, s.group, function (v) {
+        setState(function (st) { st.group = v; st.page = 0; });
+      })));
+    }
     view.facets.forEach(function (facet, i) {
       var counts = result.counts[i];
       var chosen = s.f[facet.key] || [];
@@ -472,10 +509,26 @@
     var selectedId = selection && view.select(shown[0]).kind === selection.kind ? selection.key : null;
     var pastToday = function (row) { return s.desc ? row.due < TODAY : row.due >= TODAY; };
     // today is marked once, before the first row past it (on an earlier page if that row is there)
-    var todayDone = !(view.today && s.sort === 'due') || (first > 0 && pastToday(rows[first - 1]));
+    // grouped: each group has its heading and its own today mark
+    var grouped = result.groups;
+    var groupKey = function (row) { return grouped ? grouped.of(row) : ''; };
+    var startDone = function (k) {
+      return !(view.today && s.sort === 'due') || (k > 0 && groupKey(rows[k - 1]) === groupKey(rows[k]) && pastToday(rows[k - 1]));
+    };
+    var todayDone = startDone(first);
+    var previousGroup = first > 0 ? groupKey(rows[first - 1]) : null;
     var fragment = document.createDocumentFragment();
     var focusable = false;
-    shown.forEach(function (row) {
+    shown.forEach(function (row, j) {
+      var group = groupKey(row);
+      if (grouped && (group !== previousGroup || j === 0)) {
+        if (group !== previousGroup) {
+          if (!todayDone && j > 0) fragment.appendChild(todayRow(view.columns.length, s.desc)); // the last group ended before today
+          todayDone = startDone(first + j);
+        }
+        fragment.appendChild(groupRow(group, grouped.sizes[group], view, group === previousGroup));
+      }
+      previousGroup = group;
       if (!todayDone && pastToday(row)) {
         fragment.appendChild(todayRow(view.columns.length, s.desc));
         todayDone = true;
@@ -502,6 +555,15 @@
       var firstRow = body.querySelector('tr[data-id]');
       if (firstRow) firstRow.tabIndex = 0;
     }
+  }
+
+  function groupRow(name, size, view, continued) {
+    var row = el('tr', 'ex-group');
+    row.dataset.group = name;
+    var cell = el('td', '', name + ' — ' + size + ' ' + view.noun[size === 1 ? 0 : 1] + (continued ? ' (continued)' : ''));
+    cell.colSpan = view.columns.length;
+    row.appendChild(cell);
+    return row;
   }
 
   function todayRow(span, desc) {
@@ -604,7 +666,9 @@
     cardHead(card, recLabel(r));
     card.appendChild(el('p', 'card-title', r.title));
     var status = chipCell('', r.status, D.statusColours[r.status]);
-    card.appendChild(facts([['Inquiry', r.inquiry], ['Theme', r.themeNames.join('; ')], ['Latest status', status],
+    var progress = chipCell('', r.progress, D.progressColours[r.progress]);
+    card.appendChild(facts([['Inquiry', r.inquiry], ['Theme', r.themeNames.join('; ')], ['Acceptance', status, 'r-acceptance'],
+      ['Progress', progress, 'r-progress'],
       ['Past due', r.overdue ? r.overdue + ' commitment' + (r.overdue === 1 ? '' : 's') : ''],
       ['Next deadline', r.next]]));
 
@@ -619,7 +683,8 @@
       when.appendChild(el('span', 'r-doc', doc ? doc.title : 'curated facts'));
       item.appendChild(when);
       var line = el('div');
-      line.appendChild(chipCell('r-status', response.status, D.statusColours[response.status]));
+      if (response.status !== D.noStatus || !response.p) line.appendChild(chipCell('r-status', response.status, D.statusColours[response.status]));
+      if (response.p) line.appendChild(chipCell('r-prog', response.p, D.progressColours[response.p]));
       item.appendChild(line);
       if (response.q) item.appendChild(el('blockquote', 'r-quote', response.q));
       if (response.w) item.appendChild(el('div', 'where', response.w));
