@@ -190,6 +190,40 @@ def test_command_writes_the_page(tmp_path, monkeypatch):
     assert json.loads(data_block((tmp_path / "x.html").read_text(encoding="utf-8")))["today"] == "2025-11-01"
 
 
+def many_recommendations(recs: int, bodies: int):
+    """A graph of ``recs`` recommendations, each answered by one commitment; the first ``bodies`` of them led by a body each."""
+    from policykg.graph.model import new_graph
+
+    g = new_graph()
+    where = Provenance("https://example.org/doc", "p1", 1, "Intro", 0, 12, "We will act.")
+    for i in range(recs):
+        add_node(g, f"https://example.org/id/recommendation/x/{i + 1}", "Recommendation", f"Recommendation {i + 1}", where, number=i + 1)
+        add_node(g, f"https://example.org/c/{i}", "Commitment", f"We will act {i}.", where, text=f"We will act {i}.")
+        add_edge(g, f"https://example.org/c/{i}", f"https://example.org/id/recommendation/x/{i + 1}", "answers", where)
+    for i in range(bodies):
+        add_node(g, f"https://example.org/o/{i}", "Organisation", f"Body {i}", where)
+        add_edge(g, f"https://example.org/c/{i}", f"https://example.org/o/{i}", "led_by", where)
+    return g
+
+
+def test_command_says_what_the_network_overview_leaves_out(tmp_path, monkeypatch):
+    """A graph with more recommendations and bodies than the overview draws: the command says so; the seed: no note."""
+    from policykg.graph.storage import save_graph
+    from policykg.viz.explore import OVERVIEW_MAIN
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["explore", "-o", "seed.html"])
+    assert result.exit_code == 0 and "note" not in result.output, result.output
+    recs, bodies = OVERVIEW_MAIN + 7, OVERVIEW_MAIN + 3
+    save_graph(many_recommendations(recs, bodies), tmp_path / "big.json")
+    result = CliRunner().invoke(cli, ["explore", "--graph", "big.json", "-o", "big.html"])
+    assert result.exit_code == 0, result.output
+    assert f"draws {OVERVIEW_MAIN} of {recs} recommendations" in result.output and "the other 7" in result.output
+    assert f"draws {OVERVIEW_MAIN} of {bodies} bodies" in result.output and "the other 3" in result.output
+    data = json.loads(data_block((tmp_path / "big.html").read_text(encoding="utf-8")))
+    assert len(data["recs"]) == recs and len(data["cs"]) == recs, "every recommendation and commitment is in the page"
+
+
 # --------------------------------------------------------------------------- the three questions, by clicking
 
 

@@ -18,9 +18,9 @@ from collections import Counter
 import networkx as nx
 import pytest
 import test_explore as tracker
-from test_explore import HOSTILE_BODY, HOSTILE_INQUIRY, SCREENSHOTS, TODAY, _save_small_png, open_page
+from test_explore import HOSTILE_BODY, HOSTILE_INQUIRY, SCREENSHOTS, TODAY, _save_small_png, many_recommendations, open_page
 
-from policykg.viz.explore import BODY_TYPES, explore_data, write_explore_page
+from policykg.viz.explore import BODY_TYPES, OVERVIEW_MAIN, OVERVIEW_OTHERS, explore_data, write_explore_page
 from policykg.viz.network import recommendation_node
 from policykg.viz.style import NO_STATUS
 
@@ -135,6 +135,24 @@ def test_network_opens_on_an_overview_not_the_whole_graph(net, graph):
     inquiry = [e for end, e in ends.items() if end.startswith("q")]
     assert len(inquiry) == 1 and inquiry[0]["folded"] == 0, "made by its inquiry: a direct edge"
     assert "nodes drawn" in net.inner_text("#ex-netnote")
+
+
+def test_overview_of_a_large_graph_draws_the_most_connected_and_says_what_it_leaves_out(browser, tmp_path):
+    path = write_explore_page(many_recommendations(OVERVIEW_MAIN + 7, OVERVIEW_MAIN + 3), tmp_path / "big.html", today=TODAY)
+    page = open_network(browser, path)
+    try:
+        kinds = Counter(node[0] for node in visible(page))
+        assert kinds["r"] == OVERVIEW_MAIN and kinds["b"] == OVERVIEW_OTHERS
+        assert "7 recommendations with fewer commitments left out" in page.inner_text("#ex-netnote")
+        # each has one commitment: ties go to the list order, so the last 7 are left out
+        assert names(page, [n for n in visible(page) if n[0] == "r"]) == [f"Recommendation {i + 1}" for i in range(OVERVIEW_MAIN)]
+        page.fill("#ex-search", f"Recommendation {OVERVIEW_MAIN + 7}")
+        page.press("#ex-search", "Enter")
+        wait_stable(page)
+        assert page.inner_text("#ex-card h2") == f"Recommendation {OVERVIEW_MAIN + 7}", "search reaches what the overview left out"
+        page.assert_clean()
+    finally:
+        page.close()
 
 
 def test_click_opens_a_node_and_its_neighbours_appear(net, graph, browser, page_path):

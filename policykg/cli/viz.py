@@ -123,7 +123,10 @@ def explore(graph_path, output, today, title, open_page) -> None:
     from policykg.viz.explore import write_explore_page
 
     day: date | None = today.date() if today else None
-    written = write_explore_page(open_graph(graph_path), output, today=day, title=title)
+    notes: list[str] = []
+    written = write_explore_page(open_graph(graph_path), output, today=day, title=title, notes=notes)
+    for line in notes:
+        note(f"policykg: note: {line}")
     click.echo(f"Wrote {written}")
     if open_page:
         open_in_browser(written)

@@ -52,6 +52,15 @@ from policykg.viz import _html
 from policykg.viz.network import _default_title, _sort_key, _status_order, _where
 from policykg.viz.style import NO_STATUS, NO_STATUS_COLOUR, STATUS_COLOURS, TYPE_STYLE
 
+#: The network view's overview draws this many nodes of its main kind (recommendations, bodies or
+#: documents, most commitments first) and of the second kind joined to them; a click opens at most
+#: ``EXPAND`` neighbours of a node (most connected first). The rest is reached by search or by clicks.
+OVERVIEW_MAIN = 80
+OVERVIEW_OTHERS = 30
+EXPAND = 40
+#: Above this size the command says the page takes a while to open.
+LARGE_PAGE_BYTES = 20_000_000
+
 #: A recommendation no response states the progress of.
 NO_PROGRESS = "no progress stated"
 PROGRESS_COLOURS = {"not started": "#c0392b", "in progress": "#f0a30a", "complete": "#1e8449", NO_PROGRESS: NO_STATUS_COLOUR}
@@ -222,12 +231,37 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
         "progressColours": dict(PROGRESS_COLOURS),
         "progressOrder": [*PROGRESS, NO_PROGRESS],
         "typeStyle": {name: list(style) for name, style in TYPE_STYLE.items()},
+        "limits": {"main": OVERVIEW_MAIN, "others": OVERVIEW_OTHERS, "expand": EXPAND},
     }
+
+
+def left_out(data: dict[str, Any], page_bytes: int = 0) -> list[str]:
+    """What the page leaves out of its first views, one sentence each (empty: everything is drawn).
+
+    Every recommendation, commitment and body is in the page (the tables show 100 rows a page);
+    the network view's overviews draw the nodes with most commitments and fold commitments into
+    edges, so a large graph is not drawn whole.
+
+    >>> left_out({"recs": [{}] * 100, "bodies": [{}] * 10, "docs": [{}] * 2})
+    ['the network overview draws 80 of 100 recommendations (those with most commitments); search or click to reach the other 20']
+    """
+    notes = []
+    for kind, items in (("recommendations", data["recs"]), ("bodies", data["bodies"]), ("documents", data["docs"])):
+        if len(items) > OVERVIEW_MAIN:
+            notes.append(f"the network overview draws {OVERVIEW_MAIN} of {len(items):,} {kind} (those with most commitments); "
+                         f"search or click to reach the other {len(items) - OVERVIEW_MAIN:,}")
+    if page_bytes > LARGE_PAGE_BYTES:
+        notes.append(f"the page is {page_bytes / 1e6:.0f} MB with {len(data.get('cs', [])):,} commitments: a browser takes a few "
+                     "seconds to open it and to draw the first network")
+    return notes
 
 
 def render_explore_page(graph: nx.MultiDiGraph, *, today: date | None = None, title: str | None = None) -> str:
     """The explorer's HTML text (see :func:`write_explore_page`)."""
-    data = explore_data(graph, today=today, title=title)
+    return _render(explore_data(graph, today=today, title=title))
+
+
+def _render(data: dict[str, Any]) -> str:
     vis_js, _ = _html.vis_assets()  # the network view draws with vis-network (its CSS is not needed: no tooltips, no buttons)
     script = _html.template("explore.js")
     style = _html.template("explore.css")
@@ -243,16 +277,22 @@ def render_explore_page(graph: nx.MultiDiGraph, *, today: date | None = None, ti
     )
 
 
-def write_explore_page(graph: nx.MultiDiGraph, path: str | Path, *, today: date | str | None = None, title: str | None = None) -> Path:
+def write_explore_page(graph: nx.MultiDiGraph, path: str | Path, *, today: date | str | None = None, title: str | None = None,
+                       notes: list[str] | None = None) -> Path:
     """Write the explorer to ``path``: one HTML file that works offline and asks for nothing.
 
     * ``today``: the date past-due items are judged against (default: the reader's date
       when the page is opened);
-    * ``title``: the page heading (default: the documents' titles).
+    * ``title``: the page heading (default: the documents' titles);
+    * ``notes``: a list to which what the page leaves out is appended (see :func:`left_out`).
     """
     if isinstance(today, str):
         today = date.fromisoformat(today)
-    return atomic_write_text(Path(path), render_explore_page(graph, today=today, title=title))
+    data = explore_data(graph, today=today, title=title)
+    text = _render(data)
+    if notes is not None:
+        notes.extend(left_out(data, len(text.encode("utf-8"))))
+    return atomic_write_text(Path(path), text)
 
 
-__all__ = ["BODY_TYPES", "explore_data", "render_explore_page", "write_explore_page"]
+__all__ = ["BODY_TYPES", "EXPAND", "OVERVIEW_MAIN", "OVERVIEW_OTHERS", "explore_data", "left_out", "render_explore_page", "write_explore_page"]

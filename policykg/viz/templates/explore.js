@@ -837,9 +837,11 @@
   var OVERVIEWS = {rec: 'Recommendations and lead bodies', body: 'Bodies and what they deliver through', doc: 'Documents and recommendations'};
   var COLOUR_BY = {type: 'Type', acceptance: 'Acceptance', progress: 'Progress', overdue: 'Overdue', degree: 'Degree'};
   var SIZE_BY = {degree: 'Degree', commitments: 'Commitments', same: 'All the same'};
-  var EXPAND_MAX = 40;       // neighbours a click opens (most connected first)
-  var OVERVIEW_MAX = 150;    // nodes of the main kind an overview draws (most connected first)
-  var OVERVIEW_OTHERS = 40;  // nodes of the second kind
+  var EXPAND_MAX = D.limits.expand;         // neighbours a click opens (most connected first)
+  var OVERVIEW_MAX = D.limits.main;         // nodes of the main kind an overview draws (most commitments first)
+  var OVERVIEW_OTHERS = D.limits.others;    // nodes of the second kind
+  var EDGES_PER_NODE = 4;    // above this many edges a node, folded edges keep only each node's strongest
+  var STRONGEST = 3;
   var NA = 'not applicable';
   var DEGREE_BUCKETS = [[1, '1'], [4, '2–4'], [9, '5–9'], [49, '10–49'], [Infinity, '50 or more']];
   var DEGREE_COLOURS = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
@@ -862,9 +864,15 @@
       nodes[a].adj.push(b); nodes[b].adj.push(a);
     }
     function clip(text, n) { return text.length > n ? text.slice(0, n - 1).replace(/\s+$/, '') + '…' : text; }
+    // "Independent Inquiry into Child Sexual Abuse" → "IICSA" (a recommendation's label names its inquiry short)
+    function initials(name) {
+      return name.split(/\s+/).filter(function (w) { return /^[A-Z0-9]/.test(w); }).map(function (w) { return w[0]; }).join('').slice(0, 8);
+    }
     D.recs.forEach(function (r) {
-      var name = recLabel(r) + (D.inquiries.length > 1 && r.inq >= 0 ? ' (' + D.inquiries[r.inq] + ')' : '');
-      add('r' + r.i, 'rec', name, clip(recShort(r), 30), 'Recommendation', r);
+      var several = D.inquiries.length > 1 && r.inq >= 0;
+      var name = recLabel(r) + (several ? ' (' + D.inquiries[r.inq] + ')' : '');
+      var short = (r.n !== null && r.n !== undefined ? 'Rec. ' + r.n : 'Rec.') + (several ? ' · ' + initials(D.inquiries[r.inq]) : '');
+      add('r' + r.i, 'rec', name, clip(short, 30), 'Recommendation', r);
     });
     D.cs.forEach(function (c) { add('c' + c.i, 'c', c.t, clip(c.t, 28), 'Commitment', c); });
     D.bodies.forEach(function (b) { add('b' + b.i, 'body', b.name, clip(b.name, 30), b.type, b); });
@@ -1027,7 +1035,24 @@
         }
       }
     });
-    return keys.map(function (key) { return edges[key]; });
+    var all = keys.map(function (key) { return edges[key]; });
+    NET.thinned = 0;
+    if (all.length <= EDGES_PER_NODE * ids.length) return all;
+    // too many to read: a folded edge stays if it is among the STRONGEST of one of its ends
+    var byNode = {};
+    all.forEach(function (e) {
+      if (!e.folded) return;
+      (byNode[e.from] = byNode[e.from] || []).push(e);
+      (byNode[e.to] = byNode[e.to] || []).push(e);
+    });
+    var keep = {};
+    Object.keys(byNode).forEach(function (id) {
+      byNode[id].sort(function (a, b) { return b.w - a.w || (a.id < b.id ? -1 : 1); });
+      byNode[id].slice(0, STRONGEST).forEach(function (e) { keep[e.id] = 1; });
+    });
+    var kept = all.filter(function (e) { return !e.folded || keep[e.id]; });
+    NET.thinned = all.length - kept.length;
+    return kept;
   }
 
   // ---- colour and size by an attribute
@@ -1279,6 +1304,7 @@
     parts.push(shown + ' of ' + g.order.length.toLocaleString('en-GB') + ' nodes drawn');
     var folded = NET.edges.filter(function (e) { return e.folded; }).length;
     if (folded) parts.push('dashed or thick lines join through commitments not drawn (the width grows with their number)');
+    if (NET.thinned) parts.push(NET.thinned.toLocaleString('en-GB') + ' weaker such lines left out (each node keeps its ' + STRONGEST + ' strongest)');
     if (!s.focus && NET.left.main) parts.push(NET.left.main.toLocaleString('en-GB') + ' ' + KIND_NAMES[s.agg === 'body' ? 'body' : s.agg === 'doc' ? 'doc' : 'rec'].toLowerCase() + ' with fewer commitments left out (search or open a node to reach them)');
     Object.keys(NET.more).forEach(function (id) { parts.push(g.nodes[id].short + ': ' + NET.more[id] + ' more neighbours not drawn'); });
     if (NET.matches.length) parts.push(NET.matches.length + ' drawn match the search');
