@@ -572,3 +572,20 @@ def test_timeline_groups_by_inquiry_or_lead_body(browser, series_page, group, co
         page.assert_clean()
     finally:
         page.close()
+
+
+def test_a_card_with_many_commitments_shows_them_a_hundred_at_a_time(browser, tmp_path):
+    g = many_recommendations(1, 0)
+    where = Provenance("https://example.org/doc", "p1", 1, "Intro", 0, 12, "We will act.")
+    for i in range(1, 130):
+        add_node(g, f"https://example.org/c/more/{i}", "Commitment", f"We will also act {i}.", where, text=f"We will also act {i}.")
+        add_edge(g, f"https://example.org/c/more/{i}", "https://example.org/id/recommendation/x/1", "answers", where)
+    page = open_page(browser, write_explore_page(g, tmp_path / "many.html", today=TODAY), "rec=x/1")
+    try:
+        assert page.inner_text("#ex-card h3 >> nth=1") == "Commitments that answer it (130)"
+        assert page.locator("#ex-card ol.commitments > li").count() == 100
+        page.click("#ex-card button.more")
+        assert page.locator("#ex-card ol.commitments > li").count() == 130 and page.locator("#ex-card button.more").count() == 0
+        page.assert_clean()
+    finally:
+        page.close()

@@ -695,9 +695,7 @@
     var commitments = r.cs.map(function (ci) { return D.cs[ci]; });
     card.appendChild(el('h3', '', 'Commitments that answer it (' + commitments.length + ')'));
     if (!commitments.length) card.appendChild(el('p', 'note no-commitment', 'No commitment answers this recommendation.'));
-    var list = el('ol', 'commitments');
-    commitments.forEach(function (c) { list.appendChild(commitmentItem(c)); });
-    card.appendChild(list);
+    pagedCommitments(card, r.cs, {});
 
     var bodies = {}, bills = {}, programmes = {};
     commitments.forEach(function (c) {
@@ -725,25 +723,31 @@
     [['Leads', b.led], ['Involved in', b.involved]].forEach(function (part) {
       if (!part[1].length) return;
       card.appendChild(el('h3', '', part[0] + ' (' + part[1].length + ')'));
-      var list = el('ol', 'commitments');
-      var shown = 0;
-      var more = function () {
-        part[1].slice(shown, shown + BODY_CARD_ROWS).forEach(function (ci) { list.appendChild(commitmentItem(D.cs[ci], {recs: true})); });
-        shown = Math.min(part[1].length, shown + BODY_CARD_ROWS);
-      };
-      more();
-      card.appendChild(list);
-      if (shown < part[1].length) {
-        var button = el('button', 'more', 'show ' + Math.min(BODY_CARD_ROWS, part[1].length - shown) + ' more of ' + (part[1].length - shown));
-        button.type = 'button';
-        button.addEventListener('click', function () {
-          more();
-          if (shown >= part[1].length) button.remove();
-          else button.textContent = 'show ' + Math.min(BODY_CARD_ROWS, part[1].length - shown) + ' more of ' + (part[1].length - shown);
-        });
-        card.appendChild(button);
-      }
+      pagedCommitments(card, part[1], {recs: true});
     });
+  }
+
+  /** A card's list of commitments, BODY_CARD_ROWS at a time ("show more" adds the next ones). */
+  function pagedCommitments(card, indices, options) {
+    var list = el('ol', 'commitments');
+    var shown = 0;
+    var more = function () {
+      indices.slice(shown, shown + BODY_CARD_ROWS).forEach(function (ci) { list.appendChild(commitmentItem(D.cs[ci], options)); });
+      shown = Math.min(indices.length, shown + BODY_CARD_ROWS);
+    };
+    var label = function () { return 'show ' + Math.min(BODY_CARD_ROWS, indices.length - shown) + ' more of ' + (indices.length - shown); };
+    more();
+    card.appendChild(list);
+    if (shown < indices.length) {
+      var button = el('button', 'more', label());
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        more();
+        if (shown >= indices.length) button.remove();
+        else button.textContent = label();
+      });
+      card.appendChild(button);
+    }
   }
 
   function commitmentCard(card, c) {
@@ -911,7 +915,12 @@
     return ids.slice().sort(function (a, b) { return weight(b) - weight(a) || g.nodes[a].at - g.nodes[b].at; });
   }
 
-  function ofKind(kind) { var g = netGraph(); return g.order.filter(function (id) { return g.nodes[id].kind === kind; }); }
+  var kindLists = {};
+  /** The ids of one kind, in list order (computed once). */
+  function ofKind(kind) {
+    if (!kindLists[kind]) { var g = netGraph(); kindLists[kind] = g.order.filter(function (id) { return g.nodes[id].kind === kind; }); }
+    return kindLists[kind];
+  }
 
   /** The overview: the main kind (most connected first) and the second kind they are joined to. */
   function overviewIds(agg) {
@@ -1236,11 +1245,13 @@
     NET.structure = structure;
     var view = !relayout && NET.settledOnce ? {position: network.getViewPosition(), scale: network.getScale()} : null;
     network.setData({nodes: visNodes, edges: visEdges});
+    // the first layout starts from a ring; later ones from the last positions, so fewer steps settle them
+    var iterations = NET.settledOnce ? 150 : 300;
     if (relayout && ids.length > 1) {
       network.setOptions({physics: {enabled: true, solver: 'forceAtlas2Based',
         forceAtlas2Based: {gravitationalConstant: -60, centralGravity: 0.015, springLength: 70, springConstant: 0.06, damping: 0.6, avoidOverlap: 0.6},
-        stabilization: {enabled: true, iterations: 400, updateInterval: 1000, fit: false}, minVelocity: 1}});
-      network.stabilize(400);
+        stabilization: {enabled: true, iterations: iterations, updateInterval: 1000, fit: false}, minVelocity: 1.5}});
+      network.stabilize(iterations);
       network.once('stabilizationIterationsDone', settle);
     } else settle(view);
     renderNetworkSide();
