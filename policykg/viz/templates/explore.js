@@ -1381,7 +1381,7 @@
     if (s.focus && g.nodes[s.focus]) {
       focus.appendChild(el('p', 'note', 'Showing ' + g.nodes[s.focus].name + ' and its neighbours.'));
     }
-    var reset = el('button', '', s.focus || s.open.length ? 'Back to the overview' : 'Overview shown');
+    var reset = el('button', '', 'Back to the overview');
     reset.type = 'button';
     reset.id = 'ex-net-reset';
     reset.disabled = !(s.focus || s.open.length);
