@@ -859,13 +859,15 @@
     var nodes = {};
     var order = [];
     function add(id, kind, name, short, type, item) {
-      nodes[id] = {id: id, kind: kind, name: name, short: short, type: type, item: item, adj: [], seen: {}, at: order.length};
+      nodes[id] = {id: id, kind: kind, name: name, short: short, type: type, item: item, adj: [], at: order.length,
+        commitments: kind === 'c' ? 1 : 0};
       order.push(id);
     }
-    function link(a, b, how) {
-      if (a === b || !nodes[a] || !nodes[b] || nodes[a].seen[b]) return;
-      nodes[a].seen[b] = how; nodes[b].seen[a] = how;
+    function link(a, b) { // ``a``: a commitment (a few neighbours) or a recommendation whose links are each made once
+      if (a === b || !nodes[a] || !nodes[b] || (nodes[a].kind === 'c' && nodes[a].adj.indexOf(b) >= 0)) return;
       nodes[a].adj.push(b); nodes[b].adj.push(a);
+      if (nodes[a].kind === 'c') nodes[b].commitments += 1;
+      if (nodes[b].kind === 'c') nodes[a].commitments += 1;
     }
     function clip(text, n) { return text.length > n ? text.slice(0, n - 1).replace(/\s+$/, '') + '…' : text; }
     // "Independent Inquiry into Child Sexual Abuse" → "IICSA" (a recommendation's label names its inquiry short)
@@ -885,29 +887,49 @@
     D.themes.forEach(function (h, i) { add('h' + i, 'theme', h, clip(h, 30), 'Theme', null); });
     D.docs.forEach(function (d, i) { add('d' + i, 'doc', d.title, clip(d.title, 30), 'Document', d); });
     D.recs.forEach(function (r) {
-      if (r.inq >= 0) link('r' + r.i, 'q' + r.inq, 'made by');
-      r.themes.forEach(function (h) { link('r' + r.i, 'h' + h, 'theme'); });
-      r.resp.forEach(function (response) { if (response.d >= 0) link('r' + r.i, 'd' + response.d, 'response in'); });
+      if (r.inq >= 0) link('r' + r.i, 'q' + r.inq);
+      r.themes.forEach(function (h) { link('r' + r.i, 'h' + h); });
+      var docs = {}; // one link per document, however many responses it holds
+      r.resp.forEach(function (response) { if (response.d >= 0 && !docs[response.d]) { docs[response.d] = 1; link('r' + r.i, 'd' + response.d); } });
     });
     D.cs.forEach(function (c) {
       var id = 'c' + c.i;
-      c.rec.forEach(function (r) { link(id, 'r' + r, 'answers'); });
-      c.lead.forEach(function (b) { link(id, 'b' + b, 'led by'); });
-      c.inv.forEach(function (b) { link(id, 'b' + b, 'involves'); });
-      c.via.forEach(function (t) { link(id, 't' + t, 'through'); });
-      if (c.d >= 0) link(id, 'd' + c.d, 'stated in');
+      c.rec.forEach(function (r) { link(id, 'r' + r); });
+      c.lead.concat(c.inv).forEach(function (b) { link(id, 'b' + b); });
+      c.via.forEach(function (t) { link(id, 't' + t); });
+      if (c.d >= 0) link(id, 'd' + c.d);
     });
     order.forEach(function (id) {
       var node = nodes[id];
       node.degree = node.adj.length;
-      node.commitments = node.adj.filter(function (n) { return nodes[n].kind === 'c'; }).length + (node.kind === 'c' ? 1 : 0);
-    });
-    // neighbours most connected first (a click opens the first EXPAND_MAX)
-    order.forEach(function (id) {
-      nodes[id].adj.sort(function (a, b) { return nodes[b].degree - nodes[a].degree || nodes[a].at - nodes[b].at; });
     });
     G = {nodes: nodes, order: order};
     return G;
+  }
+
+  /** A node's neighbours most connected first (a click opens the first EXPAND_MAX); sorted when first asked for. */
+  function sortedAdj(id) {
+    var g = netGraph();
+    var node = g.nodes[id];
+    if (!node.sorted) {
+      node.sorted = node.adj.slice().sort(function (a, b) { return g.nodes[b].degree - g.nodes[a].degree || g.nodes[a].at - g.nodes[b].at; });
+    }
+    return node.sorted;
+  }
+
+  /** How two neighbours are joined, in words. */
+  function relation(a, b) {
+    var g = netGraph();
+    var x = g.nodes[a], y = g.nodes[b];
+    if (y.kind === 'c') { var t = x; x = y; y = t; }
+    if (x.kind === 'c') {
+      if (y.kind === 'rec') return 'answers';
+      if (y.kind === 'body') return x.item.lead.indexOf(y.item.i) >= 0 ? 'led by' : 'involves';
+      if (y.kind === 'thing') return 'through';
+      return 'stated in';
+    }
+    if (y.kind === 'rec') { t = x; x = y; y = t; }
+    return {inq: 'made by', theme: 'theme', doc: 'response in'}[y.kind] || '';
   }
 
   function byWeight(ids, weight) {
@@ -1000,7 +1022,7 @@
     function open(id) {
       push(id, true);
       var shown = 0;
-      g.nodes[id].adj.forEach(function (n) {
+      sortedAdj(id).forEach(function (n) {
         if (s.hide[g.nodes[n].kind]) return;
         if (shown < EXPAND_MAX) { push(n); shown += 1; } else NET.more[id] = (NET.more[id] || 0) + 1;
       });
@@ -1442,7 +1464,7 @@
         NET.path.forEach(function (id, i) {
           var item = el('li');
           item.dataset.id = id;
-          if (i) item.appendChild(el('span', 'how', g.nodes[NET.path[i - 1]].seen[id] + ' · '));
+          if (i) item.appendChild(el('span', 'how', relation(NET.path[i - 1], id) + ' · '));
           var name = g.nodes[id].name;
           var button = el('button', '', name.length > 90 ? name.slice(0, 89) + '…' : name);
           button.type = 'button';
