@@ -256,6 +256,7 @@ def test_card_of_recommendation_13_shows_its_commitments(page, graph):
             assert item["deadline"] == "none stated"
         assert item["kind"] == data["kind"].replace("_", " ")
         assert f"¶{data['paragraph']}" in item["where"]
+        assert data["section"] and f"¶{data['paragraph']} · {data['section']}" in item["where"], "section titles are stored once, shown in full"
     # its bills, bodies and programmes
     bills = {graph.nodes[t]["label"] for c in expected for t in targets(graph, c, "through_legislation")}
     assert bills and all(bill in page.inner_text("#ex-card .r-bills") for bill in bills)

@@ -110,8 +110,9 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
     * ``recs``: recommendations with their inquiry, themes, responses (document, status,
       progress, quote, where; in date order), the latest acceptance and the latest progress
       stated (each from the last response that states it), and the commitments that answer them;
-    * ``cs``: every commitment with its text, kind, deadline, document, locator, quote, lead
-      and involved bodies, bills and programmes, and the recommendations it answers.
+    * ``cs``: every commitment with its text, kind (left out: "commitment"), deadline, document,
+      locator, quote, lead and involved bodies, bills and programmes, and the recommendations it answers;
+    * ``sections``: section titles, which locators (``w``) refer to by position (``ws``).
 
     Lists refer to each other by position. ``today`` is the date past-due items are judged
     against (``None``: the browser's date when the page is opened).
@@ -132,7 +133,12 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
             return -1
         return docs.position[record.document]
 
-    inquiries, themes, bodies, things = _Index(), _Index(), _Index(), _Index()
+    inquiries, themes, bodies, things, sections = _Index(), _Index(), _Index(), _Index(), _Index()
+
+    def where(text: str) -> dict[str, Any]:
+        """``¶57 · Section title`` as ``{"w": "¶57", "ws": section's position}``: each section's title is stored once."""
+        place, sep, section = text.partition(" · ")
+        return {"w": place, "ws": sections.add(section, section)} if sep else {"w": text}
     rec_iris = sorted((iri for iri, data in graph.nodes(data=True) if data.get("type") == "Recommendation"),
                       key=lambda iri: (nodes[iri].get("number") is None, nodes[iri].get("number") or 0, iri))
     rec_index = {iri: i for i, iri in enumerate(rec_iris)}
@@ -147,8 +153,11 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
         data = nodes[iri]
         text = str(data.get("text") or data.get("label") or "")
         record = cited[iri]
-        item: dict[str, Any] = {"t": text, "k": str(data.get("kind") or "commitment").replace("_", " "), "d": doc_of(record),
-                                "w": _where(record) if record else (f"¶{data['paragraph']}" if data.get("paragraph") is not None else "")}
+        item: dict[str, Any] = {"t": text, "d": doc_of(record)}
+        item.update(where(_where(record) if record else (f"¶{data['paragraph']}" if data.get("paragraph") is not None else "")))
+        kind = str(data.get("kind") or "commitment").replace("_", " ")
+        if kind != "commitment":  # the usual kind is left out (a thousand documents hold some 170,000 commitments)
+            item["k"] = kind
         if record is not None and record.quote != text:
             item["q"] = record.quote
         if data.get("deadline_end"):
@@ -196,7 +205,7 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
             record = _first_record(response, response.get("status_quote"))
             item = {"d": doc_of(record), "status": str(response.get("status") or NO_STATUS),
                     "q": str(response.get("status_quote") or (record.quote if record else "")),
-                    "w": _where(record) if record else ""}
+                    **where(_where(record) if record else "")}
             if response.get("progress"):
                 item["p"] = str(response["progress"])
             responses.append(item)
@@ -223,6 +232,7 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
         "themes": themes.items,
         "bodies": bodies.items,
         "things": things.items,
+        "sections": sections.items,
         "recs": recommendations,
         "cs": commitments,
         "statusColours": {s: STATUS_COLOURS.get(s, NO_STATUS_COLOUR) for s in used},

@@ -34,8 +34,12 @@
   var progressRank = {};
   D.progressOrder.forEach(function (s, i) { progressRank[s] = i; });
 
+  function located(item) { if (item.ws !== undefined) item.w += ' · ' + D.sections[item.ws]; }
+  D.recs.forEach(function (r) { r.resp.forEach(located); });
   D.cs.forEach(function (c, i) {
     c.i = i;
+    c.k = c.k || 'commitment';
+    located(c);
     c.lead = c.lead || []; c.inv = c.inv || []; c.via = c.via || []; c.rec = c.rec || [];
     c.state = '';
     if (c.e) {
