@@ -431,6 +431,14 @@ def test_hostile_text_runs_nothing_and_shows_literally(browser, hostile_graph, p
             for i in range(page.locator("#ex-table tbody tr[data-id]").count()):
                 page.locator("#ex-table tbody tr[data-id]").nth(i).click()
                 seen.append(page.inner_text("body"))
+        for group in ("inquiry", "body"):  # the timeline's group headings carry the inquiries' and lead bodies' names
+            page.select_option("#ex-group", group)
+            headings = page.eval_on_selector_all("#ex-table tr.ex-group", "rows => rows.map(r => r.dataset.group)")
+            assert headings, group
+            if group == "inquiry":
+                assert HOSTILE_INQUIRY in headings
+                assert page.inner_text("#ex-table tr.ex-group >> nth=0").startswith(HOSTILE_INQUIRY.replace("\u2028", "").strip()[:20])
+            seen.append(page.inner_text("body"))
         text = "\n".join(seen)
         assert "Hostile <script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=2\"> report" in text
         assert '<a href="javascript:window.__pwned=4">now</a>' in text

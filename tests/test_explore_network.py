@@ -403,3 +403,22 @@ def test_network_screenshots(browser, page_path, graph, viewport):
         finally:
             page.close()
     assert all((SCREENSHOTS / f"explore-{name}-{width}x{height}.png").stat().st_size < 200_000 for name in views)
+
+
+def test_documents_join_through_commitments_only_in_their_own_overview(net, graph, browser, page_path):
+    """Opening a recommendation draws its document (a response is in it); folded edges to it only in the document overview."""
+    click_node(net, rec_id(graph, 13))
+    document = [n for n in visible(net) if n.startswith("d")]
+    assert document, "the response's document is a neighbour"
+    edges = net.evaluate("() => window.explore.net.edges()")
+    assert not [e for e in edges if document[0] in (e["from"], e["to"]) and e["folded"]]
+    page = open_network(browser, page_path, "agg=doc")
+    try:
+        edges = page.evaluate("() => window.explore.net.edges()")
+        weights = {(e["to"] if e["from"].startswith("d") else e["from"]): e["w"] for e in edges if "d0" in (e["from"], e["to"])}
+        iri = recommendation_node(graph, 13)
+        # recommendation 13 and the document: its response (direct) and its four commitments stated there (folded)
+        assert weights[rec_id(graph, 13)] == 1 + len(answering(graph, iri))
+        page.assert_clean()
+    finally:
+        page.close()

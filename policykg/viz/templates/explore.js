@@ -1060,9 +1060,11 @@
       g.nodes[id].adj.forEach(function (n) { if (on[n] && g.nodes[id].at < g.nodes[n].at) add(id, n, false); });
     });
     var bodyPairs = NET.state.agg === 'body';
+    // a document states all its commitments: folded into edges it would join everything, so only its own overview does that
+    var docPairs = NET.state.agg === 'doc';
     ofKind('c').forEach(function (c) {
       if (on[c]) return;
-      var ends = g.nodes[c].adj.filter(function (n) { return on[n]; });
+      var ends = g.nodes[c].adj.filter(function (n) { return on[n] && (docPairs || g.nodes[n].kind !== 'doc'); });
       for (var i = 0; i < ends.length; i++) {
         for (var j = i + 1; j < ends.length; j++) {
           var a = g.nodes[ends[i]], b = g.nodes[ends[j]];
