@@ -179,6 +179,26 @@ def test_click_opens_a_node_and_its_neighbours_appear(net, graph, browser, page_
     assert set(visible(net)) == before
 
 
+def test_hovering_a_node_shows_its_whole_name_and_the_tooltip_never_outlives_it(net, graph):
+    node = net.evaluate("() => window.explore.net.find('HM Government')")
+    where = net.evaluate("(id) => window.explore.net.at(id)", node)
+    net.mouse.move(where["x"], where["y"])
+    net.wait_for_function("() => window.explore.net.tip() !== null")
+    tip = net.evaluate("() => window.explore.net.tip()")
+    degree = net.evaluate("(id) => window.explore.net.node(id).degree", node)
+    assert tip["id"] == node and tip["text"] == f"HM GovernmentOrganisation · {degree} connections"
+    box = net.locator("#ex-tip").bounding_box()
+    frame = net.locator("#ex-canvas").bounding_box()
+    assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+    net.mouse.move(frame["x"] + 3, frame["y"] + 3)  # off every node
+    net.wait_for_function("() => window.explore.net.tip() === null")
+    net.mouse.move(where["x"], where["y"])
+    net.wait_for_function("() => window.explore.net.tip() !== null")
+    net.select_option("#ex-colour", "acceptance")  # any change redraws: no tooltip left behind
+    wait_stable(net)
+    assert net.evaluate("() => window.explore.net.tip()") is None
+
+
 def test_labels_never_collide_and_the_drawing_fills_the_canvas(net, graph):
     click_node(net, rec_id(graph, 13))  # opening a node re-lays out everything drawn
     labels = net.evaluate("() => window.explore.net.labels()")
@@ -352,6 +372,12 @@ def test_hostile_text_in_the_network_view_runs_nothing(browser, hostile_graph, t
         seen.append(page.inner_text("body"))
         text = "\n".join(seen)
         assert HOSTILE_BODY in text and "<script>window.__pwned=7</script>" in text
+        where = page.evaluate("(id) => window.explore.net.at(id)", hostile_org)
+        assert where, "the hostile body is on the path, so drawn"
+        page.mouse.move(where["x"], where["y"])
+        page.wait_for_function("() => window.explore.net.tip() !== null")
+        assert page.evaluate("() => window.explore.net.tip().text").startswith(HOSTILE_BODY)
+        assert page.evaluate("() => document.querySelectorAll('#ex-tip *').length") == 2, "a strong and a div, nothing parsed"
         labels = [label["text"] for label in page.evaluate("() => window.explore.net.labels()")]
         assert any("<" in label for label in labels), "hostile names are drawn as text on the canvas"
         svg = page.evaluate("() => window.explore.net.svg()")

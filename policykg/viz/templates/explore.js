@@ -1152,9 +1152,12 @@
       nodes: {borderWidth: 1, label: undefined, font: {size: 0}},
       edges: {smooth: false, color: {color: '#b7c0ca', highlight: '#1f3a5f', hover: '#1f3a5f'}, selectionWidth: 1.5},
       physics: {enabled: false},
-      interaction: {hover: false, keyboard: false, multiselect: false, tooltipDelay: 1e9, zoomSpeed: 0.6}
+      interaction: {hover: true, keyboard: false, multiselect: false, tooltipDelay: 1e9, zoomSpeed: 0.6}
     });
     NET.network.on('afterDrawing', drawLabels);
+    // one tooltip, ours (vis-network's own is not used): shown while the pointer is on a node, gone on anything else
+    NET.network.on('hoverNode', function (event) { showTip(event.node, event.pointer && event.pointer.DOM); });
+    ['blurNode', 'dragStart', 'zoom', 'click'].forEach(function (name) { NET.network.on(name, hideTip); });
     NET.network.on('click', function (event) {
       if (event.nodes && event.nodes.length) netClick(event.nodes[0]);
     });
@@ -1162,6 +1165,33 @@
   }
 
   function labelText(node) { return node.short; }
+
+  function hideTip() { var tip = $('ex-tip'); if (tip) { tip.hidden = true; delete tip.dataset.id; } }
+
+  /** The hovered node's whole name, type, connections and the colour attribute's value. */
+  function showTip(id, at) {
+    var node = netGraph().nodes[id];
+    var box = canvasBox();
+    var tip = $('ex-tip');
+    if (!tip) {
+      tip = el('div');
+      tip.id = 'ex-tip';
+      tip.setAttribute('role', 'tooltip');
+      box.appendChild(tip);
+    }
+    if (!node || !at) { hideTip(); return; }
+    tip.textContent = '';
+    tip.dataset.id = id;
+    tip.appendChild(el('strong', '', node.name.length > 240 ? node.name.slice(0, 239) + '…' : node.name));
+    var facts = [node.type, node.degree + ' connection' + (node.degree === 1 ? '' : 's')];
+    if (NET.state.colour !== 'type' && NET.state.colour !== 'degree') facts.push(COLOUR_BY[NET.state.colour].toLowerCase() + ': ' + attribute(node, NET.state.colour));
+    tip.appendChild(el('div', '', facts.join(' · ')));
+    tip.hidden = false;
+    var left = Math.min(at.x + 14, box.clientWidth - tip.offsetWidth - 4);
+    var top = at.y + 14 + tip.offsetHeight > box.clientHeight ? at.y - tip.offsetHeight - 10 : at.y + 14;
+    tip.style.left = Math.max(4, left) + 'px';
+    tip.style.top = Math.max(4, top) + 'px';
+  }
 
   /** Labels, most important first; one that would overlap a label already drawn (or leave the canvas) is left out. */
   function drawLabels(ctx) {
@@ -1243,7 +1273,8 @@
       if (hit) NET.matches.push(id);
       var strong = hit || id === selected || NET.pathSet[id];
       var item = {id: id, shape: shapeOf(node), size: size,
-        color: {background: colour, border: strong ? '#d35400' : shade(colour), highlight: {background: colour, border: '#d35400'}},
+        color: {background: colour, border: strong ? '#d35400' : shade(colour), highlight: {background: colour, border: '#d35400'},
+          hover: {background: colour, border: '#1f3a5f'}},
         borderWidth: strong ? 3 : 1};
       if (NET.pos[id]) { item.x = NET.pos[id].x; item.y = NET.pos[id].y; }
       return item;
@@ -1269,6 +1300,7 @@
     });
     NET.stable = false;
     NET.settled = false;
+    hideTip();
     var relayout = structure !== NET.structure;
     NET.structure = structure;
     var view = !relayout && NET.settledOnce ? {position: network.getViewPosition(), scale: network.getScale()} : null;
@@ -1926,6 +1958,7 @@
       find: findName,
       path: function () { return NET.path; },
       size: function (id) { return NET.sizes[id]; },
+      tip: function () { var tip = $('ex-tip'); return tip && !tip.hidden ? {id: tip.dataset.id, text: tip.textContent} : null; },
       /** Where a drawn node is on the page (for a click). */
       at: function (id) {
         var p = NET.network.getPositions([id])[id];
