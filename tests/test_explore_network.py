@@ -199,6 +199,33 @@ def test_hovering_a_node_shows_its_whole_name_and_the_tooltip_never_outlives_it(
     assert net.evaluate("() => window.explore.net.tip()") is None
 
 
+def test_keyboard_selects_and_opens_nodes_on_the_drawing(net, graph):
+    def selected() -> str:
+        return net.inner_text("#ex-card h2")
+
+    def name(node: str) -> str:
+        return net.evaluate("(id) => window.explore.net.node(id).name", node)
+
+    order = net.evaluate("() => window.explore.net.order()")  # largest first
+    net.focus("#ex-canvas")
+    net.keyboard.press("ArrowRight")
+    assert selected() == name(order[0])
+    net.keyboard.press("ArrowRight")
+    assert selected() == name(order[1])
+    net.keyboard.press("ArrowLeft")
+    assert selected() == name(order[0])
+    before = set(visible(net))
+    net.keyboard.press("Enter")
+    wait_stable(net)
+    assert order[0] in net.evaluate("() => window.explore.net.state().open") and len(set(visible(net)) - before) > 0
+    net.focus("#ex-canvas")
+    scale = net.evaluate("() => window.explore.net.scale()")
+    net.keyboard.press("+")
+    assert net.evaluate("() => window.explore.net.scale()") > scale
+    net.keyboard.press("0")
+    assert abs(net.evaluate("() => window.explore.net.scale()") - scale) < 0.05 * scale, "0 fits the drawing again"
+
+
 def test_labels_never_collide_and_the_drawing_fills_the_canvas(net, graph):
     click_node(net, rec_id(graph, 13))  # opening a node re-lays out everything drawn
     labels = net.evaluate("() => window.explore.net.labels()")

@@ -1158,6 +1158,9 @@
     // one tooltip, ours (vis-network's own is not used): shown while the pointer is on a node, gone on anything else
     NET.network.on('hoverNode', function (event) { showTip(event.node, event.pointer && event.pointer.DOM); });
     ['blurNode', 'dragStart', 'zoom', 'click'].forEach(function (name) { NET.network.on(name, hideTip); });
+    var box = canvasBox();
+    box.tabIndex = 0;
+    box.addEventListener('keydown', netKey);
     NET.network.on('click', function (event) {
       if (event.nodes && event.nodes.length) netClick(event.nodes[0]);
     });
@@ -1165,6 +1168,36 @@
   }
 
   function labelText(node) { return node.short; }
+
+  /** Keys on the focused canvas: ← → move the selection through the drawn nodes (most important first),
+      Enter opens or closes the selected node's neighbours, + − zoom, 0 fits the drawing. */
+  function netKey(event) {
+    var network = NET.network;
+    var order = NET.navOrder || [];
+    var at = order.indexOf(selectedNode());
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      if (!order.length) return;
+      event.preventDefault();
+      var next = order[(at + (event.key === 'ArrowRight' ? 1 : order.length - 1 + (at < 0 ? 1 : 0))) % order.length];
+      selection = nodeSelection(next);
+      renderNetwork();
+      renderCard();
+      writeHash();
+    } else if (event.key === 'Enter' && at >= 0) {
+      event.preventDefault();
+      netChange(function (st) {
+        var id = order[at];
+        var open = st.open.indexOf(id);
+        if (open >= 0) st.open.splice(open, 1); else if (st.focus !== id) st.open.push(id);
+      });
+    } else if (event.key === '+' || event.key === '=' || event.key === '-') {
+      event.preventDefault();
+      network.moveTo({scale: network.getScale() * (event.key === '-' ? 1 / 1.25 : 1.25)});
+    } else if (event.key === '0') {
+      event.preventDefault();
+      network.fit({animation: false, maxZoomLevel: 2.5});
+    }
+  }
 
   function hideTip() { var tip = $('ex-tip'); if (tip) { tip.hidden = true; delete tip.dataset.id; } }
 
@@ -1294,6 +1327,8 @@
       return {id: e.id, from: e.from, to: e.to, width: onPath ? 4 : Math.min(6, 0.7 + Math.log(e.w) / Math.LN2),
         color: onPath ? {color: '#d35400'} : undefined, dashes: e.folded === e.w && !onPath ? [4, 3] : false};
     });
+    // the keyboard's order: largest first, whatever is selected
+    NET.navOrder = ids.slice().sort(function (a, b) { return NET.sizes[b] - NET.sizes[a] || g.nodes[a].at - g.nodes[b].at; });
     NET.labelOrder = ids.slice().sort(function (a, b) {
       function rank(id) { return id === selected ? 0 : NET.pathSet[id] ? 1 : s.open.indexOf(id) >= 0 || id === s.focus ? 2 : 3; }
       return rank(a) - rank(b) || NET.sizes[b] - NET.sizes[a] || g.nodes[a].at - g.nodes[b].at;
@@ -1379,7 +1414,7 @@
     if (!s.focus && NET.left.main) parts.push(NET.left.main.toLocaleString('en-GB') + ' ' + KIND_NAMES[s.agg === 'body' ? 'body' : s.agg === 'doc' ? 'doc' : 'rec'].toLowerCase() + ' with fewer commitments left out (search or open a node to reach them)');
     Object.keys(NET.more).forEach(function (id) { parts.push(g.nodes[id].short + ': ' + NET.more[id] + ' more neighbours not drawn'); });
     if (NET.matches.length) parts.push(NET.matches.length + ' drawn match the search');
-    parts.push('click a node to open its neighbours, again to close them; drag to move, wheel to zoom');
+    parts.push('click a node to open its neighbours, again to close them; drag to move, wheel to zoom; keys on the drawing: ← → select, Enter opens, + − 0 zoom');
     $('ex-netnote').textContent = parts.join(' · ');
     $('ex-count').textContent = shown + ' nodes, ' + NET.edges.length + ' edges';
   }
@@ -1958,6 +1993,8 @@
       find: findName,
       path: function () { return NET.path; },
       size: function (id) { return NET.sizes[id]; },
+      scale: function () { return NET.network.getScale(); },
+      order: function () { return NET.navOrder.slice(); },
       tip: function () { var tip = $('ex-tip'); return tip && !tip.hidden ? {id: tip.dataset.id, text: tip.textContent} : null; },
       /** Where a drawn node is on the page (for a click). */
       at: function (id) {
