@@ -598,3 +598,28 @@ def test_a_card_with_many_commitments_shows_them_a_hundred_at_a_time(browser, tm
         page.assert_clean()
     finally:
         page.close()
+
+
+def test_timeline_flags_past_due_commitments_with_the_latest_evidence(browser, tmp_path):
+    """The follow-up series of tests/tracker_corpus.py: each past-due commitment's latest outcome, as the
+    ``follow-through`` query gives it in tests/test_follow_up.py (delivered, in progress, silent, dropped)."""
+    from tracker_corpus import write_follow_up_series
+
+    (tmp_path / "series").mkdir()
+    graph = build_graph([load_document(path) for path in write_follow_up_series(tmp_path / "series")])
+    page = open_page(browser, write_explore_page(graph, tmp_path / "follow.html", today="2026-06-01"), "view=timeline")
+    try:
+        shown = page.evaluate("""() => window.explore.rows().filter(c => c.state === 'past due')
+                                   .map(c => [window.explore.data.docs[c.d].published, c.w.split(' · ')[0], c.outcome])""")
+        assert {(day, where.replace("¶", "p")): outcome for day, where, outcome in shown} == {
+            ("2024-03-03", "p4"): "delivered", ("2024-03-03", "p5"): "in progress", ("2024-03-03", "p6"): "silent",
+            ("2024-03-03", "p7"): "dropped", ("2024-03-03", "p8"): "dropped", ("2025-09-01", "p5"): "in progress"}
+        counts = facet_counts(page, "evidence")
+        assert counts["silent"] == 1 and counts["dropped"] == 2
+        page.click('#ex-facets input[data-facet="evidence"][data-value="delivered"]')
+        assert [text.split(" (")[0] for text in column(page, "evidence")] == ["delivered"]
+        page.click("#ex-table tbody tr[data-id]")
+        assert page.inner_text("#ex-card dd.c-evidence").startswith("delivered — ")
+        page.assert_clean()
+    finally:
+        page.close()

@@ -111,7 +111,8 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
       progress, quote, where; in date order), the latest acceptance and the latest progress
       stated (each from the last response that states it), and the commitments that answer them;
     * ``cs``: every commitment with its text, kind (left out: "commitment"), deadline, document,
-      locator, quote, lead and involved bodies, bills and programmes, and the recommendations it answers;
+      locator, quote, lead and involved bodies, bills and programmes, the recommendations it answers,
+      and the later statements that follow it up (``fu``: outcome and position, earliest first);
     * ``sections``: section titles, which locators (``w``) refer to by position (``ws``).
 
     Lists refer to each other by position. ``today`` is the date past-due items are judged
@@ -186,6 +187,19 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
             if values:
                 item[key] = values
         commitments.append(item)
+
+    # later statements about the same action (graph/follow.py), earliest first: [outcome, the statement's position]
+    at = {iri: position for position, iri in enumerate(commitment_iris)}
+
+    def when(pair: tuple[str, int]) -> tuple[str, int, str]:
+        document = commitments[pair[1]]["d"]
+        return (docs.items[document]["published"] if document >= 0 else "", pair[1], pair[0])
+
+    for position, iri in enumerate(commitment_iris):
+        follow_ups = [(str(data.get("outcome") or ""), at[later]) for _, later, relation, data in graph.out_edges(iri, keys=True, data=True)
+                      if relation == "followed_up_by" and later in at]
+        if follow_ups:
+            commitments[position]["fu"] = [list(pair) for pair in sorted(follow_ups, key=when)]
 
     recommendations: list[dict[str, Any]] = []
     for iri in rec_iris:

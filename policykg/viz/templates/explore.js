@@ -40,12 +40,22 @@
     c.i = i;
     c.k = c.k || 'commitment';
     located(c);
-    c.lead = c.lead || []; c.inv = c.inv || []; c.via = c.via || []; c.rec = c.rec || [];
+    c.lead = c.lead || []; c.inv = c.inv || []; c.via = c.via || []; c.rec = c.rec || []; c.fu = c.fu || [];
     c.state = '';
     if (c.e) {
       if (c.from) { c.due = c.s || c.e; c.state = c.due <= TODAY ? 'started' : 'starts'; }
       else { c.due = c.e; c.state = c.e < TODAY ? 'past due' : 'due'; }
     }
+  });
+  // the latest evidence on a commitment: the last later statement published by today (delivered, re-dated,
+  // dropped, in progress), or "silent" when it is past due and nothing later mentions it
+  D.cs.forEach(function (c) {
+    c.evidence = null;
+    c.fu.forEach(function (pair) {
+      var doc = D.docs[D.cs[pair[1]].d];
+      if (!doc || !doc.published || doc.published <= TODAY) c.evidence = {outcome: pair[0], c: pair[1], published: doc ? doc.published : ''};
+    });
+    c.outcome = c.evidence ? c.evidence.outcome : c.state === 'past due' ? 'silent' : '';
   });
 
   function recLabel(r) { return r.n !== null && r.n !== undefined ? 'Recommendation ' + r.n : 'Recommendation'; }
@@ -201,6 +211,9 @@
            return document.createTextNode(c.rec.map(function (r) { return 'Rec. ' + (D.recs[r].n === null ? '?' : D.recs[r].n); }).join('; '));
          }},
         {key: 'lead', label: 'Lead', cls: 'clip', value: function (c) { return c.lead.map(bodyName).join('; '); }},
+        {key: 'evidence', label: 'Latest evidence', value: function (c) {
+          return c.outcome + (c.evidence && c.evidence.published ? ' (' + c.evidence.published + ')' : '');
+        }},
         {key: 'document', label: 'Document', cls: 'clip minor', value: function (c) { return docTitle(c.d) + (c.w ? ' · ' + c.w.split(' · ')[0] : ''); }},
         {key: 'inquiry', label: 'Inquiry', cls: 'short minor', value: function (c) { return inquiriesOf(c).join('; '); }}
       ],
@@ -211,7 +224,8 @@
         {key: 'inquiry', label: 'Inquiry', values: function (c) { var found = inquiriesOf(c); return found.length ? found : [NONE]; }},
         {key: 'lead', label: 'Lead body', values: function (c) { return c.lead.length ? c.lead.map(bodyName) : [NONE]; }},
         {key: 'document', label: 'Document', values: function (c) { return [docTitle(c.d) || NONE]; }},
-        {key: 'kind', label: 'Kind', values: function (c) { return [c.k]; }}
+        {key: 'kind', label: 'Kind', values: function (c) { return [c.k]; }},
+        {key: 'evidence', label: 'Latest evidence', values: function (c) { return [c.outcome || 'none yet']; }}
       ],
       search: function (c) {
         return [c.t, c.q || '', c.dl, c.state, c.lead.map(bodyName).join(' '), c.inv.map(bodyName).join(' '), docTitle(c.d),
@@ -641,7 +655,9 @@
       ['Deadline', state || 'none stated', state ? '' : 'c-deadline'],
       ['Kind', c.k, 'c-kind'],
       ['Through', c.via.map(function (t) { return D.things[t].name; }).join('; ')],
-      ['Source', sourceText(c), 'c-where']
+      ['Source', sourceText(c), 'c-where'],
+      ['Latest evidence', c.evidence ? c.outcome + ' — ' + sourceText(D.cs[c.evidence.c]) + ': ' + D.cs[c.evidence.c].t
+        : c.outcome === 'silent' ? 'silent: past due and no later document mentions it' : '', 'c-evidence']
     ];
     if (c.q && c.q !== c.t) pairs.splice(0, 0, ['Commitment', c.t]);
     if (options && options.recs && c.rec.length) {
