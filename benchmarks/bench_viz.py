@@ -2,12 +2,17 @@
 
     .venv/bin/python benchmarks/bench_viz.py                 # 1,000 and 5,000 nodes, with Chromium
     .venv/bin/python benchmarks/bench_viz.py --sizes 500 --no-browser
+    .venv/bin/python benchmarks/bench_viz.py --explore 100 1000   # the explorer page on the seed, 100 and 1,000 documents
 
 For each size: build the synthetic graph (policykg.viz.synthetic), compute the layout,
 write the interactive page, the timeline and the "types" figure; then, if
 /usr/bin/chromium exists (scripts/install-chromium), open the page in headless
 Chromium with every network request refused and time it until the graph is drawn
 (the page's ``window.policykg.stable``), then a type filter and a search.
+
+``--explore N...`` times the explorer page (``policykg explore``) instead, on the seed and on N
+generated documents: load, filter, search, card and network times and the file size
+(benchmarks/bench_explore.py, which this runs).
 """
 
 from __future__ import annotations
@@ -93,7 +98,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per Python timing (median reported)")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--explore", type=int, nargs="*", metavar="DOCS",
+                        help="time the explorer page on the seed and these generated corpus sizes (e.g. 100 1000) instead")
+    parser.add_argument("--work", type=Path, help="with --explore: folder keeping the generated corpora [default: a temporary one]")
     args = parser.parse_args()
+    if args.explore is not None:
+        import bench_explore  # benchmarks/bench_explore.py
+
+        sys.argv = [sys.argv[0], "--docs", *map(str, args.explore), "--repeat", str(args.repeat)] + (["--work", str(args.work)] if args.work else [])
+        bench_explore.main()
+        return
 
     with tempfile.TemporaryDirectory(prefix="policykg-bench-") as folder:
         out = Path(folder)

@@ -14,7 +14,7 @@ import html
 import io
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -147,7 +147,8 @@ def test_page_is_one_offline_file_with_a_strict_policy(graph, page_path):
     policy = html.unescape(re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', text).group(1))
     assert "default-src 'none'" in policy and "connect-src 'none'" in policy
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
-    assert re.search(r"script-src 'sha256-[^']+';", policy) and re.search(r"style-src 'sha256-[^']+';", policy)
+    # two scripts may run: vis-network (the network view) and the page's own
+    assert re.search(r"script-src 'sha256-[^']+' 'sha256-[^']+';", policy) and re.search(r"style-src 'sha256-[^']+';", policy)
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", text), "no remote asset"
     assert "<link" not in text and "@import" not in text
     data = json.loads(data_block(text))
@@ -189,6 +190,40 @@ def test_command_writes_the_page(tmp_path, monkeypatch):
     assert json.loads(data_block((tmp_path / "x.html").read_text(encoding="utf-8")))["today"] == "2025-11-01"
 
 
+def many_recommendations(recs: int, bodies: int):
+    """A graph of ``recs`` recommendations, each answered by one commitment; the first ``bodies`` of them led by a body each."""
+    from policykg.graph.model import new_graph
+
+    g = new_graph()
+    where = Provenance("https://example.org/doc", "p1", 1, "Intro", 0, 12, "We will act.")
+    for i in range(recs):
+        add_node(g, f"https://example.org/id/recommendation/x/{i + 1}", "Recommendation", f"Recommendation {i + 1}", where, number=i + 1)
+        add_node(g, f"https://example.org/c/{i}", "Commitment", f"We will act {i}.", where, text=f"We will act {i}.")
+        add_edge(g, f"https://example.org/c/{i}", f"https://example.org/id/recommendation/x/{i + 1}", "answers", where)
+    for i in range(bodies):
+        add_node(g, f"https://example.org/o/{i}", "Organisation", f"Body {i}", where)
+        add_edge(g, f"https://example.org/c/{i}", f"https://example.org/o/{i}", "led_by", where)
+    return g
+
+
+def test_command_says_what_the_network_overview_leaves_out(tmp_path, monkeypatch):
+    """A graph with more recommendations and bodies than the overview draws: the command says so; the seed: no note."""
+    from policykg.graph.storage import save_graph
+    from policykg.viz.explore import OVERVIEW_MAIN
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["explore", "-o", "seed.html"])
+    assert result.exit_code == 0 and "note" not in result.output, result.output
+    recs, bodies = OVERVIEW_MAIN + 7, OVERVIEW_MAIN + 3
+    save_graph(many_recommendations(recs, bodies), tmp_path / "big.json")
+    result = CliRunner().invoke(cli, ["explore", "--graph", "big.json", "-o", "big.html"])
+    assert result.exit_code == 0, result.output
+    assert f"draws {OVERVIEW_MAIN} of {recs} recommendations" in result.output and "the other 7" in result.output
+    assert f"draws {OVERVIEW_MAIN} of {bodies} bodies" in result.output and "the other 3" in result.output
+    data = json.loads(data_block((tmp_path / "big.html").read_text(encoding="utf-8")))
+    assert len(data["recs"]) == recs and len(data["cs"]) == recs, "every recommendation and commitment is in the page"
+
+
 # --------------------------------------------------------------------------- the three questions, by clicking
 
 
@@ -221,6 +256,7 @@ def test_card_of_recommendation_13_shows_its_commitments(page, graph):
             assert item["deadline"] == "none stated"
         assert item["kind"] == data["kind"].replace("_", " ")
         assert f"¶{data['paragraph']}" in item["where"]
+        assert data["section"] and f"¶{data['paragraph']} · {data['section']}" in item["where"], "section titles are stored once, shown in full"
     # its bills, bodies and programmes
     bills = {graph.nodes[t]["label"] for c in expected for t in targets(graph, c, "through_legislation")}
     assert bills and all(bill in page.inner_text("#ex-card .r-bills") for bill in bills)
@@ -356,7 +392,7 @@ def test_csv_is_the_current_view(page):
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:2] == ["No.", "Recommendation"]
     assert [row[0] for row in rows[1:]] == column(page, "n")
-    assert {row[rows[0].index("Status")] for row in rows[1:]} == {"accepted"}
+    assert {row[rows[0].index("Acceptance")] for row in rows[1:]} == {"accepted"}
     with page.expect_download() as download:
         page.click("#ex-csv")
     assert download.value.suggested_filename == "policykg-tracker.csv"
@@ -395,6 +431,14 @@ def test_hostile_text_runs_nothing_and_shows_literally(browser, hostile_graph, p
             for i in range(page.locator("#ex-table tbody tr[data-id]").count()):
                 page.locator("#ex-table tbody tr[data-id]").nth(i).click()
                 seen.append(page.inner_text("body"))
+        for group in ("inquiry", "body"):  # the timeline's group headings carry the inquiries' and lead bodies' names
+            page.select_option("#ex-group", group)
+            headings = page.eval_on_selector_all("#ex-table tr.ex-group", "rows => rows.map(r => r.dataset.group)")
+            assert headings, group
+            if group == "inquiry":
+                assert HOSTILE_INQUIRY in headings
+                assert page.inner_text("#ex-table tr.ex-group >> nth=0").startswith(HOSTILE_INQUIRY.replace("\u2028", "").strip()[:20])
+            seen.append(page.inner_text("body"))
         text = "\n".join(seen)
         assert "Hostile <script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=2\"> report" in text
         assert '<a href="javascript:window.__pwned=4">now</a>' in text
@@ -402,7 +446,7 @@ def test_hostile_text_runs_nothing_and_shows_literally(browser, hostile_graph, p
         assert "</script><script>window.__pwned=13</script>" in text
         assert page.evaluate("() => typeof window.__pwned") == "undefined"
         assert page.evaluate("() => document.querySelectorAll('img, a, iframe, object, embed, svg').length") == 0
-        assert page.evaluate("() => document.scripts.length") == 2, "the data block and the page's script"
+        assert page.evaluate("() => document.scripts.length") == 3, "the data block, vis-network and the page's script"
         assert all(url.startswith(("file:", "data:", "blob:")) for url in page.requests), page.requests
         csv_text = page.evaluate("() => window.explore.csv()")
         assert '\'=HYPERLINK(""http://example.com/x"")' in csv_text, "a formula is quoted, not run by a spreadsheet"
@@ -432,6 +476,7 @@ def test_screenshots_of_each_view(browser, page_path, graph, viewport):
         "tracker-card": "rec=" + rec_key(graph, 13),
         "bodies": "view=bodies&body=HM+Government",
         "timeline": "view=timeline",
+        "timeline-by-body": "view=timeline&group=body",
     }
     for name, fragment in views.items():
         page = open_page(browser, page_path, fragment, viewport=viewport)
@@ -441,3 +486,140 @@ def test_screenshots_of_each_view(browser, page_path, graph, viewport):
         finally:
             page.close()
     assert all((SCREENSHOTS / f"explore-{name}-{width}x{height}.png").stat().st_size < 200_000 for name in views)
+
+
+# --------------------------------------------------------------------------- acceptance and progress; timeline groups
+
+
+@pytest.fixture(scope="module")
+def series_graph():
+    """The tracker's real series (IICSA and Grenfell): several inquiries, progress stated apart from acceptance."""
+    from tracker_corpus import REAL_DOCUMENTS
+
+    return build_graph([load_document(path) for path in REAL_DOCUMENTS])
+
+
+@pytest.fixture(scope="module")
+def series_page(series_graph, out) -> Path:
+    return write_explore_page(series_graph, out / "series.html", today=TODAY)
+
+
+def latest_stated(graph, rec: str, field: str) -> str | None:
+    """The ``field`` (status or progress) of the latest response to ``rec`` that states one (by its document's date)."""
+    stated = []
+    for response, _, key in graph.in_edges(rec, keys=True):
+        if key != "responds_to" or not graph.nodes[response].get(field):
+            continue
+        documents = {record.document for record in graph.nodes[response]["provenance"]}
+        published = max(str(graph.nodes[d].get("published") or "") for d in documents if d in graph) if documents & set(graph) else ""
+        stated.append((published, graph.nodes[response][field]))
+    return max(stated)[1] if stated else None
+
+
+def facet_counts(page, facet: str) -> dict[str, int]:
+    return dict(page.eval_on_selector_all(
+        f'#ex-facets section[data-facet="{facet}"] li',
+        "items => items.map(li => [li.querySelector('input').dataset.value, Number(li.querySelector('.n').textContent)])"))
+
+
+def test_acceptance_and_progress_are_separate_facets(browser, series_page, series_graph):
+    recs = [iri for iri, d in series_graph.nodes(data=True) if d["type"] == "Recommendation"]
+    acceptance = Counter(latest_stated(series_graph, r, "status") or "no response status" for r in recs)
+    progress = {r: latest_stated(series_graph, r, "progress") or "no progress stated" for r in recs}
+    assert {"in progress", "complete"} <= set(progress.values()), "the series states progress"
+    page = open_page(browser, series_page, "")
+    try:
+        for facet in ("status", "progress"):  # show every value
+            more = page.locator(f'#ex-facets section[data-facet="{facet}"] button.more')
+            if more.count():
+                more.click()
+        assert facet_counts(page, "status") == dict(acceptance)
+        assert facet_counts(page, "progress") == dict(Counter(progress.values()))
+        page.click('#ex-facets input[data-facet="progress"][data-value="in progress"]')
+        expected = sorted(r.split("/recommendation/", 1)[1] for r in recs if progress[r] == "in progress")
+        assert sorted(row_ids(page)) == expected
+        assert set(column(page, "progress")) == {"in progress"}
+        page.click(f'#ex-table tbody tr[data-id="{expected[0]}"]')
+        assert page.inner_text("#ex-card dd.r-progress") == "in progress"
+        page.assert_clean()
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(("group", "column_key"), [("inquiry", "inquiry"), ("body", "lead")])
+def test_timeline_groups_by_inquiry_or_lead_body(browser, series_page, group, column_key):
+    page = open_page(browser, series_page, "view=timeline")
+    try:
+        total = page.locator("#ex-table tbody tr[data-id]").count()
+        page.select_option("#ex-group", group)
+        assert f"group={group}" in page.evaluate("() => location.hash")
+        rows = page.evaluate(
+            """(key) => { const heads = [...document.querySelectorAll('#ex-table thead th')].map(th => th.dataset.key);
+                          const at = heads.indexOf(key);
+                          return [...document.querySelectorAll('#ex-table tbody tr')].map(r =>
+                            r.classList.contains('ex-group') ? ['group', r.dataset.group, r.textContent]
+                            : r.dataset.id ? ['row', r.cells[at].textContent] : ['other']); }""",
+            column_key,
+        )
+        groups: list[str] = []
+        sizes: Counter[str] = Counter()
+        current = None
+        for kind, *rest in rows:
+            if kind == "group":
+                current = rest[0]
+                assert current not in groups, "each group once"
+                groups.append(current)
+            elif kind == "row":
+                assert (rest[0].split("; ")[0] or "(none)") == current, (current, rest[0])
+                sizes[current] += 1
+        assert len(groups) >= 2 and sum(sizes.values()) == total
+        named = [g for g in groups if g != "(none)"]
+        assert named == sorted(named) and (groups[-1] == "(none)" or "(none)" not in groups)
+        for kind, *rest in rows:
+            if kind == "group":
+                assert rest[1].startswith(f"{rest[0]} — {sizes[rest[0]]} dated commitment")
+        page.assert_clean()
+    finally:
+        page.close()
+
+
+def test_a_card_with_many_commitments_shows_them_a_hundred_at_a_time(browser, tmp_path):
+    g = many_recommendations(1, 0)
+    where = Provenance("https://example.org/doc", "p1", 1, "Intro", 0, 12, "We will act.")
+    for i in range(1, 130):
+        add_node(g, f"https://example.org/c/more/{i}", "Commitment", f"We will also act {i}.", where, text=f"We will also act {i}.")
+        add_edge(g, f"https://example.org/c/more/{i}", "https://example.org/id/recommendation/x/1", "answers", where)
+    page = open_page(browser, write_explore_page(g, tmp_path / "many.html", today=TODAY), "rec=x/1")
+    try:
+        assert page.inner_text("#ex-card h3 >> nth=1") == "Commitments that answer it (130)"
+        assert page.locator("#ex-card ol.commitments > li").count() == 100
+        page.click("#ex-card button.more")
+        assert page.locator("#ex-card ol.commitments > li").count() == 130 and page.locator("#ex-card button.more").count() == 0
+        page.assert_clean()
+    finally:
+        page.close()
+
+
+def test_timeline_flags_past_due_commitments_with_the_latest_evidence(browser, tmp_path):
+    """The follow-up series of tests/tracker_corpus.py: each past-due commitment's latest outcome, as the
+    ``follow-through`` query gives it in tests/test_follow_up.py (delivered, in progress, silent, dropped)."""
+    from tracker_corpus import write_follow_up_series
+
+    (tmp_path / "series").mkdir()
+    graph = build_graph([load_document(path) for path in write_follow_up_series(tmp_path / "series")])
+    page = open_page(browser, write_explore_page(graph, tmp_path / "follow.html", today="2026-06-01"), "view=timeline")
+    try:
+        shown = page.evaluate("""() => window.explore.rows().filter(c => c.state === 'past due')
+                                   .map(c => [window.explore.data.docs[c.d].published, c.w.split(' · ')[0], c.outcome])""")
+        assert {(day, where.replace("¶", "p")): outcome for day, where, outcome in shown} == {
+            ("2024-03-03", "p4"): "delivered", ("2024-03-03", "p5"): "in progress", ("2024-03-03", "p6"): "silent",
+            ("2024-03-03", "p7"): "dropped", ("2024-03-03", "p8"): "dropped", ("2025-09-01", "p5"): "in progress"}
+        counts = facet_counts(page, "evidence")
+        assert counts["silent"] == 1 and counts["dropped"] == 2
+        page.click('#ex-facets input[data-facet="evidence"][data-value="delivered"]')
+        assert [text.split(" (")[0] for text in column(page, "evidence")] == ["delivered"]
+        page.click("#ex-table tbody tr[data-id]")
+        assert page.inner_text("#ex-card dd.c-evidence").startswith("delivered — ")
+        page.assert_clean()
+    finally:
+        page.close()

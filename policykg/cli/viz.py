@@ -104,12 +104,15 @@ def timeline(graph_path, output, today, title) -> None:
 @click.option("--title", help="Page heading [default: the documents' titles].")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in your web browser once written.")
 def explore(graph_path, output, today, title, open_page) -> None:
-    """Write the researcher's explorer: a recommendation tracker, bodies and a timeline in one offline page.
+    """Write the researcher's explorer: a recommendation tracker, bodies, a timeline and a network in one offline page.
 
     \b
     The tracker lists recommendations with facets (inquiry, theme, status, lead body,
     deadline, overdue, commitments); a row opens the recommendation's card: its responses
     in date order and every commitment that answers it, with lead, deadline and quote.
+    The network view opens on an overview (commitments folded into edges), opens
+    a node's neighbours on a click, colours by acceptance, progress or overdue,
+    finds paths between two nodes and downloads the view as PNG or SVG.
     The view, filters and selection are in the page's URL, so a link reproduces them.
 
     \b
@@ -120,7 +123,10 @@ def explore(graph_path, output, today, title, open_page) -> None:
     from policykg.viz.explore import write_explore_page
 
     day: date | None = today.date() if today else None
-    written = write_explore_page(open_graph(graph_path), output, today=day, title=title)
+    notes: list[str] = []
+    written = write_explore_page(open_graph(graph_path), output, today=day, title=title, notes=notes)
+    for line in notes:
+        note(f"policykg: note: {line}")
     click.echo(f"Wrote {written}")
     if open_page:
         open_in_browser(written)

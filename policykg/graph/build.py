@@ -540,7 +540,7 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
             found: list[tuple[str, str | None]] = [
                 (m["text"], _position(m["verb"])) for m in _POSITION_ON_UNNUMBERED.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDED_THAT.finditer(item.text)]
-            found += [(m["text"], None) for m in _RECOMMENDATION_ON.finditer(item.text)]
+            found += [(m["text"], None) for m in _RECOMMENDATION_ON.finditer(item.text) if not _names_numbered(context, m["text"])]
             for listed in _RECOMMENDATIONS_INCLUDING.finditer(item.text):
                 status = _position(listed["verb"]) if listed["verb"] else None
                 found += [(part, status) for part in _LIST_SPLIT.split(listed["list"]) if _LISTED_THING.match(part)]
@@ -562,6 +562,14 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
                          progress=progress[0] if progress else None, progress_quote=item.text if progress else None)
                 add_edge(graph, response, iri, "responds_to", where)
                 add_edge(graph, response, context.paragraph_iri(paragraph), "stated_in", where)
+
+
+def _names_numbered(context: _Context, subject: str) -> bool:
+    """Whether "recommendation on <subject>" names one the document numbers ("IICSA’s recommendation on
+    therapeutic support" is recommendation 16, "A national guarantee of specialist therapeutic support")."""
+    words = set(_TITLE_WORD.findall(subject.lower())) - _GENERIC_WORDS
+    titles = (str(context.graph.nodes[iri].get("title") or "").lower() for iri in context.recommendations.values())
+    return bool(words) and any(words <= set(_TITLE_WORD.findall(title)) for title in titles)
 
 
 def _position(verb: str) -> str:

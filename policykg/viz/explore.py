@@ -6,7 +6,13 @@ recommendations; each row opens the recommendation's card (its responses in date
 every commitment that answers it with lead, deadline, kind and quote, its bills, bodies and
 programmes). The **bodies** view ranks bodies by the commitments they lead or take part
 in; the **timeline** lists commitments with a deadline, today marked and past-due ones
-flagged. The view, its filters and the selection live in the URL's hash.
+flagged. The **network** view draws the same graph with vis-network (inlined from the pyvis
+package): it opens on an overview (recommendations and lead bodies, bodies, or documents) in
+which commitments are folded into weighted edges, opens a node's neighbours on a click,
+re-lays out and fits what is drawn after every change, leaves out labels that would collide,
+colours and sizes nodes by an attribute, finds the shortest path between two nodes, and
+downloads what it shows as PNG, SVG or CSV. The view, its filters and the selection live
+in the URL's hash.
 
 The graph is read through its nodes and edges and embedded as JSON made safe for a
 ``<script type="application/json">`` block; the page's script sets every text with
@@ -24,8 +30,9 @@ request.
 >>> data = explore_data(g, today=date(2025, 1, 1))
 >>> data["recs"][0]["key"], data["recs"][0]["cs"], data["bodies"][0]["name"]
 ('x/1', [0], '<b>Home Office</b>')
->>> "<b>" in render_explore_page(g)
-False
+>>> page = render_explore_page(g)
+>>> "Home Office" in page and "<b>Home Office" not in page
+True
 """
 
 from __future__ import annotations
@@ -40,9 +47,23 @@ import networkx as nx
 
 from policykg.atomic import atomic_write_text
 from policykg.graph.model import Provenance
+from policykg.graph.progress import PROGRESS
 from policykg.viz import _html
 from policykg.viz.network import _default_title, _sort_key, _status_order, _where
-from policykg.viz.style import NO_STATUS_COLOUR, NO_STATUS_LABEL, STATUS_COLOURS
+from policykg.viz.style import NO_STATUS_COLOUR, NO_STATUS_LABEL, STATUS_COLOURS, TYPE_STYLE
+
+#: The network view's overview draws this many nodes of its main kind (recommendations, bodies or
+#: documents, most commitments first) and of the second kind joined to them; a click opens at most
+#: ``EXPAND`` neighbours of a node (most connected first). The rest is reached by search or by clicks.
+OVERVIEW_MAIN = 80
+OVERVIEW_OTHERS = 30
+EXPAND = 40
+#: Above this size the command says the page takes a while to open.
+LARGE_PAGE_BYTES = 20_000_000
+
+#: A recommendation no response states the progress of.
+NO_PROGRESS = "no progress stated"
+PROGRESS_COLOURS = {"not started": "#c0392b", "in progress": "#f0a30a", "complete": "#1e8449", NO_PROGRESS: NO_STATUS_COLOUR}
 
 #: Node types listed as bodies (who leads or takes part in a commitment).
 BODY_TYPES = ("Organisation", "Post", "Person")
@@ -87,9 +108,12 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
     * ``bodies``: organisations, posts and people that lead or take part in a commitment;
     * ``things``: bills, programmes and publications commitments are delivered through;
     * ``recs``: recommendations with their inquiry, themes, responses (document, status,
-      quote, where; in date order) and the commitments that answer them;
-    * ``cs``: every commitment with its text, kind, deadline, document, locator, quote, lead
-      and involved bodies, bills and programmes, and the recommendations it answers.
+      progress, quote, where; in date order), the latest acceptance and the latest progress
+      stated (each from the last response that states it), and the commitments that answer them;
+    * ``cs``: every commitment with its text, kind (left out: "commitment"), deadline, document,
+      locator, quote, lead and involved bodies, bills and programmes, the recommendations it answers,
+      and the later statements that follow it up (``fu``: outcome and position, earliest first);
+    * ``sections``: section titles, which locators (``w``) refer to by position (``ws``).
 
     Lists refer to each other by position. ``today`` is the date past-due items are judged
     against (``None``: the browser's date when the page is opened).
@@ -110,7 +134,12 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
             return -1
         return docs.position[record.document]
 
-    inquiries, themes, bodies, things = _Index(), _Index(), _Index(), _Index()
+    inquiries, themes, bodies, things, sections = _Index(), _Index(), _Index(), _Index(), _Index()
+
+    def where(text: str) -> dict[str, Any]:
+        """``¶57 · Section title`` as ``{"w": "¶57", "ws": section's position}``: each section's title is stored once."""
+        place, sep, section = text.partition(" · ")
+        return {"w": place, "ws": sections.add(section, section)} if sep else {"w": text}
     rec_iris = sorted((iri for iri, data in graph.nodes(data=True) if data.get("type") == "Recommendation"),
                       key=lambda iri: (nodes[iri].get("number") is None, nodes[iri].get("number") or 0, iri))
     rec_index = {iri: i for i, iri in enumerate(rec_iris)}
@@ -125,8 +154,11 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
         data = nodes[iri]
         text = str(data.get("text") or data.get("label") or "")
         record = cited[iri]
-        item: dict[str, Any] = {"t": text, "k": str(data.get("kind") or "commitment").replace("_", " "), "d": doc_of(record),
-                                "w": _where(record) if record else (f"¶{data['paragraph']}" if data.get("paragraph") is not None else "")}
+        item: dict[str, Any] = {"t": text, "d": doc_of(record)}
+        item.update(where(_where(record) if record else (f"¶{data['paragraph']}" if data.get("paragraph") is not None else "")))
+        kind = str(data.get("kind") or "commitment").replace("_", " ")
+        if kind != "commitment":  # the usual kind is left out (a thousand documents hold some 170,000 commitments)
+            item["k"] = kind
         if record is not None and record.quote != text:
             item["q"] = record.quote
         if data.get("deadline_end"):
@@ -156,6 +188,19 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
                 item[key] = values
         commitments.append(item)
 
+    # later statements about the same action (graph/follow.py), earliest first: [outcome, the statement's position]
+    at = {iri: position for position, iri in enumerate(commitment_iris)}
+
+    def when(pair: tuple[str, int]) -> tuple[str, int, str]:
+        document = commitments[pair[1]]["d"]
+        return (docs.items[document]["published"] if document >= 0 else "", pair[1], pair[0])
+
+    for position, iri in enumerate(commitment_iris):
+        follow_ups = [(str(data.get("outcome") or ""), at[later]) for _, later, relation, data in graph.out_edges(iri, keys=True, data=True)
+                      if relation == "followed_up_by" and later in at]
+        if follow_ups:
+            commitments[position]["fu"] = [list(pair) for pair in sorted(follow_ups, key=when)]
+
     recommendations: list[dict[str, Any]] = []
     for iri in rec_iris:
         data = nodes[iri]
@@ -172,9 +217,12 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
                 continue
             response = nodes[source]
             record = _first_record(response, response.get("status_quote"))
-            responses.append({"d": doc_of(record), "status": str(response.get("status") or NO_STATUS_LABEL),
-                              "q": str(response.get("status_quote") or (record.quote if record else "")),
-                              "w": _where(record) if record else ""})
+            item = {"d": doc_of(record), "status": str(response.get("status") or NO_STATUS_LABEL),
+                    "q": str(response.get("status_quote") or (record.quote if record else "")),
+                    **where(_where(record) if record else "")}
+            if response.get("progress"):
+                item["p"] = str(response["progress"])
+            responses.append(item)
         responses.sort(key=lambda r: (docs.items[r["d"]]["published"] if r["d"] >= 0 else "", r["d"], r["status"]))
         recommendations.append({
             "key": _recommendation_key(iri),
@@ -183,11 +231,13 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
             "inq": inquiry,
             "themes": rec_themes,
             "resp": responses,
-            "status": responses[-1]["status"] if responses else NO_STATUS_LABEL,
+            # acceptance and progress apart: a progress report that states no acceptance leaves the last one stated
+            "status": next((r["status"] for r in reversed(responses) if r["status"] != NO_STATUS_LABEL), NO_STATUS_LABEL),
+            "progress": next((r["p"] for r in reversed(responses) if "p" in r), NO_PROGRESS),
             "cs": answered_by.get(iri, []),
         })
 
-    used = sorted({r["status"] for r in recommendations}, key=_status_order)
+    used = sorted({r["status"] for r in recommendations} | {x["status"] for r in recommendations for x in r["resp"]}, key=_status_order)
     return {
         "title": title if title is not None else _default_title(graph),
         "today": today.isoformat() if today else None,
@@ -196,39 +246,77 @@ def explore_data(graph: nx.MultiDiGraph, *, today: date | None = None, title: st
         "themes": themes.items,
         "bodies": bodies.items,
         "things": things.items,
+        "sections": sections.items,
         "recs": recommendations,
         "cs": commitments,
         "statusColours": {s: STATUS_COLOURS.get(s, NO_STATUS_COLOUR) for s in used},
         "statusOrder": used,
+        "noStatus": NO_STATUS_LABEL,
+        "progressColours": dict(PROGRESS_COLOURS),
+        "progressOrder": [*PROGRESS, NO_PROGRESS],
+        "typeStyle": {name: list(style) for name, style in TYPE_STYLE.items()},
+        "limits": {"main": OVERVIEW_MAIN, "others": OVERVIEW_OTHERS, "expand": EXPAND},
     }
+
+
+def left_out(data: dict[str, Any], page_bytes: int = 0) -> list[str]:
+    """What the page leaves out of its first views, one sentence each (empty: everything is drawn).
+
+    Every recommendation, commitment and body is in the page (the tables show 100 rows a page);
+    the network view's overviews draw the nodes with most commitments and fold commitments into
+    edges, so a large graph is not drawn whole.
+
+    >>> left_out({"recs": [{}] * 100, "bodies": [{}] * 10, "docs": [{}] * 2})
+    ['the network overview draws 80 of 100 recommendations (those with most commitments); search or click to reach the other 20']
+    """
+    notes = []
+    for kind, items in (("recommendations", data["recs"]), ("bodies", data["bodies"]), ("documents", data["docs"])):
+        if len(items) > OVERVIEW_MAIN:
+            notes.append(f"the network overview draws {OVERVIEW_MAIN} of {len(items):,} {kind} (those with most commitments); "
+                         f"search or click to reach the other {len(items) - OVERVIEW_MAIN:,}")
+    if page_bytes > LARGE_PAGE_BYTES:
+        notes.append(f"the page is {page_bytes / 1e6:.0f} MB with {len(data.get('cs', [])):,} commitments: a browser takes a few "
+                     "seconds to open it and to draw the first network")
+    return notes
 
 
 def render_explore_page(graph: nx.MultiDiGraph, *, today: date | None = None, title: str | None = None) -> str:
     """The explorer's HTML text (see :func:`write_explore_page`)."""
-    data = explore_data(graph, today=today, title=title)
+    return _render(explore_data(graph, today=today, title=title))
+
+
+def _render(data: dict[str, Any]) -> str:
+    vis_js, _ = _html.vis_assets()  # the network view draws with vis-network (its CSS is not needed: no tooltips, no buttons)
     script = _html.template("explore.js")
     style = _html.template("explore.css")
-    policy = _html.content_security_policy([script], [style])
+    policy = _html.content_security_policy([vis_js, script], [style])
     return _html.fill(
         _html.template("explore.html"),
         CSP=html.escape(policy, quote=True),
         TITLE=html.escape(data["title"], quote=True),
         CSS=style,
         DATA=_html.script_json(data),
+        VIS=vis_js,
         JS=script,
     )
 
 
-def write_explore_page(graph: nx.MultiDiGraph, path: str | Path, *, today: date | str | None = None, title: str | None = None) -> Path:
+def write_explore_page(graph: nx.MultiDiGraph, path: str | Path, *, today: date | str | None = None, title: str | None = None,
+                       notes: list[str] | None = None) -> Path:
     """Write the explorer to ``path``: one HTML file that works offline and asks for nothing.
 
     * ``today``: the date past-due items are judged against (default: the reader's date
       when the page is opened);
-    * ``title``: the page heading (default: the documents' titles).
+    * ``title``: the page heading (default: the documents' titles);
+    * ``notes``: a list to which what the page leaves out is appended (see :func:`left_out`).
     """
     if isinstance(today, str):
         today = date.fromisoformat(today)
-    return atomic_write_text(Path(path), render_explore_page(graph, today=today, title=title))
+    data = explore_data(graph, today=today, title=title)
+    text = _render(data)
+    if notes is not None:
+        notes.extend(left_out(data, len(text.encode("utf-8"))))
+    return atomic_write_text(Path(path), text)
 
 
-__all__ = ["BODY_TYPES", "explore_data", "render_explore_page", "write_explore_page"]
+__all__ = ["BODY_TYPES", "EXPAND", "OVERVIEW_MAIN", "OVERVIEW_OTHERS", "explore_data", "left_out", "render_explore_page", "write_explore_page"]

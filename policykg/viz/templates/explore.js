@@ -31,15 +31,31 @@
   var inquiryName = function (i) { return i >= 0 ? D.inquiries[i] : NONE; };
   var statusRank = {};
   D.statusOrder.forEach(function (s, i) { statusRank[s] = i; });
+  var progressRank = {};
+  D.progressOrder.forEach(function (s, i) { progressRank[s] = i; });
 
+  function located(item) { if (item.ws !== undefined) item.w += ' · ' + D.sections[item.ws]; }
+  D.recs.forEach(function (r) { r.resp.forEach(located); });
   D.cs.forEach(function (c, i) {
     c.i = i;
-    c.lead = c.lead || []; c.inv = c.inv || []; c.via = c.via || []; c.rec = c.rec || [];
+    c.k = c.k || 'commitment';
+    located(c);
+    c.lead = c.lead || []; c.inv = c.inv || []; c.via = c.via || []; c.rec = c.rec || []; c.fu = c.fu || [];
     c.state = '';
     if (c.e) {
       if (c.from) { c.due = c.s || c.e; c.state = c.due <= TODAY ? 'started' : 'starts'; }
       else { c.due = c.e; c.state = c.e < TODAY ? 'past due' : 'due'; }
     }
+  });
+  // the latest evidence on a commitment: the last later statement published by today (delivered, re-dated,
+  // dropped, in progress), or "silent" when it is past due and nothing later mentions it
+  D.cs.forEach(function (c) {
+    c.evidence = null;
+    c.fu.forEach(function (pair) {
+      var doc = D.docs[D.cs[pair[1]].d];
+      if (!doc || !doc.published || doc.published <= TODAY) c.evidence = {outcome: pair[0], c: pair[1], published: doc ? doc.published : ''};
+    });
+    c.outcome = c.evidence ? c.evidence.outcome : c.state === 'past due' ? 'silent' : '';
   });
 
   function recLabel(r) { return r.n !== null && r.n !== undefined ? 'Recommendation ' + r.n : 'Recommendation'; }
@@ -112,9 +128,12 @@
          sort: function (r) { return r.n === null || r.n === undefined ? 1e12 : r.n; }},
         {key: 'title', label: 'Recommendation', cls: 'wide', value: function (r) { return r.title; }},
         {key: 'inquiry', label: 'Inquiry', cls: 'short minor', value: function (r) { return r.inquiry; }},
-        {key: 'status', label: 'Status', value: function (r) { return r.status; },
+        {key: 'status', label: 'Acceptance', value: function (r) { return r.status; },
          sort: function (r) { return statusRank[r.status]; },
          cell: function (r) { return chipCell('', r.status, D.statusColours[r.status]); }},
+        {key: 'progress', label: 'Progress', cls: 'minor', value: function (r) { return r.progress; },
+         sort: function (r) { return progressRank[r.progress]; },
+         cell: function (r) { return chipCell('', r.progress, D.progressColours[r.progress]); }},
         {key: 'lead', label: 'Lead bodies', cls: 'clip minor', value: function (r) { return r.leadNames.join('; '); }},
         {key: 'next', label: 'Next deadline', cls: 'date', value: function (r) { return r.next; }, sort: function (r) { return r.next || '9999'; }},
         {key: 'overdue', label: 'Past due', num: true, cls: 'minor', value: function (r) { return r.overdue; }},
@@ -122,8 +141,10 @@
       ],
       facets: [
         {key: 'inquiry', label: 'Inquiry', values: function (r) { return [r.inquiry]; }},
-        {key: 'status', label: 'Status', values: function (r) { return [r.status]; },
+        {key: 'status', label: 'Acceptance', values: function (r) { return [r.status]; },
          order: function (v) { return statusRank[v] === undefined ? 99 : statusRank[v]; }},
+        {key: 'progress', label: 'Progress', values: function (r) { return [r.progress]; },
+         order: function (v) { return progressRank[v] === undefined ? 99 : progressRank[v]; }},
         {key: 'commitments', label: 'Commitments', values: function (r) { return [commitmentBucket(r.cs.length)]; },
          order: function (v) { return ['no commitment', '1–4', '5–9', '10 or more'].indexOf(v); }},
         {key: 'overdue', label: 'Overdue', values: function (r) { return [r.overdue ? 'has past-due commitments' : 'nothing past due']; }},
@@ -132,7 +153,7 @@
         {key: 'lead', label: 'Lead body', values: function (r) { return r.leadNames.length ? r.leadNames : [NONE]; }},
         {key: 'theme', label: 'Theme', values: function (r) { return r.themeNames.length ? r.themeNames : [NONE]; }}
       ],
-      search: function (r) { return [r.n, r.title, r.inquiry, r.status, r.themeNames.join(' '), r.leadNames.join(' ')].join(' '); }
+      search: function (r) { return [r.n, r.title, r.inquiry, r.status, r.progress, r.themeNames.join(' '), r.leadNames.join(' ')].join(' '); }
     },
 
     bodies: {
@@ -173,6 +194,11 @@
       select: function (c) { return {kind: 'c', key: String(c.i)}; },
       defaultSort: 'due',
       today: true,
+      // a row goes in the group of its first inquiry or first lead body
+      groups: {
+        inquiry: {label: 'Inquiry', value: function (c) { return inquiriesOf(c)[0] || NONE; }},
+        body: {label: 'Lead body', value: function (c) { return c.lead.length ? bodyName(c.lead[0]) : NONE; }}
+      },
       columns: [
         {key: 'due', label: 'Due', cls: 'date', value: function (c) { return c.due; },
          sort: function (c) { return c.due + (c.s || ''); }},
@@ -185,6 +211,9 @@
            return document.createTextNode(c.rec.map(function (r) { return 'Rec. ' + (D.recs[r].n === null ? '?' : D.recs[r].n); }).join('; '));
          }},
         {key: 'lead', label: 'Lead', cls: 'clip', value: function (c) { return c.lead.map(bodyName).join('; '); }},
+        {key: 'evidence', label: 'Latest evidence', value: function (c) {
+          return c.outcome + (c.evidence && c.evidence.published ? ' (' + c.evidence.published + ')' : '');
+        }},
         {key: 'document', label: 'Document', cls: 'clip minor', value: function (c) { return docTitle(c.d) + (c.w ? ' · ' + c.w.split(' · ')[0] : ''); }},
         {key: 'inquiry', label: 'Inquiry', cls: 'short minor', value: function (c) { return inquiriesOf(c).join('; '); }}
       ],
@@ -195,7 +224,8 @@
         {key: 'inquiry', label: 'Inquiry', values: function (c) { var found = inquiriesOf(c); return found.length ? found : [NONE]; }},
         {key: 'lead', label: 'Lead body', values: function (c) { return c.lead.length ? c.lead.map(bodyName) : [NONE]; }},
         {key: 'document', label: 'Document', values: function (c) { return [docTitle(c.d) || NONE]; }},
-        {key: 'kind', label: 'Kind', values: function (c) { return [c.k]; }}
+        {key: 'kind', label: 'Kind', values: function (c) { return [c.k]; }},
+        {key: 'evidence', label: 'Latest evidence', values: function (c) { return [c.outcome || 'none yet']; }}
       ],
       search: function (c) {
         return [c.t, c.q || '', c.dl, c.state, c.lead.map(bodyName).join(' '), c.inv.map(bodyName).join(' '), docTitle(c.d),
@@ -233,9 +263,11 @@
       if ((c.key === 'inquiry' && D.inquiries.length < 2) || (c.key === 'document' && D.docs.length < 2)) c.cls += ' same';
     });
   });
+  VIEWS.network = {title: 'Network', noun: ['node', 'nodes'], network: true, columns: [], facets: [], defaultSort: '',
+    select: function () { return {kind: 'none'}; }};
   Object.keys(VIEWS).forEach(function (name) {
     VIEWS[name].name = name;
-    VIEWS[name].state = {q: '', f: {}, sort: VIEWS[name].defaultSort, desc: false, page: 0};
+    VIEWS[name].state = {q: '', f: {}, sort: VIEWS[name].defaultSort, desc: false, page: 0, group: ''};
   });
 
   // ------------------------------------------------------------------ state and hash
@@ -252,9 +284,11 @@
     if (s.q) params.set('q', s.q);
     if (s.sort !== view.defaultSort || s.desc) { params.set('sort', s.sort); if (s.desc) params.set('desc', '1'); }
     if (s.page) params.set('page', String(s.page + 1));
+    if (s.group) params.set('group', s.group);
     Object.keys(s.f).sort().forEach(function (key) {
       s.f[key].forEach(function (value) { params.append('f.' + key, value); });
     });
+    if (current === 'network') netHash(params);
     if (selection) params.set(selection.kind, selection.key);
     return '#' + params.toString();
   }
@@ -269,7 +303,8 @@
     var name = params.get('view');
     current = VIEWS[name] ? name : 'tracker';
     var view = VIEWS[current];
-    var s = {q: params.get('q') || '', f: {}, sort: view.defaultSort, desc: params.get('desc') === '1', page: 0};
+    var s = {q: params.get('q') || '', f: {}, sort: view.defaultSort, desc: params.get('desc') === '1', page: 0, group: ''};
+    if (view.groups && view.groups[params.get('group')]) s.group = params.get('group');
     var sort = params.get('sort');
     if (sort && view.columns.some(function (c) { return c.key === sort; })) s.sort = sort;
     var page = parseInt(params.get('page') || '1', 10);
@@ -279,8 +314,9 @@
       if (values.length) s.f[f.key] = values;
     });
     view.state = s;
+    if (current === 'network') readNetHash(params);
     selection = null;
-    ['rec', 'body', 'c'].forEach(function (kind) {
+    ['rec', 'body', 'c', 'n'].forEach(function (kind) {
       var key = params.get(kind);
       if (key !== null && !selection) selection = {kind: kind, key: key};
     });
@@ -330,7 +366,23 @@
       if (x > y) return direction;
       return a[tag].position - b[tag].position;
     });
-    return {rows: rows, counts: counts, column: column};
+    var groups = null;
+    if (view.groups && view.groups[s.group]) {
+      var groupOf = view.groups[s.group].value;
+      var sizes = {};
+      var keyed = rows.map(function (row, i) {
+        var g = groupOf(row);
+        sizes[g] = (sizes[g] || 0) + 1;
+        return {g: g, i: i, row: row};
+      });
+      keyed.sort(function (a, b) {
+        if (a.g !== b.g) return a.g === NONE ? 1 : b.g === NONE ? -1 : a.g < b.g ? -1 : 1;
+        return a.i - b.i;
+      });
+      rows = keyed.map(function (k) { return k.row; });
+      groups = {of: groupOf, sizes: sizes};
+    }
+    return {rows: rows, counts: counts, column: column, groups: groups};
   }
 
   // ------------------------------------------------------------------ rendering
@@ -340,14 +392,23 @@
   function render() {
     var view = VIEWS[current];
     var s = view.state;
+    var network = !!view.network;
+    $('ex-main').classList.toggle('network', network);
+    $('ex-net').hidden = !network;
+    $('ex-tablewrap').hidden = network;
+    if (network) {
+      tabs();
+      if ($('ex-search').value !== s.q) $('ex-search').value = s.q;
+      $('ex-pager').hidden = true;
+      renderNetwork();
+      renderCard();
+      writeHash();
+      return;
+    }
     result = compute(view);
     var pages = Math.max(1, Math.ceil(result.rows.length / PAGE));
     if (s.page >= pages) s.page = pages - 1;
-    document.querySelectorAll('#ex-tabs button').forEach(function (button) {
-      var on = button.dataset.view === current;
-      button.setAttribute('aria-selected', on ? 'true' : 'false');
-      button.tabIndex = on ? 0 : -1;
-    });
+    tabs();
     var search = $('ex-search');
     if (search.value !== s.q) search.value = s.q;
     renderFacets(view);
@@ -356,10 +417,25 @@
     writeHash();
   }
 
+  function tabs() {
+    document.querySelectorAll('#ex-tabs button').forEach(function (button) {
+      var on = button.dataset.view === current;
+      button.setAttribute('aria-selected', on ? 'true' : 'false');
+      button.tabIndex = on ? 0 : -1;
+    });
+  }
+
   function renderFacets(view) {
     var box = $('ex-facets');
     box.textContent = '';
     var s = view.state;
+    if (view.groups) {
+      var options = {'': 'nothing'};
+      Object.keys(view.groups).forEach(function (key) { options[key] = view.groups[key].label; });
+      box.appendChild(control('Group by', chooser('ex-group', options, s.group, function (v) {
+        setState(function (st) { st.group = v; st.page = 0; });
+      })));
+    }
     view.facets.forEach(function (facet, i) {
       var counts = result.counts[i];
       var chosen = s.f[facet.key] || [];
@@ -451,10 +527,26 @@
     var selectedId = selection && view.select(shown[0]).kind === selection.kind ? selection.key : null;
     var pastToday = function (row) { return s.desc ? row.due < TODAY : row.due >= TODAY; };
     // today is marked once, before the first row past it (on an earlier page if that row is there)
-    var todayDone = !(view.today && s.sort === 'due') || (first > 0 && pastToday(rows[first - 1]));
+    // grouped: each group has its heading and its own today mark
+    var grouped = result.groups;
+    var groupKey = function (row) { return grouped ? grouped.of(row) : ''; };
+    var startDone = function (k) {
+      return !(view.today && s.sort === 'due') || (k > 0 && groupKey(rows[k - 1]) === groupKey(rows[k]) && pastToday(rows[k - 1]));
+    };
+    var todayDone = startDone(first);
+    var previousGroup = first > 0 ? groupKey(rows[first - 1]) : null;
     var fragment = document.createDocumentFragment();
     var focusable = false;
-    shown.forEach(function (row) {
+    shown.forEach(function (row, j) {
+      var group = groupKey(row);
+      if (grouped && (group !== previousGroup || j === 0)) {
+        if (group !== previousGroup) {
+          if (!todayDone && j > 0) fragment.appendChild(todayRow(view.columns.length, s.desc)); // the last group ended before today
+          todayDone = startDone(first + j);
+        }
+        fragment.appendChild(groupRow(group, grouped.sizes[group], view, group === previousGroup));
+      }
+      previousGroup = group;
       if (!todayDone && pastToday(row)) {
         fragment.appendChild(todayRow(view.columns.length, s.desc));
         todayDone = true;
@@ -481,6 +573,15 @@
       var firstRow = body.querySelector('tr[data-id]');
       if (firstRow) firstRow.tabIndex = 0;
     }
+  }
+
+  function groupRow(name, size, view, continued) {
+    var row = el('tr', 'ex-group');
+    row.dataset.group = name;
+    var cell = el('td', '', name + ' — ' + size + ' ' + view.noun[size === 1 ? 0 : 1] + (continued ? ' (continued)' : ''));
+    cell.colSpan = view.columns.length;
+    row.appendChild(cell);
+    return row;
   }
 
   function todayRow(span, desc) {
@@ -554,7 +655,9 @@
       ['Deadline', state || 'none stated', state ? '' : 'c-deadline'],
       ['Kind', c.k, 'c-kind'],
       ['Through', c.via.map(function (t) { return D.things[t].name; }).join('; ')],
-      ['Source', sourceText(c), 'c-where']
+      ['Source', sourceText(c), 'c-where'],
+      ['Latest evidence', c.evidence ? c.outcome + ' — ' + sourceText(D.cs[c.evidence.c]) + ': ' + D.cs[c.evidence.c].t
+        : c.outcome === 'silent' ? 'silent: past due and no later document mentions it' : '', 'c-evidence']
     ];
     if (c.q && c.q !== c.t) pairs.splice(0, 0, ['Commitment', c.t]);
     if (options && options.recs && c.rec.length) {
@@ -583,7 +686,9 @@
     cardHead(card, recLabel(r));
     card.appendChild(el('p', 'card-title', r.title));
     var status = chipCell('', r.status, D.statusColours[r.status]);
-    card.appendChild(facts([['Inquiry', r.inquiry], ['Theme', r.themeNames.join('; ')], ['Latest status', status],
+    var progress = chipCell('', r.progress, D.progressColours[r.progress]);
+    card.appendChild(facts([['Inquiry', r.inquiry], ['Theme', r.themeNames.join('; ')], ['Acceptance', status, 'r-acceptance'],
+      ['Progress', progress, 'r-progress'],
       ['Past due', r.overdue ? r.overdue + ' commitment' + (r.overdue === 1 ? '' : 's') : ''],
       ['Next deadline', r.next]]));
 
@@ -598,7 +703,8 @@
       when.appendChild(el('span', 'r-doc', doc ? doc.title : 'curated facts'));
       item.appendChild(when);
       var line = el('div');
-      line.appendChild(chipCell('r-status', response.status, D.statusColours[response.status]));
+      if (response.status !== D.noStatus || !response.p) line.appendChild(chipCell('r-status', response.status, D.statusColours[response.status]));
+      if (response.p) line.appendChild(chipCell('r-prog', response.p, D.progressColours[response.p]));
       item.appendChild(line);
       if (response.q) item.appendChild(el('blockquote', 'r-quote', response.q));
       if (response.w) item.appendChild(el('div', 'where', response.w));
@@ -609,9 +715,7 @@
     var commitments = r.cs.map(function (ci) { return D.cs[ci]; });
     card.appendChild(el('h3', '', 'Commitments that answer it (' + commitments.length + ')'));
     if (!commitments.length) card.appendChild(el('p', 'note no-commitment', 'No commitment answers this recommendation.'));
-    var list = el('ol', 'commitments');
-    commitments.forEach(function (c) { list.appendChild(commitmentItem(c)); });
-    card.appendChild(list);
+    pagedCommitments(card, r.cs, {});
 
     var bodies = {}, bills = {}, programmes = {};
     commitments.forEach(function (c) {
@@ -639,25 +743,31 @@
     [['Leads', b.led], ['Involved in', b.involved]].forEach(function (part) {
       if (!part[1].length) return;
       card.appendChild(el('h3', '', part[0] + ' (' + part[1].length + ')'));
-      var list = el('ol', 'commitments');
-      var shown = 0;
-      var more = function () {
-        part[1].slice(shown, shown + BODY_CARD_ROWS).forEach(function (ci) { list.appendChild(commitmentItem(D.cs[ci], {recs: true})); });
-        shown = Math.min(part[1].length, shown + BODY_CARD_ROWS);
-      };
-      more();
-      card.appendChild(list);
-      if (shown < part[1].length) {
-        var button = el('button', 'more', 'show ' + Math.min(BODY_CARD_ROWS, part[1].length - shown) + ' more of ' + (part[1].length - shown));
-        button.type = 'button';
-        button.addEventListener('click', function () {
-          more();
-          if (shown >= part[1].length) button.remove();
-          else button.textContent = 'show ' + Math.min(BODY_CARD_ROWS, part[1].length - shown) + ' more of ' + (part[1].length - shown);
-        });
-        card.appendChild(button);
-      }
+      pagedCommitments(card, part[1], {recs: true});
     });
+  }
+
+  /** A card's list of commitments, BODY_CARD_ROWS at a time ("show more" adds the next ones). */
+  function pagedCommitments(card, indices, options) {
+    var list = el('ol', 'commitments');
+    var shown = 0;
+    var more = function () {
+      indices.slice(shown, shown + BODY_CARD_ROWS).forEach(function (ci) { list.appendChild(commitmentItem(D.cs[ci], options)); });
+      shown = Math.min(indices.length, shown + BODY_CARD_ROWS);
+    };
+    var label = function () { return 'show ' + Math.min(BODY_CARD_ROWS, indices.length - shown) + ' more of ' + (indices.length - shown); };
+    more();
+    card.appendChild(list);
+    if (shown < indices.length) {
+      var button = el('button', 'more', label());
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        more();
+        if (shown >= indices.length) button.remove();
+        else button.textContent = label();
+      });
+      card.appendChild(button);
+    }
   }
 
   function commitmentCard(card, c) {
@@ -682,6 +792,10 @@
       var body = D.bodies.filter(function (b) { return b.name === key; })[0];
       return body ? {kind: 'body', item: body} : null;
     }
+    if (selection.kind === 'n') {
+      var node = netGraph().nodes[key];
+      return node ? {kind: 'n', item: node} : null;
+    }
     var c = /^\d+$/.test(key) ? D.cs[Number(key)] : null;
     return c ? {kind: 'c', item: c} : null;
   }
@@ -690,9 +804,10 @@
     var card = $('ex-card');
     var found = findSelected();
     var main = $('ex-main');
-    if (card.dataset.rendered === stateKey() && !card.hidden === !!found) return;
+    var rendered = stateKey() + (current === 'network' ? ' ' + JSON.stringify(NET.state) : '');
+    if (card.dataset.rendered === rendered && !card.hidden === !!found) return;
     card.textContent = '';
-    card.dataset.rendered = stateKey();
+    card.dataset.rendered = rendered;
     if (!found) {
       card.hidden = true;
       main.classList.remove('with-card');
@@ -702,7 +817,9 @@
     }
     if (found.kind === 'rec') recCard(card, found.item);
     else if (found.kind === 'body') bodyCard(card, found.item);
+    else if (found.kind === 'n') genericCard(card, found.item);
     else commitmentCard(card, found.item);
+    if (current === 'network') netActions(card);
     card.hidden = false;
     card.scrollTop = 0;
     main.classList.add('with-card');
@@ -712,6 +829,7 @@
 
   function select(target) {
     selection = target;
+    if (current === 'network') renderNetwork();
     renderCard();
     document.querySelectorAll('#ex-table tbody tr[aria-selected]').forEach(function (row) { row.removeAttribute('aria-selected'); });
     if (target) {
@@ -728,6 +846,948 @@
     if (row) row.focus();
   }
 
+  // ------------------------------------------------------------------ network view
+  //
+  // The graph the explorer's lists describe (recommendations, commitments, bodies, bills and
+  // programmes, inquiries, themes, documents), drawn with vis-network. It opens on an overview
+  // where commitments are folded into weighted edges between what they join; a click opens a
+  // node's neighbours; every change re-lays out what is visible and fits it to the canvas.
+  // Labels are drawn by this script, largest nodes first, and a label that would collide with
+  // one already drawn is left out.
+
+  var NET_KINDS = ['rec', 'c', 'body', 'thing', 'inq', 'theme', 'doc'];
+  var KIND_NAMES = {rec: 'Recommendations', c: 'Commitments', body: 'Bodies', thing: 'Bills and programmes',
+    inq: 'Inquiries', theme: 'Themes', doc: 'Documents'};
+  var OVERVIEWS = {rec: 'Recommendations and lead bodies', body: 'Bodies and what they deliver through', doc: 'Documents and recommendations'};
+  var COLOUR_BY = {type: 'Type', acceptance: 'Acceptance', progress: 'Progress', overdue: 'Overdue', degree: 'Degree'};
+  var SIZE_BY = {degree: 'Degree', commitments: 'Commitments', same: 'All the same'};
+  var EXPAND_MAX = D.limits.expand;         // neighbours a click opens (most connected first)
+  var OVERVIEW_MAX = D.limits.main;         // nodes of the main kind an overview draws (most commitments first)
+  var OVERVIEW_OTHERS = D.limits.others;    // nodes of the second kind
+  var EDGES_PER_NODE = 4;    // above this many edges a node, folded edges keep only each node's strongest
+  var STRONGEST = 3;
+  var NA = 'not applicable';
+  var DEGREE_BUCKETS = [[1, '1'], [4, '2–4'], [9, '5–9'], [49, '10–49'], [Infinity, '50 or more']];
+  var DEGREE_COLOURS = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
+  var OVERDUE_COLOURS = {'past due': '#c0392b', 'not past due': '#1e8449', 'no deadline': '#95a5a6'};
+
+  var G = null;
+
+  /** The whole graph behind the view: nodes by id ('r3', 'c12', 'b0', ...) with their neighbours. */
+  function netGraph() {
+    if (G) return G;
+    var nodes = {};
+    var order = [];
+    function add(id, kind, name, short, type, item) {
+      nodes[id] = {id: id, kind: kind, name: name, short: short, type: type, item: item, adj: [], at: order.length,
+        commitments: kind === 'c' ? 1 : 0};
+      order.push(id);
+    }
+    function link(a, b) { // ``a``: a commitment (a few neighbours) or a recommendation whose links are each made once
+      if (a === b || !nodes[a] || !nodes[b] || (nodes[a].kind === 'c' && nodes[a].adj.indexOf(b) >= 0)) return;
+      nodes[a].adj.push(b); nodes[b].adj.push(a);
+      if (nodes[a].kind === 'c') nodes[b].commitments += 1;
+      if (nodes[b].kind === 'c') nodes[a].commitments += 1;
+    }
+    function clip(text, n) { return text.length > n ? text.slice(0, n - 1).replace(/\s+$/, '') + '…' : text; }
+    // "Independent Inquiry into Child Sexual Abuse" → "IICSA" (a recommendation's label names its inquiry short)
+    function initials(name) {
+      return name.split(/\s+/).filter(function (w) { return /^[A-Z0-9]/.test(w); }).map(function (w) { return w[0]; }).join('').slice(0, 8);
+    }
+    D.recs.forEach(function (r) {
+      var several = D.inquiries.length > 1 && r.inq >= 0;
+      var name = recLabel(r) + (several ? ' (' + D.inquiries[r.inq] + ')' : '');
+      var short = (r.n !== null && r.n !== undefined ? 'Rec. ' + r.n : 'Rec.') + (several ? ' · ' + initials(D.inquiries[r.inq]) : '');
+      add('r' + r.i, 'rec', name, clip(short, 30), 'Recommendation', r);
+    });
+    D.cs.forEach(function (c) { add('c' + c.i, 'c', c.t, clip(c.t, 28), 'Commitment', c); });
+    D.bodies.forEach(function (b) { add('b' + b.i, 'body', b.name, clip(b.name, 30), b.type, b); });
+    D.things.forEach(function (t, i) { add('t' + i, 'thing', t.name, clip(t.name, 30), t.type, t); });
+    D.inquiries.forEach(function (q, i) { add('q' + i, 'inq', q, clip(q, 30), 'Inquiry', null); });
+    D.themes.forEach(function (h, i) { add('h' + i, 'theme', h, clip(h, 30), 'Theme', null); });
+    D.docs.forEach(function (d, i) { add('d' + i, 'doc', d.title, clip(d.title, 30), 'Document', d); });
+    D.recs.forEach(function (r) {
+      if (r.inq >= 0) link('r' + r.i, 'q' + r.inq);
+      r.themes.forEach(function (h) { link('r' + r.i, 'h' + h); });
+      var docs = {}; // one link per document, however many responses it holds
+      r.resp.forEach(function (response) { if (response.d >= 0 && !docs[response.d]) { docs[response.d] = 1; link('r' + r.i, 'd' + response.d); } });
+    });
+    D.cs.forEach(function (c) {
+      var id = 'c' + c.i;
+      c.rec.forEach(function (r) { link(id, 'r' + r); });
+      c.lead.concat(c.inv).forEach(function (b) { link(id, 'b' + b); });
+      c.via.forEach(function (t) { link(id, 't' + t); });
+      if (c.d >= 0) link(id, 'd' + c.d);
+    });
+    order.forEach(function (id) {
+      var node = nodes[id];
+      node.degree = node.adj.length;
+    });
+    G = {nodes: nodes, order: order};
+    return G;
+  }
+
+  /** A node's neighbours most connected first (a click opens the first EXPAND_MAX); sorted when first asked for. */
+  function sortedAdj(id) {
+    var g = netGraph();
+    var node = g.nodes[id];
+    if (!node.sorted) {
+      node.sorted = node.adj.slice().sort(function (a, b) { return g.nodes[b].degree - g.nodes[a].degree || g.nodes[a].at - g.nodes[b].at; });
+    }
+    return node.sorted;
+  }
+
+  /** How two neighbours are joined, in words. */
+  function relation(a, b) {
+    var g = netGraph();
+    var x = g.nodes[a], y = g.nodes[b];
+    if (y.kind === 'c') { var t = x; x = y; y = t; }
+    if (x.kind === 'c') {
+      if (y.kind === 'rec') return 'answers';
+      if (y.kind === 'body') return x.item.lead.indexOf(y.item.i) >= 0 ? 'led by' : 'involves';
+      if (y.kind === 'thing') return 'through';
+      return 'stated in';
+    }
+    if (y.kind === 'rec') { t = x; x = y; y = t; }
+    return {inq: 'made by', theme: 'theme', doc: 'response in'}[y.kind] || '';
+  }
+
+  function byWeight(ids, weight) {
+    var g = netGraph();
+    return ids.slice().sort(function (a, b) { return weight(b) - weight(a) || g.nodes[a].at - g.nodes[b].at; });
+  }
+
+  var kindLists = {};
+  /** The ids of one kind, in list order (computed once). */
+  function ofKind(kind) {
+    if (!kindLists[kind]) { var g = netGraph(); kindLists[kind] = g.order.filter(function (id) { return g.nodes[id].kind === kind; }); }
+    return kindLists[kind];
+  }
+
+  /** The overview: the main kind (most connected first) and the second kind they are joined to. */
+  function overviewIds(agg) {
+    var g = netGraph();
+    var weight = function (id) { return g.nodes[id].commitments; };
+    var main, others = [];
+    var tally = {};
+    function through(ids, kinds) { // nodes of ``kinds`` reached through the commitments of ``ids``
+      ids.forEach(function (id) {
+        g.nodes[id].adj.forEach(function (c) {
+          if (g.nodes[c].kind !== 'c') { if (kinds.indexOf(g.nodes[c].kind) >= 0) tally[c] = (tally[c] || 0) + 1; return; }
+          g.nodes[c].adj.forEach(function (n) { if (kinds.indexOf(g.nodes[n].kind) >= 0) tally[n] = (tally[n] || 0) + 1; });
+        });
+      });
+      return byWeight(Object.keys(tally), function (id) { return tally[id]; });
+    }
+    if (agg === 'body') {
+      main = byWeight(ofKind('body'), weight).slice(0, OVERVIEW_MAX);
+      others = through(main, ['thing']).slice(0, OVERVIEW_OTHERS);
+    } else if (agg === 'doc') {
+      main = byWeight(ofKind('doc'), weight).slice(0, OVERVIEW_MAX);
+      others = through(main, ['rec']).slice(0, OVERVIEW_MAX);
+    } else {
+      main = byWeight(ofKind('rec'), weight).slice(0, OVERVIEW_MAX);
+      var inquiries = {};
+      main.forEach(function (id) { g.nodes[id].adj.forEach(function (n) { if (g.nodes[n].kind === 'inq') inquiries[n] = 1; }); });
+      others = Object.keys(inquiries).concat(through(main, ['body']).slice(0, OVERVIEW_OTHERS));
+    }
+    NET.left = {main: Math.max(0, ofKind(agg === 'body' ? 'body' : agg === 'doc' ? 'doc' : 'rec').length - main.length)};
+    return main.concat(others);
+  }
+
+  var NET = {
+    state: {agg: 'rec', colour: 'type', size: 'degree', open: [], focus: '', from: '', to: '', hide: {}},
+    network: null, pos: {}, stable: false, visible: [], edges: [], labels: [], path: null, left: {}, more: {}
+  };
+
+  function defaultNetState() { return {agg: 'rec', colour: 'type', size: 'degree', open: [], focus: '', from: '', to: '', hide: {}}; }
+
+  /** Shortest path between two nodes (breadth first, documents left out: they join everything they state). */
+  function shortestPath(from, to) {
+    var g = netGraph();
+    if (!g.nodes[from] || !g.nodes[to]) return null;
+    var previous = {};
+    previous[from] = '';
+    var queue = [from];
+    for (var head = 0; head < queue.length; head++) {
+      var id = queue[head];
+      if (id === to) break;
+      var adj = g.nodes[id].adj;
+      for (var i = 0; i < adj.length; i++) {
+        var next = adj[i];
+        if (previous[next] !== undefined || g.nodes[next].kind === 'doc') continue;
+        previous[next] = id;
+        queue.push(next);
+      }
+    }
+    if (previous[to] === undefined) return [];
+    var path = [to];
+    while (path[0] !== from) path.unshift(previous[path[0]]);
+    return path;
+  }
+
+  /** The ids drawn: the overview (or a focus and its neighbours), what clicks opened, the path. */
+  function visibleIds() {
+    var g = netGraph();
+    var s = NET.state;
+    var seen = {};
+    var ids = [];
+    var keep = {}; // shown whatever the type filter says
+    function push(id, always) {
+      if (!g.nodes[id]) return;
+      if (always) keep[id] = 1;
+      if (!seen[id]) { seen[id] = 1; ids.push(id); }
+    }
+    NET.more = {};
+    function open(id) {
+      push(id, true);
+      var shown = 0;
+      sortedAdj(id).forEach(function (n) {
+        if (s.hide[g.nodes[n].kind]) return;
+        if (shown < EXPAND_MAX) { push(n); shown += 1; } else NET.more[id] = (NET.more[id] || 0) + 1;
+      });
+    }
+    if (s.focus && g.nodes[s.focus]) open(s.focus);
+    else overviewIds(s.agg).forEach(function (id) { push(id); });
+    s.open.forEach(function (id) { if (g.nodes[id]) open(id); });
+    NET.path = null;
+    if (s.from && s.to) {
+      NET.path = shortestPath(s.from, s.to);
+      (NET.path || []).forEach(function (id) { push(id, true); });
+    }
+    return ids.filter(function (id) { return keep[id] || !s.hide[g.nodes[id].kind]; });
+  }
+
+  /** Edges between the drawn nodes: direct ones, and hidden commitments folded into weighted edges. */
+  function visibleEdges(ids) {
+    var g = netGraph();
+    var on = {};
+    ids.forEach(function (id) { on[id] = 1; });
+    var edges = {};
+    var keys = [];
+    function add(a, b, folded) {
+      if (g.nodes[a].at > g.nodes[b].at) { var t = a; a = b; b = t; }
+      var key = a + '|' + b;
+      if (!edges[key]) { edges[key] = {id: key, from: a, to: b, w: 0, folded: 0}; keys.push(key); }
+      edges[key].w += 1;
+      if (folded) edges[key].folded += 1;
+    }
+    ids.forEach(function (id) {
+      g.nodes[id].adj.forEach(function (n) { if (on[n] && g.nodes[id].at < g.nodes[n].at) add(id, n, false); });
+    });
+    var bodyPairs = NET.state.agg === 'body';
+    // a document states all its commitments: folded into edges it would join everything, so only its own overview does that
+    var docPairs = NET.state.agg === 'doc';
+    ofKind('c').forEach(function (c) {
+      if (on[c]) return;
+      var ends = g.nodes[c].adj.filter(function (n) { return on[n] && (docPairs || g.nodes[n].kind !== 'doc'); });
+      for (var i = 0; i < ends.length; i++) {
+        for (var j = i + 1; j < ends.length; j++) {
+          var a = g.nodes[ends[i]], b = g.nodes[ends[j]];
+          if (a.kind !== b.kind || (bodyPairs && a.kind === 'body')) add(a.id, b.id, true);
+        }
+      }
+    });
+    var all = keys.map(function (key) { return edges[key]; });
+    NET.thinned = 0;
+    if (all.length <= EDGES_PER_NODE * ids.length) return all;
+    // too many to read: a folded edge stays if it is among the STRONGEST of one of its ends
+    var byNode = {};
+    all.forEach(function (e) {
+      if (!e.folded) return;
+      (byNode[e.from] = byNode[e.from] || []).push(e);
+      (byNode[e.to] = byNode[e.to] || []).push(e);
+    });
+    var keep = {};
+    Object.keys(byNode).forEach(function (id) {
+      byNode[id].sort(function (a, b) { return b.w - a.w || (a.id < b.id ? -1 : 1); });
+      byNode[id].slice(0, STRONGEST).forEach(function (e) { keep[e.id] = 1; });
+    });
+    var kept = all.filter(function (e) { return !e.folded || keep[e.id]; });
+    NET.thinned = all.length - kept.length;
+    return kept;
+  }
+
+  // ---- colour and size by an attribute
+
+  function attribute(node, by) {
+    var item = node.item;
+    if (by === 'type') return node.type;
+    if (by === 'acceptance') return node.kind === 'rec' ? item.status : NA;
+    if (by === 'progress') return node.kind === 'rec' ? item.progress : NA;
+    if (by === 'overdue') {
+      if (node.kind === 'rec' || node.kind === 'body') return item.overdue ? 'past due' : 'not past due';
+      if (node.kind === 'c') return item.state === 'past due' ? 'past due' : item.due ? 'not past due' : 'no deadline';
+      return NA;
+    }
+    for (var i = 0; i < DEGREE_BUCKETS.length; i++) if (node.degree <= DEGREE_BUCKETS[i][0]) return DEGREE_BUCKETS[i][1];
+    return DEGREE_BUCKETS[DEGREE_BUCKETS.length - 1][1];
+  }
+
+  function attributeOrder(by) {
+    if (by === 'type') return Object.keys(D.typeStyle);
+    if (by === 'acceptance') return D.statusOrder.concat([NA]);
+    if (by === 'progress') return D.progressOrder.concat([NA]);
+    if (by === 'overdue') return ['past due', 'not past due', 'no deadline', NA];
+    return DEGREE_BUCKETS.map(function (b) { return b[1]; });
+  }
+
+  function colourOf(value, by) {
+    if (value === NA) return '#d5dbe1';
+    if (by === 'type') return (D.typeStyle[value] || ['#7f8c8d'])[0];
+    if (by === 'acceptance') return D.statusColours[value] || '#95a5a6';
+    if (by === 'progress') return D.progressColours[value] || '#95a5a6';
+    if (by === 'overdue') return OVERDUE_COLOURS[value];
+    return DEGREE_COLOURS[attributeOrder('degree').indexOf(value)];
+  }
+
+  function shapeOf(node) {
+    var shape = (D.typeStyle[node.type] || [null, 'dot'])[1];
+    return shape === 'triangleDown' ? 'triangleDown' : shape;
+  }
+
+  function sizeOf(node, by, max) {
+    if (by === 'same') return 10;
+    var value = by === 'commitments' ? node.commitments : node.degree;
+    return 6 + 22 * Math.sqrt(value / Math.max(1, max));
+  }
+
+  // ---- drawing
+
+  var seed = 1;
+  function random() { seed = (seed * 16807) % 2147483647; return (seed - 1) / 2147483646; }
+
+  function canvasBox() { return $('ex-canvas'); }
+
+  function ensureNetwork() {
+    if (NET.network) return NET.network;
+    /* global vis */
+    NET.network = new vis.Network(canvasBox(), {nodes: [], edges: []}, {
+      autoResize: true,
+      layout: {randomSeed: 7, improvedLayout: false},
+      nodes: {borderWidth: 1, label: undefined, font: {size: 0}},
+      edges: {smooth: false, color: {color: '#b7c0ca', highlight: '#1f3a5f', hover: '#1f3a5f'}, selectionWidth: 1.5},
+      physics: {enabled: false},
+      interaction: {hover: true, keyboard: false, multiselect: false, tooltipDelay: 1e9, zoomSpeed: 0.6}
+    });
+    NET.network.on('afterDrawing', drawLabels);
+    // one tooltip, ours (vis-network's own is not used): shown while the pointer is on a node, gone on anything else
+    NET.network.on('hoverNode', function (event) { showTip(event.node, event.pointer && event.pointer.DOM); });
+    ['blurNode', 'dragStart', 'zoom', 'click'].forEach(function (name) { NET.network.on(name, hideTip); });
+    var box = canvasBox();
+    box.tabIndex = 0;
+    box.addEventListener('keydown', netKey);
+    NET.network.on('click', function (event) {
+      if (event.nodes && event.nodes.length) netClick(event.nodes[0]);
+    });
+    return NET.network;
+  }
+
+  function labelText(node) { return node.short; }
+
+  /** Keys on the focused canvas: ← → move the selection through the drawn nodes (most important first),
+      Enter opens or closes the selected node's neighbours, + − zoom, 0 fits the drawing. */
+  function netKey(event) {
+    var network = NET.network;
+    var order = NET.navOrder || [];
+    var at = order.indexOf(selectedNode());
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      if (!order.length) return;
+      event.preventDefault();
+      var next = order[(at + (event.key === 'ArrowRight' ? 1 : order.length - 1 + (at < 0 ? 1 : 0))) % order.length];
+      selection = nodeSelection(next);
+      renderNetwork();
+      renderCard();
+      writeHash();
+    } else if (event.key === 'Enter' && at >= 0) {
+      event.preventDefault();
+      netChange(function (st) {
+        var id = order[at];
+        var open = st.open.indexOf(id);
+        if (open >= 0) st.open.splice(open, 1); else if (st.focus !== id) st.open.push(id);
+      });
+    } else if (event.key === '+' || event.key === '=' || event.key === '-') {
+      event.preventDefault();
+      network.moveTo({scale: network.getScale() * (event.key === '-' ? 1 / 1.25 : 1.25)});
+    } else if (event.key === '0') {
+      event.preventDefault();
+      network.fit({animation: false, maxZoomLevel: 2.5});
+    }
+  }
+
+  function hideTip() { var tip = $('ex-tip'); if (tip) { tip.hidden = true; delete tip.dataset.id; } }
+
+  /** The hovered node's whole name, type, connections and the colour attribute's value. */
+  function showTip(id, at) {
+    var node = netGraph().nodes[id];
+    var box = canvasBox();
+    var tip = $('ex-tip');
+    if (!tip) {
+      tip = el('div');
+      tip.id = 'ex-tip';
+      tip.setAttribute('role', 'tooltip');
+      box.appendChild(tip);
+    }
+    if (!node || !at) { hideTip(); return; }
+    tip.textContent = '';
+    tip.dataset.id = id;
+    tip.appendChild(el('strong', '', node.name.length > 240 ? node.name.slice(0, 239) + '…' : node.name));
+    var facts = [node.type, node.degree + ' connection' + (node.degree === 1 ? '' : 's')];
+    if (NET.state.colour !== 'type' && NET.state.colour !== 'degree') facts.push(COLOUR_BY[NET.state.colour].toLowerCase() + ': ' + attribute(node, NET.state.colour));
+    tip.appendChild(el('div', '', facts.join(' · ')));
+    tip.hidden = false;
+    var left = Math.min(at.x + 14, box.clientWidth - tip.offsetWidth - 4);
+    var top = at.y + 14 + tip.offsetHeight > box.clientHeight ? at.y - tip.offsetHeight - 10 : at.y + 14;
+    tip.style.left = Math.max(4, left) + 'px';
+    tip.style.top = Math.max(4, top) + 'px';
+  }
+
+  /** Labels, most important first; one that would overlap a label already drawn (or leave the canvas) is left out. */
+  function drawLabels(ctx) {
+    if (!NET.labelOrder) return;
+    var network = NET.network;
+    var g = netGraph();
+    var scale = network.getScale();
+    var px = 12;
+    var box = canvasBox();
+    var width = box.clientWidth, height = box.clientHeight;
+    var positions = network.getPositions(NET.labelOrder);
+    var placed = [];
+    ctx.save();
+    ctx.font = (px / scale) + 'px "DejaVu Sans", Helvetica, Arial, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    ctx.lineJoin = 'round';
+    NET.labelOrder.forEach(function (id) {
+      var p = positions[id];
+      if (!p) return;
+      var node = g.nodes[id];
+      var text = labelText(node);
+      var size = NET.sizes[id] || 10;
+      var dom = network.canvasToDOM(p);
+      var w = ctx.measureText(text).width * scale;
+      var b = {x1: dom.x - w / 2 - 2, x2: dom.x + w / 2 + 2, y1: dom.y + size * scale + 1, y2: dom.y + size * scale + px + 4};
+      if (b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height) return;
+      for (var i = 0; i < placed.length; i++) {
+        var o = placed[i].box;
+        if (b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2) return;
+      }
+      var y = p.y + size + 2 / scale;
+      ctx.lineWidth = 3 / scale;
+      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+      ctx.strokeText(text, p.x, y);
+      ctx.fillStyle = NET.pathSet[id] ? '#a04000' : '#1d2733';
+      ctx.fillText(text, p.x, y);
+      placed.push({id: id, text: text, box: b, x: dom.x, y: dom.y + size * scale + 2});
+    });
+    ctx.restore();
+    NET.labels = placed;
+    if (!NET.stable && NET.settled) {
+      NET.stable = true;
+      NET.stableAt = performance.now();
+    }
+  }
+
+  function layoutKey() { return JSON.stringify([NET.state, NET.visible]); }
+
+  /** Re-draws the visible part: positions start where they were (new nodes beside the node that opened them). */
+  function renderNetwork() {
+    var g = netGraph();
+    var s = NET.state;
+    var network = ensureNetwork();
+    var ids = visibleIds();
+    var edges = visibleEdges(ids);
+    var structure = JSON.stringify([ids, edges.map(function (e) { return e.id; })]);
+    NET.visible = ids;
+    NET.edges = edges;
+    NET.pathSet = {};
+    var pathEdges = {};
+    (NET.path || []).forEach(function (id, i, all) {
+      NET.pathSet[id] = 1;
+      if (i) pathEdges[g.nodes[all[i - 1]].at < g.nodes[id].at ? all[i - 1] + '|' + id : id + '|' + all[i - 1]] = 1;
+    });
+    var maxValue = 1;
+    ids.forEach(function (id) { maxValue = Math.max(maxValue, s.size === 'commitments' ? g.nodes[id].commitments : g.nodes[id].degree); });
+    NET.sizes = {};
+    var q = VIEWS.network.state.q.toLowerCase().split(/\s+/).filter(Boolean);
+    NET.matches = [];
+    var selected = selectedNode();
+    var visNodes = ids.map(function (id) {
+      var node = g.nodes[id];
+      var value = attribute(node, s.colour);
+      var colour = colourOf(value, s.colour);
+      var size = sizeOf(node, s.size, maxValue);
+      NET.sizes[id] = size;
+      var hit = q.length && q.every(function (w) { return node.name.toLowerCase().indexOf(w) >= 0; });
+      if (hit) NET.matches.push(id);
+      var strong = hit || id === selected || NET.pathSet[id];
+      var item = {id: id, shape: shapeOf(node), size: size,
+        color: {background: colour, border: strong ? '#d35400' : shade(colour), highlight: {background: colour, border: '#d35400'},
+          hover: {background: colour, border: '#1f3a5f'}},
+        borderWidth: strong ? 3 : 1};
+      if (NET.pos[id]) { item.x = NET.pos[id].x; item.y = NET.pos[id].y; }
+      return item;
+    });
+    // new nodes start beside a drawn neighbour, or on a ring
+    visNodes.forEach(function (item) {
+      if (item.x !== undefined) return;
+      var near = g.nodes[item.id].adj.filter(function (n) { return NET.pos[n]; })[0];
+      var angle = random() * 2 * Math.PI;
+      var radius = near ? 40 + 40 * random() : 150 + 250 * random();
+      var centre = near ? NET.pos[near] : {x: 0, y: 0};
+      item.x = centre.x + radius * Math.cos(angle);
+      item.y = centre.y + radius * Math.sin(angle);
+    });
+    var visEdges = edges.map(function (e) {
+      var onPath = pathEdges[e.id];
+      return {id: e.id, from: e.from, to: e.to, width: onPath ? 4 : Math.min(6, 0.7 + Math.log(e.w) / Math.LN2),
+        color: onPath ? {color: '#d35400'} : undefined, dashes: e.folded === e.w && !onPath ? [4, 3] : false};
+    });
+    // the keyboard's order: largest first, whatever is selected
+    NET.navOrder = ids.slice().sort(function (a, b) { return NET.sizes[b] - NET.sizes[a] || g.nodes[a].at - g.nodes[b].at; });
+    NET.labelOrder = ids.slice().sort(function (a, b) {
+      function rank(id) { return id === selected ? 0 : NET.pathSet[id] ? 1 : s.open.indexOf(id) >= 0 || id === s.focus ? 2 : 3; }
+      return rank(a) - rank(b) || NET.sizes[b] - NET.sizes[a] || g.nodes[a].at - g.nodes[b].at;
+    });
+    NET.stable = false;
+    NET.settled = false;
+    hideTip();
+    var relayout = structure !== NET.structure;
+    NET.structure = structure;
+    var view = !relayout && NET.settledOnce ? {position: network.getViewPosition(), scale: network.getScale()} : null;
+    network.setData({nodes: visNodes, edges: visEdges});
+    // the first layout starts from a ring; later ones from the last positions, so fewer steps settle them
+    var iterations = NET.settledOnce ? 150 : 300;
+    if (relayout && ids.length > 1) {
+      network.setOptions({physics: {enabled: true, solver: 'forceAtlas2Based',
+        forceAtlas2Based: {gravitationalConstant: -60, centralGravity: 0.015, springLength: 70, springConstant: 0.06, damping: 0.6, avoidOverlap: 0.6},
+        stabilization: {enabled: true, iterations: iterations, updateInterval: 1000, fit: false}, minVelocity: 1.5}});
+      network.stabilize(iterations);
+      network.once('stabilizationIterationsDone', settle);
+    } else settle(view);
+    renderNetworkSide();
+    renderNetworkNote();
+  }
+
+  /** Physics off, positions kept, the drawing fitted to the canvas (or the reader's zoom kept when nothing moved). */
+  function settle(view) {
+    var network = NET.network;
+    network.setOptions({physics: {enabled: false}});
+    var positions = network.getPositions();
+    Object.keys(positions).forEach(function (id) { NET.pos[id] = positions[id]; });
+    if (view && view.position) network.moveTo({position: view.position, scale: view.scale, animation: false});
+    else network.fit({animation: false, maxZoomLevel: 2.5});
+    NET.settled = true;
+    NET.settledOnce = true;
+    network.redraw();
+  }
+
+  function shade(colour) {
+    var n = parseInt(colour.slice(1), 16);
+    var f = function (v) { return Math.max(0, Math.round(v * 0.65)); };
+    return 'rgb(' + f(n >> 16) + ',' + f((n >> 8) & 255) + ',' + f(n & 255) + ')';
+  }
+
+  function selectedNode() {
+    var found = findSelected();
+    if (!found) return '';
+    if (found.kind === 'rec') return 'r' + found.item.i;
+    if (found.kind === 'body') return 'b' + found.item.i;
+    if (found.kind === 'c') return 'c' + found.item.i;
+    return found.kind === 'n' ? found.item.id : '';
+  }
+
+  function nodeSelection(id) {
+    var node = netGraph().nodes[id];
+    if (node.kind === 'rec') return {kind: 'rec', key: node.item.key};
+    if (node.kind === 'body') return {kind: 'body', key: node.item.name};
+    if (node.kind === 'c') return {kind: 'c', key: String(node.item.i)};
+    return {kind: 'n', key: id};
+  }
+
+  /** A click selects a node (its card opens) and opens its neighbours; a second click on an open node closes them. */
+  function netClick(id) {
+    var s = NET.state;
+    var at = s.open.indexOf(id);
+    var wasSelected = selectedNode() === id;
+    if (at < 0 && id !== s.focus) s.open.push(id);
+    else if (wasSelected && at >= 0) s.open.splice(at, 1);
+    selection = nodeSelection(id);
+    renderNetwork();
+    renderCard();
+    writeHash();
+  }
+
+  function renderNetworkNote() {
+    var g = netGraph();
+    var s = NET.state;
+    var parts = [];
+    var shown = NET.visible.length;
+    parts.push(shown + ' of ' + g.order.length.toLocaleString('en-GB') + ' nodes drawn');
+    var folded = NET.edges.filter(function (e) { return e.folded; }).length;
+    if (folded) parts.push('dashed or thick lines join through commitments not drawn (the width grows with their number)');
+    if (NET.thinned) parts.push(NET.thinned.toLocaleString('en-GB') + ' weaker such lines left out (each node keeps its ' + STRONGEST + ' strongest)');
+    if (!s.focus && NET.left.main) parts.push(NET.left.main.toLocaleString('en-GB') + ' ' + KIND_NAMES[s.agg === 'body' ? 'body' : s.agg === 'doc' ? 'doc' : 'rec'].toLowerCase() + ' with fewer commitments left out (search or open a node to reach them)');
+    Object.keys(NET.more).forEach(function (id) { parts.push(g.nodes[id].short + ': ' + NET.more[id] + ' more neighbours not drawn'); });
+    if (NET.matches.length) parts.push(NET.matches.length + ' drawn match the search');
+    parts.push('click a node to open its neighbours, again to close them; drag to move, wheel to zoom; keys on the drawing: ← → select, Enter opens, + − 0 zoom');
+    $('ex-netnote').textContent = parts.join(' · ');
+    $('ex-count').textContent = shown + ' nodes, ' + NET.edges.length + ' edges';
+  }
+
+  // ---- the side panel: overview, colour, size, types, legend, path
+
+  function control(title, node) {
+    var section = el('section', 'facet net-control');
+    section.appendChild(el('h2', '', title));
+    section.appendChild(node);
+    return section;
+  }
+
+  function chooser(id, options, value, change) {
+    var box = el('select');
+    box.id = id;
+    Object.keys(options).forEach(function (key) {
+      var option = el('option', '', options[key]);
+      option.value = key;
+      option.selected = key === value;
+      box.appendChild(option);
+    });
+    box.addEventListener('change', function () { change(box.value); });
+    return box;
+  }
+
+  function netChange(change) {
+    change(NET.state);
+    renderNetwork();
+    renderCard();
+    writeHash();
+  }
+
+  var nameIndex = null;
+  function findName(text) {
+    var g = netGraph();
+    var wanted = text.trim().toLowerCase();
+    if (!wanted) return '';
+    if (g.nodes[text.trim()]) return text.trim();
+    if (!nameIndex) {
+      nameIndex = {};
+      g.order.forEach(function (id) {
+        var key = g.nodes[id].name.toLowerCase();
+        if (g.nodes[id].kind !== 'c' && nameIndex[key] === undefined) nameIndex[key] = id;
+      });
+    }
+    return nameIndex[wanted] || '';
+  }
+
+  function renderNetworkSide() {
+    var g = netGraph();
+    var s = NET.state;
+    var box = $('ex-facets');
+    box.textContent = '';
+    box.appendChild(control('Overview', chooser('ex-agg', OVERVIEWS, s.agg, function (v) {
+      netChange(function (st) { st.agg = v; st.focus = ''; st.open = []; });
+    })));
+    var focus = el('div');
+    if (s.focus && g.nodes[s.focus]) {
+      focus.appendChild(el('p', 'note', 'Showing ' + g.nodes[s.focus].name + ' and its neighbours.'));
+    }
+    var reset = el('button', '', 'Back to the overview');
+    reset.type = 'button';
+    reset.id = 'ex-net-reset';
+    reset.disabled = !(s.focus || s.open.length);
+    reset.addEventListener('click', function () { netChange(function (st) { st.focus = ''; st.open = []; }); });
+    focus.appendChild(reset);
+    box.lastChild.appendChild(focus);
+    var pair = el('div', 'pair');
+    [['Colour by', chooser('ex-colour', COLOUR_BY, s.colour, function (v) { netChange(function (st) { st.colour = v; }); })],
+      ['Size by', chooser('ex-size', SIZE_BY, s.size, function (v) { netChange(function (st) { st.size = v; }); })]].forEach(function (part) {
+      var label = el('label', '', part[0]);
+      label.appendChild(part[1]);
+      pair.appendChild(label);
+    });
+    box.appendChild(control('Draw', pair));
+
+    // path between two nodes
+    var path = el('div', 'path');
+    var list = el('datalist');
+    list.id = 'ex-names';
+    g.order.forEach(function (id) {
+      if (g.nodes[id].kind === 'c' || g.nodes[id].kind === 'doc') return;
+      var option = el('option');
+      option.value = g.nodes[id].name;
+      list.appendChild(option);
+    });
+    path.appendChild(list);
+    [['from', 'From'], ['to', 'To']].forEach(function (pair) {
+      var input = el('input');
+      input.id = 'ex-path-' + pair[0];
+      input.type = 'text';
+      input.setAttribute('list', 'ex-names');
+      input.placeholder = pair[1] + ' (a name)';
+      input.setAttribute('aria-label', 'Path ' + pair[0]);
+      input.value = s[pair[0]] && g.nodes[s[pair[0]]] ? g.nodes[s[pair[0]]].name : '';
+      path.appendChild(input);
+    });
+    var find = el('button', '', 'Find path');
+    find.type = 'button';
+    find.id = 'ex-path-go';
+    find.addEventListener('click', function () {
+      var from = findName($('ex-path-from').value), to = findName($('ex-path-to').value);
+      netChange(function (st) { st.from = from; st.to = to; });
+    });
+    path.appendChild(find);
+    if (s.from || s.to) {
+      var clear = el('button', '', 'Clear');
+      clear.type = 'button';
+      clear.addEventListener('click', function () { netChange(function (st) { st.from = ''; st.to = ''; }); });
+      path.appendChild(clear);
+    }
+    if (s.from && s.to) {
+      if (!NET.path) path.appendChild(el('p', 'note', 'Name not found: choose one from the list.'));
+      else if (!NET.path.length) path.appendChild(el('p', 'note', 'No path between these two.'));
+      else {
+        path.appendChild(el('p', 'note', (NET.path.length - 1) + ' step' + (NET.path.length === 2 ? '' : 's') + ' (documents left out):'));
+        var steps = el('ol', 'path-steps');
+        steps.id = 'ex-path';
+        NET.path.forEach(function (id, i) {
+          var item = el('li');
+          item.dataset.id = id;
+          if (i) item.appendChild(el('span', 'how', relation(NET.path[i - 1], id) + ' · '));
+          var name = g.nodes[id].name;
+          var button = el('button', '', name.length > 90 ? name.slice(0, 89) + '…' : name);
+          button.type = 'button';
+          button.title = g.nodes[id].type + ': ' + name;
+          button.dataset.name = name;
+          button.addEventListener('click', function () { selection = nodeSelection(id); renderNetwork(); renderCard(); writeHash(); });
+          item.appendChild(button);
+          steps.appendChild(item);
+        });
+        path.appendChild(steps);
+      }
+    } else if (s.from || s.to) path.appendChild(el('p', 'note', 'Name not found: choose one from the list.'));
+    box.appendChild(control('Path between two nodes', path));
+    // legend: the drawn nodes' values of the colour attribute, with counts
+    var counts = {};
+    NET.visible.forEach(function (id) { var v = attribute(g.nodes[id], s.colour); counts[v] = (counts[v] || 0) + 1; });
+    var legend = el('ul', 'legend');
+    legend.id = 'ex-legend';
+    var order = attributeOrder(s.colour);
+    Object.keys(counts).sort(function (a, b) {
+      var x = order.indexOf(a), y = order.indexOf(b);
+      return (x < 0 ? 99 : x) - (y < 0 ? 99 : y) || (a < b ? -1 : 1);
+    }).forEach(function (value) {
+      var item = el('li');
+      item.dataset.value = value;
+      var swatch = el('span', 'swatch');
+      swatch.style.background = colourOf(value, s.colour);
+      item.appendChild(swatch);
+      item.appendChild(el('span', 'name', value));
+      item.appendChild(el('span', 'n', counts[value]));
+      legend.appendChild(item);
+    });
+    box.appendChild(control('Legend (drawn nodes)', legend));
+
+    // types shown
+    var types = el('ul');
+    var present = {};
+    g.order.forEach(function (id) { present[g.nodes[id].kind] = (present[g.nodes[id].kind] || 0) + 1; });
+    NET_KINDS.forEach(function (kind) {
+      if (!present[kind]) return;
+      var item = el('li');
+      var label = el('label');
+      var input = el('input');
+      input.type = 'checkbox';
+      input.checked = !s.hide[kind];
+      input.dataset.kind = kind;
+      input.addEventListener('change', function () {
+        netChange(function (st) { if (input.checked) delete st.hide[kind]; else st.hide[kind] = 1; });
+      });
+      label.appendChild(input);
+      label.appendChild(el('span', 'name', KIND_NAMES[kind]));
+      label.appendChild(el('span', 'n', present[kind]));
+      item.appendChild(label);
+      types.appendChild(item);
+    });
+    box.appendChild(control('Show', types));
+
+  }
+
+  /** Buttons the card gets in the network view. */
+  function netActions(card) {
+    var id = selectedNode();
+    var g = netGraph();
+    if (!id || !g.nodes[id]) return;
+    var s = NET.state;
+    var bar = el('div', 'net-actions');
+    function action(text, cls, change) {
+      var button = el('button', cls, text);
+      button.type = 'button';
+      button.addEventListener('click', function () { netChange(change); });
+      bar.appendChild(button);
+    }
+    var open = s.open.indexOf(id) >= 0 || s.focus === id;
+    action(open ? 'Close its neighbours' : 'Open its neighbours', 'net-open', function (st) {
+      var at = st.open.indexOf(id);
+      if (at >= 0) st.open.splice(at, 1);
+      else if (st.focus === id) st.focus = '';
+      else st.open.push(id);
+    });
+    action('Only this and its neighbours', 'net-focus', function (st) { st.focus = id; st.open = []; });
+    action('Path from here', 'net-from', function (st) { st.from = id; });
+    action('Path to here', 'net-to', function (st) { st.to = id; });
+    card.insertBefore(bar, card.children[1] || null);
+  }
+
+  function genericCard(card, node) {
+    card.dataset.kind = 'n';
+    card.dataset.key = node.id;
+    cardHead(card, node.name);
+    var kinds = {};
+    node.adj.forEach(function (n) { var k = netGraph().nodes[n].kind; kinds[k] = (kinds[k] || 0) + 1; });
+    var pairs = [['Type', node.type], ['Neighbours', node.adj.length]];
+    NET_KINDS.forEach(function (k) { if (kinds[k]) pairs.push([KIND_NAMES[k], kinds[k]]); });
+    if (node.kind === 'doc' && node.item.published) pairs.push(['Published', node.item.published]);
+    card.appendChild(facts(pairs));
+  }
+
+  // ---- downloads of the view: PNG (the canvas) and SVG (the drawn nodes, edges and labels)
+
+  function pngCanvas() {
+    var source = canvasBox().querySelector('canvas');
+    var copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    var ctx = copy.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, copy.width, copy.height);
+    ctx.drawImage(source, 0, 0);
+    return copy;
+  }
+
+  function pngDataUrl() { return pngCanvas().toDataURL('image/png'); }
+
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+
+  function svgText() {
+    var g = netGraph();
+    var network = NET.network;
+    var box = canvasBox();
+    var scale = network.getScale();
+    var width = box.clientWidth, height = box.clientHeight;
+    var svg = document.createElementNS(SVG_NS, 'svg');
+    svg.setAttribute('xmlns', SVG_NS);
+    svg.setAttribute('width', String(width));
+    svg.setAttribute('height', String(height));
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+    svg.setAttribute('font-family', 'DejaVu Sans, Helvetica, Arial, sans-serif');
+    svg.setAttribute('font-size', '12');
+    var title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = D.title;
+    svg.appendChild(title);
+    var back = document.createElementNS(SVG_NS, 'rect');
+    [['width', width], ['height', height], ['fill', '#ffffff']].forEach(function (a) { back.setAttribute(a[0], String(a[1])); });
+    svg.appendChild(back);
+    var positions = network.getPositions(NET.visible);
+    var at = {};
+    NET.visible.forEach(function (id) { at[id] = network.canvasToDOM(positions[id]); });
+    var round = function (v) { return String(Math.round(v * 10) / 10); };
+    var edges = document.createElementNS(SVG_NS, 'g');
+    edges.setAttribute('class', 'edges');
+    NET.edges.forEach(function (e) {
+      var line = document.createElementNS(SVG_NS, 'line');
+      var onPath = NET.pathSet[e.from] && NET.pathSet[e.to];
+      [['x1', round(at[e.from].x)], ['y1', round(at[e.from].y)], ['x2', round(at[e.to].x)], ['y2', round(at[e.to].y)],
+        ['stroke', onPath ? '#d35400' : '#b7c0ca'], ['stroke-width', round(Math.min(6, 0.7 + Math.log(e.w) / Math.LN2) * Math.min(1, scale * 2))]]
+        .forEach(function (a) { line.setAttribute(a[0], a[1]); });
+      if (e.folded === e.w) line.setAttribute('stroke-dasharray', '4 3');
+      edges.appendChild(line);
+    });
+    svg.appendChild(edges);
+    var nodes = document.createElementNS(SVG_NS, 'g');
+    nodes.setAttribute('class', 'nodes');
+    NET.visible.forEach(function (id) {
+      var node = g.nodes[id];
+      var circle = document.createElementNS(SVG_NS, 'circle');
+      var colour = colourOf(attribute(node, NET.state.colour), NET.state.colour);
+      [['cx', round(at[id].x)], ['cy', round(at[id].y)], ['r', round(Math.max(2, NET.sizes[id] * scale))], ['fill', colour], ['stroke', shade(colour)]]
+        .forEach(function (a) { circle.setAttribute(a[0], a[1]); });
+      circle.setAttribute('data-id', id);
+      var tip = document.createElementNS(SVG_NS, 'title');
+      tip.textContent = node.type + ': ' + node.name;
+      circle.appendChild(tip);
+      nodes.appendChild(circle);
+    });
+    svg.appendChild(nodes);
+    var labels = document.createElementNS(SVG_NS, 'g');
+    labels.setAttribute('class', 'labels');
+    labels.setAttribute('text-anchor', 'middle');
+    NET.labels.forEach(function (label) {
+      var text = document.createElementNS(SVG_NS, 'text');
+      text.setAttribute('x', round(label.x));
+      text.setAttribute('y', round(label.y + 11));
+      text.setAttribute('stroke', '#ffffff');
+      text.setAttribute('stroke-width', '3');
+      text.setAttribute('paint-order', 'stroke');
+      text.setAttribute('fill', NET.pathSet[label.id] ? '#a04000' : '#1d2733');
+      text.textContent = label.text;
+      labels.appendChild(text);
+    });
+    svg.appendChild(labels);
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(svg) + '\n';
+  }
+
+  function download(blob, name) {
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function downloadPng() { pngCanvas().toBlob(function (blob) { download(blob, 'policykg-network.png'); }, 'image/png'); }
+
+  function downloadSvg() { download(new Blob([svgText()], {type: 'image/svg+xml'}), 'policykg-network.svg'); }
+
+  function netCsv() {
+    var g = netGraph();
+    var s = NET.state;
+    var lines = [['Name', 'Type', COLOUR_BY[s.colour], 'Degree', 'Commitments'].map(csvCell).join(',')];
+    NET.visible.forEach(function (id) {
+      var node = g.nodes[id];
+      lines.push([node.name, node.type, attribute(node, s.colour), node.degree, node.commitments].map(csvCell).join(','));
+    });
+    return lines.join('\r\n') + '\r\n';
+  }
+
+  function netHash(params) {
+    var s = NET.state;
+    if (s.agg !== 'rec') params.set('agg', s.agg);
+    if (s.colour !== 'type') params.set('colour', s.colour);
+    if (s.size !== 'degree') params.set('size', s.size);
+    if (s.open.length) params.set('open', s.open.join(','));
+    if (s.focus) params.set('focus', s.focus);
+    if (s.from) params.set('from', s.from);
+    if (s.to) params.set('to', s.to);
+    var hidden = Object.keys(s.hide).sort();
+    if (hidden.length) params.set('hide', hidden.join(','));
+  }
+
+  function readNetHash(params) {
+    var s = defaultNetState();
+    if (OVERVIEWS[params.get('agg')]) s.agg = params.get('agg');
+    if (COLOUR_BY[params.get('colour')]) s.colour = params.get('colour');
+    if (SIZE_BY[params.get('size')]) s.size = params.get('size');
+    s.open = (params.get('open') || '').split(',').filter(Boolean);
+    s.focus = params.get('focus') || '';
+    s.from = params.get('from') || '';
+    s.to = params.get('to') || '';
+    (params.get('hide') || '').split(',').forEach(function (k) { if (KIND_NAMES[k]) s.hide[k] = 1; });
+    NET.state = s;
+  }
+
   // ------------------------------------------------------------------ CSV
 
   function csvCell(value) {
@@ -737,6 +1797,7 @@
   }
 
   function csv() {
+    if (current === 'network') return netCsv();
     var view = VIEWS[current];
     var rows = compute(view).rows;
     var lines = [view.columns.map(function (c) { return csvCell(c.label); }).join(',')];
@@ -786,6 +1847,17 @@
     if (selection && !$('ex-card').hidden && VIEWS[current].select({}).kind === selection.kind) openRow(row);
   }
 
+  /** Enter in the network view's search: open the first node whose name has every word (a drawn one first). */
+  function openFirstMatch(text) {
+    var g = netGraph();
+    var words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) return;
+    var hit = function (id) { var name = g.nodes[id].name.toLowerCase(); return words.every(function (w) { return name.indexOf(w) >= 0; }); };
+    var found = NET.visible.filter(hit)[0] || g.order.filter(function (id) { return g.nodes[id].kind !== 'c' && hit(id); })[0] ||
+      g.order.filter(hit)[0];
+    if (found) netClick(found);
+  }
+
   function changeView(name) {
     if (!VIEWS[name] || name === current) return;
     current = name;
@@ -828,7 +1900,12 @@
     searchTimer = setTimeout(function () { setState(function (s) { s.q = value; s.page = 0; }); }, 120);
   });
   $('ex-search').addEventListener('keydown', function (event) {
-    if (event.key === 'Enter') { clearTimeout(searchTimer); var value = this.value; setState(function (s) { s.q = value; s.page = 0; }); }
+    if (event.key === 'Enter') {
+      clearTimeout(searchTimer);
+      var value = this.value;
+      setState(function (s) { s.q = value; s.page = 0; });
+      if (current === 'network') openFirstMatch(value);
+    }
     if (event.key === 'ArrowDown') { event.preventDefault(); focusRow(document.querySelector('#ex-table tbody tr[data-id]')); }
   });
 
@@ -883,8 +1960,13 @@
 
   $('ex-prev').addEventListener('click', function () { setState(function (s) { s.page = Math.max(0, s.page - 1); }); });
   $('ex-next').addEventListener('click', function () { setState(function (s) { s.page += 1; }); });
-  $('ex-clear').addEventListener('click', function () { setState(function (s) { s.f = {}; s.q = ''; s.page = 0; }); });
+  $('ex-clear').addEventListener('click', function () {
+    if (current === 'network') NET.state.hide = {};
+    setState(function (s) { s.f = {}; s.q = ''; s.page = 0; });
+  });
   $('ex-csv').addEventListener('click', downloadCsv);
+  $('ex-png').addEventListener('click', downloadPng);
+  $('ex-svg').addEventListener('click', downloadSvg);
 
   window.addEventListener('hashchange', function () {
     if (location.hash === stateToHash()) return;
@@ -917,6 +1999,30 @@
     rows: function () { return result.rows; },
     view: function () { return current; },
     select: select,
+    net: {
+      state: function () { return NET.state; },
+      stable: function () { return NET.stable; },
+      visible: function () { return NET.visible.slice(); },
+      edges: function () { return NET.edges.map(function (e) { return {from: e.from, to: e.to, w: e.w, folded: e.folded}; }); },
+      labels: function () { return NET.labels.map(function (l) { return {id: l.id, text: l.text, box: l.box}; }); },
+      node: function (id) { var n = netGraph().nodes[id]; return n ? {id: id, name: n.name, type: n.type, kind: n.kind, degree: n.degree} : null; },
+      find: findName,
+      path: function () { return NET.path; },
+      size: function (id) { return NET.sizes[id]; },
+      scale: function () { return NET.network.getScale(); },
+      order: function () { return NET.navOrder.slice(); },
+      tip: function () { var tip = $('ex-tip'); return tip && !tip.hidden ? {id: tip.dataset.id, text: tip.textContent} : null; },
+      /** Where a drawn node is on the page (for a click). */
+      at: function (id) {
+        var p = NET.network.getPositions([id])[id];
+        if (!p) return null;
+        var dom = NET.network.canvasToDOM(p);
+        var box = canvasBox().getBoundingClientRect();
+        return {x: box.left + dom.x, y: box.top + dom.y};
+      },
+      svg: svgText,
+      png: pngDataUrl
+    },
     readyAt: performance.now(),
     ready: true
   };
