@@ -123,14 +123,16 @@ def subject_clause(subject: str) -> str:
     return clause.strip()
 
 
-_CONSEQUENCE_OPENING = re.compile(r"(?:This|It|That|These|Those|Such)\b")  # case-sensitive, at the start
+# A pronoun and its verb at the start, case-sensitive: "This locked in", not "This programme has".
+_CONSEQUENCE_OPENING = re.compile(
+    r"(?:This|It|That|These|Those)\s+(?:\w+ed|will|would|could|can|may|has|have|had|is|was|are|were|means|meant)\b")
 
 
 def opens_with_consequence(text: str) -> bool:
     """Whether the sentence opens on what came before ("This locked in ...", "It will mean ..."): a
     consequence or description, not an action of its own.
 
-    >>> opens_with_consequence("This locked in a reduction."), opens_with_consequence("Thistle Ltd will act.")
+    >>> opens_with_consequence("This locked in a reduction."), opens_with_consequence("This programme has £500m.")
     (True, False)
     """
     return _CONSEQUENCE_OPENING.match(text) is not None
