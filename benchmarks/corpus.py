@@ -1118,12 +1118,14 @@ class _Writer:
             block_texts.append(f"Recommendation {number}: {written}")
             self.recommendations.append({"number": number, "title": title, "theme": heading, "status": status, "locator": block})
         self._mentions(block, block_texts)
+        # One sentence answers the whole list: about "this recommendation", or "these recommendations" for several.
+        these = "this recommendation" if count == 1 else "these recommendations"
         wording = {
-            "accepted": "The Government accepts this recommendation in full.",
-            "accepted in part": "The Government accepts the recommendation in part.",
-            "not accepted": f"The Government is not currently taking forward the proposal on {self.topic}.",
-            "alternative approach": f"Rather than implementing the recommendation as drafted, we will strengthen existing guidance on {self.topic}.",
-            "under consideration": f"We will consider whether a statutory approach to {self.topic} is needed.",
+            "accepted": f"The Government accepts {these} in full.",
+            "accepted in part": f"The Government accepts {these} in part.",
+            "not accepted": f"The Government is not currently taking forward {these} on {self.topic}.",
+            "alternative approach": f"Rather than implementing {these} as drafted, we will strengthen existing guidance on {self.topic}.",
+            "under consideration": f"We will consider whether {these} on {self.topic} need a statutory approach.",
         }[status]
         self.emit_paragraph(_Para([_Item(f"{abbreviation} made recommendations on {heading.lower()}."), _Item(wording)]))
         for _ in range(max(paragraphs - 1, 1)):

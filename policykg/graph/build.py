@@ -709,8 +709,8 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
     progress, progress_quote = context.table_progress.get(number, (None, None))
     for paragraph in paragraphs:
         for item in paragraph.items:
-            if several and keywords and not statements.matches_keywords(item.text, keywords):
-                continue
+            if several and keywords and not statements.matches_keywords(item.text, keywords) and not _COLLECTIVE.search(item.text):
+                continue  # about another of the recommendations answered here, unless about them all
             if progress is None and (stated := progress_from_wording(item.text)):
                 progress, progress_quote = stated[0], item.text
             if number in context.table_statuses:
@@ -734,6 +734,8 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
         add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", context.where(paragraph))
 
 
+# "The Government accepts these recommendations", "all three recommendations": a sentence about every one answered.
+_COLLECTIVE = re.compile(r"\b(?:these|all|both|each of the|all of the)\s+(?:\w+\s+)?recommendations\b", re.I)
 _TITLE_WORD = re.compile(r"[a-z][a-z’'-]{4,}")
 # Words any response may use: they say nothing of which recommendation a sentence is about.
 _GENERIC_WORDS = frozenset({

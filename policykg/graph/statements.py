@@ -247,11 +247,11 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
         r"(?:do|does) not (?:support|agree with) (?:the|this) recommendation|"
         r"makes it difficult to amend", re.I)),
     ("alternative approach", re.compile(r"does not need an amendment|rather than implementing|instead of implementing", re.I)),
-    ("accepted in part", re.compile(r"^accepted in part\b|accept(?:s|ed)? (?:the recommendation )?in part|partially accept", re.I)),
+    ("accepted in part", re.compile(r"^accepted in part\b|accept(?:s|ed)? (?:(?:the|this|that|these|both) recommendations? )?in part|partially accept", re.I)),
     ("accepted in principle", re.compile(
         r"^(?:accepted )?in principle\b|accept(?:s|ed)? (?:(?:the|this|that|these|all|both) (?:\w+ )?recommendations? )?in principle", re.I)),
     ("accepted", re.compile(
-        r"^accepted(?: in full)?\b|^in full\b|(?<!not )accept(?:s|ed)? (?:in full )?(?:the|this|that|all|each|every) (?:\w+ )?recommendations?|"
+        r"^accepted(?: in full)?\b|^in full\b|(?<!not )accept(?:s|ed)? (?:in full )?(?:the|this|that|these|both|all|each|every) (?:\w+ )?recommendations?|"
         r"(?<!not )agree[sd]? with (?:the|this|that) recommendation", re.I)),
     ("noted", re.compile(r"^noted\b|\bnotes? (?:the|this|that) recommendation", re.I)),
     ("under consideration", re.compile(
