@@ -29,6 +29,8 @@ PARAMETER_SETS = {
     "follow-through": [{"as_of": "2026-06-01"}, {"as_of": "2025-12-01"}, {"as_of": "2025-06-01"}, {"as_of": "2024-01-01"},
                        {"as_of": "2030-01-01"}, {}],
     "due": [{"as_of": "2026-06-01"}, {"as_of": "2025-06-01", "within_days": 400}, {"as_of": "2024-01-01"}],
+    "changes": [{"from": "2024-03-03", "to": "2025-09-01"}, {"from": "2025-09-01", "to": "2026-06-01"},
+                {"from": "2020-01-01", "to": "2030-01-01"}, {"from": "2026-06-01", "to": "2024-01-01"}],
 }
 
 
@@ -191,6 +193,35 @@ def test_due_says_what_the_latest_document_says_of_each_past_due_commitment(seri
     ahead = {(r["locator"], r["deadline_end"]): r for r in series("due", as_of="2025-06-01", within_days=400)}
     assert ahead["p5", "2026-03-31"]["days_past"] < 0 and ahead["p5", "2026-03-31"]["outcome"] is None
     assert ahead["p5", "2025-06-30"]["outcome"] is None and ahead["p4", "2025-05-31"]["outcome"] == "silent"
+
+
+def commitment_changes(rows: list[dict]) -> list[tuple]:
+    return [(r["number"], r["change"], r["date"], r["previous_date"], r["deadline_end"], r["new_deadline_end"], r["evidence_locator"])
+            for r in rows if r["commitment_iri"]]
+
+
+def test_changes_lists_the_commitments_re_dated_delivered_and_dropped(series):
+    rows = series("changes", **{"from": "2024-03-03", "to": "2025-09-01"})
+    assert commitment_changes(rows) == [
+        (4, "delivered", "2025-09-01", "2024-03-03", "2025-05-31", None, "p4"),
+        (5, "re-dated", "2025-09-01", "2024-03-03", "2025-06-30", "2026-03-31", "p5"),
+        (7, "dropped", "2025-09-01", "2024-03-03", "2024-09-30", None, "p7"),
+        (8, "dropped", "2025-09-01", "2024-03-03", "2025-04-30", None, "p8"),
+    ]  # 6 is never mentioned again: no change
+    delivered = next(r for r in rows if r["change"] == "delivered")
+    assert delivered["commitment"].startswith("The Department of Health and Social Care will publish new guidance")
+    assert delivered["evidence"].startswith("The Department of Health and Social Care has published")
+    assert (delivered["document"], delivered["inquiry"], delivered["response"]) == ("Infected Blood Inquiry: progress update", "Infected Blood Inquiry", None)
+    # the responses of the same documents are still listed, without commitment columns
+    responses = [r for r in rows if r["response"]]
+    assert responses and all(r["commitment"] is None and r["change"] in {"new", "changed"} for r in responses)
+
+
+def test_changes_leaves_out_follow_ups_in_progress_and_outside_the_dates(series):
+    # the second update only says that work continues on recommendation 5: in progress is no change
+    assert commitment_changes(series("changes", **{"from": "2025-09-01", "to": "2026-06-01"})) == []
+    assert commitment_changes(series("changes", **{"from": "2024-03-03", "to": "2025-08-31"})) == []
+    assert len(commitment_changes(series("changes", **{"from": "2025-08-31", "to": "2025-09-01"}))) == 4
 
 
 @pytest.mark.parametrize("corpus", ["series_graph", "real_graph"])

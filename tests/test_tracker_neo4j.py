@@ -62,3 +62,11 @@ def test_neo4j_matches_sparql_on_the_tracker_corpus(engines, name):
         assert answers(neo4j, name, params) == expected, params
         found += len(expected)
     assert found  # compared something
+
+
+def test_neo4j_lists_the_commitments_that_changed(engines):
+    sparql, neo4j = engines
+    params = {"from": "2024-03-03", "to": "2025-09-01"}
+    expected = answers(sparql, "changes", params)
+    assert sorted(r["change"] for r in expected if r["commitment_iri"]) == ["delivered", "dropped", "dropped", "re-dated"]
+    assert answers(neo4j, "changes", params) == expected
