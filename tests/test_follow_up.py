@@ -12,7 +12,7 @@ from test_cypher_engines import answers
 from tracker_corpus import REAL, write_follow_up_series
 
 from policykg.graph.build import build_graph, extract_document, finish_graph, load_annotations
-from policykg.graph.follow import SIMILARITY, follow_ups, link_follow_ups
+from policykg.graph.follow import SIMILARITY, drops, follow_ups, link_follow_ups, outcome
 from policykg.graph.mentions import Gazetteer
 from policykg.graph.pipeline import build_from_paths
 from policykg.loaders import load_document, seed_path
@@ -117,6 +117,34 @@ def test_every_way_of_finishing_a_graph_links_follow_ups(series_paths, series_gr
     parallel, _ = build_from_paths(series_paths, jobs=2, cache_dir=tmp_path / "cache2")
     for graph in (merged, cached, parallel):
         assert edges(graph) == edges(series_graph)
+
+
+# -- the outcome's wording -------------------------------------------------------------------------------------
+EARLIER = "The Cabinet Office will establish a national register of infected people by September 2024."
+
+#: Each pair: a later statement dropping the earlier commitment, and one with "no longer" (or the same verb) that does not.
+DROPPED_PAIRS = [
+    ("The Cabinet Office will no longer establish a national register.", "Infected people will no longer have to wait for a national register."),
+    ("The national register is no longer being taken forward.", "Infected people are no longer left off the national register."),
+    ("The national register has been dropped.", "The national register has been established."),
+    ("Plans for a national register have been withdrawn.", "Infected people no longer need to apply to the national register."),
+    ("The Cabinet Office has decided not to proceed with a national register.", "Infected people will no longer be placed on waiting lists."),
+    ("Work on the national register will no longer proceed.", "The Cabinet Office will no longer charge infected people for the register."),
+]
+
+
+@pytest.mark.parametrize(("dropping", "other"), DROPPED_PAIRS)
+def test_dropped_needs_the_action_itself_to_stop(dropping, other):
+    assert drops(dropping, EARLIER)
+    assert outcome("2024-09-30", "commitment", dropping, None, EARLIER) == "dropped"
+    assert not drops(other, EARLIER)
+    assert outcome("2024-09-30", "commitment", other, None, EARLIER) != "dropped"
+
+
+def test_no_longer_delivery_wording_counts_as_delivered_when_reported_done():
+    text = "The register has been introduced, so infected people will no longer have to wait."
+    assert outcome("2024-09-30", "action_taken", text, None, EARLIER) == "delivered"
+    assert outcome("2024-09-30", "commitment", "The Cabinet Office will no longer establish the register.", None, EARLIER) == "dropped"
 
 
 # -- precision on the real documents ---------------------------------------------------------------------------
