@@ -107,6 +107,9 @@ NODE_PROPERTIES: dict[str, tuple[URIRef, str]] = {
     "deadline_start": (PKG.deadlineStart, _DATE),
     "deadline_end": (PKG.deadlineDate, _DATE),
     "deadline_text": (PKG.deadlineText, _STR),
+    "report_date": (PKG.reportDate, _DATE),  # of a recommendation: see policykg.graph.responses
+    "response_due": (PKG.responseDue, _DATE),
+    "response_due_basis": (PKG.responseDueBasis, _STR),
     "conditions": (PKG.conditions, _STR),
     "amount_gbp": (PKG.amountGBP, _INT),
     "amount_text": (PKG.amountText, _STR),
