@@ -205,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--budget", type=float, default=120.0, help="seconds a query may take, all its runs together")
+    parser.add_argument("--query", action="append", help="time only this query (repeatable; default: every tracker query)")
     parser.add_argument("-o", "--out", help="working folder (default: a temporary one)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-track-") as temporary:
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kept Oxigraph store made in {time.perf_counter() - start:.1f} s")
         del graph
         rows: list[tuple[str, int | None, float | None]] = []
-        for name, params in QUERIES:
+        for name, params in [(name, params) for name, params in QUERIES if not args.query or name in args.query]:
             label = name + "".join(f" {k}={v}" for k, v in params.items())
             timed_query = time_query(store, name, params, args.repeat, args.budget)
             rows.append((label, timed_query[1], timed_query[0]) if timed_query else (label, None, None))

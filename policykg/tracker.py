@@ -413,7 +413,7 @@ def to_markdown(matrix: Tracker) -> str:
     lines = ["| " + " | ".join(markdown_text(name) for name in names) + " |", "|" + "---|" * len(names)]
     for record in records(matrix):
         values = [*record[:-3], record[-3], record[-1]]
-        lines.append("| " + " | ".join(markdown_text("" if v is None else str(v)) for v in values) + " |")
+        lines.append("| " + " | ".join(markdown_text(str(v)) if v not in (None, "") else "" for v in values) + " |")
     return "\n".join(lines) + "\n"
 
 
