@@ -12,7 +12,7 @@ from test_cypher_engines import answers
 from tracker_corpus import REAL, write_follow_up_series
 
 from policykg.graph.build import build_graph, extract_document, finish_graph, load_annotations
-from policykg.graph.follow import SIMILARITY, follow_ups, link_follow_ups
+from policykg.graph.follow import SIMILARITY, drops, follow_ups, link_follow_ups, outcome
 from policykg.graph.mentions import Gazetteer
 from policykg.graph.pipeline import build_from_paths
 from policykg.loaders import load_document, seed_path
@@ -29,6 +29,8 @@ PARAMETER_SETS = {
     "follow-through": [{"as_of": "2026-06-01"}, {"as_of": "2025-12-01"}, {"as_of": "2025-06-01"}, {"as_of": "2024-01-01"},
                        {"as_of": "2030-01-01"}, {}],
     "due": [{"as_of": "2026-06-01"}, {"as_of": "2025-06-01", "within_days": 400}, {"as_of": "2024-01-01"}],
+    "changes": [{"from": "2024-03-03", "to": "2025-09-01"}, {"from": "2025-09-01", "to": "2026-06-01"},
+                {"from": "2020-01-01", "to": "2030-01-01"}, {"from": "2026-06-01", "to": "2024-01-01"}],
 }
 
 
@@ -117,6 +119,34 @@ def test_every_way_of_finishing_a_graph_links_follow_ups(series_paths, series_gr
         assert edges(graph) == edges(series_graph)
 
 
+# -- the outcome's wording -------------------------------------------------------------------------------------
+EARLIER = "The Cabinet Office will establish a national register of infected people by September 2024."
+
+#: Each pair: a later statement dropping the earlier commitment, and one with "no longer" (or the same verb) that does not.
+DROPPED_PAIRS = [
+    ("The Cabinet Office will no longer establish a national register.", "Infected people will no longer have to wait for a national register."),
+    ("The national register is no longer being taken forward.", "Infected people are no longer left off the national register."),
+    ("The national register has been dropped.", "The national register has been established."),
+    ("Plans for a national register have been withdrawn.", "Infected people no longer need to apply to the national register."),
+    ("The Cabinet Office has decided not to proceed with a national register.", "Infected people will no longer be placed on waiting lists."),
+    ("Work on the national register will no longer proceed.", "The Cabinet Office will no longer charge infected people for the register."),
+]
+
+
+@pytest.mark.parametrize(("dropping", "other"), DROPPED_PAIRS)
+def test_dropped_needs_the_action_itself_to_stop(dropping, other):
+    assert drops(dropping, EARLIER)
+    assert outcome("2024-09-30", "commitment", dropping, None, EARLIER) == "dropped"
+    assert not drops(other, EARLIER)
+    assert outcome("2024-09-30", "commitment", other, None, EARLIER) != "dropped"
+
+
+def test_no_longer_delivery_wording_counts_as_delivered_when_reported_done():
+    text = "The register has been introduced, so infected people will no longer have to wait."
+    assert outcome("2024-09-30", "action_taken", text, None, EARLIER) == "delivered"
+    assert outcome("2024-09-30", "commitment", "The Cabinet Office will no longer establish the register.", None, EARLIER) == "dropped"
+
+
 # -- precision on the real documents ---------------------------------------------------------------------------
 #: The pairs of dated commitments in the real corpus that share an anchor (a recommendation answered, or a bill,
 #: programme or publication named), read by hand: all about different actions.  Their similarity is 0.08-0.19.
@@ -191,6 +221,35 @@ def test_due_says_what_the_latest_document_says_of_each_past_due_commitment(seri
     ahead = {(r["locator"], r["deadline_end"]): r for r in series("due", as_of="2025-06-01", within_days=400)}
     assert ahead["p5", "2026-03-31"]["days_past"] < 0 and ahead["p5", "2026-03-31"]["outcome"] is None
     assert ahead["p5", "2025-06-30"]["outcome"] is None and ahead["p4", "2025-05-31"]["outcome"] == "silent"
+
+
+def commitment_changes(rows: list[dict]) -> list[tuple]:
+    return [(r["number"], r["change"], r["date"], r["previous_date"], r["deadline_end"], r["new_deadline_end"], r["evidence_locator"])
+            for r in rows if r["commitment_iri"]]
+
+
+def test_changes_lists_the_commitments_re_dated_delivered_and_dropped(series):
+    rows = series("changes", **{"from": "2024-03-03", "to": "2025-09-01"})
+    assert commitment_changes(rows) == [
+        (4, "delivered", "2025-09-01", "2024-03-03", "2025-05-31", None, "p4"),
+        (5, "re-dated", "2025-09-01", "2024-03-03", "2025-06-30", "2026-03-31", "p5"),
+        (7, "dropped", "2025-09-01", "2024-03-03", "2024-09-30", None, "p7"),
+        (8, "dropped", "2025-09-01", "2024-03-03", "2025-04-30", None, "p8"),
+    ]  # 6 is never mentioned again: no change
+    delivered = next(r for r in rows if r["change"] == "delivered")
+    assert delivered["commitment"].startswith("The Department of Health and Social Care will publish new guidance")
+    assert delivered["evidence"].startswith("The Department of Health and Social Care has published")
+    assert (delivered["document"], delivered["inquiry"], delivered["response"]) == ("Infected Blood Inquiry: progress update", "Infected Blood Inquiry", None)
+    # the responses of the same documents are still listed, without commitment columns
+    responses = [r for r in rows if r["response"]]
+    assert responses and all(r["commitment"] is None and r["change"] in {"new", "changed"} for r in responses)
+
+
+def test_changes_leaves_out_follow_ups_in_progress_and_outside_the_dates(series):
+    # the second update only says that work continues on recommendation 5: in progress is no change
+    assert commitment_changes(series("changes", **{"from": "2025-09-01", "to": "2026-06-01"})) == []
+    assert commitment_changes(series("changes", **{"from": "2024-03-03", "to": "2025-08-31"})) == []
+    assert len(commitment_changes(series("changes", **{"from": "2025-08-31", "to": "2025-09-01"}))) == 4
 
 
 @pytest.mark.parametrize("corpus", ["series_graph", "real_graph"])

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
 from test_cypher_engines import answers
-from tracker_corpus import IICSA, REAL_DOCUMENTS, write_series
+from tracker_corpus import IICSA, REAL_DOCUMENTS, write_follow_up_series, write_series
 
 from policykg.cli import cli
 from policykg.errors import PolicyKGError
@@ -18,7 +19,7 @@ from policykg.graph.build import build_graph
 from policykg.graph.storage import save_graph
 from policykg.loaders import load_document
 from policykg.queries.sparql import SparqlEngine
-from policykg.tracker import FORMATS, NO_STATUS, render, tracker
+from policykg.tracker import FORMATS, NO_STATUS, follow_through_text, render, tracker
 
 
 def build(paths):
@@ -97,6 +98,94 @@ def test_real_documents_in_any_order_give_the_same_bytes(real_graph):
     assert render(tracker(build(list(reversed(REAL_DOCUMENTS)))), "json") == render(tracker(real_graph), "json")
 
 
+# -- follow-through of commitments ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def follow_up_graph(tmp_path_factory):
+    return build(write_follow_up_series(tmp_path_factory.mktemp("follow")))
+
+
+def follow_through_of(matrix) -> dict:
+    return {row.number: follow_through_text(row) for row in matrix.rows}
+
+
+def test_each_row_has_the_follow_through_of_its_commitments(follow_up_graph):
+    # 4 delivered, 5 re-dated then in progress, 6 never mentioned again, 7 "no longer", 8 a refusal
+    assert follow_through_of(tracker(follow_up_graph, as_of="2026-06-01")) == {
+        4: "1 delivered", 5: "1 in progress", 6: "1 silent", 7: "1 dropped", 8: "1 dropped"}
+    # before the first update: what is past due is silent, what is not yet due pending
+    assert follow_through_of(tracker(follow_up_graph, as_of="2025-06-01")) == {
+        4: "1 silent", 5: "1 pending", 6: "1 silent", 7: "1 silent", 8: "1 silent"}
+    assert follow_through_of(tracker(follow_up_graph, as_of="2024-01-01")) == dict.fromkeys(range(4, 9), "")  # no document yet
+    row = next(r for r in tracker(follow_up_graph, as_of="2025-12-01").rows if r.number == 5)
+    (commitment,) = row.commitments  # the re-dating restates it: evidence, not a second commitment
+    assert (commitment.outcome, commitment.deadline_end, commitment.new_deadline_end) == ("re-dated", "2025-06-30", "2026-03-31")
+    assert commitment.evidence.startswith("NHS England will now publish") and commitment.evidence_date == "2025-09-01"
+    assert row.follow_through == {"re-dated": 1}
+
+
+def test_the_follow_through_agrees_with_the_query(follow_up_graph):
+    engine = SparqlEngine(follow_up_graph)
+    for as_of in ("2025-06-01", "2025-12-01", "2026-06-01", "2030-01-01"):
+        rows = {r["iri"]: r for r in answers(engine, "follow-through", {"as_of": as_of})}
+        compared = 0
+        for row in tracker(follow_up_graph, as_of=as_of).rows:
+            for commitment in row.commitments:
+                if commitment.outcome == "pending":
+                    assert commitment.iri not in rows
+                    continue
+                query = rows[commitment.iri]
+                assert (commitment.outcome, commitment.evidence, commitment.evidence_date, commitment.new_deadline_end) == (
+                    query["outcome"], query["evidence"], query["evidence_date"], query["new_deadline_end"]), as_of
+                compared += 1
+        assert compared == (4 if as_of == "2025-06-01" else 5), as_of  # 5 is due in June 2025
+
+
+def test_the_follow_through_in_every_format(follow_up_graph):
+    matrix = tracker(follow_up_graph, as_of="2026-06-01")
+    assert render(matrix, "csv").splitlines()[2].endswith(",accepted,2024-03-03,1 in progress")
+    assert "| 1 dropped |" in render(matrix, "markdown") and "follow-through" in render(matrix, "table")
+    data = json.loads(render(matrix, "json"))
+    five = data["recommendations"][1]["follow_through"]
+    assert five["counts"] == {"in progress": 1} and five["commitments"][0]["new_deadline_end"] == "2026-03-31"
+    assert five["commitments"][0]["evidence_document"] == "Infected Blood Inquiry: second progress update"
+    page = render(matrix, "html")
+    parser = _Page()
+    parser.feed(page)
+    ids = {value for tag, name, value in parser.attributes if name == "id"}
+    assert {"f1", "f5"} <= ids and '<a href="#f4">1 dropped</a>' in page
+    assert "The Cabinet Office will no longer establish a national register of infected people." in "".join(parser.text)
+
+
+HOSTILE_COMMITMENTS = ("Infected Blood Inquiry: government response\nPublished 3 March 2024\n"
+                       "The Government responds to the recommendations of the Infected Blood Inquiry.\n"
+                       "Recommendation 4: Guidance\n4. We accept this recommendation. The Department of Health and Social Care will "
+                       "publish new guidance <script>alert(1)</script> on patient safety by May 2025.\n",
+                       "Infected Blood Inquiry: progress update\nPublished 1 September 2025\n"
+                       "This update reports progress on the recommendations of the Infected Blood Inquiry.\n"
+                       "Recommendation 4: Guidance\n4. The Department of Health and Social Care has published the new guidance "
+                       "<img src=x onerror=alert(2)> on patient safety.\n")
+
+
+@pytest.mark.parametrize("hostile", [False, True], ids=["benign", "hostile"])
+def test_the_follow_through_section_escapes_document_text(tmp_path, hostile):
+    texts = HOSTILE_COMMITMENTS if hostile else tuple(t.replace(" <script>alert(1)</script>", "").replace(" <img src=x onerror=alert(2)>", "")
+                                                      for t in HOSTILE_COMMITMENTS)
+    paths = []
+    for n, text in enumerate(texts):
+        paths.append(tmp_path / f"d{n}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    page = render(tracker(build(paths), as_of="2026-01-01"), "html")
+    parser = _Page()
+    parser.feed(page)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert not [a for a in parser.attributes if a[1].startswith("on")]
+    assert '<a href="#f1">1 delivered</a>' in page  # the row links to its commitments
+    shown = "".join(parser.text)
+    assert "has published the new guidance" in shown
+    if hostile:
+        assert "<script>alert(1)</script>" in shown and "onerror=alert(2)" in shown  # shown as text, not markup
+
+
 # -- formats and hostile text --------------------------------------------------------------------------------
 BENIGN = """Infected Blood Inquiry: government response
 Published 3 March 2025
@@ -166,12 +255,14 @@ def test_markdown_escapes_document_text(tmp_path, text):
 
 
 def test_csv_json_and_table(series_paths):
-    matrix = tracker(build(series_paths))
+    matrix = tracker(build(series_paths), today=date(2026, 1, 1))
     csv_lines = render(matrix, "csv").splitlines()
     assert csv_lines[0] == ("inquiry,number,title,2025-03-03 Infected Blood Inquiry: government response,"
-                            "2025-09-01 Infected Blood Inquiry: progress update,current_status,current_date")
-    assert csv_lines[1] == "Infected Blood Inquiry,1,Compensation,under consideration,accepted,accepted,2025-09-01"
-    assert csv_lines[3] == "Infected Blood Inquiry,3,Memorials,,not accepted,not accepted,2025-09-01"
+                            "2025-09-01 Infected Blood Inquiry: progress update,current_status,current_date,follow_through")
+    # "will respond in full once the scheme is designed" (no deadline) and "will pay compensation by June 2026" (not yet due)
+    assert csv_lines[1] == "Infected Blood Inquiry,1,Compensation,under consideration,accepted,accepted,2025-09-01,2 pending"
+    assert csv_lines[3] == "Infected Blood Inquiry,3,Memorials,,not accepted,not accepted,2025-09-01,"
+    assert render(tracker(build(series_paths), today=date(2026, 7, 1)), "csv").splitlines()[1].endswith(',"1 silent, 1 pending"')
     data = json.loads(render(matrix, "json"))
     assert [d["date"] for d in data["documents"]] == ["2025-03-03", "2025-09-01"]
     assert data["recommendations"][2]["cells"][0] is None and data["recommendations"][2]["cells"][1]["status"] == "not accepted"
@@ -186,7 +277,7 @@ def test_cli_track(tmp_path, series_paths):
     runner = CliRunner()
     result = runner.invoke(cli, ["track", "--graph", str(graph_file), "--format", "csv", "--as-of", "2025-06-01"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[1] == "Infected Blood Inquiry,1,Compensation,under consideration,under consideration,2025-03-03"
+    assert result.stdout.splitlines()[1] == "Infected Blood Inquiry,1,Compensation,under consideration,under consideration,2025-03-03,1 pending"
     page = tmp_path / "tracker.html"
     result = runner.invoke(cli, ["track", "--graph", str(graph_file), "--inquiry", "infected blood inquiry", "-o", str(page)])
     assert result.exit_code == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -11,11 +11,13 @@ from __future__ import annotations
 import pytest
 from neo4j_server import neo4j_test_server
 from test_cypher_engines import answers
+from test_response_deadlines import PARAMETER_SETS as DEADLINE_PARAMETER_SETS
 from test_tracker_queries import PARAMETER_SETS, TRACKER_QUERIES
-from tracker_corpus import REAL_DOCUMENTS, write_follow_up_series, write_series
+from tracker_corpus import REAL_DOCUMENTS, write_follow_up_series, write_response_deadline_series, write_series
 
 from policykg.errors import PolicyKGError
 from policykg.graph.build import build_graph
+from policykg.graph.responses import add_response_deadlines
 from policykg.loaders import load_document
 from policykg.queries.neo4j import Neo4jEngine, connect, load_neo4j
 from policykg.queries.sparql import SparqlEngine
@@ -43,8 +45,10 @@ def server():
 
 @pytest.fixture(scope="module")
 def engines(server, seed_graph, tmp_path_factory):
-    paths = [*REAL_DOCUMENTS, *write_series(tmp_path_factory.mktemp("series")), *write_follow_up_series(tmp_path_factory.mktemp("follow"))]
+    paths = [*REAL_DOCUMENTS, *write_series(tmp_path_factory.mktemp("series")), *write_follow_up_series(tmp_path_factory.mktemp("follow")),
+             *write_response_deadline_series(tmp_path_factory.mktemp("deadlines"))]
     graph = build_graph([load_document(path) for path in paths])
+    add_response_deadlines(graph)  # as the build pipeline does
     neo4j = Neo4jEngine.from_graph(graph, **SETTINGS)
     try:
         yield SparqlEngine(graph), neo4j
@@ -62,3 +66,21 @@ def test_neo4j_matches_sparql_on_the_tracker_corpus(engines, name):
         assert answers(neo4j, name, params) == expected, params
         found += len(expected)
     assert found  # compared something
+
+
+def test_neo4j_lists_the_commitments_that_changed(engines):
+    sparql, neo4j = engines
+    params = {"from": "2024-03-03", "to": "2025-09-01"}
+    expected = answers(sparql, "changes", params)
+    assert sorted(r["change"] for r in expected if r["commitment_iri"]) == ["delivered", "dropped", "dropped", "re-dated"]
+    assert answers(neo4j, "changes", params) == expected
+
+
+def test_neo4j_lists_the_same_overdue_responses(engines):
+    sparql, neo4j = engines
+    found = 0
+    for params in DEADLINE_PARAMETER_SETS:
+        expected = answers(sparql, "overdue-responses", params)
+        assert answers(neo4j, "overdue-responses", params) == expected, params
+        found += len(expected)
+    assert found

@@ -108,3 +108,68 @@ def write_follow_up_series(folder: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+#: Reports that set when responses are due, and their responses (made up).  The Infected Blood Inquiry is a
+#: statutory inquiry: six months from its report of 20 May 2024 (20 November 2024); recommendations 1 and 2 are
+#: answered late (3 March 2025), 3 never.  The Telford inquiry (not statutory) asks for a response "within three
+#: months" of its report of 12 July 2022 (12 October 2022): 1 is answered on time, 2 never.  Two coroners' reports to
+#: prevent future deaths: one stating the 56 days, one not (the regulations' 56 days apply).
+RESPONSE_DEADLINE_SERIES = {
+    "ibi-report.txt": """Infected Blood Inquiry: the report
+Published 20 May 2024
+The Infected Blood Inquiry makes the following recommendations.
+Recommendation 1: Compensation
+1. A compensation scheme should be set up without delay.
+Recommendation 2: Patient safety
+2. Patient safety should be a standing item for every NHS board.
+Recommendation 3: Memorials
+3. A national memorial should be built.
+""",
+    "ibi-late-response.txt": """Infected Blood Inquiry: government response
+Published 3 March 2025
+The Government responds to the recommendations of the Infected Blood Inquiry.
+Recommendation 1: Compensation
+1. We accept this recommendation.
+Recommendation 2: Patient safety
+2. We accept this recommendation in principle.
+""",
+    "telford-report.txt": """Independent Inquiry Telford Child Sexual Exploitation: report
+Published 12 July 2022
+The Independent Inquiry Telford Child Sexual Exploitation makes these recommendations.
+We ask the Council and its partners to respond to this report within three months.
+Recommendation 1: Training
+1. Every taxi driver should be trained to spot exploitation.
+Recommendation 2: Records
+2. Records of every referral should be kept for ten years.
+""",
+    "telford-response.txt": """Independent Inquiry Telford Child Sexual Exploitation: response
+Published 1 September 2022
+The Council responds to the recommendations of the Independent Inquiry Telford Child Sexual Exploitation.
+Recommendation 1: Training
+1. We accept this recommendation.
+""",
+    "pfd-stated.txt": """Regulation 28: Report to Prevent Future Deaths (ward staffing)
+Published 2 January 2025
+This report is made under paragraph 7, Schedule 5, of the Coroners and Justice Act 2009.
+You are under a duty to respond to this report within 56 days of the date of this report.
+Recommendation 1: Staffing
+1. The trust should review night staffing on the ward.
+""",
+    "pfd-unstated.txt": """Prevention of Future Deaths report (level crossing)
+Published 6 February 2025
+This report is sent to the railway operator.
+Recommendation 1: Level crossing
+1. The operator should add a barrier to the level crossing.
+""",
+}
+
+
+def write_response_deadline_series(folder: Path) -> list[Path]:
+    """Write :data:`RESPONSE_DEADLINE_SERIES` into ``folder``; its paths."""
+    paths = []
+    for name, text in RESPONSE_DEADLINE_SERIES.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -614,7 +614,9 @@ def track(graph_path: str | None, inquiry: str | None, as_of: str | None, format
     """The recommendation tracker: one row per recommendation, one column per responding document.
 
     Each cell is the status that document states (with its quote in the json and html formats),
-    and the last column the current status: that of the latest response with a status.
+    then the current status (that of the latest response with a status) and the follow-through
+    of the commitments answering it: how many are delivered, in progress, re-dated, dropped,
+    silent (past due, never mentioned again) or pending, by --as-of (else today).
 
     \b
       policykg track --inquiry IICSA

@@ -47,7 +47,7 @@ from policykg.errors import PolicyKGError
 from policykg.export import dcat
 from policykg.export.folders import atomic_directory, check_target
 from policykg.export.layout import ALL_FILES, CATALOG, DATA_FILES, FILE_INFO, SUMS, ontology_text
-from policykg.export.pages import markdown_text, ontology_page, readme_text  # markdown_text: policykg.tracker imports it from here
+from policykg.export.pages import ontology_page, readme_text
 from policykg.export.rdf import graph_names, jsonld_context, ntriples_reader, write_groups
 from policykg.ontology.rdf import iter_triples, ntriples_groups
 
@@ -181,4 +181,4 @@ def publish(graph: nx.MultiDiGraph, folder: str | Path, *, base_url: str | None 
     return Path(folder)
 
 
-__all__ = ["markdown_text", "publication_files", "publish", "sha256sums"]
+__all__ = ["publication_files", "publish", "sha256sums"]

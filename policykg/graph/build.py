@@ -47,6 +47,7 @@ from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, Men
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paused_gc
 from policykg.graph.progress import progress_from_wording
+from policykg.graph.responses import add_response_deadlines
 from policykg.iris import curated_source, mint, slug
 from policykg.loaders.document import Document, Item, Paragraph, Section
 
@@ -232,6 +233,7 @@ def build_graph(
                 progress(document)
         add_reference_facts(graph, gazetteer)
         link_follow_ups(graph)
+        add_response_deadlines(graph)
     return graph
 
 
@@ -240,6 +242,7 @@ def finish_graph(graphs: Iterable[nx.MultiDiGraph], gazetteer: Gazetteer | None 
     graph = merge_graphs(graphs)
     add_reference_facts(graph, gazetteer or Gazetteer.packaged())
     link_follow_ups(graph)
+    add_response_deadlines(graph)
     return graph
 
 

@@ -16,7 +16,8 @@ Two commitments state the same action when
   commitment, and no commitment of the earlier document more like the later statement (ties kept).
 
 Only forward-looking commitments (kind ``commitment``) are followed.  The outcome is read from the
-later statement (:func:`outcome`): ``dropped``, ``delivered``, ``re-dated`` or ``in progress``.
+later statement (:func:`outcome`; dropped only when the action itself no longer goes ahead, :func:`drops`):
+``dropped``, ``delivered``, ``re-dated`` or ``in progress``.
 ``silent`` (past due, no later mention) depends on a date and is computed by the queries
 (``follow-through``, ``due``), not stored.
 
@@ -80,7 +81,18 @@ _STOP_WORDS = frozenset(_STOP_TEXT.split())
 _DELIVERED = re.compile(
     r"\b(?:has|have) (?:now |already |since )?(?:been )?(?:completed|published|delivered|launched|introduced|implemented)\b"
     r"|\bwas (?:published|completed|delivered|launched)\b|\bhas come into force\b", re.I)
-_DROPPED = re.compile(r"\bno longer\b", re.I)
+#: The action itself is no longer going ahead, whoever the subject: "is no longer being taken forward", "will no
+#: longer proceed", "has been withdrawn", "decided not to proceed".  Not any "no longer": "victims will no longer have
+#: to wait" and "children will no longer be placed in unregulated homes" say what the action achieves.
+_DROPPED = re.compile(
+    r"\bno longer (?:be |being )?(?:proceed(?:ing|ed)?|go(?:ing)? ahead|going forward|tak(?:e|en|ing) forward|pursu(?:e|ed|ing)"
+    r"|progress(?:ed|ing)?|planned|intend(?:s|ed)? to|(?:brought|bring(?:ing)?) forward)\b"
+    r"|\b(?:has|have|had) been (?:dropped|withdrawn|abandoned|cancell?ed|scrapped|shelved|discontinued)\b"
+    r"|\b(?:was|were) (?:dropped|withdrawn|abandoned|cancell?ed|scrapped|shelved|discontinued)\b"
+    r"|\bdecided not to (?:proceed|go ahead|pursue|take forward|progress)\b", re.I)
+#: An actor that "will no longer" do something: dropped when the verb is the earlier commitment's own ("will
+#: establish a register" / "will no longer establish a register"); "have to", "need to", "be ..." never are.
+_NO_LONGER_DOING = re.compile(r"\b(?:will|shall|would|do|does|did|can|could) no longer ([a-z]+)\b", re.I)
 
 
 def _stem(word: str) -> str:
@@ -129,7 +141,8 @@ class _Statement:
         return self.recommendations | self.named
 
 
-def outcome(earlier_deadline: str | None, later_kind: str, later_text: str, later_deadline: str | None) -> str:
+def outcome(earlier_deadline: str | None, later_kind: str, later_text: str, later_deadline: str | None,
+            earlier_text: str = "") -> str:
     """What a later statement says of an earlier commitment.
 
     Parameters
@@ -138,12 +151,14 @@ def outcome(earlier_deadline: str | None, later_kind: str, later_text: str, late
         The ISO end dates of the two deadlines, if any.
     later_kind, later_text:
         The later statement's kind (``commitment``, ``action_taken``, ``refusal``) and wording.
+    earlier_text:
+        The earlier commitment's wording: "will no longer VERB" drops it only when VERB is its own.
 
     Returns
     -------
     str
-        ``dropped`` (a refusal, or "no longer"), ``delivered`` (reported as done), ``re-dated`` (a
-        commitment with another deadline) or ``in progress``.
+        ``dropped`` (a refusal, or the action itself no longer going ahead: :func:`drops`), ``delivered``
+        (reported as done), ``re-dated`` (a commitment with another deadline) or ``in progress``.
 
     Examples
     --------
@@ -151,18 +166,36 @@ def outcome(earlier_deadline: str | None, later_kind: str, later_text: str, late
     'delivered'
     >>> outcome("2025-05-31", "commitment", "We will now publish the plan by March 2026.", "2026-03-31")
     're-dated'
-    >>> outcome("2025-05-31", "commitment", "We will no longer publish the plan.", None)
+    >>> outcome("2025-05-31", "commitment", "We will no longer publish the plan.", None, "We will publish the plan by May 2025.")
     'dropped'
+    >>> outcome("2025-05-31", "commitment", "Victims will no longer have to wait for the plan.", None, "We will publish the plan.")
+    'in progress'
     >>> outcome("2025-05-31", "commitment", "Work on the plan continues.", None)
     'in progress'
     """
-    if later_kind == "refusal" or _DROPPED.search(later_text):
+    if later_kind == "refusal" or drops(later_text, earlier_text):
         return "dropped"
     if later_kind == "action_taken" or _DELIVERED.search(later_text):
         return "delivered"
     if later_deadline and later_deadline != earlier_deadline:
         return "re-dated"
     return "in progress"
+
+
+def drops(later_text: str, earlier_text: str = "") -> bool:
+    """Whether a later statement says that the action of an earlier commitment is no longer going ahead.
+
+    >>> drops("The review is no longer being taken forward.")
+    True
+    >>> drops("The Cabinet Office will no longer establish a register.", "The Cabinet Office will establish a register by May.")
+    True
+    >>> drops("Victims will no longer have to wait for compensation.", "We will pay compensation by June.")
+    False
+    """
+    if _DROPPED.search(later_text):
+        return True
+    earlier = content_words(earlier_text)
+    return any(_stem(match.group(1).lower()) in earlier for match in _NO_LONGER_DOING.finditer(later_text))
 
 
 def _document_of(graph: nx.MultiDiGraph, commitment: str) -> tuple[str, str] | None:
@@ -258,7 +291,8 @@ def follow_ups(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tu
     for (earlier_at, later_at), score in pairs.items():
         first, second = statements[earlier_at], statements[later_at]
         if score == best_later[earlier_at, second.document] == best_earlier[later_at, first.document]:
-            links.append((first.iri, second.iri, outcome(first.deadline_end, second.kind, second.text, second.deadline_end)))
+            links.append((first.iri, second.iri, outcome(first.deadline_end, second.kind, second.text, second.deadline_end,
+                                                                first.text)))
     return sorted(links)
 
 

@@ -32,6 +32,7 @@ from policykg.graph.follow import link_follow_ups
 from policykg.graph.mentions import Gazetteer
 from policykg.graph.merge import merge_into, merge_items
 from policykg.graph.model import gc_pauses_allowed, new_graph, paused_gc
+from policykg.graph.responses import add_response_deadlines
 from policykg.graph.storage import dumps, loads
 from policykg.loaders import load_document
 from policykg.loaders.document import Document
@@ -263,11 +264,13 @@ def _build_from_paths(
     if cache_dir is None and jobs == 1 and not keep_going:  # nothing to keep per document: straight into one graph
         current: list[Path] = []
         try:
-            return build_graph(_documents(paths, progress, current), gazetteer=gazetteer, annotations=annotations), report
+            graph = build_graph(_documents(paths, progress, current), gazetteer=gazetteer, annotations=annotations)
         except Exception as exc:
             if not current:
                 raise
             raise document_error(current[0], exc) from exc
+        add_response_deadlines(graph)  # build_graph links follow-ups; response deadlines are added here (graph/responses.py)
+        return graph, report
     # Paths key the plan below; a file given twice adds nothing the second time (merging is idempotent).
     paths = list(dict.fromkeys(paths))
     cache_files = {path: str(cache_dir / f"{document_key(path, settings)}.json") for path in paths} if cache_dir else {}
@@ -319,6 +322,7 @@ def _build_from_paths(
             raise
     add_reference_facts(graph, gazetteer)
     link_follow_ups(graph)
+    add_response_deadlines(graph)
     report.extracted -= len(report.failed)
     return graph, report
 

@@ -8,7 +8,7 @@ The rules:
   Every node has ``iri`` (the key) and ``label``; its other properties are those
   of the graph, typed by name or by value:
 
-  - ``value`` → DOUBLE; ``published``, ``deadline_start``, ``deadline_end`` → DATE
+  - ``value`` → DOUBLE; ``published``, ``deadline_start``, ``deadline_end``, ``report_date``, ``response_due`` → DATE
     (``datetime.date``; a property with a value that is no ISO date stays STRING);
     ``curated``, ``planned`` → BOOLEAN;
   - otherwise by the Python value: ``int`` → INT64, ``float`` → DOUBLE, ``bool`` →
@@ -70,6 +70,8 @@ NAMED_TYPES: dict[str, str] = {
     "published": DATE,
     "deadline_start": DATE,
     "deadline_end": DATE,
+    "report_date": DATE,
+    "response_due": DATE,
     "curated": BOOLEAN,
     "planned": BOOLEAN,
 }

@@ -125,6 +125,9 @@ PROPERTIES: tuple[Property, ...] = (
     Property(PKG.deadlineStart, _DATE, "deadline_start", "deadlineStart"),
     Property(PKG.deadlineDate, _DATE, "deadline_end", "deadlineDate"),
     Property(PKG.deadlineText, _STR, "deadline_text", "deadlineText"),
+    Property(PKG.reportDate, _DATE, "report_date", "reportDate"),  # of a recommendation: see policykg.graph.responses
+    Property(PKG.responseDue, _DATE, "response_due", "responseDue"),
+    Property(PKG.responseDueBasis, _STR, "response_due_basis", "responseDueBasis"),
     Property(PKG.conditions, _STR, "conditions", "conditions"),
     Property(PKG.amountGBP, _INT, "amount_gbp", "amountGBP"),
     Property(PKG.amountText, _STR, "amount_text", "amountText"),

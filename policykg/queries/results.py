@@ -89,6 +89,13 @@ def to_jsonl(records: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width) or [""]``, without its cost for the short, plain cells most tables are made of."""
+    if len(text) <= width and text == text.strip() and not any(character in text for character in "\t\n\x0b\x0c\r"):
+        return [text]
+    return textwrap.wrap(text, width) or [""]
+
+
 def to_table(columns: list[str], records: list[dict[str, Any]], max_width: int = 48) -> str:
     """A plain aligned text table; long cells wrap onto further lines.
 
@@ -99,7 +106,7 @@ def to_table(columns: list[str], records: list[dict[str, Any]], max_width: int =
        c
     (1 row)
     """
-    wrapped = [[textwrap.wrap(_cell(r[c]).replace("\n", " "), max_width) or [""] for c in columns] for r in records]
+    wrapped = [[_wrap(_cell(r[c]).replace("\n", " "), max_width) for c in columns] for r in records]
     widths = [max([len(c)] + [len(line) for row in wrapped for line in row[i]]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -1,15 +1,17 @@
 // title: Changes between two dates
-// description: Responses in documents published after FROM and up to TO that are new (the first response to their recommendation) or change its status (from that of the latest earlier response with one).
+// description: What documents published after FROM and up to TO change: responses that are new (the first response to their recommendation) or change its status (from that of the latest earlier response with one), and commitments they re-date, report delivered or drop (a later statement about an earlier commitment, pkg:followedUpBy, with that outcome; PREVIOUS_DATE: the date of the commitment's document, DEADLINE_END its deadline, NEW_DEADLINE_END the later statement's).
 // param: from date required -- the earlier date, excluded (YYYY-MM-DD)
 // param: to date required -- the later date, included (YYYY-MM-DD)
-// columns: inquiry, number, title, change, date, document, previous_status, previous_date, status, status_quote, response
+// columns: inquiry, number, title, change, date, document, previous_status, previous_date, status, status_quote, response, commitment, deadline_end, new_deadline_end, evidence, evidence_locator, commitment_iri
 // Responses are ordered as in recommendations-as-of.cypher: by their document's date, then by the document's IRI;
 // responses in undated documents have no place in that order and are left out.
+// The two halves of a union (responses, then commitments followed up), as one query so that ORDER BY covers both.
 WITH $from AS since, $to AS until
-MATCH (resp:Response)-[:RESPONDS_TO]->(r:Recommendation),
-      (resp)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(d:Document)
-WHERE d.published > since AND d.published <= until AND r.title IS NOT NULL AND d.title IS NOT NULL
-WITH DISTINCT resp, r, d
+UNWIND ['response', 'commitment'] AS part
+OPTIONAL MATCH (resp:Response)-[:RESPONDS_TO]->(r:Recommendation),
+               (resp)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(d:Document)
+WHERE part = 'response' AND d.published > since AND d.published <= until AND r.title IS NOT NULL AND d.title IS NOT NULL
+WITH DISTINCT part, since, until, resp, r, d
 OPTIONAL MATCH (r)-[:MADE_BY]->(i:Inquiry)
 // the latest earlier response with a status: none comes between it and this one
 OPTIONAL MATCH (previous:Response)-[:RESPONDS_TO]->(r),
@@ -23,17 +25,45 @@ WHERE previous.status IS NOT NULL AND pd.published IS NOT NULL
           AND (md.published > pd.published OR (md.published = pd.published AND md.iri > pd.iri))
           AND (md.published < d.published OR (md.published = d.published AND md.iri < d.iri))
       }
-WITH DISTINCT i, resp, r, d, previous, pd
+WITH DISTINCT part, since, until, i, resp, r, d, previous, pd
 OPTIONAL MATCH (earlier:Response)-[:RESPONDS_TO]->(r),
                (earlier)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(ed:Document)
 WHERE ed.published IS NOT NULL AND (ed.published < d.published OR (ed.published = d.published AND ed.iri < d.iri))
-WITH i, resp, r, d, previous, pd, count(earlier) AS earlier
-WITH i, resp, r, d, previous, pd,
-     CASE WHEN earlier = 0 THEN 'new'
+WITH part, since, until, i, resp, r, d, previous, pd, count(earlier) AS earlier
+WITH part, since, until, i, resp, r, d, previous, pd,
+     CASE WHEN resp IS NULL THEN NULL
+          WHEN earlier = 0 THEN 'new'
           WHEN resp.status IS NOT NULL AND (previous IS NULL OR previous.status <> resp.status) THEN 'changed'
      END AS change
-WHERE change IS NOT NULL
-RETURN i.label AS inquiry, r.number AS number, r.title AS title, change, d.published AS date, d.title AS document,
-       previous.status AS previous_status, pd.published AS previous_date, resp.status AS status,
-       resp.status_quote AS status_quote, resp.iri AS response
-ORDER BY date, document, response, inquiry IS NULL DESC, inquiry, number IS NULL DESC, number, title
+WHERE part = 'commitment' OR change IS NOT NULL
+// a commitment re-dated, delivered or dropped: the outcome of its follow-up, dated by the later statement's
+// document; an 'in progress' follow-up changes nothing
+OPTIONAL MATCH (c:Commitment)-[f:FOLLOWED_UP_BY]->(later:Commitment)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(ld:Document)
+WHERE part = 'commitment' AND f.outcome IN ['re-dated', 'delivered', 'dropped'] AND c.text IS NOT NULL
+  AND later.text IS NOT NULL AND later.locator IS NOT NULL AND ld.title IS NOT NULL
+  AND ld.published > since AND ld.published <= until
+WITH DISTINCT part, i, resp, r, d, previous, pd, change, c, f.outcome AS outcome, later, ld
+WHERE part = 'response' OR c IS NOT NULL
+OPTIONAL MATCH (c)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(cd:Document)
+WHERE cd.published IS NOT NULL
+OPTIONAL MATCH (c)-[:ANSWERS]->(cr:Recommendation)
+WHERE cr.title IS NOT NULL
+OPTIONAL MATCH (cr)-[:MADE_BY]->(ci:Inquiry)
+WITH DISTINCT part, i, resp, r, d, previous, pd, change, c, outcome, later, ld, cd, cr, ci
+WITH CASE part WHEN 'response' THEN i.label ELSE ci.label END AS inquiry,
+     CASE part WHEN 'response' THEN r.number ELSE cr.number END AS number,
+     CASE part WHEN 'response' THEN r.title ELSE cr.title END AS title,
+     CASE part WHEN 'response' THEN change ELSE outcome END AS change,
+     CASE part WHEN 'response' THEN d.published ELSE ld.published END AS date,
+     CASE part WHEN 'response' THEN d.title ELSE ld.title END AS document,
+     previous.status AS previous_status,
+     CASE part WHEN 'response' THEN pd.published ELSE cd.published END AS previous_date,
+     resp.status AS status, resp.status_quote AS status_quote, resp.iri AS response,
+     c.text AS commitment, c.deadline_end AS deadline_end, later.deadline_end AS new_deadline_end,
+     later.text AS evidence, later.locator AS evidence_locator, c.iri AS commitment_iri
+RETURN DISTINCT inquiry, number, title, change, date, document, previous_status, previous_date, status, status_quote, response,
+       commitment, deadline_end, new_deadline_end, evidence, evidence_locator, commitment_iri
+ORDER BY date, document, response IS NULL DESC, response, inquiry IS NULL DESC, inquiry, number IS NULL DESC, number,
+         title IS NULL DESC, title, commitment_iri IS NULL DESC, commitment_iri, evidence_locator IS NULL DESC, evidence_locator,
+         evidence IS NULL DESC, evidence, change, previous_date IS NULL DESC, previous_date, deadline_end IS NULL DESC, deadline_end,
+         new_deadline_end IS NULL DESC, new_deadline_end

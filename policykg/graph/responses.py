@@ -1,0 +1,215 @@
+"""Response deadlines: when the responses to a report's recommendations are due.
+
+An inquiry or report may set when responses are due; a recommendation with no response by then is an
+overdue response (the canned query ``overdue-responses``).  Each recommendation whose report is dated gets
+
+* ``report_date``: the date of the report that made it, from which the period counts;
+* ``response_due``: the ISO date by which a response is due: the report's date plus the period;
+* ``response_due_basis``: where the period comes from: the sentence that states it, or the convention.
+
+The period is, in this order:
+
+1. **stated** in the report: a sentence of a report document that asks for a response within a period
+   ("You are under a duty to respond to this report within 56 days of the date of this report", "the
+   Government should respond within six months"): :data:`STATED`;
+2. **a coroner's Prevention of Future Deaths report** (a report document whose title or text says
+   "Prevention of Future Deaths", "Report to Prevent Future Deaths" or "Regulation 28"): 56 days, the
+   time the Coroners (Investigations) Regulations 2013 (regulation 29) give for a response;
+3. **a statutory inquiry** (the recommendation is made by an Inquiry of kind ``statutory_inquiry``): six
+   months, the convention the Government itself states ("it is conventional that the Government responds to
+   statutory inquiries within six months of their final recommendations", written statement of 20 April 2023,
+   tests/fixtures/real/iicsa-wms-response-timing-2023-04.txt).
+
+Other reports (a non-statutory review, a committee) get no deadline unless they state one.
+
+A recommendation's *report date* is the ``published`` date of the Report it was published in (``published_in``,
+curated), else the earliest date of a dated *report* stating it: a document whose title says "report" (and not
+"response", "progress", "update", "statement", "answer" or "letter"), or which sets a period for the response.
+A recommendation known only from responses and progress reports gets no deadline.  The period is looked for in
+the documents stating it that are undated or of the report date.  A stated period counts only in a sentence
+about the report or its answer (naming the report, a recommendation, the inquiry, the Government or a minister).
+A response counts for the queries when its document is published after the report date (extraction reads a
+report's own text under a recommendation's heading as a response without a status).  A period counted
+in months ends on the same day of the month (the month's last day when it has no such day: 31 August plus
+six months is 28 or 29 February).
+
+Like :mod:`policykg.graph.follow`, this reads the merged graph and is a pure function of it: any order of
+documents gives the same values, and adding them twice changes nothing.
+
+>>> add_months("2022-08-31", 6), add_days("2025-01-02", 56)
+('2023-02-28', '2025-02-27')
+>>> stated_period("You are under a duty to respond to this report within 56 days of the date of this report.")
+(56, 'day', 'You are under a duty to respond to this report within 56 days of the date of this report.')
+>>> stated_period("Trusts should respond to complaints within 20 days.") is None
+True
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import networkx as nx
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-eight": 28, "fifty-six": 56, "ninety": 90}
+
+#: A sentence asking for a response within a period: a word of responding, then (in the same sentence, at most
+#: 100 characters on) "within N days / weeks / months".
+STATED = re.compile(
+    r"\b(?:respond(?:s|ed|ing)?|responses?|repl(?:y|ies|ied)|answer(?:s|ed)?)\b[^.;:!?]{0,100}?\bwithin (?:the next )?"
+    r"(?P<number>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r") (?P<unit>days?|weeks?|months?)\b",
+    re.I)
+#: A coroner's report to prevent future deaths (Coroners and Justice Act 2009, Schedule 5, paragraph 7; the
+#: Coroners (Investigations) Regulations 2013, regulations 28 and 29).
+PFD = re.compile(r"\bprevention of future deaths\b|\breport to prevent future deaths\b|\bregulation 28\b", re.I)
+PFD_DAYS = 56
+PFD_BASIS = "Prevention of Future Deaths report: a response within 56 days (Coroners (Investigations) Regulations 2013, regulation 29)"
+STATUTORY_MONTHS = 6
+STATUTORY_BASIS = "statutory inquiry: the convention of a government response within six months of the report"
+#: A report's title: "report", "final report", "Report to Prevent Future Deaths" ...; not "progress report",
+#: "response to the report", "update", "statement".
+REPORT_TITLE = re.compile(r"\breport\b", re.I)
+NOT_REPORT_TITLE = re.compile(r"\b(?:respon[a-z]*|progress|update|statement|answer|letter)\b", re.I)
+#: The sentence must be about the report or its answer: it names one of these (so that "trusts should respond to
+#: complaints within 20 days", a recommendation's own content, sets no deadline).
+_ABOUT = re.compile(r"\b(?:this report|the report|recommendations?|inquiry|government|minister|secretary of state)\b", re.I)
+
+
+def add_months(day: str, months: int) -> str:
+    """``day`` (ISO) plus ``months`` months, on the same day of the month or that month's last day."""
+    start = date.fromisoformat(day)
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    return date(year, month + 1, min(start.day, calendar.monthrange(year, month + 1)[1])).isoformat()
+
+
+def add_days(day: str, days: int) -> str:
+    """``day`` (ISO) plus ``days`` days."""
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def stated_period(text: str) -> tuple[int, str, str] | None:
+    """The first period a text asks a response within: (number, unit ``day``/``week``/``month``, the sentence)."""
+    for match in STATED.finditer(text):
+        start = text.rfind(".", 0, match.start()) + 1
+        end = text.find(".", match.end())
+        sentence = text[start: len(text) if end < 0 else end + 1].strip()
+        if _ABOUT.search(sentence):
+            return _period(match, sentence)
+    return None
+
+
+def _period(match: re.Match[str], sentence: str) -> tuple[int, str, str]:
+    number = match.group("number").lower()
+    count = int(number) if number.isdigit() else _NUMBERS[number]
+    return count, match.group("unit").lower().rstrip("s"), sentence
+
+
+def due_date(report_date: str, count: int, unit: str) -> str:
+    """The report's date plus a period."""
+    if unit == "month":
+        return add_months(report_date, count)
+    return add_days(report_date, count * (7 if unit == "week" else 1))
+
+
+def _targets(graph: nx.MultiDiGraph, node: str, relation: str) -> Iterable[str]:
+    return (target for target, relations in graph._succ[node].items() if relation in relations)
+
+
+def _documents(graph: nx.MultiDiGraph) -> _Texts:
+    """Per document, its paragraphs' (locator, text) in locator order."""
+    texts: _Texts = {}
+    for paragraph, data in graph.nodes(data=True):
+        if data["type"] != "Paragraph":
+            continue
+        for section in _targets(graph, paragraph, "part_of"):
+            for document in _targets(graph, section, "part_of"):
+                if graph.nodes[document]["type"] == "Document":
+                    texts.setdefault(document, []).append((str(data.get("locator") or ""), str(data.get("text") or "")))
+    for paragraphs in texts.values():
+        paragraphs.sort()
+    return texts
+
+
+_Texts = dict[str, list[tuple[str, str]]]
+_NOT_READ: tuple[str, int, str] = ("", 0, "")
+
+
+def _period_of(graph: nx.MultiDiGraph, document: str, texts: _Texts, read: dict[str, tuple[str, int, str] | None] | None = None
+               ) -> tuple[str, int, str] | None:
+    """(unit, count, basis) that a report document sets: a stated period, else a Prevention of Future Deaths report's
+    (remembered in ``read``, by document)."""
+    if read is not None:
+        if (found := read.get(document, _NOT_READ)) is _NOT_READ:
+            found = read[document] = _period_of(graph, document, texts)
+        return found
+    for _, text in texts.get(document, []):
+        if (stated := stated_period(text)) is not None:
+            count, unit, sentence = stated
+            return unit, count, sentence
+    words = [str(graph.nodes[document].get("title") or ""), *(text for _, text in texts.get(document, []))]
+    if any(PFD.search(text) for text in words):
+        return "day", PFD_DAYS, PFD_BASIS
+    return None
+
+
+def _is_report(graph: nx.MultiDiGraph, document: str, texts: _Texts, read: dict[str, tuple[str, int, str] | None]) -> bool:
+    """Whether a document is a report making recommendations: its title says so (not a response, update or
+    statement), or it sets a period for the response."""
+    title = str(graph.nodes[document].get("title") or "")
+    return bool(REPORT_TITLE.search(title) and not NOT_REPORT_TITLE.search(title)) or _period_of(graph, document, texts, read) is not None
+
+
+def response_deadline(graph: nx.MultiDiGraph, recommendation: str, texts: _Texts,
+                      read: dict[str, tuple[str, int, str] | None] | None = None) -> tuple[str, str, str] | None:
+    """(report date, due date, basis) of one recommendation, or None (see the module's description).
+
+    ``texts``: per document, its paragraphs' (locator, text); ``read``: the periods of the documents read so far.
+    """
+    read = {} if read is None else read
+    documents = sorted({record.document for record in graph.nodes[recommendation].get("provenance") or ()
+                        if record.document in graph and graph.nodes[record.document]["type"] == "Document"})
+    published = [str(graph.nodes[r]["published"]) for r in _targets(graph, recommendation, "published_in") if graph.nodes[r].get("published")]
+    reports = sorted((str(graph.nodes[d]["published"]), d) for d in documents if graph.nodes[d].get("published") and _is_report(graph, d, texts, read))
+    report_date = min(published, default=None) or (reports[0][0] if reports else None)  # the curated date first
+    if report_date is None:
+        return None
+    for document in documents:  # the report's own text: a document of that date or undated
+        period = _period_of(graph, document, texts, read) if str(graph.nodes[document].get("published") or report_date) == report_date else None
+        if period is not None:
+            unit, count, basis = period
+            return report_date, due_date(report_date, count, unit), basis
+    if any(graph.nodes[inquiry].get("kind") == "statutory_inquiry" for inquiry in _targets(graph, recommendation, "made_by")):
+        return report_date, add_months(report_date, STATUTORY_MONTHS), STATUTORY_BASIS
+    return None
+
+
+def add_response_deadlines(graph: nx.MultiDiGraph) -> None:
+    """Set ``response_due`` and ``response_due_basis`` on every recommendation with a response deadline.
+
+    Parameters
+    ----------
+    graph:
+        A merged policy graph, changed in place.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> from policykg.graph.model import new_graph
+    >>> add_response_deadlines(new_graph())
+    """
+    texts = _documents(graph)
+    read: dict[str, tuple[str, int, str] | None] = {}
+    for recommendation in sorted(n for n, data in graph.nodes(data=True) if data["type"] == "Recommendation"):
+        found = response_deadline(graph, recommendation, texts, read)
+        data = graph.nodes[recommendation]
+        for key in ("report_date", "response_due", "response_due_basis"):
+            data.pop(key, None)
+        if found is not None:
+            data["report_date"], data["response_due"], data["response_due_basis"] = found
