@@ -25,13 +25,13 @@ from typing import Any
 
 import yaml
 
-from policykg.graph.build import build_graph
+from policykg.graph.build import build_graph, document_iri
 from policykg.loaders import load_document
 from policykg.queries import run_query
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "real"
-FIELDS = ("recommendations", "statuses", "bodies", "legislation", "dated commitments", "funding")
+FIELDS = ("recommendations", "statuses", "bodies", "legislation", "dated commitments", "funding", "follow-ups")
 #: How the gold's acceptance words map to policykg's status names.
 ACCEPTANCE = {"accepted in full": "accepted"}
 
@@ -246,7 +246,55 @@ def score_document(gold_path: Path) -> dict[str, Score]:
         "legislation": score_names(gold.get("legislation") or [], graph, ("Legislation",), "legislation"),
         "dated commitments": score_commitments(gold, graph, document),
         "funding": score_funding(gold, graph),
+        "follow-ups": score_follow_ups(gold, gold_path, document),
     }
+
+
+def score_follow_ups(gold: dict[str, Any], gold_path: Path, document: Any) -> Score:
+    """Commitments followed across documents (issue 21): the document built with each earlier one its gold
+    names; found when a ``followed_up_by`` edge runs from the earlier commitment to the later statement with
+    the gold outcome. Extracted: the edges from the earlier document into this one."""
+    score = Score()
+    wanted = gold.get("follow_ups") or []
+    for earlier_slug in sorted({str(f["earlier"]) for f in wanted}):
+        earlier = load_document(document_path(gold_path.with_name(f"{earlier_slug}.gold.yaml")))
+        graph = build_graph([earlier, document], annotations={})
+        edges = [(graph.nodes[u], graph.nodes[v], data.get("outcome")) for u, v, data in graph.edges(data=True)
+                 if data.get("type") == "followed_up_by"]
+        between = [(a, b, outcome) for a, b, outcome in edges
+                   if _in_document(a, earlier) and _in_document(b, document)]
+
+        def same(item: dict[str, Any], edge: tuple[dict[str, Any], dict[str, Any], Any]) -> bool:
+            first, then, _ = edge
+            return _quotes(str(item["earlier_quote"]), str(first.get("text", ""))) and _quotes(str(item["quote"]), str(then.get("text", "")))
+
+        pairs = [f for f in wanted if f["earlier"] == earlier_slug]
+        score.gold += len(pairs)
+        score.extracted += len(between)
+        for item in pairs:
+            hits = [e for e in between if same(item, e)]
+            if any(outcome == item.get("outcome") for _, _, outcome in hits):
+                score.found += 1
+            else:
+                got = ", ".join(str(o) for _, _, o in hits) or "no link"
+                score.misses.append(f"follow-up of '{str(item['earlier_quote'])[:50]}' → {item.get('outcome')} ({got})")
+        for edge in between:
+            if any(same(item, edge) and edge[2] == item.get("outcome") for item in pairs):
+                score.correct += 1
+            else:
+                score.wrong.append(f"follow-up '{str(edge[0].get('text', ''))[:50]}' → '{str(edge[1].get('text', ''))[:40]}' {edge[2]}")
+    return score
+
+
+def _quotes(quote: str, text: str) -> bool:
+    quote, text = squeeze(quote), squeeze(text)
+    return bool(text) and (quote in text or text in quote)
+
+
+def _in_document(node: dict[str, Any], document: Any) -> bool:
+    """Whether the node is stated in the document (its evidence quotes it)."""
+    iri = document_iri(document)
+    return any(record.document == iri for record in node.get("provenance") or ())
 
 
 def score_corpus(corpus: Path = CORPUS) -> tuple[dict[str, Score], dict[str, dict[str, Score]]]:
