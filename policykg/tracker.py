@@ -51,7 +51,7 @@ FORMATS = ("table", "csv", "json", "markdown", "html")
 #: What a cell says when its document reports on the recommendation without stating a status.
 NO_STATUS = "no status stated"
 #: The outcomes of a commitment in the follow-through column, in the order they are counted.
-OUTCOMES = ("delivered", "in progress", "re-dated", "dropped", "silent", "pending")
+FOLLOW_THROUGH_OUTCOMES = ("delivered", "in progress", "re-dated", "dropped", "silent", "pending")
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class FollowThrough:
     date: str | None
     deadline_text: str | None
     deadline_end: str | None  # ISO
-    outcome: str  # one of OUTCOMES
+    outcome: str  # one of FOLLOW_THROUGH_OUTCOMES
     evidence: str | None = None  # the latest later statement about it, by as_of
     evidence_locator: str | None = None
     evidence_document: str | None = None  # title
@@ -118,8 +118,8 @@ class Row:
 
     @property
     def follow_through(self) -> dict[str, int]:
-        """How many of its commitments have each outcome (those with at least one), in the order of :data:`OUTCOMES`."""
-        counts = {outcome: sum(1 for c in self.commitments if c.outcome == outcome) for outcome in OUTCOMES}
+        """How many of its commitments have each outcome (those with at least one), in the order of :data:`FOLLOW_THROUGH_OUTCOMES`."""
+        counts = {outcome: sum(1 for c in self.commitments if c.outcome == outcome) for outcome in FOLLOW_THROUGH_OUTCOMES}
         return {outcome: count for outcome, count in counts.items() if count}
 
 
@@ -524,6 +524,6 @@ def render(matrix: Tracker, format: str = "table") -> str:
     return writers[format](matrix)
 
 
-__all__ = ["FORMATS", "NO_STATUS", "OUTCOMES", "Cell", "Column", "FollowThrough", "Row", "Tracker", "cell_text", "follow_through",
+__all__ = ["FOLLOW_THROUGH_OUTCOMES", "FORMATS", "NO_STATUS", "Cell", "Column", "FollowThrough", "Row", "Tracker", "cell_text", "follow_through",
            "follow_through_text", "headers", "records", "render", "response_cells", "to_csv", "to_html", "to_json", "to_markdown", "to_table",
            "tracker"]
