@@ -29,14 +29,14 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from timing import timed
 
 from policykg.graph.mentions import Gazetteer
 from policykg.graph.pipeline import build_from_paths
@@ -148,16 +148,6 @@ def write_corpus(folder: Path, inquiry_count: int = 50, documents: int = 20, rec
     return sorted(paths)
 
 
-def median_seconds(function: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    """(median seconds over ``repeat`` runs, the last result)."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def _query_worker(store: str, name: str, params: dict[str, Any], repeat: int, results: Any) -> None:
     """In a child process: open the kept store read-only, run one query ``repeat`` times, send (median s, rows)."""
     engine = OxigraphEngine.open(store)
@@ -168,7 +158,7 @@ def _query_worker(store: str, name: str, params: dict[str, Any], repeat: int, re
         columns, found = engine.run(query.texts["sparql"], bound)
         return normalise(columns, found, query.list_columns)
 
-    seconds, result = median_seconds(run, repeat)
+    seconds, result = timed(run, repeat)
     results.put((seconds, len(result)))
 
 
@@ -235,12 +225,12 @@ def main(argv: list[str] | None = None) -> int:
             timed_query = time_query(store, name, params, args.repeat, args.budget)
             rows.append((label, timed_query[1], timed_query[0]) if timed_query else (label, None, None))
             print(f"  {label}: " + (f"> {args.budget:g} s (stopped)" if timed_query is None else f"{timed_query[0]:.3f} s"), flush=True)
-        load_s, loaded = median_seconds(lambda: load_graph(graph_file), max(1, args.repeat // 2))
-        matrix_s, matrix = median_seconds(lambda: tracker(loaded, as_of="2030-01-01"), args.repeat)
+        load_s, loaded = timed(lambda: load_graph(graph_file), max(1, args.repeat // 2))
+        matrix_s, matrix = timed(lambda: tracker(loaded, as_of="2030-01-01"), args.repeat)
         rows.append((f"track: load {graph_file.name}", loaded.number_of_nodes(), load_s))
         rows.append(("track: matrix", len(matrix.rows), matrix_s))
         for format_ in FORMATS:
-            seconds, _ = median_seconds(lambda format_=format_: render(matrix, format_), args.repeat)
+            seconds, _ = timed(lambda format_=format_: render(matrix, format_), args.repeat)
             rows.append((f"track: matrix + --format {format_}", len(matrix.rows), matrix_s + seconds))
         width = max(len(label) for label, *_ in rows)
         print(f"\n{'':{width}}  {'rows':>7}  {'median s':>9}  {'/ 1 s':>7}")
