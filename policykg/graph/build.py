@@ -94,7 +94,8 @@ _RECOMMENDATIONS_INCLUDING = re.compile(
 _LIST_SPLIT = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|,\s+(?=(?:the|a|an)\s)", re.I)
 _LISTED_THING = re.compile(r"(?:the|a|an|\w+ing)\s+\S+\s+\S+", re.I)  # "the removal of ...", "improving the ..."
 # "... delivering against IICSA’s recommendation on improving the provision of ...": one named by its subject.
-_RECOMMENDATION_ON = re.compile(r"[’']s\s+recommendation\s+on\s+(?P<text>[^.;:]{12,200})", re.I)
+_RECOMMENDATION_ON = re.compile(
+    r"[’']s\s+[Rr]ecommendation\s+on\s+(?P<text>[^.;:,]{8,200}?)(?=[.;:,]|\s+(?:the Government|we|I|it|they)\b|$)")
 _POSITION = {"not accept": "not accepted", "accept": "accepted", "agree": "accepted", "reject": "not accepted", "note": "noted"}
 MAX_RECOMMENDATION_NUMBER = 300  # more than any inquiry has made in one report: a larger number is something else
 _ACCESSIBLE = re.compile(r"\s*\((?:accessible version|HTML)\)\s*$", re.I)
