@@ -196,7 +196,7 @@ class _Context:
                     break
         else:
             # One search of the paragraphs' texts joined by "\0" (which the quote lacks, so a match
-            # lies within a paragraph): a search per paragraph cost 0.5 ms a document for its ~10 quotes.
+            # lies within a paragraph): one search per paragraph cost more (benchmarks/README.md).
             if self.joined_text is None:
                 self.joined_text = "\0".join(p.text for p in paragraphs)
                 self.paragraph_starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=0))

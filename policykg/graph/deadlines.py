@@ -43,9 +43,8 @@ PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
 # Case.  Rules are written in lower case and searched, case-sensitively, in the lower-cased
 # sentence.  That finds what a case-insensitive (re.I) search of the sentence finds, at the
-# same offsets, about twice as fast: re skips ahead to a pattern's first letter only when it
-# need not fold case (over the items of 100 generated documents find_deadlines took 0.45 s
-# with re.I, 0.23 s so).  The two differ only on the letters that re.I folds onto an ASCII
+# same offsets, faster: re skips ahead to a pattern's first letter only when it need not
+# fold case (benchmarks/README.md).  The two differ only on the letters that re.I folds onto an ASCII
 # letter unlike str.lower() ("ſpring" is "spring" to re.I) or that lower-case to two
 # characters ("İ", which would shift offsets): a sentence holding one is searched as
 # written, with re.I.  Testing every code point finds these four:
@@ -145,16 +144,15 @@ def _parts(words: str, year: int) -> tuple[date, date]:
 # Gates: cheap tests for words or digits that every match of a rule contains.  Most
 # sentences hold no date, and a rule cannot match a sentence that fails one of its gates,
 # so it is not run: each rule is a scan of the whole sentence, the gates are a few short
-# tests shared by all rules, mostly substring tests (a regex search costs several times
-# more: over the items of 100 generated documents the gates took 0.09 s as searches,
-# 0.06 s so).  They test the lower-cased sentence; a sentence searched as written (see
+# tests shared by all rules, mostly substring tests (a regex search costs more).  They
+# test the lower-cased sentence; a sentence searched as written (see
 # "Case") is rare and runs every rule, which only costs time.
 _YEAR_NUMBER = re.compile(r"20\d\d")
 _DIGIT_SLASH_DIGIT = re.compile(r"\d/\d")
 # Searched only in sentences with a year: the rules that need them need one too.  Seasons and
 # parts of a year are a few words: substring tests find them in half the time a regex takes.
 _MONTH_GATE = re.compile("|".join(MONTHS))
-_YEAR_RANGE_GATE = re.compile(r"20\d\d[-–]\d\d")  # "year" alone ran its rule in 36x as many sentences
+_YEAR_RANGE_GATE = re.compile(r"20\d\d[-–]\d\d")  # "year" alone ran its rule in far more sentences
 
 
 def _gates_passed(lowered: str) -> frozenset[str]:
@@ -174,7 +172,7 @@ def _gates_passed(lowered: str) -> frozenset[str]:
         passed.append("slash")
     if "later" in lowered:
         passed.append("later")
-    if "this year" in lowered or "next year" in lowered:  # "year" alone let 3x as many sentences through
+    if "this year" in lowered or "next year" in lowered:  # "year" alone let many more sentences through
         passed.append("this or next year")
     if "next" in lowered:
         passed.append("next")

@@ -41,7 +41,7 @@ import yaml
 
 from policykg.iris import mint
 
-#: PyYAML's C parser when it was built with libyaml (about 10× faster on the reference list), else
+#: PyYAML's C parser when it was built with libyaml (much faster on the reference list), else
 #: the pure-Python one; both give the same data for the same file.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -140,7 +140,7 @@ _WORD = r"[A-Z][\w’'!-]*"
 _NAME_RUN = re.compile(rf"{_WORD}(?P<more>(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*{_WORD})*(?:\s+\d{{4}})?)")
 _ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
 # "The Bill", "this Board": a "T" or "t" not inside a word, then "he" or "his".  Starting with the
-# letter (not ``\b``) lets the regex engine jump from one "T"/"t" to the next: 1.6x faster.
+# letter (not ``\b``) lets the regex engine jump from one "T"/"t" to the next, which is faster.
 _ANAPHOR = re.compile(r"[Tt](?<!\w[Tt])(?:he|his)\s+(Bill|Board|Panel|Scheme|Act|Programme|Survey|Authority)\b")
 
 
@@ -296,7 +296,7 @@ def _compile_branches(branches: tuple[_Branch, ...]) -> re.Pattern[str]:
 
 
 # A tier holding a form that may start with a lower-case letter is compiled the slow way (see
-# _compile_branches): 3.4x slower to scan than one without.  The reference list has 21 such forms
+# _compile_branches): slower to scan than one without.  The reference list has 21 such forms
 # ("the Treasury", "national redress scheme"), and most documents hold none of them: a document's
 # copy of the gazetteer leaves them out of its scans then (Gazetteer.copy), found by a substring of
 # each form that every match must contain, in the lower-cased text.  Only characters that no
@@ -344,10 +344,9 @@ class Gazetteer:
         # wait in ``_pending`` and are compiled into a small tier when a scan needs them; tiers
         # merge like the digits of a base-4 counter (the four youngest become one once the
         # youngest is as large as the fourth youngest), so each form is recompiled O(log n)
-        # times and a scan runs O(log n) regexes.  Base 4, not 2: a generated document learns
-        # ~10 forms, and a compile (~25 us plus ~30 us a form) costs far more than running one
-        # more small regex over its sentences (~0.3 us each); base 2 compiled 2.4 times as many
-        # tiers and made the finder ~20% slower.  Copies share the tiers compiled so far.
+        # times and a scan runs O(log n) regexes.  Base 4, not 2: a compile costs far more than
+        # running one more small regex over a document's sentences, and base 2 compiles more
+        # tiers (figures in benchmarks/README.md).  Copies share the tiers compiled so far.
         self._tiers: list[tuple[dict[tuple[bool, str], _Branch], re.Pattern[str], _Gate]] = []
         self._pending: dict[tuple[bool, str], _Branch] = {}
         self._patterns: list[re.Pattern[str]] = []  # the tiers' patterns, as scans use them

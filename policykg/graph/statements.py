@@ -260,8 +260,7 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
         r"(?:is|are) (?:still )?considering (?:the|this|these) recommendation", re.I)),
 ]
 # The same for the lower-cased text (the patterns are written in lower case; "[a-z]" with
-# re.I is "[A-Z]" with re.I): see deadlines.text_to_search.  Over the items of 100 generated
-# documents: 0.41 s with re.I, 0.16 s so.
+# re.I is "[A-Z]" with re.I): see deadlines.text_to_search (faster so: benchmarks/README.md).
 _STATUS_WORDING_LOWER = [(status, re.compile(pattern.pattern)) for status, pattern in STATUS_WORDING]
 
 
@@ -298,7 +297,7 @@ def matches_keywords(text: str, keywords: list[str]) -> bool:
         return False
     folded = _fold(text)
     pattern, folded_keywords = _keywords_pattern(tuple(keywords))
-    # Most texts hold none of the keywords at all: substring tests say so 3-4x faster than the
+    # Most texts hold none of the keywords at all: substring tests say so faster than the
     # regex, which the lookbehind first keeps from skipping ahead to a keyword's first letter.
     return any(k in folded for k in folded_keywords) and pattern.search(folded) is not None
 

@@ -38,7 +38,7 @@ from policykg.viz.style import NO_STATUS_COLOUR, NO_STATUS_LABEL, PLUMBING_TYPES
 
 #: Above this many nodes the layout is computed in Python and physics stays off.
 BROWSER_LAYOUT_MAX = 500
-#: Above this many nodes the command line suggests drawing a part (5,000 take Chromium 2-2.5 s, bench_viz.py).
+#: Above this many nodes the command line suggests drawing a part (drawing time: bench_viz.py, benchmarks/README.md).
 LARGE_PAGE = 5_000
 #: Pixels per unit of the Python layout (its ideal edge length is 1).
 LAYOUT_SCALE = 75.0
