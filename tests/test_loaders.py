@@ -165,3 +165,22 @@ def test_text_over_the_limit_is_refused_in_one_line_and_a_pdf_size_is_not(tmp_pa
     small = tmp_path / "small.txt"
     small.write_text("Title\nPublished 9 April 2025\nIntro\n1. We will act by May 2026.\n", encoding="utf-8")
     assert loaders.load_document(small).paragraphs
+
+
+def test_html_is_read_as_an_html5_parser_builds_it():
+    """Tags the standard leaves implied (unclosed items, cells and rows; a paragraph a list or table
+    closes) give the structure a browser shows, not one depending on how sloppy the markup is."""
+    from policykg.loaders.govuk_html import parse_govuk_html
+
+    sloppy = ('<h1>T</h1><div class="govspeak"><h2>Steps</h2><p>1. We will act:<ul><li>First step<li>Second step</ul>'
+              '<table><tr><th>Theme<th>Complete<tr><td>Data<td>4</table><p>2. We will report.</div>')
+    tidy = ('<h1>T</h1><div class="govspeak"><h2>Steps</h2><p>1. We will act:</p><ul><li>First step</li><li>Second step</li></ul>'
+            '<table><thead><tr><th>Theme</th><th>Complete</th></tr></thead><tbody><tr><td>Data</td><td>4</td></tr></tbody></table>'
+            '<p>2. We will report.</p></div>')
+    read = [[(p.number, p.locator, [i.text for i in p.items], p.cells, p.header) for p in parse_govuk_html(html).paragraphs]
+            for html in (sloppy, tidy)]
+    assert read[0] == read[1]
+    assert read[0] == [(1, "p1", ["We will act:", "First step", "Second step"], (), ()),
+                       (None, "s1.t1.r1", ["Theme | Complete"], ("Theme", "Complete"), ("Theme", "Complete")),
+                       (None, "s1.t1.r2", ["Data | 4"], ("Data", "4"), ("Theme", "Complete")),
+                       (2, "p2", ["We will report."], (), ())]

@@ -9,6 +9,8 @@ whole ``<body>`` is read, minus ``header``, ``nav``, ``footer``, ``script`` and
 ``<meta name="govuk:first-published-at">`` or a "Published 9 April 2025" line;
 the source URL from ``<link rel="canonical">``.
 
+The page is parsed by an HTML5 parser (selectolax's Lexbor engine: the tree a browser builds,
+with implied and misnested tags settled as the HTML standard says), then walked in document order.
 Blocks are fed to :class:`~policykg.loaders.document.DocumentBuilder`, the same
 builder the text loader uses, so both give the same model for the same content.
 """
@@ -17,7 +19,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from html.parser import HTMLParser
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from policykg.loaders.dates import is_date_line, stated_date
 from policykg.loaders.document import Document, DocumentBuilder, normalise_space
@@ -32,11 +35,11 @@ _CELL = "\ue000"  # starts a table cell while a row is read (private-use charact
 _HEADER_CELL = "\ue001"  # starts a heading cell (<th>)
 
 
-class _BlockReader(HTMLParser):
-    """Collects ``(tag, text, list_depth, in_govspeak)`` blocks in document order."""
+class _BlockReader:
+    """Collects ``(tag, text, list_depth, in_govspeak)`` blocks in document order from the start tags,
+    end tags and text of a parsed page (:func:`_walk`)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[tuple[str, str, int, bool]] = []
         self.stack: list[str] = []
         self.skip_depth = 0  # >0 inside script/style or site chrome
@@ -117,9 +120,31 @@ class _BlockReader(HTMLParser):
             self.open_blocks[-1][1].append(data)
 
     def close(self) -> None:
-        super().close()
         while self.stack:
             self._close(self.stack.pop())
+
+
+def _walk(html: str, reader: _BlockReader) -> None:
+    """Feed ``reader`` the page's tree, in document order, without recursion (a page may nest deeply)."""
+    root = LexborHTMLParser(html).root
+    pending: list[tuple[LexborNode, bool]] = [(root, False)] if root is not None else []
+    while pending:
+        node, leaving = pending.pop()
+        tag = node.tag
+        if leaving:
+            reader.handle_endtag(tag)
+            continue
+        if tag == "-text":
+            reader.handle_data(node.text_content or "")
+        elif tag and not tag.startswith("-"):  # comments, doctypes: not text
+            reader.handle_starttag(tag, list(node.attributes.items()))
+            pending.append((node, True))
+            children = []
+            child = node.child
+            while child is not None:
+                children.append(child)
+                child = child.next
+            pending.extend((child, False) for child in reversed(children))
 
 
 def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
@@ -131,7 +156,7 @@ def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
     ('T', ['We will act.', 'Do X.'])
     """
     reader = _BlockReader()
-    reader.feed(html)
+    _walk(html, reader)
     reader.close()
     has_govspeak = any(in_govspeak for *_, in_govspeak in reader.blocks)
     title = next((text for tag, text, _, _ in reader.blocks if tag == "h1"), "")
