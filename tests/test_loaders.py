@@ -184,3 +184,18 @@ def test_html_is_read_as_an_html5_parser_builds_it():
                        (None, "s1.t1.r1", ["Theme | Complete"], ("Theme", "Complete"), ("Theme", "Complete")),
                        (None, "s1.t1.r2", ["Data | 4"], ("Data", "4"), ("Theme", "Complete")),
                        (2, "p2", ["We will report."], (), ())]
+
+
+def test_html_nested_beyond_any_page_is_refused_in_one_line_and_a_deep_page_is_read(tmp_path):
+    from policykg.loaders import load_document
+
+    deep = tmp_path / "deep.html"
+    deep.write_text("<h1>T</h1>" + "<div>" * 5_000 + "<p>1. We will act.</p>" + "</div>" * 5_000, encoding="utf-8")
+    with pytest.raises(LoaderError) as refused:
+        load_document(deep)
+    assert "deep.html" in str(refused.value) and "5,000 deep" in str(refused.value) and "\n" not in str(refused.value)
+    fine = tmp_path / "fine.html"  # deeper than real pages, unclosed items and cells as real pages have them
+    fine.write_text("<h1>T</h1>" + "<div>" * 200 + "<p>1. We will act.<ul>" + "<li>item" * 3_000 + "</ul>" + "</div>" * 200,
+                    encoding="utf-8")
+    document = load_document(fine)
+    assert [p.number for p in document.paragraphs] == [1] and len(document.paragraphs[0].items) == 3_001

@@ -147,6 +147,35 @@ def _walk(html: str, reader: _BlockReader) -> None:
             pending.extend((child, False) for child in reversed(children))
 
 
+# HTML5 tree building checks the stack of open elements, so its time grows with the square of the
+# nesting depth: a page nests a few dozen deep, a hostile one 100,000 deep would hold the parser for
+# minutes. Deeper than this is refused before parsing (tags whose end the standard may imply, and
+# void tags, do not count: an unclosed <li> or <p> is ordinary).
+MAX_NESTING = 1_000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
+_IMPLIED_END = {"p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "option", "optgroup", "rb", "rt", "rp",
+                "rtc", "colgroup", "caption", "html", "head", "body"}
+
+
+def nesting_depth(html: str) -> int:
+    """How deep the page's explicitly closed tags nest (an estimate from the tags alone, before parsing).
+
+    >>> nesting_depth("<div><div><p>x<br></div></div>"), nesting_depth("<ul><li>a<li>b</ul>")
+    (2, 1)
+    """
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, tag, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if tag in _VOID or tag in _IMPLIED_END or self_closing:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
     """Parse a GOV.UK HTML page into a :class:`Document`.
 
@@ -155,6 +184,8 @@ def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
     >>> doc.title, [i.text for i in doc.paragraphs[0].items]
     ('T', ['We will act.', 'Do X.'])
     """
+    if (depth := nesting_depth(html)) > MAX_NESTING:
+        raise ValueError(f"nests its tags {depth:,} deep (a page nests a few dozen; more than {MAX_NESTING:,} is refused)")
     reader = _BlockReader()
     _walk(html, reader)
     reader.close()
