@@ -199,3 +199,7 @@ def test_html_nested_beyond_any_page_is_refused_in_one_line_and_a_deep_page_is_r
                     encoding="utf-8")
     document = load_document(fine)
     assert [p.number for p in document.paragraphs] == [1] and len(document.paragraphs[0].items) == 3_001
+    from policykg.loaders.govuk_html import nesting_depth
+
+    # tags never closed by a ">" nest nothing (and each is read once, not to the end of the text)
+    assert nesting_depth("<a " * 100_000) == 0 and nesting_depth("<div><div>" + "<a " * 1_000 + "</div>") == 2

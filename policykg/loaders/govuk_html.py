@@ -152,7 +152,7 @@ def _walk(html: str, reader: _BlockReader) -> None:
 # minutes. Deeper than this is refused before parsing (tags whose end the standard may imply, and
 # void tags, do not count: an unclosed <li> or <p> is ordinary).
 MAX_NESTING = 1_000
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*?(/?)>")  # [^<>]: a tag never left open makes no scan to the end
 _IMPLIED_END = {"p", "li", "dt", "dd", "td", "th", "tr", "thead", "tbody", "tfoot", "option", "optgroup", "rb", "rt", "rp",
                 "rtc", "colgroup", "caption", "html", "head", "body"}
 
