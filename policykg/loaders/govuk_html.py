@@ -130,7 +130,7 @@ def _walk(html: str, reader: _BlockReader) -> None:
     pending: list[tuple[LexborNode, bool]] = [(root, False)] if root is not None else []
     while pending:
         node, leaving = pending.pop()
-        tag = node.tag
+        tag = node.tag or ""
         if leaving:
             reader.handle_endtag(tag)
             continue
