@@ -232,18 +232,22 @@ def build_graph(
             extract_document(document, gazetteer, annotations, into=graph)
             if progress:
                 progress(document)
-        add_reference_facts(graph, gazetteer)
-        link_follow_ups(graph)
-        add_response_deadlines(graph)
+        link_documents(graph, gazetteer)
     return graph
 
 
-def finish_graph(graphs: Iterable[nx.MultiDiGraph], gazetteer: Gazetteer | None = None) -> nx.MultiDiGraph:
-    """Merge per-document graphs and add the curated relations between their entities."""
-    graph = merge_graphs(graphs)
-    add_reference_facts(graph, gazetteer or Gazetteer.packaged())
+def link_documents(graph: nx.MultiDiGraph, gazetteer: Gazetteer) -> None:
+    """What only the whole graph gives, once every document is in it: the curated relations between
+    its entities, commitments followed across documents, and response deadlines."""
+    add_reference_facts(graph, gazetteer)
     link_follow_ups(graph)
     add_response_deadlines(graph)
+
+
+def finish_graph(graphs: Iterable[nx.MultiDiGraph], gazetteer: Gazetteer | None = None) -> nx.MultiDiGraph:
+    """Merge per-document graphs and add what only the whole graph gives (:func:`link_documents`)."""
+    graph = merge_graphs(graphs)
+    link_documents(graph, gazetteer or Gazetteer.packaged())
     return graph
 
 

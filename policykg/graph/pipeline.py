@@ -27,12 +27,10 @@ import networkx as nx
 
 from policykg.atomic import atomic_write_text, remove_stale
 from policykg.errors import DocumentError, LoaderError, PolicyKGError
-from policykg.graph.build import add_reference_facts, build_graph, extract_document, load_annotations
-from policykg.graph.follow import link_follow_ups
+from policykg.graph.build import build_graph, extract_document, link_documents, load_annotations
 from policykg.graph.mentions import Gazetteer
 from policykg.graph.merge import merge_into, merge_items
 from policykg.graph.model import gc_pauses_allowed, new_graph, paused_gc
-from policykg.graph.responses import add_response_deadlines
 from policykg.graph.storage import dumps, loads
 from policykg.loaders import load_document
 from policykg.loaders.document import Document
@@ -269,7 +267,6 @@ def _build_from_paths(
             if not current:
                 raise
             raise document_error(current[0], exc) from exc
-        add_response_deadlines(graph)  # build_graph links follow-ups; response deadlines are added here (graph/responses.py)
         return graph, report
     # Paths key the plan below; a file given twice adds nothing the second time (merging is idempotent).
     paths = list(dict.fromkeys(paths))
@@ -320,9 +317,7 @@ def _build_from_paths(
             if chunks:
                 pool.shutdown(wait=True, cancel_futures=True)
             raise
-    add_reference_facts(graph, gazetteer)
-    link_follow_ups(graph)
-    add_response_deadlines(graph)
+    link_documents(graph, gazetteer)
     report.extracted -= len(report.failed)
     return graph, report
 

@@ -24,7 +24,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from policykg.loaders.dates import is_date_line, stated_date
 from policykg.loaders.document import Document, DocumentBuilder, normalise_space
-from policykg.loaders.govuk_text import MONTH_YEAR
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _SKIPPED = {"script", "style", "template", "noscript", "svg"}
@@ -211,7 +210,7 @@ def parse_govuk_html(html: str, *, path: str | None = None) -> Document:
             builder.heading_line(text)
         elif match := _NUMBERED.match(text):
             builder.paragraph(int(match.group(1)), match.group(2))
-        elif not (published and (is_date_line(text) or MONTH_YEAR.fullmatch(text))):
+        elif not (published and is_date_line(text)):
             builder.paragraph(None, text)
     if not title:
         raise ValueError("has no <h1> title")

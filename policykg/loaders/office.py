@@ -37,7 +37,6 @@ from datetime import date
 
 from policykg.loaders.dates import is_date_line, stated_date
 from policykg.loaders.document import Document, DocumentBuilder, normalise_space
-from policykg.loaders.govuk_text import MONTH_YEAR
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _HEADING_STYLE = re.compile(r"^Heading ([1-6])$", re.I)
@@ -118,7 +117,7 @@ def _plain_paragraph(builder: DocumentBuilder, text: str, published: date | None
     if match := _NUMBERED.match(text):
         builder.paragraph(int(match.group(1)), match.group(2))
         return text.endswith(":")
-    if published and (is_date_line(text) or MONTH_YEAR.fullmatch(text)):
+    if published and is_date_line(text):
         return lead_in
     builder.paragraph(None, text)
     return text.endswith(":")

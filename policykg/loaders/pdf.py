@@ -38,7 +38,6 @@ import pypdfium2.raw as pdfium_c
 
 from policykg.loaders.dates import is_date_line, stated_date
 from policykg.loaders.document import Document, DocumentBuilder, normalise_space
-from policykg.loaders.govuk_text import MONTH_YEAR
 
 PDF_MAGIC = b"%PDF-"
 
@@ -587,7 +586,7 @@ def parse_pdf(data: bytes, *, path: str | None = None) -> Document:
             builder.paragraph(int(numbered.group(1)), numbered.group(2), page=page_number)
         elif _SUB_NUMBERED.match(text) and line.x0 > margin + line.size:
             builder.bullet(text, level=1, page=page_number)
-        elif not (published and (is_date_line(text) or MONTH_YEAR.fullmatch(text))):
+        elif not (published and is_date_line(text)):
             builder.paragraph(None, text, page=page_number)
     if not title:
         raise ValueError("has no title (no larger text on its first page and no Title in its metadata)")
