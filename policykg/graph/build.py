@@ -144,6 +144,9 @@ class _Context:
     heading_mentions: list[Mention] = field(default_factory=list)  # in the title and the section headings
     table_statuses: dict[int, tuple[str, str, Provenance]] = field(default_factory=dict)  # rec number → status a table row states
     table_progress: dict[int, tuple[str, str]] = field(default_factory=dict)  # rec number → progress a table row states
+    # A part ("3.1. ...") under its recommendation's heading → the paragraphs answering it, up to the next part.
+    part_paragraphs: dict[tuple[str, str], list[Paragraph]] = field(default_factory=dict)  # (IRI, notation) → paragraphs
+    in_part: set[str] = field(default_factory=set)  # locators of the paragraphs answering a part, not the whole
     # One Provenance per paragraph or item, shared by every node and edge it supports: equal
     # records would merge in the provenance sets anyway, and one object is cheaper than many.
     # Keyed by identity: the document holds its paragraphs and items for the whole extraction.
@@ -475,13 +478,19 @@ def _add_recommendations(context: _Context) -> None:
             numbers_here.append(int(heading.group(1)))
         else:
             theme = section.heading
-        # Under "Recommendation 3 - ...", lines "3.1. Addressing the gulf ..." state its parts.
-        part_of = re.compile(rf"^({heading.group(1)}(?:\.\d{{1,2}})(?:\.[a-z])?)\.?\s+(\S.*)$") if heading else None
+        # Under "Recommendation 3 - ...", lines "3.1. Addressing the gulf ..." (or "2.1.The FA ...") state its
+        # parts; the paragraphs after a part, up to the next, answer that part.
+        part_of = re.compile(rf"^({heading.group(1)}(?:\.\d{{1,2}})(?:\.[a-z])?)(?:\.?\s+|\.(?=[A-Z]))(\S.*)$") if heading else None
+        answering: list[Paragraph] | None = None
         for paragraph in section.paragraphs:
             if part_of is not None and paragraph.number is None and (part := part_of.match(paragraph.text)):
-                _add_sub_recommendation(context, owner, part.group(1), part.group(2), context.where(paragraph), section.heading)
+                part_iri = _add_sub_recommendation(context, owner, part.group(1), part.group(2), context.where(paragraph), section.heading)
                 context.recommendation_paragraphs.add(id(paragraph))
+                answering = context.part_paragraphs.setdefault((part_iri, re.sub(r"\s+", "", part.group(1))), [])
                 continue
+            if answering is not None:
+                answering.append(paragraph)
+                context.in_part.add(paragraph.locator)
             for item in paragraph.items:
                 match = _RECOMMENDATION.match(item.text)
                 if match and int(match.group(1)) >= 1:  # "Recommendation 0" numbers nothing
@@ -500,23 +509,49 @@ def _add_recommendations(context: _Context) -> None:
             context.keywords[number] = list(facts.get("keywords") or [])
     _add_table_recommendations(context, add_recommendation)
     _add_cited_recommendations(context, add_recommendation)
+    _add_flattened_table_statuses(context)
     for number, locators in context.response_paragraphs.items():
         for locator in locators:
             context.answered_in.setdefault(locator, []).append(number)
     document_paragraphs = context.document.paragraphs
     for number in sorted(context.recommendations):
         _add_response(context, number, annotation.get(number, {}), document_paragraphs)
+    for (part_iri, notation), answering in sorted(context.part_paragraphs.items(), key=lambda entry: entry[0]):
+        if answering:
+            _add_part_response(context, part_iri, notation, answering)
     _add_unnumbered_recommendations(context, owner, report_iri)
 
 
-def _add_sub_recommendation(context: _Context, owner: str, notation: str, title: str, where: Provenance, theme: str) -> None:
+def _add_sub_recommendation(context: _Context, owner: str, notation: str, title: str, where: Provenance, theme: str) -> str:
     """A recommendation numbered by section or letter ("33.1", "3.1(a)", "R3"): its notation as
-    written, in its IRI (``recommendation/<inquiry>/33-1``) and in ``notation``; no whole number."""
+    written, in its IRI (``recommendation/<inquiry>/33-1``) and in ``notation``; no whole number.
+    Returns its IRI."""
     graph, title = context.graph, title.strip().rstrip(".").strip()
     notation = re.sub(r"\s+", "", notation)
     iri = mint("recommendation", owner, slug(notation))
     add_node(graph, iri, "Recommendation", f"Recommendation {notation}: {title}", where, title=title, notation=notation)
     _link_recommendation(context, iri, where, theme, None)
+    return iri
+
+
+def _add_part_response(context: _Context, recommendation: str, notation: str, paragraphs: list[Paragraph]) -> None:
+    """The response to a part of a recommendation ("3.1"): the status and progress its own
+    paragraphs state (those after its line, up to the next part)."""
+    status = quote = where = progress = progress_quote = None
+    for paragraph in paragraphs:
+        for item in paragraph.items:
+            if progress is None and (stated := progress_from_wording(item.text)):
+                progress, progress_quote = stated[0], item.text
+            found = statements.status_from_wording(item.text)
+            if found and (status is None or _rank(found[0]) < _rank(status)):
+                status, quote, where = found[0], item.text, context.where(paragraph, item)
+    anchor = where or context.where(paragraphs[0])
+    iri = mint("response", context.slug, slug(notation))
+    add_node(context.graph, iri, "Response", f"Response to recommendation {notation}", anchor, notation=notation, status=status,
+             status_quote=quote, status_source="text" if status else None, progress=progress, progress_quote=progress_quote)
+    add_edge(context.graph, iri, recommendation, "responds_to", anchor)
+    for paragraph in paragraphs:
+        add_edge(context.graph, iri, context.paragraph_iri(paragraph), "stated_in", context.where(paragraph))
 
 
 def _link_recommendation(context: _Context, iri: str, where: Provenance, theme: str, report_iri: str | None) -> None:
@@ -589,8 +624,10 @@ def _position(verb: str) -> str:
 # Column headings of a table of recommendations ("Rec. no. | Recommendation | Government response | Lead").
 _NUMBER_COLUMN = re.compile(r"^(?:rec(?:ommendation)?\.?\s*(?:no\.?|number|ref(?:erence)?)|no\.?|number|ref(?:erence)?|#)$", re.I)
 _TEXT_COLUMN = re.compile(r"^(?:(?:the|inquiry|report)(?:'s)?\s+)?recommendations?(?:\s+(?:text|summary|made))?$|^(?:summary|text|description)$", re.I)
+_ACCEPTANCE_COLUMN = re.compile(r"\b(?:response|accepted|acceptance|position|agreed)\b", re.I)
+# "Status" holds the response, or the progress where another column holds the response.
 _STATUS_COLUMN = re.compile(r"\b(?:response|status|accepted|acceptance|position|agreed)\b", re.I)
-_PROGRESS_COLUMN = re.compile(r"\b(?:progress|implementation|implemented|delivery|rag)\b", re.I)
+_PROGRESS_COLUMN = re.compile(r"\b(?:progress|implementation|implemented|delivery|rag|status)\b", re.I)
 _ROW_NUMBER = re.compile(r"^(?:R|Rec(?:ommendation)?\.?\s*)?(\d{1,3})\.?$", re.I)
 
 
@@ -612,28 +649,61 @@ def _add_table_recommendations(context: _Context, add_recommendation: Callable[[
                 continue
             number_at = _column(header, _NUMBER_COLUMN, set())
             text_at = _column(header, _TEXT_COLUMN, {number_at} if number_at is not None else set())
-            if text_at is None or (number_at is None and not _ROW_NUMBER.match(cells[text_at].split(" ", 1)[0])):
+            if text_at is None and number_at is None:
                 continue
-            status_at = _column(header, _STATUS_COLUMN, {i for i in (number_at, text_at) if i is not None})
+            if number_at is None and not _ROW_NUMBER.match(cells[text_at].split(" ", 1)[0]):
+                continue
+            taken = {i for i in (number_at, text_at) if i is not None}
+            status_at = _column(header, _ACCEPTANCE_COLUMN, taken)
+            status_at = _column(header, _STATUS_COLUMN, taken) if status_at is None else status_at
             if number_at is not None:
                 found = _ROW_NUMBER.match(cells[number_at])
-                title = cells[text_at]
+                title = cells[text_at] if text_at is not None else ""
             else:
                 first, _, title = cells[text_at].partition(" ")
                 found = _ROW_NUMBER.match(first)
-            if found is None or not 1 <= int(found.group(1)) <= MAX_RECOMMENDATION_NUMBER or not re.search(r"[^\W\d_]{3}", title):
+            if found is None or not 1 <= int(found.group(1)) <= MAX_RECOMMENDATION_NUMBER:
                 continue
             number, where = int(found.group(1)), context.where(paragraph)
             if number not in context.recommendations:
+                # A row without the recommendation's text (a heading above states it) adds none of its own.
+                if text_at is None or not re.search(r"[^\W\d_]{3}", title):
+                    continue
                 add_recommendation(number, title.strip().rstrip(".").strip() or cells[text_at], where, section.heading)
             listed = context.response_paragraphs.get(number, [])
             context.response_paragraphs[number] = list(dict.fromkeys([*listed, paragraph.locator]))
             context.keywords.setdefault(number, [])
-            if status_at is not None and (stated := statements.status_from_wording(cells[status_at])):
+            if status_at is not None and (stated := statements.status_from_cell(cells[status_at])):
                 context.table_statuses[number] = (stated[0], cells[status_at], where)
             progress_at = _column(header, _PROGRESS_COLUMN, {i for i in (number_at, text_at, status_at) if i is not None})
             if progress_at is not None and (progress := progress_from_wording(cells[progress_at])):
                 context.table_progress[number] = (progress[0], cells[progress_at])
+
+
+# A response cell run into its row's other cells, as text taken from a PDF table reads:
+# "1. The new entity tasked with running elite FA, NewCo Support - the FA and NewCo should ...".
+_RUN_IN_CELL = re.compile(
+    r"(?<=[\w,.)] )(?:Support(?:ed)?|Accept(?:ed)?|Agreed?|Reject(?:ed)?|Not accepted|Noted|Partially accepted|In principle)"
+    r"(?: in (?:full|part|principle))?\s+[-–—:]\s")
+
+
+def _add_flattened_table_statuses(context: _Context) -> None:
+    """Statuses from a recommendations table whose rows came out as numbered lines of run-in cells.
+
+    Only after a table heading with a recommendation column and a response column, and only the
+    first such row of each recommendation; a row read as a table keeps its own status.
+    """
+    seen_header = False
+    for paragraph in context.document.paragraphs:
+        header = paragraph.header
+        if header and _column(header, _TEXT_COLUMN, set()) is not None and _column(header, _STATUS_COLUMN, set()) is not None:
+            seen_header = True
+            continue
+        number = paragraph.number
+        if not seen_header or number is None or number not in context.recommendations or number in context.table_statuses:
+            continue
+        if (cell := _RUN_IN_CELL.search(paragraph.text)) and (stated := statements.status_from_cell(paragraph.text[cell.start():])):
+            context.table_statuses[number] = (stated[0], paragraph.text[cell.start():], context.where(paragraph))
 
 
 def _cited_numbers(text: str) -> list[int]:
@@ -716,6 +786,8 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
         source = "text"
     progress, progress_quote = context.table_progress.get(number, (None, None))
     for paragraph in paragraphs:
+        if paragraph.locator in context.in_part:
+            continue  # a part's paragraphs state the part's response, not the whole recommendation's
         for item in paragraph.items:
             if several and keywords and not statements.matches_keywords(item.text, keywords) and not _COLLECTIVE.search(item.text):
                 continue  # about another of the recommendations answered here, unless about them all

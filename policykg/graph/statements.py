@@ -248,8 +248,11 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
         r"makes it difficult to amend", re.I)),
     ("alternative approach", re.compile(r"does not need an amendment|rather than implementing|instead of implementing", re.I)),
     ("accepted in part", re.compile(r"^accepted in part\b|accept(?:s|ed)? (?:(?:the|this|that|these|both) recommendations? )?in part|partially accept", re.I)),
+    # "Supports the recommendation": endorsing it, mostly when others are to act on it (the corpus's gold reads it so).
     ("accepted in principle", re.compile(
-        r"^(?:accepted )?in principle\b|accept(?:s|ed)? (?:(?:the|this|that|these|all|both) (?:\w+ )?recommendations? )?in principle", re.I)),
+        r"^(?:accepted )?in principle\b|accept(?:s|ed)? (?:(?:the|this|that|these|all|both) (?:\w+ )?recommendations? )?in principle|"
+        r"(?<!not )\bsupports? (?:the|this|that)(?: [\w’']+’s| [\w']+'s)? recommendation\b|"
+        r"\b(?:government|we) (?:\w+ )?supports? this(?=[.,;]| and\b)", re.I)),
     ("accepted", re.compile(
         r"^accepted(?: in full)?\b|^in full\b|(?<!not )accept(?:s|ed)? (?:in full )?(?:the|this|that|these|both|all|each|every) (?:\w+ )?recommendations?|"
         r"(?<!not )agree[sd]? with (?:the|this|that) recommendation", re.I)),
@@ -266,6 +269,8 @@ _STATUS_WORDING_LOWER = [(status, re.compile(pattern.pattern)) for status, patte
 
 # "We accept in full or accept in principle all of the recommendations": a summary over several
 # statuses, the status of none of them in particular.
+# "Where recommendations are accepted in principle, we have explained why": a condition, no position.
+_CONDITIONAL = re.compile(r"(?:where|if|when|unless|whether)\b", re.I)
 _EITHER_STATUS = re.compile(r"\baccept(?:s|ed)? in full,? or (?:accept(?:s|ed)? )?in principle\b", re.I)
 
 
@@ -277,14 +282,42 @@ def status_from_wording(text: str) -> tuple[str, str] | None:
     'accepted in principle'
     >>> status_from_wording("The Government accept in full or accept in principle all of the recommendations.") is None
     True
+    >>> status_from_wording("Where recommendations are accepted in principle, we have explained why.") is None
+    True
     """
-    if _EITHER_STATUS.search(text):
+    if _EITHER_STATUS.search(text) or _CONDITIONAL.match(text):
         return None
     searched, as_written = text_to_search(text)
     for status, pattern in STATUS_WORDING if as_written else _STATUS_WORDING_LOWER:
         if match := pattern.search(searched):
             return status, text[match.start() : match.end()]
     return None
+
+
+# A response as a table cell states it in a word or two ("Accept - the Government will ...",
+# "Support", "In principle"): words that, opening a sentence, would say nothing.
+_CELL_STATUS: list[tuple[str, re.Pattern[str]]] = [
+    ("not accepted", re.compile(r"^(?:not accepted|not agreed|rejected?|disagreed?)\b", re.I)),
+    ("accepted in part", re.compile(r"^(?:accept(?:ed)? in part|partially accepted|partly accepted|in part)\b", re.I)),
+    ("accepted in principle", re.compile(r"^(?:accept(?:ed)? in principle|agreed? in principle|in principle|support(?:ed)?)\b", re.I)),
+    ("accepted", re.compile(r"^(?:accept(?:ed)?|agreed?|in full)\b", re.I)),
+    ("noted", re.compile(r"^noted\b", re.I)),
+    ("under consideration", re.compile(r"^under consideration\b", re.I)),
+]
+
+
+def status_from_cell(text: str) -> tuple[str, str] | None:
+    """``(status, matched words)`` of a table's response cell, which may state it in a word.
+
+    >>> status_from_cell("Support - the FA should develop a sustainable talent pathway.")[0]
+    'accepted in principle'
+    >>> status_from_cell("Accept - DfE will continue to drive forward equal access")[0]
+    'accepted'
+    """
+    for status, pattern in _CELL_STATUS:
+        if match := pattern.search(text.strip()):
+            return status, match.group(0)
+    return status_from_wording(text)
 
 
 def matches_keywords(text: str, keywords: list[str]) -> bool:

@@ -30,7 +30,9 @@ _FOOTNOTE = re.compile(r"^\d{1,3}\s+(?:https?://|www\.)\S+$")  # "1 https://pubm
 MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$")
 _HEADING_MAX = 150
 _SENTENCE_MIN_WORDS = 12  # headings of real documents this long are in title case
-_TABLE_ROW = re.compile(r"\S\s+\|\s+\S.*\|")  # two cell separators at least
+_TABLE_ROW = re.compile(r"\S\s+\|\s+\S.*\||^\|.*\S.*\|$")  # two cell separators at least, or "| one cell |"
+# "|---|---|" or "| --- | :---: |" under a table's heading row: it says how many columns the table has.
+_SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$|^\|\s*:?-{3,}:?\s*\|$")
 
 
 # "Recommendation 1 - The new entity ... should ...": a recommendation stated as the heading of its response.
@@ -118,6 +120,21 @@ def _wrapped_title(lines: list[str], date_position: int | None) -> int:
     return date_position
 
 
+def _heading_rows_joined(rows: list[list[str]], columns: int) -> list[list[str]]:
+    """The rows read above a table's separator line, whose heading row a copy may have broken
+    over lines ("| Recommendation number |" then "Inquiry reference | Status |"): one heading row
+    when together they have the separator's number of columns.
+
+    >>> _heading_rows_joined([["Recommendation number"], ["Status", "Lead"]], 3)
+    [['Recommendation number', 'Status', 'Lead']]
+    >>> _heading_rows_joined([["Theme", "Status"]], 2)
+    [['Theme', 'Status']]
+    """
+    if len(rows) > 1 and sum(len(row) for row in rows) == columns:
+        return [[cell for row in rows for cell in row]]
+    return rows
+
+
 def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
     """Parse the text of a GOV.UK publication into a :class:`Document`.
 
@@ -146,7 +163,7 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
     table: list[list[str]] = []  # the rows of the table being read ("Theme | In progress | Complete")
     tables = 0
     for position, line in enumerate(body):
-        if table and not _TABLE_ROW.search(line):
+        if table and not _TABLE_ROW.search(line) and not _SEPARATOR_ROW.match(line):
             tables += 1
             builder.table(table[0], [(row, None) for row in table[1:]], number=tables)  # the first row heads it
             table = []
@@ -165,6 +182,9 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
             builder.paragraph(int(match.group(1)), match.group(2))
         elif match := _BULLET.match(line):
             builder.bullet(match.group(1))
+        elif _SEPARATOR_ROW.match(line):
+            table = _heading_rows_joined(table, line.strip(" |").count("|") + 1)
+            continue
         elif _TABLE_ROW.search(line):
             table.append([cell.strip() for cell in line.strip(" |").split("|")])  # data, never a heading
             continue
