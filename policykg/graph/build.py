@@ -40,7 +40,7 @@ import networkx as nx
 import yaml
 
 from policykg.graph import statements
-from policykg.graph.deadlines import Deadline, find_deadline
+from policykg.graph.deadlines import Deadline, find_stated_deadline
 from policykg.graph.figures import find_money, find_statistics, out_of_range
 from policykg.graph.follow import link_follow_ups
 from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, MentionFinder
@@ -68,6 +68,16 @@ _RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})(?!\.\d|\s?\([a-z])\s*
 _SUB_RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3}(?:\.\d{1,3}){1,2}(?:\s?\([a-z]{1,3}\))?|\d{1,3}\s?\([a-z]{1,3}\)|R\d{1,3})\s*[:.–—-]\s*(\S.*)$")
 _RESPONSE_HEADING = re.compile(r"(?:the )?(?:government )?response")  # "Response to Recommendations": answers, not a list
 _RECOMMENDATION_HEADING = re.compile(r"^Recommendation\s+(\d{1,3})(?!\.\d|\s?\([a-z])\s*(?:[:.–—-]\s*(\S.*))?$")
+# "No. 1. Cass Review Recommendation", "3. Committee recommendation": the number first, the text below.
+_NUMBER_FIRST_HEADING = re.compile(r"^(?:No\.?\s*)?(\d{1,3})[.:]?\s+(?:[A-Z][\w’'-]*\s+){0,4}[Rr]ecommendation$")
+
+
+def _recommendation_heading(heading: str) -> re.Match[str] | None:
+    """The match of a heading that states a recommendation's number ("Recommendation 3: title",
+    "No. 3. Cass Review Recommendation"): group 1 the number, group 2 the title if the heading has it."""
+    if found := _NUMBER_FIRST_HEADING.match(heading):
+        heading = f"Recommendation {found.group(1)}"
+    return _RECOMMENDATION_HEADING.match(heading)
 # "Mandatory reporting (Recommendation 13)", "recommendations 31, 32 and 33": numbers cited in text or a heading.
 _NUMBERS = r"(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)"
 _CITED = re.compile(rf"\brecommendations?\s+{_NUMBERS}\b(?!\s*[:.–—-]\s*\S)(?![.,]\d)", re.I)
@@ -85,6 +95,14 @@ _POSITION_ON_UNNUMBERED = re.compile(
 _RECOMMENDED_THAT = re.compile(
     r"\b(?:the (?:Inquiry|Review|Committee|Panel|report)|it|he|she)\s+(?:also\s+)?recommend(?:s|ed)?\s+that\s+(?P<text>[^.;]{12,300})",
     re.I)
+# "the recommendation to close the HSS Dispute Resolution Process has not been accepted": a position in the passive.
+_UNNUMBERED_PASSIVE = re.compile(
+    r"\bthe\s+(?:[\w’'-]+\s+){0,3}?recommendation\s+(?:to|that)\s+(?P<text>[^.;]{8,250}?)\s+"
+    r"(?:has|have|had|was|were|is|are|will)\s+(?:been\s+|be\s+)?(?P<negation>not\s+(?:been\s+|be\s+)?)?"
+    r"(?P<verb>accepted|agreed|rejected|noted)\b", re.I)
+# "The overarching recommendation for Government is that there should be ...": one stated as a clause.
+_RECOMMENDATION_IS_THAT = re.compile(
+    r"\brecommendation(?:\s+(?:for|to|of)(?:\s+[\w’'-]+){1,4}?)?\s+(?:is|was)\s+that\s+(?P<text>[^.;]{12,300})", re.I)
 # "... will accept all 12 of Baroness Casey’s recommendations, including A, and B.", "... address
 # IICSA’s recommendations, including A and B": the recommendations a list names, with the position
 # of the verb before it, if any.
@@ -468,7 +486,7 @@ def _add_recommendations(context: _Context) -> None:
 
     for section_position, section in enumerate(context.document.sections, start=1):
         numbers_here: list[int] = []
-        heading = _RECOMMENDATION_HEADING.match(section.heading)
+        heading = _recommendation_heading(section.heading)
         if heading and section.paragraphs and int(heading.group(1)) >= 1:
             # "Recommendation 3" (or "Recommendation 3: title") as a heading, the text below it.
             first = section.paragraphs[0]
@@ -509,6 +527,7 @@ def _add_recommendations(context: _Context) -> None:
             context.keywords[number] = list(facts.get("keywords") or [])
     _add_table_recommendations(context, add_recommendation)
     _add_cited_recommendations(context, add_recommendation)
+    _add_answered_recommendations(context, add_recommendation)
     _add_flattened_table_statuses(context)
     for number, locators in context.response_paragraphs.items():
         for locator in locators:
@@ -583,6 +602,9 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
             found: list[tuple[str, str | None]] = [
                 (m["text"], _position(m["verb"])) for m in _POSITION_ON_UNNUMBERED.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDED_THAT.finditer(item.text)]
+            found += [(m["text"], None) for m in _RECOMMENDATION_IS_THAT.finditer(item.text)]
+            found += [(m["text"], "not accepted" if m["negation"] or m["verb"].lower() == "rejected" else _position(m["verb"]))
+                      for m in _UNNUMBERED_PASSIVE.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDATION_ON.finditer(item.text) if not _names_numbered(context, m["text"])]
             for listed in _RECOMMENDATIONS_INCLUDING.finditer(item.text):
                 status = _position(listed["verb"]) if listed["verb"] else None
@@ -718,10 +740,13 @@ def _topic_before(text: str, position: int) -> str:
     return _DETERMINER.sub("", topic).strip()
 
 
-def _numbered_list(section: Section) -> list[Paragraph]:
-    """The numbered paragraphs of a section headed as a list of recommendations, if they count from 1."""
-    heading = section.heading.lower()
-    if "recommendations" not in heading or _RECOMMENDATION_HEADING.match(section.heading) or _RESPONSE_HEADING.match(heading):
+_LIST_TITLE = re.compile(r"^(?:(?:summary|list) of )?(?:the )?(?:conclusions and )?recommendations$", re.I)
+
+
+def _numbered_list(section: Section, heading: str) -> list[Paragraph]:
+    """The numbered paragraphs of a section headed (``heading``) as a list of recommendations, if they count from 1."""
+    lower = heading.lower()
+    if "recommendations" not in lower or _recommendation_heading(heading) or _RESPONSE_HEADING.match(lower):
         return []
     numbered = [p for p in section.paragraphs if p.number is not None]
     return numbered if numbered and numbered[0].number == 1 else []
@@ -743,12 +768,15 @@ def _add_cited_recommendations(context: _Context, add_recommendation: Callable[[
         context.keywords.setdefault(number, [])
 
     for section_position, section in enumerate(context.document.sections, start=1):
-        if not _RECOMMENDATION_HEADING.match(section.heading) and (match := _CITED.search(section.heading)):
+        if not _recommendation_heading(section.heading) and (match := _CITED.search(section.heading)):
             quote = Provenance(context.iri, f"s{section_position}", None, section.heading, 0, len(section.heading), section.heading)
             title = section.heading[: match.start()].strip(" (–—-:") or section.heading
             for number in _cited_numbers(match.group(1)):
                 cite(number, title, quote, "", [p.locator for p in section.paragraphs])
-        for paragraph in _numbered_list(section):
+        # A list right under a title that names only it ("Conclusions and recommendations") is headed by it.
+        title = context.document.title
+        heading = section.heading or (title if section_position == 1 and _LIST_TITLE.match(title) else "")
+        for paragraph in _numbered_list(section, heading):
             if id(paragraph) in context.recommendation_paragraphs or paragraph.number is None:
                 continue
             context.recommendation_paragraphs.add(id(paragraph))
@@ -767,6 +795,50 @@ def _add_cited_recommendations(context: _Context, add_recommendation: Callable[[
                     for match in _BRACKETED.finditer(item.text):
                         for number in _cited_numbers(match.group(1)):
                             cite(number, _topic_before(item.text, match.start()), where, section.heading, [paragraph.locator])
+
+
+_MODAL = re.compile(r"\b(?:should|must)\b|\brecommends? that\b")
+_NOT_A_SUBJECT = re.compile(r"\b(?:that|which|who|if|when|where|whether|agrees?|believes?|accepts?|recognises?|expects?|thinks?)\b", re.I)
+_SUBJECT_WORDS_MAX = 12
+
+
+def _states_recommendation(sentence: str) -> bool:
+    """Whether a sentence is phrased as a recommendation: a subject, then "should" or "must"
+    ("The Government must immediately remove ..."), not a view about one ("We agree that X should").
+
+    >>> _states_recommendation("The Government must immediately remove the Post Office from redress.")
+    True
+    >>> _states_recommendation("The Government agrees that clubs should do more.")
+    False
+    """
+    modal = _MODAL.search(sentence)
+    if modal is None:
+        return False
+    subject = sentence[: modal.start()]
+    return len(subject.split()) <= _SUBJECT_WORDS_MAX and not _NOT_A_SUBJECT.search(subject)
+
+
+def _add_answered_recommendations(context: _Context, add_recommendation: Callable[[int, str, Provenance, str], None]) -> None:
+    """Under a "Government Response" heading, numbered paragraphs phrased as recommendations ("1. The
+    Government must ...") restate a committee's recommendations; the paragraphs after each answer it."""
+    for section in context.document.sections:
+        if not _RESPONSE_HEADING.match(section.heading.lower()):
+            continue
+        answered: int | None = None
+        for paragraph in section.paragraphs:
+            first = paragraph.items[0].text if paragraph.items else paragraph.lead
+            number = paragraph.number
+            if number is not None and 1 <= number <= MAX_RECOMMENDATION_NUMBER and _states_recommendation(first):
+                if number not in context.recommendations:
+                    add_recommendation(number, first.rstrip(".").strip(), context.where(paragraph), section.heading)
+                    context.keywords.setdefault(number, [])
+                context.recommendation_paragraphs.add(id(paragraph))
+                context.response_paragraphs.setdefault(number, [])
+                answered = number
+            elif answered is not None and number is None:
+                context.response_paragraphs[answered].append(paragraph.locator)
+            else:
+                answered = None
 
 
 def _add_response(context: _Context, number: int, facts: dict[str, Any], document_paragraphs: list[Paragraph]) -> None:
@@ -893,7 +965,7 @@ def _add_commitments(context: _Context) -> None:
         frame_lead = _stated_lead(frame.text, frame_mentions, government) if frame else None
         published = context.document.published
         # A dated lead ("... the following steps by 2028/29:") dates the bullets it introduces.
-        frame_deadline = find_deadline(frame.text, published) if frame and published else None
+        frame_deadline = find_stated_deadline(frame.text, published) if frame else None
         # A lead that dates an action of its own ("We are supporting ... by 20% by 2020, by:") is a
         # commitment itself, and its bullets are the means, not dated by it; a bare lead
         # ("This will include the following steps by 2028/29:") dates the bullets it introduces.
@@ -926,7 +998,9 @@ def _add_commitments(context: _Context) -> None:
                 continue
             subject = subject or ""
             actors = [m for m in mentions if m.entity.type in {"Organisation", "Post"} and m.end <= len(subject)]
-            deadline = find_deadline(item.text, published) if published else None
+            deadline = find_stated_deadline(item.text, published)
+            if deadline is not None and statements.reported_as_done(item.text[: max(item.text.find(deadline.text), 0)]):
+                deadline = None  # the date of an action reported as done, not a deadline
             dated = deadline is not None
             if framed:
                 committed = True

@@ -524,6 +524,32 @@ def find_deadlines(text: str, published: date) -> list[Deadline]:
     return [deadline for _, _, deadline in found]
 
 
+# Two reference dates far from any document's: a deadline read alike from both names its own date.
+_UNDATED_REFERENCES = (date(1000, 1, 1), date(1001, 7, 2))
+
+
+def _chosen(deadlines: list[Deadline]) -> Deadline | None:
+    led = [d for d in deadlines if not _LABEL_ONLY.match(d.text)]
+    chosen = led or deadlines
+    return chosen[0] if chosen else None
+
+
+def find_stated_deadline(text: str, published: date | None) -> Deadline | None:
+    """:func:`find_deadline` against the document's date; in a document that states no date, only a
+    phrase that dates itself ("by 31 January 2026", "in 2013-14"), not one relative to the day
+    ("next year", "this summer"), which stays text.
+
+    >>> find_stated_deadline("The Post Office will close the scheme by 31 January 2026.", None).iso
+    '2026-01-31'
+    >>> find_stated_deadline("We will publish the plan next year.", None) is None
+    True
+    """
+    if published is not None:
+        return find_deadline(text, published)
+    first, second = (find_deadlines(text, reference) for reference in _UNDATED_REFERENCES)
+    return _chosen([deadline for deadline in first if deadline in second])
+
+
 _LABEL_ONLY = re.compile(r"^(?:20\d\d[-–]\d\d|this|next)\b", re.I)  # "2017-18", "this year": a label more than a deadline
 
 
@@ -533,7 +559,4 @@ def find_deadline(text: str, published: date) -> Deadline | None:
     >>> find_deadline("Allocations for 2017-18 will be published in June 2017.", date(2016, 12, 20)).text
     'in June 2017'
     """
-    deadlines = find_deadlines(text, published)
-    led = [d for d in deadlines if not _LABEL_ONLY.match(d.text)]
-    chosen = led or deadlines
-    return chosen[0] if chosen else None
+    return _chosen(find_deadlines(text, published))

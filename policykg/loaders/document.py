@@ -236,6 +236,14 @@ class DocumentBuilder:
         self._flush()
         self.number, self.lead, self.page = number, lead, page
 
+    def continue_lead(self, text: str) -> bool:
+        """Add ``text`` to the open paragraph's lead (a line that ends it, such as "(Paragraph 58)");
+        ``False`` when no paragraph without bullets is open."""
+        if self.lead is None or self.bullets:
+            return False
+        self.lead = f"{self.lead} {normalise_space(text)}"
+        return True
+
     def table(self, header: list[str] | None, rows: Sequence[tuple[list[str], int | None]], *, page: int | None = None, number: int = 1) -> None:
         """Add table ``number``: its heading row (if any) and its rows ``(cells, page)``, each a
         paragraph whose text is its cells joined with `` | `` (``s3.t1.r1`` is the heading row)."""

@@ -30,6 +30,8 @@ _FOOTNOTE = re.compile(r"^\d{1,3}\s+(?:https?://|www\.)\S+$")  # "1 https://pubm
 MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$")
 _HEADING_MAX = 150
 _SENTENCE_MIN_WORDS = 12  # headings of real documents this long are in title case
+# "(Paragraph 58)", "(Paragraphs 12 and 13)": a committee's reference closing the paragraph above it.
+_PARAGRAPH_REFERENCE = re.compile(r"^\((?:paragraphs?|paras?\.?)\s+[\d ,.–-]+(?:\s*(?:and|to)\s*[\d.]+)?\)\.?$", re.I)
 _TABLE_ROW = re.compile(r"\S\s+\|\s+\S.*\||^\|.*\S.*\|$")  # two cell separators at least, or "| one cell |"
 # "|---|---|" or "| --- | :---: |" under a table's heading row: it says how many columns the table has.
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$|^\|\s*:?-{3,}:?\s*\|$")
@@ -177,6 +179,8 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
         if pending_dash:
             pending_dash = False
             builder.bullet(line)
+            continue
+        if _PARAGRAPH_REFERENCE.match(line) and builder.continue_lead(line):
             continue
         if match := _NUMBERED.match(line):
             builder.paragraph(int(match.group(1)), match.group(2))
