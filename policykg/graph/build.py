@@ -363,6 +363,8 @@ def _add_mentions(context: _Context) -> None:
     title_quote = Provenance(context.iri, "title", None, "", 0, len(title), title)
     # Known names only (no discovery, nothing learnt): a heading names what the text then defines ("... (IIMO)").
     for mention in context.finder.gazetteer.scan(title):
+        if _addressed_as_forum(title, mention):
+            continue
         _add_entity(context, mention.entity, title_quote)
         _add_department_of_post(context, mention.entity, title_quote)
         context.heading_mentions.append(mention)
@@ -372,6 +374,8 @@ def _add_mentions(context: _Context) -> None:
         # Headings name bodies too ("Department: Cabinet Office", "Answered by ... (Department for Education)").
         quote = Provenance(context.iri, f"s{position}", None, section.heading, 0, len(section.heading), section.heading)
         for mention in context.finder.gazetteer.scan(section.heading):
+            if _addressed_as_forum(section.heading, mention):
+                continue
             _add_entity(context, mention.entity, quote)
             _add_department_of_post(context, mention.entity, quote)
             context.heading_mentions.append(mention)
@@ -385,6 +389,7 @@ def _add_mentions(context: _Context) -> None:
                                               "legislation and programmes; the rest are left out")
                 mentions = mentions[: max(0, MAX_MENTIONS_PER_PARAGRAPH - recorded)]
             context.mention_counts[paragraph.locator] = recorded + len(mentions)
+            mentions = [m for m in mentions if not _addressed_as_forum(item.text, m)]
             context.mentions[(paragraph.locator, position)] = mentions
             if not mentions:
                 continue  # (an item's provenance is made when something needs it: many items never do)
@@ -394,6 +399,30 @@ def _add_mentions(context: _Context) -> None:
                 add_edge(context.graph, mention.entity.iri, paragraph_iri, "mentioned_in", where)
                 if department := _add_department_of_post(context, mention.entity, where):
                     add_edge(context.graph, department.iri, paragraph_iri, "mentioned_in", where)
+
+
+# Legislatures are named most often as where government speaks or sends a text, not as a body that acts.
+_LEGISLATURES = frozenset({"Parliament of the United Kingdom", "House of Commons", "House of Lords"})
+_FORUM_BEFORE = re.compile(
+    r"(?<!reserved )(?<!accountable )(?<!answerable )\b(?:to|before|in|through|into|updat(?:e|es|ed|ing)|inform(?:s|ed|ing)?|tell|told|"
+    r"address(?:es|ed|ing)?)\s+(?:the\s+)?$", re.I)
+_FORUM_WORDS = 30  # how far back the words naming the forum are looked for
+
+
+def _addressed_as_forum(text: str, mention: Mention) -> bool:
+    """Whether a legislature is named as the forum ("Presented to Parliament", "update the House",
+    "a Bill before Parliament", "made in the House of Commons"), not as a body that acts ("the
+    sovereignty of Parliament", "a matter reserved to the UK Parliament").
+
+    >>> parliament = Entity("Parliament of the United Kingdom", "Organisation", "government", "https://example.org/p")
+    >>> _addressed_as_forum("Presented to Parliament by the Secretary of State", Mention(parliament, 13, 23, "Parliament"))
+    True
+    >>> _addressed_as_forum("uphold the sovereignty of Parliament", Mention(parliament, 26, 36, "Parliament"))
+    False
+    """
+    if mention.entity.name not in _LEGISLATURES:
+        return False
+    return _FORUM_BEFORE.search(text[max(0, mention.start - _FORUM_WORDS) : mention.start]) is not None
 
 
 def _add_department_of_post(context: _Context, entity: Entity, where: Provenance) -> Entity | None:

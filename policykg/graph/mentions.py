@@ -480,6 +480,9 @@ def _leftmost_longest(patterns: list[re.Pattern[str]], text: str) -> Iterator[tu
         position = best.end()
 
 
+_HOUSES = frozenset({"House of Commons", "House of Lords"})
+
+
 class MentionFinder:
     """Finds mentions paragraph by paragraph through one document (keeps anaphora state)."""
 
@@ -497,6 +500,8 @@ class MentionFinder:
         mentions += resolved
         if discovered or resolved:  # the scan's own mentions come in order already
             mentions.sort(key=lambda m: (m.start, -m.end))
+        if "Committee" in text:
+            mentions = self._house_committees(text, mentions)
         for mention in mentions:
             self.recent[_head_word(mention.entity.name)] = mention.entity
         return mentions
@@ -572,6 +577,17 @@ class MentionFinder:
                 if name and not _overlaps_ordered(known, ends, start, end):
                     found.extend(self._discovered(name, text, start, end))
         return found
+
+    def _house_committees(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A House's committee named after it ("House of Lords Statutory Inquiries Committee") is the
+        committee alone: the House is not named as a body there."""
+        by_start = {m.start: m for m in mentions}
+        houses = [m for m in mentions if m.entity.name in _HOUSES]
+        for house in houses:
+            committee = by_start.get(house.end + 1)
+            if committee is not None and text[house.end] == " " and committee.entity.name.endswith("Committee"):
+                mentions = [m for m in mentions if m is not house]
+        return mentions
 
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
         """A mention of ``name`` if its head word gives it a type (registering a new entity)."""
