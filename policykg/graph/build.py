@@ -406,12 +406,14 @@ _LEGISLATURES = frozenset({"Parliament of the United Kingdom", "House of Commons
 _FORUM_BEFORE = re.compile(
     r"(?<!reserved )(?<!accountable )(?<!answerable )\b(?:to|before|in|through|into|updat(?:e|es|ed|ing)|inform(?:s|ed|ing)?|tell|told|"
     r"address(?:es|ed|ing)?)\s+(?:the\s+)?$", re.I)
+# "this Parliament", "over the life of the Parliament": a Parliament as a period of time.
+_PERIOD_BEFORE = re.compile(r"\b(?:this|last|next|current|previous|new|same|whole|(?:life|end|rest) of the|(?:over|during|across|throughout) the)\s+$", re.I)
 _FORUM_WORDS = 30  # how far back the words naming the forum are looked for
 
 
 def _addressed_as_forum(text: str, mention: Mention) -> bool:
     """Whether a legislature is named as the forum ("Presented to Parliament", "update the House",
-    "a Bill before Parliament", "made in the House of Commons"), not as a body that acts ("the
+    "a Bill before Parliament", "made in the House of Commons") or a period ("this Parliament"), not as a body that acts ("the
     sovereignty of Parliament", "a matter reserved to the UK Parliament").
 
     >>> parliament = Entity("Parliament of the United Kingdom", "Organisation", "government", "https://example.org/p")
@@ -422,7 +424,8 @@ def _addressed_as_forum(text: str, mention: Mention) -> bool:
     """
     if mention.entity.name not in _LEGISLATURES:
         return False
-    return _FORUM_BEFORE.search(text[max(0, mention.start - _FORUM_WORDS) : mention.start]) is not None
+    before = text[max(0, mention.start - _FORUM_WORDS) : mention.start]
+    return _FORUM_BEFORE.search(before) is not None or _PERIOD_BEFORE.search(before) is not None
 
 
 def _add_department_of_post(context: _Context, entity: Entity, where: Provenance) -> Entity | None:
