@@ -23,6 +23,10 @@ Conventions (documented in the README, relied on by queries):
 '2029-03-31'
 >>> find_deadline("In 25/26 we will give the Panel resources.", date(2025, 4, 9)).iso
 '2025-04-01/2026-03-31'
+>>> find_deadline("Grants will be awarded from 1 October 2015 to 31 March 2018.", date(2015, 6, 1)).iso
+'2015-10-01/2018-03-31'
+>>> find_deadline("For the period from April 2015 to March 2018 the project has a budget.", date(2015, 6, 1)).iso
+'2015-04-01/2018-03-31'
 >>> find_deadline("BY MAY 2026, THE PANEL WILL REPORT.", date(2025, 4, 9)).text
 'BY MAY 2026'
 """
@@ -217,6 +221,27 @@ def _rule(pattern: str, *gates: str):
     return register
 
 
+# Ranges with both ends dated: first, as the ends alone would be read as two deadlines.
+@_rule(rf"\b(?:from|between|the period from)\s+(\d{{1,2}}) {_MONTH} {_YEAR}\s+(?:to|until|and|[-–])\s+(\d{{1,2}}) {_MONTH} {_YEAR}\b",
+       "year", "month")
+def _day_to_day(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"From 1 October 2015 to 31 March 2018": from the first day to the last."""
+    try:
+        start = date(int(m.group(3)), MONTHS[word_key(m.group(2))], int(m.group(1)))
+        end = date(int(m.group(6)), MONTHS[word_key(m.group(5))], int(m.group(4)))
+    except ValueError:  # no such day: no deadline (the phrase stays in the text)
+        return None
+    return (start, end) if start <= end else None
+
+
+@_rule(rf"\b(?:from|between|the period from)\s+{_MONTH} {_YEAR}\s+(?:to|until|and|[-–])\s+{_MONTH} {_YEAR}\b", "year", "month")
+def _month_to_month(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"From April 2015 to March 2018": from the first month's start to the last one's end."""
+    start = _month_start(int(m.group(2)), MONTHS[word_key(m.group(1))])
+    end = _month_end(int(m.group(4)), MONTHS[word_key(m.group(3))])
+    return (start, end) if start <= end else None
+
+
 @_rule(rf"\b(?:{_PREP}\s+)?{_SEASON} {_YEAR}\s*/\s*{_SEASON} {_YEAR}\b", "year", "season")
 def _season_span(m: re.Match, published: date) -> tuple[date | None, date]:
     start, _ = _season(m.group(2), int(m.group(3)))
@@ -374,17 +399,30 @@ def _month(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), _month_start(year, month), _month_end(year, month))
 
 
+def _span_of_years(first: int, last: int, sentence: str) -> tuple[date, date] | None:
+    """Years ``first`` to ``last``: financial years where the sentence is about money (public spending is
+    planned so: "£47.9bn ... between 2019 and 2024" ends on 31 March 2024), else calendar years."""
+    if not first < last <= first + 20:
+        return None
+    if "£" in sentence:
+        return date(first, 4, 1), date(last, 3, 31)
+    return date(first, 1, 1), date(last, 12, 31)
+
+
 @_rule(rf"\b(?:{_PREP}\s+)?(?:the\s+)?(?:financial year\s+)?(20\d\d) to (20\d\d)\b", "year", "year to year")
 def _year_to_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """GOV.UK writes financial years "2019 to 2020" (1 April 2019 to 31 March 2020); "2019 to 2024" is a span of years."""
     first, last = int(m.group(2)), int(m.group(3))
-    if last == first + 1:
-        start, end = date(first, 4, 1), date(last, 3, 31)
-    elif first < last <= first + 20:
-        start, end = date(first, 1, 1), date(last, 12, 31)
-    else:
-        return None
-    return _period((m.group("prep") or "in").lower(), start, end)
+    span = (date(first, 4, 1), date(last, 3, 31)) if last == first + 1 else _span_of_years(first, last, m.string)
+    return None if span is None else _period((m.group("prep") or "in").lower(), *span)
+
+
+@_rule(rf"\b(?:(?:{_PREP}\s+)?(?:the\s+)?(20\d\d)\s*[-–]\s*(20\d\d)|between\s+(20\d\d)\s+and\s+(20\d\d))\b", "year")
+def _year_span(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"In 2019-2024", "between 2019 and 2024": those years (:func:`_span_of_years`)."""
+    first, last = (int(m.group(2)), int(m.group(3))) if m.group(2) else (int(m.group(4)), int(m.group(5)))
+    span = _span_of_years(first, last, m.string)
+    return None if span is None else _period((m.group("prep") or "in").lower(), *span)
 
 
 @_rule(rf"\b{_PREP}\s+{_YEAR}(?:\s+and\s+{_YEAR})?\b(?![/-]\d)", "year")
@@ -469,8 +507,8 @@ def _season_without_year(m: re.Match, published: date) -> tuple[date | None, dat
 
 
 
-@_rule(r"\b(?:over|in|within|during|throughout)\s+(?:the\s+)?(?:next\s+|coming\s+)?(\d{1,2}|" + "|".join(_COUNTS) + r")\s+(years?|months?)\b",
-       "years or months")
+@_rule(r"\b(?:over|in|within|during|throughout)\s+(?:the\s+)?(?:next\s+|coming\s+)?(\d{1,2}|" + "|".join(_COUNTS) + r")\s+(years?|months?)\b"
+       r"(?!\s+(?:from|between)\s+20\d\d)", "years or months")  # "the five years from 2019 to 2024" are those years
 def _years_from_now(m: re.Match, published: date) -> tuple[date | None, date]:
     """"Over the next ten years", "within three years", "in the next 18 months": counted from the document's date."""
     count = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1).lower()]
