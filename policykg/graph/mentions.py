@@ -113,6 +113,23 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Alliance": ("Organisation", "partnership"),
     "Borough": ("Organisation", "local_authority"),
     "Organisation": ("Organisation", "agency"),
+    # Bodies outside government that policy texts name: universities, forums, leagues, companies, forces.
+    "University": ("Organisation", "university"),
+    "School": ("Organisation", "university"),
+    "Forum": ("Organisation", "association"),
+    "League": ("Organisation", "association"),
+    "Assembly": ("Organisation", "government"),
+    "Army": ("Organisation", "armed_forces"),
+    "Force": ("Organisation", "service"),
+    "Forces": ("Organisation", "armed_forces"),
+    "Team": ("Organisation", "board"),
+    "Division": ("Organisation", "agency"),
+    "Ltd": ("Organisation", "company"),
+    "Ltd.": ("Organisation", "company"),
+    "Limited": ("Organisation", "company"),
+    "plc": ("Organisation", "company"),
+    "LLP": ("Organisation", "company"),
+    "UK": ("Organisation", "charity"),  # "Age UK", "Diabetes UK", "Women in Nuclear UK" (not "the UK": see _type_of)
 }
 
 # Words that start sentences or phrases but never a name.
@@ -590,8 +607,17 @@ class MentionFinder:
         return mentions
 
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
-        """A mention of ``name`` if its head word gives it a type (registering a new entity)."""
+        """A mention of ``name`` if its head word gives it a type (registering a new entity); two
+        when it joins two names ("Premier League and Football Foundation")."""
+        if (pair := _two_names(name)) is not None:
+            first, second_offset, second = pair
+            return [*self._discovered(first, text, start, start + len(first)),
+                    *self._discovered(second, text, start + second_offset, start + second_offset + len(second))]
         words = name.split(" ")
+        if (body_at := _after_post(words)) is not None:
+            # "National Chairman of Age UK", "Head of Care at Diabetes UK": the body after the post
+            skipped = len(" ".join(words[:body_at])) + 1
+            return self._discovered(" ".join(words[body_at:]), text, start + skipped, end) if body_at < len(words) else []
         if words[0] in PREFIX_WORDS and {"and", "in", "at"} & set(words):  # "HMP Five Wells in Northamptonshire"
             words = words[: min(words.index(w) for w in ("and", "in", "at") if w in words)]
             name, end = " ".join(words), start + len(" ".join(words))
@@ -730,6 +756,55 @@ def _trim_name(run: str) -> tuple[str, int]:
     return name, offset
 
 
+def _names_body(words: list[str], position: int) -> bool:
+    """Whether a post word starts a body's name there: "Parliamentary Office of Science and Technology",
+    unlike "Parliamentary Under-Secretary of State"."""
+    return words[position] == "Parliamentary" and position + 1 < len(words) and words[position + 1] not in _PARLIAMENTARY_POSTS
+
+
+_PARLIAMENTARY_POSTS = {"Under-Secretary", "Secretary", "Private", "Under"}
+
+
+def _after_post(words: list[str]) -> int | None:
+    """Where the body named after a post starts: after "at" if the post has one ("Head of Care at
+    Diabetes UK"), else after its "of" ("National Chairman of Age UK"); ``None`` without a post.
+
+    >>> _after_post("Head of Care at Diabetes UK".split()), _after_post("Age UK".split())
+    (4, None)
+    """
+    post = next((i for i, word in enumerate(words) if word in _POST_WORDS and not _names_body(words, i)), None)
+    if post is None:
+        return None
+    for joint in ("at", "of"):
+        if joint in words[post + 1:]:
+            return words.index(joint, post + 1) + 1
+    return None
+
+
+def _two_names(name: str) -> tuple[str, int, str] | None:
+    """``(first, offset of second, second)`` when ``name`` joins two names that each have a head word:
+    at "and the" ("X School of Medicine and the Y School of Hygiene"), or at "and" between names that
+    end in one ("Premier League and Football Foundation"); ``None`` for one name ("Department of
+    Health and Social Care").
+
+    >>> _two_names("Premier League and Football Foundation")
+    ('Premier League', 19, 'Football Foundation')
+    >>> _two_names("Department of Health and Social Care") is None
+    True
+    """
+    for joint in (" and the ", " and "):
+        position = name.find(joint)
+        if position < 0:
+            continue
+        first, second = name[:position], name[position + len(joint):]
+        if len(first.split()) < 2 or len(second.split()) < 2 or _type_of(first) is None or _type_of(second) is None:
+            continue
+        if joint == " and " and not (first.split()[-1] in HEAD_WORDS and second.split()[-1] in HEAD_WORDS):
+            continue
+        return first, position + len(joint), second
+    return None
+
+
 def _type_of(name: str) -> tuple[str, str] | None:
     """The type a name's head word implies.
 
@@ -742,9 +817,13 @@ def _type_of(name: str) -> tuple[str, str] | None:
     words = name.split()
     if words[0] in PREFIX_WORDS and len(words) > 1:
         return PREFIX_WORDS[words[0]] if "and" not in words else None  # "HMP Five Wells and HMYOI Wetherby": two names
-    if words[0] in _POST_WORDS or (len(words) > 2 and words[0] in {"Her", "His"} and words[2] in _POST_WORDS):
+    if _names_body(words, 0):
+        pass
+    elif words[0] in _POST_WORDS or (len(words) > 2 and words[0] in {"Her", "His"} and words[2] in _POST_WORDS):
         return None  # "Chief Executive", "Her Majesty's Chief Inspector of Constabulary": posts
     head = words[-1]
+    if head == "UK" and ({"the", "of"} & set(words) or len(words) < 2):
+        return None  # "across the UK", "Invest in the UK", "Digest of UK": the country
     if head.isdigit() and len(words) > 1:
         head = words[-2]
         if head != "Act":
