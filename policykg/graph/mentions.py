@@ -154,7 +154,9 @@ _HEAD_WORD_INSIDE = re.compile("|".join(map(re.escape, [*HEAD_WORDS, *PREFIX_WOR
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r")\b")  # as a whole word
 _WORD = r"[A-Z][\w’'!-]*"
 # A run of capitalised words; ``more`` is what follows its first word (empty for a lone word).
-_NAME_RUN = re.compile(rf"{_WORD}(?P<more>(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*{_WORD})*(?:\s+\d{{4}})?)")
+# A bracketed word inside a name: "Furniture and Furnishings (Fire) (Safety) Regulations 1988".
+_NAME_RUN = re.compile(
+    rf"{_WORD}(?P<more>(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*(?:\({_WORD}\)\s+)*{_WORD})*(?:\s+\d{{4}})?)")
 _ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
 # "The Bill", "this Board": a "T" or "t" not inside a word, then "he" or "his".  Starting with the
 # letter (not ``\b``) lets the regex engine jump from one "T"/"t" to the next, which is faster.
@@ -826,7 +828,7 @@ def _type_of(name: str) -> tuple[str, str] | None:
         return None  # "across the UK", "Invest in the UK", "Digest of UK": the country
     if head.isdigit() and len(words) > 1:
         head = words[-2]
-        if head != "Act":
+        if head not in {"Act", "Regulations", "Order"}:  # "Children Act 1989", "... Regulations 1988"
             return None
     if head in HEAD_WORDS:
         return HEAD_WORDS[head]
