@@ -100,6 +100,12 @@ _UNNUMBERED_PASSIVE = re.compile(
     r"\bthe\s+(?:[\w’'-]+\s+){0,3}?recommendation\s+(?:to|that)\s+(?P<text>[^.;]{8,250}?)\s+"
     r"(?:has|have|had|was|were|is|are|will)\s+(?:been\s+|be\s+)?(?P<negation>not\s+(?:been\s+|be\s+)?)?"
     r"(?P<verb>accepted|agreed|rejected|noted)\b", re.I)
+# "... is not currently taking forward any further steps on the IICSA proposal for a separate, national
+# redress scheme ...": a recommendation (or proposal) declined.
+_DECLINED_PROPOSAL = re.compile(
+    r"\b(?:not (?:currently )?tak(?:e|ing) forward|will not (?:be )?tak(?:e|ing) forward|(?:do|does|did) not accept)\s+"
+    r"(?:[\w’'-]+\s+){0,5}?(?:on\s+)?the\s+(?:[\w’'-]+\s+){0,2}?(?:recommendation|proposal)s?\s+(?:for|to|that|on)\s+"
+    r"(?P<text>[^.;]{12,300})", re.I)
 # "The overarching recommendation for Government is that there should be ...": one stated as a clause.
 _RECOMMENDATION_IS_THAT = re.compile(
     r"\brecommendation(?:\s+(?:for|to|of)(?:\s+[\w’'-]+){1,4}?)?\s+(?:is|was)\s+that\s+(?P<text>[^.;]{12,300})", re.I)
@@ -629,12 +635,13 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
         if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
             continue  # a response to a numbered recommendation restates it ("The Review recommended that ...")
         for item in paragraph.items:
-            if "ecommend" not in item.text and "finding" not in item.text:
+            if "ecommend" not in item.text and "finding" not in item.text and "proposal" not in item.text:
                 continue  # most sentences: neither pattern can match
             found: list[tuple[str, str | None]] = [
                 (m["text"], _position(m["verb"])) for m in _POSITION_ON_UNNUMBERED.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDED_THAT.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDATION_IS_THAT.finditer(item.text)]
+            found += [(m["text"], "not accepted") for m in _DECLINED_PROPOSAL.finditer(item.text)]
             found += [(m["text"], "not accepted" if m["negation"] or m["verb"].lower() == "rejected" else _position(m["verb"]))
                       for m in _UNNUMBERED_PASSIVE.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDATION_ON.finditer(item.text) if not _names_numbered(context, m["text"])]
