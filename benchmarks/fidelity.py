@@ -198,7 +198,11 @@ def score_commitments(gold: dict[str, Any], graph: Any, document: Any = None) ->
         quote, text = squeeze(str(item["quote"])), squeeze(row["commitment"])
         if quote in leads and row.get("locator") == leads[quote][0] and text in leads[quote][1]:
             return True
-        return quote in text or text in quote
+        return quote in text or text in quote or _sentence_part(quote) in text
+
+    def _sentence_part(quote: str) -> str:
+        # A quote copied across a sentence end ("... from September 2024. To promote"): its longest sentence.
+        return max(re.split(r"(?<=[.!?]) (?=\w)", quote), key=len)
 
     score.gold, score.extracted = len(wanted), len(dated_rows)
     for item in wanted:
