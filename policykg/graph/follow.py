@@ -513,7 +513,7 @@ def follow_ups(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tu
     for index, statement in enumerate(statements):
         for anchor in statement.anchors:
             by_anchor.setdefault(anchor, []).append(index)
-    pairs: dict[tuple[int, int], float] = {}
+    pairs: dict[tuple[int, int], tuple[float, frozenset[str]]] = {}  # the score and the anchors shared
     for index, earlier in enumerate(statements):
         if earlier.kind != "commitment":
             continue
@@ -523,26 +523,28 @@ def follow_ups(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tu
                 continue
             first, second = _aligned(graph, earlier, later), _aligned(graph, later, earlier)
             if _same_action(first, second) and (score := similarity(first.terms, second.terms, weights)) >= threshold:
-                pairs[index, other] = score
+                pairs[index, other] = score, first.anchors & second.anchors
     return sorted((statements[earlier_at].iri, statements[later_at].iri,
                    outcome(statements[earlier_at].deadline_end, statements[later_at].kind, statements[later_at].text,
                            statements[later_at].deadline_end, statements[earlier_at].text))
                   for earlier_at, later_at in _mutual_best(pairs, statements))
 
 
-def _mutual_best(pairs: dict[tuple[int, int], float], statements: list[_Statement]) -> list[tuple[int, int]]:
-    """The pairs that are each other's best: of a later document's statements, the most like the earlier
-    commitment; of an earlier document's commitments, the most like the later statement (ties kept).  A
-    restatement has one antecedent in each document, and boilerplate ("we will review how the Act applies to
-    ...") matches no more."""
-    best_later: dict[tuple[int, str], float] = {}
-    best_earlier: dict[tuple[int, str], float] = {}
-    for (earlier_at, later_at), score in pairs.items():
-        key_later, key_earlier = (earlier_at, statements[later_at].document), (later_at, statements[earlier_at].document)
+def _mutual_best(pairs: dict[tuple[int, int], tuple[float, frozenset[str]]], statements: list[_Statement]) -> list[tuple[int, int]]:
+    """The pairs that are each other's best among those sharing the same anchors: of a later document's
+    statements, the most like the earlier commitment; of an earlier document's commitments, the most like the
+    later statement (ties kept).  A restatement has one antecedent in each document, and boilerplate ("we will
+    review how the Act applies to ...") matches no more; a sentence restating two commitments names each by its
+    own anchor ("measures in the Bill ..., including a new mandatory duty ... and the removal of the three-year
+    limitation period")."""
+    best_later: dict[tuple[int, str, frozenset[str]], float] = {}
+    best_earlier: dict[tuple[int, str, frozenset[str]], float] = {}
+    for (earlier_at, later_at), (score, shared) in pairs.items():
+        key_later, key_earlier = (earlier_at, statements[later_at].document, shared), (later_at, statements[earlier_at].document, shared)
         best_later[key_later] = max(best_later.get(key_later, 0.0), score)
         best_earlier[key_earlier] = max(best_earlier.get(key_earlier, 0.0), score)
-    return [(earlier_at, later_at) for (earlier_at, later_at), score in pairs.items()
-            if score == best_later[earlier_at, statements[later_at].document] == best_earlier[later_at, statements[earlier_at].document]]
+    return [(earlier_at, later_at) for (earlier_at, later_at), (score, shared) in pairs.items()
+            if score == best_later[earlier_at, statements[later_at].document, shared] == best_earlier[later_at, statements[earlier_at].document, shared]]
 
 
 def _same_action(earlier: _Statement, later: _Statement) -> bool:
