@@ -101,7 +101,7 @@ _STOP_WORDS = frozenset(_STOP_TEXT.split())
 #: The Snowball ("Porter 2") stemmer for English: "consult", "consulting" and "consultation" meet, and
 #: "removing" and "removal"; the crude suffix stripping it replaced met neither.
 _STEMMER = snowballstemmer.stemmer("english")
-#: The prefix of a term that stands for a node both statements name, and of a term for a deadline.
+#: The prefixes of the terms that are not words: an anchor (a node's IRI follows), a deadline, a phrase anchor.
 _ANCHOR, _DEADLINE, _PHRASE = "@", "@by:", "@phrase:"
 #: The edges from a commitment that name what it is about.  ``involves`` counts only for a body that does not yet
 #: exist (``planned``): creating it is the action; an existing body involved (NHS England, Parliament) is a partner.
@@ -126,7 +126,8 @@ _DROPPED = re.compile(
 _NO_LONGER_DOING = re.compile(r"\b(?:will|shall|would|do|does|did|can|could) no longer ([a-z]+)\b", re.I)
 
 _MONTH_NAMES = "|".join(MONTHS)
-#: A day or a month with its year, as a document names a past event: "on 17 December 2024", "in April 2025".
+#: A day or a month, with or without its year, as a document names an event: "on 17 December 2024", "in April 2025",
+#: "In April", "on 16 June"; the word before it tells a past event from a deadline (:data:`_NOT_PAST`).
 _NAMED_DATE = re.compile(rf"(?:\b(?P<preposition>in|on|since|during|from|by|before|until|till)\s+)?\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
                          rf"(?P<month>{_MONTH_NAMES})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
 #: A sentence about the future: its dates are deadlines, not events the document comes after.  ("plan", "aim" and
@@ -137,7 +138,7 @@ _NOT_PAST = frozenset({"by", "before", "until", "till", "from"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-@lru_cache(maxsize=1 << 16)  # the pure-Python stemmer takes ~0.4 ms a word; a corpus has a few thousand words
+@lru_cache(maxsize=1 << 16)  # the stemmer is pure Python and a corpus repeats a few thousand words
 def stem(word: str) -> str:
     """The Snowball stem of a lower-case word.
 
@@ -206,8 +207,8 @@ def rarity(term_sets: Iterable[frozenset[str]]) -> dict[str, float]:
 
 
 def past_sentences(paragraphs: Iterable[str]) -> Iterator[str]:
-    """The sentences of the paragraphs that speak of the past: those with no future wording ("will", "by",
-    "until", ...), whose dates are deadlines rather than events the document comes after.
+    """The sentences of the paragraphs that may speak of the past: those with no future wording ("will",
+    "shall", "plans to", ...), whose dates are deadlines rather than events the document comes after.
 
     >>> list(past_sentences(["In April, we published the update. We will report by May 2026."]))
     ['In April, we published the update.']
