@@ -269,8 +269,9 @@ def score_follow_ups(gold: dict[str, Any], gold_path: Path, document: Any) -> Sc
     for earlier_slug in sorted({str(f["earlier"]) for f in wanted}):
         earlier = load_document(document_path(gold_path.with_name(f"{earlier_slug}.gold.yaml")))
         graph = build_graph([earlier, document], annotations={})
-        edges = [(graph.nodes[u], graph.nodes[v], data.get("outcome")) for u, v, data in graph.edges(data=True)
-                 if data.get("type") == "followed_up_by"]
+        # An edge's relation is its key (graph/model.add_edge), not an attribute: reading a "type" attribute found none.
+        edges = [(graph.nodes[u], graph.nodes[v], data.get("outcome")) for u, v, key, data in graph.edges(keys=True, data=True)
+                 if key == "followed_up_by"]
         between = [(a, b, outcome) for a, b, outcome in edges
                    if _in_document(a, earlier) and _in_document(b, document)]
 
