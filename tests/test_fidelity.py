@@ -22,14 +22,16 @@ CORPUS = ROOT / "tests" / "fixtures" / "real"
 # paper taken from its PDF, the seed read independently, written answers) read worse than the
 # first 33, on which no figure fell; a floor rises with extraction, never falls for it.
 FLOORS = {
-    "recommendations": (0.92, 0.95),
-    "statuses": (0.17, 0.50),
-    "bodies": (0.85, 0.82),
-    "legislation": (0.93, 0.75),
-    "dated commitments": (0.74, 0.77),
-    "funding": (0.95, 0.95),
-    # issue 21, session 9: 2 of the gold's 11 restatements linked, no false link (the other nine: benchmarks/README.md)
-    "follow-ups": (0.18, 1.0),
+    # Re-based in session 9 on 67 documents (21 added by blind annotators); on the 46 older ones no
+    # figure fell (benchmarks/README.md).
+    "recommendations": (0.88, 0.97),
+    "statuses": (0.53, 0.82),
+    "bodies": (0.83, 0.86),
+    "legislation": (0.87, 0.93),
+    "dated commitments": (0.75, 0.79),
+    "funding": (0.97, 0.97),
+    # issue 21: 2 of the gold's 12 restatements linked, no false link (the others: benchmarks/README.md)
+    "follow-ups": (0.16, 1.0),
 }
 
 

@@ -236,6 +236,8 @@ def commitment_kind(text: str) -> str:
     """
     if is_refusal(text):
         return "refusal"
+    if reported_as_done(text):
+        return "action_taken"  # "In my statement of 1 February 2011, I set out the spending for 2011-12."
     searched, as_written = text_to_search(text)
     match = (_COMMITTING if as_written else _COMMITTING_LOWER).search(searched)
     if match is not None and _DONE.match(match.group(0)):
