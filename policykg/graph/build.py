@@ -630,7 +630,6 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
     Their IRI is made from their words (``recommendation/<inquiry>/<slug of the text>``), so two
     documents quoting the same recommendation meet on one node.
     """
-    graph, inquiry = context.graph, context.inquiry
     for paragraph in context.document.paragraphs:
         if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
             continue  # a response to a numbered recommendation restates it ("The Review recommended that ...")
@@ -649,23 +648,56 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
                 status = _position(listed["verb"]) if listed["verb"] else None
                 found += [(part, status) for part in _LIST_SPLIT.split(listed["list"]) if _LISTED_THING.match(part)]
             for text, status in found:
-                title = text.strip().rstrip(".,;”’\"").strip()
-                where = context.where(paragraph, item)
-                iri = mint("recommendation", owner, slug(title, 60))
-                add_node(graph, iri, "Recommendation", title if len(title) <= 90 else title[:87].rstrip() + "…", where, title=title)
-                if inquiry is not None:
-                    add_edge(graph, iri, inquiry.iri, "made_by", where)
-                if report_iri is not None:
-                    add_edge(graph, iri, report_iri, "published_in", where)
-                if status is None:
-                    continue
-                response = mint("response", context.slug, slug(title, 60))
-                progress = progress_from_wording(item.text)
-                add_node(graph, response, "Response", f"Response to: {title[:70]}", where,
-                         status=status, status_quote=item.text, status_source="text",
-                         progress=progress[0] if progress else None, progress_quote=item.text if progress else None)
-                add_edge(graph, response, iri, "responds_to", where)
-                add_edge(graph, response, context.paragraph_iri(paragraph), "stated_in", where)
+                _add_unnumbered(context, owner, report_iri, paragraph, item, text, status)
+    _add_listed_under_position(context, owner, report_iri)
+
+
+def _add_unnumbered(context: _Context, owner: str, report_iri: str | None, paragraph: Paragraph, item: Item,
+                    text: str, status: str | None) -> None:
+    """One recommendation stated without a number (``text``), with the response ``status`` if stated."""
+    graph, inquiry = context.graph, context.inquiry
+    title = text.strip().rstrip(".,;”’\"").strip()
+    where = context.where(paragraph, item)
+    iri = mint("recommendation", owner, slug(title, 60))
+    add_node(graph, iri, "Recommendation", title if len(title) <= 90 else title[:87].rstrip() + "…", where, title=title)
+    if inquiry is not None:
+        add_edge(graph, iri, inquiry.iri, "made_by", where)
+    if report_iri is not None:
+        add_edge(graph, iri, report_iri, "published_in", where)
+    if status is None:
+        return
+    response = mint("response", context.slug, slug(title, 60))
+    progress = progress_from_wording(item.text)
+    add_node(graph, response, "Response", f"Response to: {title[:70]}", where,
+             status=status, status_quote=item.text, status_source="text",
+             progress=progress[0] if progress else None, progress_quote=item.text if progress else None)
+    add_edge(graph, response, iri, "responds_to", where)
+    add_edge(graph, response, context.paragraph_iri(paragraph), "stated_in", where)
+
+
+# A heading over a list of recommendations that states their position ("Main recommendations accepted").
+_POSITION_HEADING = re.compile(
+    r"\brecommendations?\s+(?:which\s+)?(?:have been\s+|were\s+)?(?P<verb>not accepted|accepted|rejected|agreed|noted)\b", re.I)
+_POSITION_HEADING_WORDS = 12
+
+
+def _add_listed_under_position(context: _Context, owner: str, report_iri: str | None) -> None:
+    """Under a heading such as "Main recommendations accepted", the sentences phrased as recommendations
+    ("There should be a Chief Scientist post ...") are recommendations with that position."""
+    status: str | None = None
+    for section in context.document.sections:
+        heading = _POSITION_HEADING.search(section.heading)
+        if heading and len(section.heading.split()) <= _POSITION_HEADING_WORDS:
+            verb = heading["verb"].lower()
+            status = "not accepted" if verb in {"not accepted", "rejected"} else _position(verb)
+        if status is None:
+            continue
+        for paragraph in section.paragraphs:
+            if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
+                continue
+            for item in paragraph.items:
+                if _states_recommendation(item.text):
+                    _add_unnumbered(context, owner, report_iri, paragraph, item, item.text, status)
 
 
 def _names_numbered(context: _Context, subject: str) -> bool:
