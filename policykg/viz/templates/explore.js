@@ -957,15 +957,27 @@
     return ids.slice().sort(function (a, b) { return weight(b) - weight(a) || g.nodes[a].at - g.nodes[b].at; });
   }
 
-  var kindLists = {};
+  var kindLists = null;
   /** The ids of one kind, in list order (computed once). */
   function ofKind(kind) {
-    if (!kindLists[kind]) { var g = netGraph(); kindLists[kind] = g.order.filter(function (id) { return g.nodes[id].kind === kind; }); }
+    if (!kindLists) {
+      var g = netGraph();
+      kindLists = {};
+      NET_KINDS.forEach(function (k) { kindLists[k] = []; });
+      g.order.forEach(function (id) { kindLists[g.nodes[id].kind].push(id); });
+    }
     return kindLists[kind];
   }
 
-  /** The overview: the main kind (most connected first) and the second kind they are joined to. */
+  var overviews = {};
+  /** The overview: the main kind (most connected first) and the second kind they are joined to (chosen once per overview). */
   function overviewIds(agg) {
+    if (!overviews[agg]) overviews[agg] = chooseOverview(agg);
+    NET.left = {main: overviews[agg].left};
+    return overviews[agg].ids;
+  }
+
+  function chooseOverview(agg) {
     var g = netGraph();
     var weight = function (id) { return g.nodes[id].commitments; };
     var main, others = [];
@@ -991,8 +1003,7 @@
       main.forEach(function (id) { g.nodes[id].adj.forEach(function (n) { if (g.nodes[n].kind === 'inq') inquiries[n] = 1; }); });
       others = Object.keys(inquiries).concat(through(main, ['body']).slice(0, OVERVIEW_OTHERS));
     }
-    NET.left = {main: Math.max(0, ofKind(agg === 'body' ? 'body' : agg === 'doc' ? 'doc' : 'rec').length - main.length)};
-    return main.concat(others);
+    return {ids: main.concat(others), left: Math.max(0, ofKind(agg === 'body' ? 'body' : agg === 'doc' ? 'doc' : 'rec').length - main.length)};
   }
 
   var NET = {
@@ -1058,53 +1069,84 @@
     return ids.filter(function (id) { return keep[id] || !s.hide[g.nodes[id].kind]; });
   }
 
-  /** Edges between the drawn nodes: direct ones, and hidden commitments folded into weighted edges. */
+  /** How many commitments ``id`` shares with each node it reaches through one (a Map by id; counted when first asked for). */
+  function sharedCommitments(id) {
+    var g = netGraph();
+    var node = g.nodes[id];
+    if (!node.shared) {
+      var shared = new Map();
+      node.adj.forEach(function (c) {
+        if (g.nodes[c].kind !== 'c') return;
+        g.nodes[c].adj.forEach(function (n) { if (n !== id) shared.set(n, (shared.get(n) || 0) + 1); });
+      });
+      node.shared = shared;
+    }
+    return node.shared;
+  }
+
+  /** Edges between the drawn nodes: direct ones, and the commitments not drawn folded into weighted edges
+      (computed again only when the drawn nodes or the overview changed). */
   function visibleEdges(ids) {
+    var key = NET.state.agg + '|' + ids.join(',');
+    if (NET.edgeCache && NET.edgeCache.key === key) { NET.thinned = NET.edgeCache.thinned; return NET.edgeCache.edges; }
     var g = netGraph();
     var on = {};
     ids.forEach(function (id) { on[id] = 1; });
     var edges = {};
     var keys = [];
-    function add(a, b, folded) {
+    function pairKey(a, b) { return g.nodes[a].at < g.nodes[b].at ? a + '|' + b : b + '|' + a; }
+    function add(a, b, weight, folded) {
       if (g.nodes[a].at > g.nodes[b].at) { var t = a; a = b; b = t; }
       var key = a + '|' + b;
       if (!edges[key]) { edges[key] = {id: key, from: a, to: b, w: 0, folded: 0}; keys.push(key); }
-      edges[key].w += 1;
-      if (folded) edges[key].folded += 1;
+      edges[key].w += weight;
+      if (folded) edges[key].folded += weight;
     }
     ids.forEach(function (id) {
-      g.nodes[id].adj.forEach(function (n) { if (on[n] && g.nodes[id].at < g.nodes[n].at) add(id, n, false); });
+      g.nodes[id].adj.forEach(function (n) { if (on[n] && g.nodes[id].at < g.nodes[n].at) add(id, n, 1, false); });
     });
     var bodyPairs = NET.state.agg === 'body';
     // a document states all its commitments: folded into edges it would join everything, so only its own overview does that
     var docPairs = NET.state.agg === 'doc';
-    ofKind('c').forEach(function (c) {
-      if (on[c]) return;
-      var ends = g.nodes[c].adj.filter(function (n) { return on[n] && (docPairs || g.nodes[n].kind !== 'doc'); });
+    // two drawn nodes sharing a drawn commitment are joined through it, not by a folded edge
+    var throughDrawn = {};
+    ids.forEach(function (id) {
+      if (g.nodes[id].kind !== 'c') return;
+      var ends = g.nodes[id].adj.filter(function (n) { return on[n]; });
       for (var i = 0; i < ends.length; i++) {
-        for (var j = i + 1; j < ends.length; j++) {
-          var a = g.nodes[ends[i]], b = g.nodes[ends[j]];
-          if (a.kind !== b.kind || (bodyPairs && a.kind === 'body')) add(a.id, b.id, true);
-        }
+        for (var j = i + 1; j < ends.length; j++) { var k = pairKey(ends[i], ends[j]); throughDrawn[k] = (throughDrawn[k] || 0) + 1; }
       }
+    });
+    ids.forEach(function (id) {
+      var a = g.nodes[id];
+      if (a.kind === 'c' || (a.kind === 'doc' && !docPairs)) return;
+      sharedCommitments(id).forEach(function (count, n) {
+        var b = on[n] ? g.nodes[n] : null;
+        if (!b || a.at > b.at || (b.kind === 'doc' && !docPairs) || (a.kind === b.kind && !(bodyPairs && a.kind === 'body'))) return;
+        var folded = count - (throughDrawn[id + '|' + n] || 0);
+        if (folded > 0) add(id, n, folded, true);
+      });
     });
     var all = keys.map(function (key) { return edges[key]; });
     NET.thinned = 0;
-    if (all.length <= EDGES_PER_NODE * ids.length) return all;
-    // too many to read: a folded edge stays if it is among the STRONGEST of one of its ends
-    var byNode = {};
-    all.forEach(function (e) {
-      if (!e.folded) return;
-      (byNode[e.from] = byNode[e.from] || []).push(e);
-      (byNode[e.to] = byNode[e.to] || []).push(e);
-    });
-    var keep = {};
-    Object.keys(byNode).forEach(function (id) {
-      byNode[id].sort(function (a, b) { return b.w - a.w || (a.id < b.id ? -1 : 1); });
-      byNode[id].slice(0, STRONGEST).forEach(function (e) { keep[e.id] = 1; });
-    });
-    var kept = all.filter(function (e) { return !e.folded || keep[e.id]; });
-    NET.thinned = all.length - kept.length;
+    var kept = all;
+    if (all.length > EDGES_PER_NODE * ids.length) {
+      // too many to read: a folded edge stays if it is among the STRONGEST of one of its ends
+      var byNode = {};
+      all.forEach(function (e) {
+        if (!e.folded) return;
+        (byNode[e.from] = byNode[e.from] || []).push(e);
+        (byNode[e.to] = byNode[e.to] || []).push(e);
+      });
+      var keep = {};
+      Object.keys(byNode).forEach(function (id) {
+        byNode[id].sort(function (a, b) { return b.w - a.w || (a.id < b.id ? -1 : 1); });
+        byNode[id].slice(0, STRONGEST).forEach(function (e) { keep[e.id] = 1; });
+      });
+      kept = all.filter(function (e) { return !e.folded || keep[e.id]; });
+      NET.thinned = all.length - kept.length;
+    }
+    NET.edgeCache = {key: key, edges: kept, thinned: NET.thinned};
     return kept;
   }
 
@@ -1152,17 +1194,108 @@
     return 6 + 22 * Math.sqrt(value / Math.max(1, max));
   }
 
-  // ---- drawing
+  // ---- layout
+  //
+  // The layout is computed here and vis-network only draws (its physics stays off), so a change
+  // costs a bounded number of steps whatever the graph: every pair of drawn nodes pushes apart
+  // (k² over the gap between their edges, so big nodes keep clear of each other), every edge pulls
+  // its ends together (distance² over k, a little more for a heavier folded edge), and a weak pull
+  // to the centre keeps separate parts in view (Fruchterman and Reingold's layout). The longest
+  // step a node may take shrinks to nothing, so the layout ends after a known number of steps and
+  // the same state gives the same drawing. Nodes already drawn start where they were; new ones
+  // beside a drawn neighbour, or on a ring.
+
+  var SPRING = 70;              // the distance joined nodes settle at, about (vis-network's units)
+  var GRAVITY = 0.3;            // the pull to the centre, per unit of distance
+  var LAYOUT_STEPS = 300;       // steps from scratch (fewer than half the nodes already placed)
+  var WARM_STEPS = 120;         // steps when most nodes keep their places
+  var FEWEST_STEPS = 40;
+  var LAYOUT_PAIRS = 8e6;       // node pairs a layout may visit in all: fewer steps for a large view
 
   var seed = 1;
   function random() { seed = (seed * 16807) % 2147483647; return (seed - 1) / 2147483646; }
+
+  /** Positions for ``ids`` joined by ``edges`` (sizes: each node's radius); writes them to NET.pos. */
+  function layout(ids, edges, sizes) {
+    var g = netGraph();
+    var n = ids.length;
+    var index = {};
+    var x = new Float64Array(n), y = new Float64Array(n), r = new Float64Array(n);
+    var placed = 0;
+    ids.forEach(function (id, i) {
+      index[id] = i;
+      r[i] = sizes[id] || 10;
+      if (NET.pos[id]) { x[i] = NET.pos[id].x; y[i] = NET.pos[id].y; placed += 1; }
+    });
+    ids.forEach(function (id, i) { // new nodes start beside a drawn neighbour, or on a ring
+      if (NET.pos[id]) return;
+      var near = null;
+      var adj = g.nodes[id].adj;
+      for (var a = 0; a < adj.length && !near; a++) if (NET.pos[adj[a]] && index[adj[a]] !== undefined) near = NET.pos[adj[a]];
+      var angle = random() * 2 * Math.PI;
+      var radius = near ? 40 + 40 * random() : 150 + 250 * random();
+      x[i] = (near ? near.x : 0) + radius * Math.cos(angle);
+      y[i] = (near ? near.y : 0) + radius * Math.sin(angle);
+    });
+    var m = edges.length;
+    var from = new Int32Array(m), to = new Int32Array(m), pull = new Float64Array(m);
+    edges.forEach(function (e, j) { from[j] = index[e.from]; to[j] = index[e.to]; pull[j] = 1 + Math.min(2, Math.log(e.w) / Math.LN10); });
+    var warm = placed * 2 > n;
+    var steps = Math.max(FEWEST_STEPS, Math.min(warm ? WARM_STEPS : LAYOUT_STEPS, Math.floor(LAYOUT_PAIRS / Math.max(1, n * n))));
+    var heat = (warm ? 1 : 4) * SPRING; // the longest step at first
+    var k2 = SPRING * SPRING;
+    var fx = new Float64Array(n), fy = new Float64Array(n);
+    var cx = 0, cy = 0;
+    for (var i = 0; i < n; i++) { cx += x[i] / n; cy += y[i] / n; }
+    for (var step = 0; step < steps; step++) {
+      for (i = 0; i < n; i++) { fx[i] = -GRAVITY * (x[i] - cx); fy[i] = -GRAVITY * (y[i] - cy); }
+      for (i = 0; i < n; i++) {
+        var xi = x[i], yi = y[i], ri = r[i];
+        for (var j = i + 1; j < n; j++) {
+          var dx = xi - x[j], dy = yi - y[j];
+          var d = Math.sqrt(dx * dx + dy * dy);
+          if (d < 0.01) { dx = 0.01 * (i - j); dy = 0.01; d = Math.sqrt(dx * dx + dy * dy); }
+          var gap = Math.max(1, d - ri - r[j]);
+          var push = k2 / gap / d;
+          fx[i] += dx * push; fy[i] += dy * push;
+          fx[j] -= dx * push; fy[j] -= dy * push;
+        }
+      }
+      for (var e = 0; e < m; e++) {
+        var a = from[e], b = to[e];
+        var ex = x[a] - x[b], ey = y[a] - y[b];
+        var dist = Math.sqrt(ex * ex + ey * ey);
+        var f = dist * pull[e] / SPRING; // (distance² / k) along the unit vector
+        fx[a] -= ex * f; fy[a] -= ey * f;
+        fx[b] += ex * f; fy[b] += ey * f;
+      }
+      var limit = heat * (1 - step / steps);
+      for (i = 0; i < n; i++) {
+        var len = Math.sqrt(fx[i] * fx[i] + fy[i] * fy[i]);
+        if (len > 0) { var move = Math.min(len, limit) / len; x[i] += fx[i] * move; y[i] += fy[i] * move; }
+      }
+    }
+    ids.forEach(function (id, i) { NET.pos[id] = {x: x[i], y: y[i]}; });
+  }
+
+  var HIDDEN = 'hidden';
+  var KEEP_HIDDEN = 2000; // nodes (or edges) kept hidden in vis-network's data for a later view, at most
+
+  /** The drawn nodes fitted to the canvas. */
+  function fitDrawing() { NET.network.fit({nodes: NET.visible, animation: false, maxZoomLevel: 2.5}); }
+
+  // ---- drawing: vis-network draws the nodes and edges in two DataSets, changed in place (what
+  // left the view removed, what changed updated in one batch), with physics off
 
   function canvasBox() { return $('ex-canvas'); }
 
   function ensureNetwork() {
     if (NET.network) return NET.network;
     /* global vis */
-    NET.network = new vis.Network(canvasBox(), {nodes: [], edges: []}, {
+    NET.nodeSet = new vis.DataSet();
+    NET.edgeSet = new vis.DataSet();
+    NET.drawn = {nodes: {}, edges: {}};
+    NET.network = new vis.Network(canvasBox(), {nodes: NET.nodeSet, edges: NET.edgeSet}, {
       autoResize: true,
       layout: {randomSeed: 7, improvedLayout: false},
       nodes: {borderWidth: 1, label: undefined, font: {size: 0}},
@@ -1211,7 +1344,7 @@
       network.moveTo({scale: network.getScale() * (event.key === '-' ? 1 / 1.25 : 1.25)});
     } else if (event.key === '0') {
       event.preventDefault();
-      network.fit({animation: false, maxZoomLevel: 2.5});
+      fitDrawing();
     }
   }
 
@@ -1255,6 +1388,7 @@
     var placed = [];
     ctx.save();
     ctx.font = (px / scale) + 'px "DejaVu Sans", Helvetica, Arial, sans-serif';
+    if (NET.widthsAt !== scale) { NET.widths = {}; NET.widthsAt = scale; } // each label's width on screen, measured once a scale
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     ctx.lineJoin = 'round';
@@ -1265,7 +1399,8 @@
       var text = labelText(node);
       var size = NET.sizes[id] || 10;
       var dom = network.canvasToDOM(p);
-      var w = ctx.measureText(text).width * scale;
+      if (NET.widths[text] === undefined) NET.widths[text] = ctx.measureText(text).width * scale;
+      var w = NET.widths[text];
       var b = {x1: dom.x - w / 2 - 2, x2: dom.x + w / 2 + 2, y1: dom.y + size * scale + 1, y2: dom.y + size * scale + px + 4};
       if (b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height) return;
       for (var i = 0; i < placed.length; i++) {
@@ -1288,16 +1423,14 @@
     }
   }
 
-  function layoutKey() { return JSON.stringify([NET.state, NET.visible]); }
-
-  /** Re-draws the visible part: positions start where they were (new nodes beside the node that opened them). */
+  /** Re-draws the visible part: a re-layout only when the drawn nodes or edges changed, else only their look. */
   function renderNetwork() {
     var g = netGraph();
     var s = NET.state;
     var network = ensureNetwork();
     var ids = visibleIds();
     var edges = visibleEdges(ids);
-    var structure = JSON.stringify([ids, edges.map(function (e) { return e.id; })]);
+    var structure = ids.join(',') + '|' + edges.length + '|' + s.agg;
     NET.visible = ids;
     NET.edges = edges;
     NET.pathSet = {};
@@ -1309,39 +1442,31 @@
     var maxValue = 1;
     ids.forEach(function (id) { maxValue = Math.max(maxValue, s.size === 'commitments' ? g.nodes[id].commitments : g.nodes[id].degree); });
     NET.sizes = {};
+    ids.forEach(function (id) { NET.sizes[id] = sizeOf(g.nodes[id], s.size, maxValue); });
+    var moved = network.getPositions(); // the drawn nodes where they are (the reader may have dragged some)
+    Object.keys(moved).forEach(function (id) { NET.pos[id] = moved[id]; });
+    var relayout = structure !== NET.structure;
+    NET.structure = structure;
+    if (relayout) layout(ids, edges, NET.sizes);
     var q = VIEWS.network.state.q.toLowerCase().split(/\s+/).filter(Boolean);
     NET.matches = [];
     var selected = selectedNode();
     var visNodes = ids.map(function (id) {
       var node = g.nodes[id];
-      var value = attribute(node, s.colour);
-      var colour = colourOf(value, s.colour);
-      var size = sizeOf(node, s.size, maxValue);
-      NET.sizes[id] = size;
+      var colour = colourOf(attribute(node, s.colour), s.colour);
       var hit = q.length && q.every(function (w) { return node.name.toLowerCase().indexOf(w) >= 0; });
       if (hit) NET.matches.push(id);
       var strong = hit || id === selected || NET.pathSet[id];
-      var item = {id: id, shape: shapeOf(node), size: size,
+      return {id: id, shape: shapeOf(node), size: NET.sizes[id],
         color: {background: colour, border: strong ? '#d35400' : shade(colour), highlight: {background: colour, border: '#d35400'},
           hover: {background: colour, border: '#1f3a5f'}},
         borderWidth: strong ? 3 : 1};
-      if (NET.pos[id]) { item.x = NET.pos[id].x; item.y = NET.pos[id].y; }
-      return item;
-    });
-    // new nodes start beside a drawn neighbour, or on a ring
-    visNodes.forEach(function (item) {
-      if (item.x !== undefined) return;
-      var near = g.nodes[item.id].adj.filter(function (n) { return NET.pos[n]; })[0];
-      var angle = random() * 2 * Math.PI;
-      var radius = near ? 40 + 40 * random() : 150 + 250 * random();
-      var centre = near ? NET.pos[near] : {x: 0, y: 0};
-      item.x = centre.x + radius * Math.cos(angle);
-      item.y = centre.y + radius * Math.sin(angle);
     });
     var visEdges = edges.map(function (e) {
       var onPath = pathEdges[e.id];
       return {id: e.id, from: e.from, to: e.to, width: onPath ? 4 : Math.min(6, 0.7 + Math.log(e.w) / Math.LN2),
-        color: onPath ? {color: '#d35400'} : undefined, dashes: e.folded === e.w && !onPath ? [4, 3] : false};
+        color: onPath ? {color: '#d35400', highlight: '#d35400', hover: '#d35400'} : {color: '#b7c0ca', highlight: '#1f3a5f', hover: '#1f3a5f'},
+        dashes: e.folded === e.w && !onPath ? [4, 3] : false};
     });
     // the keyboard's order: largest first, whatever is selected
     NET.navOrder = ids.slice().sort(function (a, b) { return NET.sizes[b] - NET.sizes[a] || g.nodes[a].at - g.nodes[b].at; });
@@ -1352,34 +1477,52 @@
     NET.stable = false;
     NET.settled = false;
     hideTip();
-    var relayout = structure !== NET.structure;
-    NET.structure = structure;
     var view = !relayout && NET.settledOnce ? {position: network.getViewPosition(), scale: network.getScale()} : null;
-    network.setData({nodes: visNodes, edges: visEdges});
-    // the first layout starts from a ring; later ones from the last positions, so fewer steps settle them
-    var iterations = NET.settledOnce ? 150 : 300;
-    if (relayout && ids.length > 1) {
-      network.setOptions({physics: {enabled: true, solver: 'forceAtlas2Based',
-        forceAtlas2Based: {gravitationalConstant: -60, centralGravity: 0.015, springLength: 70, springConstant: 0.06, damping: 0.6, avoidOverlap: 0.6},
-        stabilization: {enabled: true, iterations: iterations, updateInterval: 1000, fit: false}, minVelocity: 1.5}});
-      network.stabilize(iterations);
-      network.once('stabilizationIterationsDone', settle);
-    } else settle(view);
+    updateDrawn(NET.nodeSet, NET.drawn.nodes, visNodes, NET.pos);
+    updateDrawn(NET.edgeSet, NET.drawn.edges, visEdges, null);
+    if (relayout) placeNodes(ids);
+    if (view) network.moveTo({position: view.position, scale: view.scale, animation: false});
+    else fitDrawing();
+    NET.settled = true;
+    NET.settledOnce = true;
+    network.redraw();
     renderNetworkSide();
     renderNetworkNote();
   }
 
-  /** Physics off, positions kept, the drawing fitted to the canvas (or the reader's zoom kept when nothing moved). */
-  function settle(view) {
-    var network = NET.network;
-    network.setOptions({physics: {enabled: false}});
-    var positions = network.getPositions();
-    Object.keys(positions).forEach(function (id) { NET.pos[id] = positions[id]; });
-    if (view && view.position) network.moveTo({position: view.position, scale: view.scale, animation: false});
-    else network.fit({animation: false, maxZoomLevel: 2.5});
-    NET.settled = true;
-    NET.settledOnce = true;
-    network.redraw();
+  /** Moves the drawn nodes to their places in NET.pos. This is what vis-network's moveNode does, less the
+      redraw it asks for after each node: the caller redraws once. */
+  function placeNodes(ids) {
+    var nodes = NET.network.body.nodes;
+    ids.forEach(function (id) { nodes[id].x = NET.pos[id].x; nodes[id].y = NET.pos[id].y; });
+  }
+
+  /** Brings a DataSet to ``items`` in one batch: what is no longer drawn is hidden (vis-network keeps
+      its node, which costs less than making it again), and only items whose look or place changed
+      are updated. ``drawn`` holds each item's last look. */
+  function updateDrawn(dataSet, drawn, items, positions) {
+    var keep = {};
+    items.forEach(function (item) { keep[item.id] = 1; });
+    var changes = [];
+    var hidden = [];
+    Object.keys(drawn).forEach(function (id) {
+      if (keep[id]) return;
+      if (drawn[id] !== HIDDEN) { drawn[id] = HIDDEN; changes.push({id: id, hidden: true}); }
+      hidden.push(id);
+    });
+    items.forEach(function (item) {
+      item.hidden = false;
+      var look = JSON.stringify(item);
+      if (drawn[item.id] === look) return;
+      if (drawn[item.id] === undefined && positions) { item.x = positions[item.id].x; item.y = positions[item.id].y; } // new: placed as it is made
+      drawn[item.id] = look;
+      changes.push(item);
+    });
+    if (changes.length) dataSet.update(changes);
+    if (hidden.length > KEEP_HIDDEN) { // many hidden: let them go
+      hidden.forEach(function (id) { delete drawn[id]; });
+      dataSet.remove(hidden);
+    }
   }
 
   function shade(colour) {
@@ -1480,6 +1623,22 @@
     return nameIndex[wanted] || '';
   }
 
+  var nameOptions = null;
+  /** The names the path's boxes offer (made once, kept across redraws of the side panel). */
+  function nameList() {
+    if (nameOptions) return nameOptions;
+    var g = netGraph();
+    nameOptions = el('datalist');
+    nameOptions.id = 'ex-names';
+    g.order.forEach(function (id) {
+      if (g.nodes[id].kind === 'c' || g.nodes[id].kind === 'doc') return;
+      var option = el('option');
+      option.value = g.nodes[id].name;
+      nameOptions.appendChild(option);
+    });
+    return nameOptions;
+  }
+
   function renderNetworkSide() {
     var g = netGraph();
     var s = NET.state;
@@ -1510,15 +1669,7 @@
 
     // path between two nodes
     var path = el('div', 'path');
-    var list = el('datalist');
-    list.id = 'ex-names';
-    g.order.forEach(function (id) {
-      if (g.nodes[id].kind === 'c' || g.nodes[id].kind === 'doc') return;
-      var option = el('option');
-      option.value = g.nodes[id].name;
-      list.appendChild(option);
-    });
-    path.appendChild(list);
+    path.appendChild(nameList());
     [['from', 'From'], ['to', 'To']].forEach(function (pair) {
       var input = el('input');
       input.id = 'ex-path-' + pair[0];
@@ -1591,7 +1742,7 @@
     // types shown
     var types = el('ul');
     var present = {};
-    g.order.forEach(function (id) { present[g.nodes[id].kind] = (present[g.nodes[id].kind] || 0) + 1; });
+    NET_KINDS.forEach(function (kind) { present[kind] = ofKind(kind).length; });
     NET_KINDS.forEach(function (kind) {
       if (!present[kind]) return;
       var item = el('li');
@@ -2002,6 +2153,8 @@
     net: {
       state: function () { return NET.state; },
       stable: function () { return NET.stable; },
+      /** When the last change was drawn (performance.now()): benchmarks time a change from its event to here. */
+      stableAt: function () { return NET.stableAt; },
       visible: function () { return NET.visible.slice(); },
       edges: function () { return NET.edges.map(function (e) { return {from: e.from, to: e.to, w: e.w, folded: e.folded}; }); },
       labels: function () { return NET.labels.map(function (l) { return {id: l.id, text: l.text, box: l.box}; }); },
