@@ -152,7 +152,7 @@ def test_page_is_one_offline_file_with_a_strict_policy(graph, page_path):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", text), "no remote asset"
     assert "<link" not in text and "@import" not in text
     data = json.loads(data_block(text))
-    assert len(data["recs"]) == 20 and len(data["cs"]) == sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Commitment")
+    assert len(data["recs"]) == 20 and len(data["cs"]["t"]) == sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Commitment")
 
 
 def test_embedded_json_cannot_close_its_script_block(hostile_graph):
@@ -221,7 +221,7 @@ def test_command_says_what_the_network_overview_leaves_out(tmp_path, monkeypatch
     assert f"draws {OVERVIEW_MAIN} of {recs} recommendations" in result.output and "the other 7" in result.output
     assert f"draws {OVERVIEW_MAIN} of {bodies} bodies" in result.output and "the other 3" in result.output
     data = json.loads(data_block((tmp_path / "big.html").read_text(encoding="utf-8")))
-    assert len(data["recs"]) == recs and len(data["cs"]) == recs, "every recommendation and commitment is in the page"
+    assert len(data["recs"]) == recs and len(data["cs"]["t"]) == recs, "every recommendation and commitment is in the page"
 
 
 # --------------------------------------------------------------------------- the three questions, by clicking

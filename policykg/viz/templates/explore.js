@@ -34,6 +34,35 @@
   var progressRank = {};
   D.progressOrder.forEach(function (s, i) { progressRank[s] = i; });
 
+  // The commitments come in columns, their texts as positions in D.strings (explore.py's pack_for_page):
+  // rebuilt here as one object each, as explore_data describes them.
+  D.cs = (function (columns) {
+    var S = D.strings;
+    var list = columns.t.map(function (t, i) {
+      var c = {t: S[t], d: columns.d[i], w: S[columns.w[i]], lead: columns.lead[i]};
+      if (columns.ws[i] >= 0) c.ws = columns.ws[i];
+      if (columns.e[i]) { c.e = S[columns.e[i]]; c.dl = S[columns.dl[i]]; }
+      return c;
+    });
+    Object.keys(columns).forEach(function (field) {
+      if (Array.isArray(columns[field])) return;
+      var texts = ['k', 'q', 's'].indexOf(field) >= 0;
+      Object.keys(columns[field]).forEach(function (at) {
+        var value = columns[field][at];
+        if (texts) value = S[value];
+        else if (field === 'fu') { // outcome, position, outcome, position, ...
+          var pairs = [];
+          for (var j = 0; j < value.length; j += 2) pairs.push([S[value[j]], value[j + 1]]);
+          value = pairs;
+        }
+        list[at][field] = value;
+      });
+    });
+    return list;
+  }(D.cs));
+  D.recs.forEach(function (r) { r.cs = []; }); // the commitments that answer each, in list order
+  D.cs.forEach(function (c, i) { (c.rec || []).forEach(function (r) { D.recs[r].cs.push(i); }); });
+
   function located(item) { if (item.ws !== undefined) item.w += ' · ' + D.sections[item.ws]; }
   D.recs.forEach(function (r) { r.resp.forEach(located); });
   D.cs.forEach(function (c, i) {
