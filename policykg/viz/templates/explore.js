@@ -1042,27 +1042,32 @@
 
   function defaultNetState() { return {agg: 'rec', colour: 'type', size: 'degree', open: [], focus: '', from: '', to: '', hide: {}}; }
 
-  /** Shortest path between two nodes (breadth first, documents left out: they join everything they state). */
+  var pathCache = {key: null, path: null};
+  /** Shortest path between two nodes (breadth first, documents left out: they join everything they state);
+      found again only when the two ends change. */
   function shortestPath(from, to) {
     var g = netGraph();
     if (!g.nodes[from] || !g.nodes[to]) return null;
-    var previous = {};
-    previous[from] = '';
-    var queue = [from];
-    for (var head = 0; head < queue.length; head++) {
-      var id = queue[head];
-      if (id === to) break;
-      var adj = g.nodes[id].adj;
+    if (pathCache.key === from + '|' + to) return pathCache.path;
+    var previous = new Int32Array(g.order.length).fill(-1); // by each node's position in g.order
+    var start = g.nodes[from].at, end = g.nodes[to].at;
+    previous[start] = start;
+    var queue = [start];
+    for (var head = 0; head < queue.length && previous[end] < 0; head++) {
+      var adj = g.nodes[g.order[queue[head]]].adj;
       for (var i = 0; i < adj.length; i++) {
-        var next = adj[i];
-        if (previous[next] !== undefined || g.nodes[next].kind === 'doc') continue;
-        previous[next] = id;
-        queue.push(next);
+        var next = g.nodes[adj[i]];
+        if (previous[next.at] >= 0 || next.kind === 'doc') continue;
+        previous[next.at] = queue[head];
+        queue.push(next.at);
       }
     }
-    if (previous[to] === undefined) return [];
-    var path = [to];
-    while (path[0] !== from) path.unshift(previous[path[0]]);
+    var path = [];
+    if (previous[end] >= 0) {
+      for (var at = end; at !== start; at = previous[at]) path.unshift(g.order[at]);
+      path.unshift(from);
+    }
+    pathCache = {key: from + '|' + to, path: path};
     return path;
   }
 
