@@ -53,7 +53,8 @@ NETWORK_CHANGES = ("network: colour by acceptance", "network: size by commitment
                    "network: overview by documents", "network: overview by recommendations", "network: hide bodies",
                    "network: show bodies", "network: search (Enter)", "network: search cleared")
 TARGETS = {"seed": {"interactive": 1.0},
-           "docs": {"interactive": 2.0, "facet change": 0.2, "search": 0.2, "card": 0.1, **dict.fromkeys(NETWORK_CHANGES, 0.2)}}
+           "docs": {"interactive": 2.0, "facet change": 0.2, "search": 0.2, "card": 0.1, **dict.fromkeys(NETWORK_CHANGES, 0.2),
+                    "network: slowest of those changes": 0.2}}
 STABLE = "() => window.explore.net.stable()"
 #: Records when the next click, key, choice or pointer press happens (the page's clock), once armed.
 EVENT_CLOCK = """() => { if (window.__clock) return; window.__clock = true;
@@ -115,7 +116,10 @@ def browser_figures(path: Path, repeat: int) -> dict[str, float]:
             add("JS heap MB", page.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize / 1e6 : NaN"))
             page.assert_clean()
             page.close()
-    return {name: statistics.median(values) for name, values in figures.items()}
+    medians = {name: statistics.median(values) for name, values in figures.items()}
+    if all(name in medians for name in NETWORK_CHANGES):  # issue 22 asks for *any* filter, search or overview change
+        medians["network: slowest of those changes"] = max(medians[name] for name in NETWORK_CHANGES)
+    return medians
 
 
 def _until_stable(page, action) -> float:

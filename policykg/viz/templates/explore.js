@@ -4,7 +4,21 @@
 (function () {
   'use strict';
 
-  var D = JSON.parse(document.getElementById('explore-data').textContent);
+  // The data block holds the explorer's data as JSON or, for a large graph, that JSON gzip-compressed
+  // and base64-encoded ({"gzip": ...}), inflated here by the browser's own DecompressionStream.
+  var block = JSON.parse(document.getElementById('explore-data').textContent);
+  if (block.gzip) inflate(block.gzip).then(function (text) { explorer(JSON.parse(text)); });
+  else explorer(block);
+
+  function inflate(base64) {
+    var binary = atob(base64);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  }
+
+  // The explorer itself (its body is not indented under this line).
+  function explorer(D) {
   var PAGE = 100;
   var FACET_SHOWN = 8;
   var TODAY = D.today || localDate(new Date());
@@ -918,7 +932,6 @@
       if (nodes[a].kind === 'c') nodes[b].commitments += 1;
       if (nodes[b].kind === 'c') nodes[a].commitments += 1;
     }
-    function clip(text, n) { return text.length > n ? text.slice(0, n - 1).replace(/\s+$/, '') + '…' : text; }
     // "Independent Inquiry into Child Sexual Abuse" → "IICSA" (a recommendation's label names its inquiry short)
     function initials(name) {
       return name.split(/\s+/).filter(function (w) { return /^[A-Z0-9]/.test(w); }).map(function (w) { return w[0]; }).join('').slice(0, 8);
@@ -929,7 +942,7 @@
       var short = (r.n !== null && r.n !== undefined ? 'Rec. ' + r.n : 'Rec.') + (several ? ' · ' + initials(D.inquiries[r.inq]) : '');
       add('r' + r.i, 'rec', name, clip(short, 30), 'Recommendation', r);
     });
-    D.cs.forEach(function (c) { add('c' + c.i, 'c', c.t, clip(c.t, 28), 'Commitment', c); });
+    D.cs.forEach(function (c) { add('c' + c.i, 'c', c.t, undefined, 'Commitment', c); }); // its short label when first drawn
     D.bodies.forEach(function (b) { add('b' + b.i, 'body', b.name, clip(b.name, 30), b.type, b); });
     D.things.forEach(function (t, i) { add('t' + i, 'thing', t.name, clip(t.name, 30), t.type, t); });
     D.inquiries.forEach(function (q, i) { add('q' + i, 'inq', q, clip(q, 30), 'Inquiry', null); });
@@ -941,12 +954,15 @@
       var docs = {}; // one link per document, however many responses it holds
       r.resp.forEach(function (response) { if (response.d >= 0 && !docs[response.d]) { docs[response.d] = 1; link('r' + r.i, 'd' + response.d); } });
     });
+    var ids = function (prefix, list) { return list.map(function (item, i) { return prefix + i; }); };
+    var recIds = ids('r', D.recs), bodyIds = ids('b', D.bodies), thingIds = ids('t', D.things), docIds = ids('d', D.docs);
     D.cs.forEach(function (c) {
       var id = 'c' + c.i;
-      c.rec.forEach(function (r) { link(id, 'r' + r); });
-      c.lead.concat(c.inv).forEach(function (b) { link(id, 'b' + b); });
-      c.via.forEach(function (t) { link(id, 't' + t); });
-      if (c.d >= 0) link(id, 'd' + c.d);
+      c.rec.forEach(function (r) { link(id, recIds[r]); });
+      c.lead.forEach(function (b) { link(id, bodyIds[b]); });
+      c.inv.forEach(function (b) { link(id, bodyIds[b]); });
+      c.via.forEach(function (t) { link(id, thingIds[t]); });
+      if (c.d >= 0) link(id, docIds[c.d]);
     });
     order.forEach(function (id) {
       var node = nodes[id];
@@ -1350,7 +1366,13 @@
     return NET.network;
   }
 
-  function labelText(node) { return node.short; }
+  function clip(text, n) { return text.length > n ? text.slice(0, n - 1).replace(/\s+$/, '') + '…' : text; }
+
+  /** The label drawn under a node (a commitment's is clipped when first asked for). */
+  function labelText(node) {
+    if (node.short === undefined) node.short = clip(node.name, 28);
+    return node.short;
+  }
 
   /** Keys on the focused canvas: ← → move the selection through the drawn nodes (most important first),
       Enter opens or closes the selected node's neighbours, + − zoom, 0 fits the drawing. */
@@ -1605,7 +1627,7 @@
     if (folded) parts.push('dashed or thick lines join through commitments not drawn (the width grows with their number)');
     if (NET.thinned) parts.push(NET.thinned.toLocaleString('en-GB') + ' weaker such lines left out (each node keeps its ' + STRONGEST + ' strongest)');
     if (!s.focus && NET.left.main) parts.push(NET.left.main.toLocaleString('en-GB') + ' ' + KIND_NAMES[s.agg === 'body' ? 'body' : s.agg === 'doc' ? 'doc' : 'rec'].toLowerCase() + ' with fewer commitments left out (search or open a node to reach them)');
-    Object.keys(NET.more).forEach(function (id) { parts.push(g.nodes[id].short + ': ' + NET.more[id] + ' more neighbours not drawn'); });
+    Object.keys(NET.more).forEach(function (id) { parts.push(labelText(g.nodes[id]) + ': ' + NET.more[id] + ' more neighbours not drawn'); });
     if (NET.matches.length) parts.push(NET.matches.length + ' drawn match the search');
     parts.push('click a node to open its neighbours, again to close them; drag to move, wheel to zoom; keys on the drawing: ← → select, Enter opens, + − 0 zoom');
     $('ex-netnote').textContent = parts.join(' · ');
@@ -2213,4 +2235,5 @@
     readyAt: performance.now(),
     ready: true
   };
+  }
 }());
