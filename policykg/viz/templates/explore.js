@@ -1027,12 +1027,10 @@
     var weight = function (id) { return g.nodes[id].commitments; };
     var main, others = [];
     var tally = {};
-    function through(ids, kinds) { // nodes of ``kinds`` reached through the commitments of ``ids``
+    function through(ids, kinds) { // nodes of ``kinds`` joined to ``ids``, directly or through commitments (counted)
       ids.forEach(function (id) {
-        g.nodes[id].adj.forEach(function (c) {
-          if (g.nodes[c].kind !== 'c') { if (kinds.indexOf(g.nodes[c].kind) >= 0) tally[c] = (tally[c] || 0) + 1; return; }
-          g.nodes[c].adj.forEach(function (n) { if (kinds.indexOf(g.nodes[n].kind) >= 0) tally[n] = (tally[n] || 0) + 1; });
-        });
+        g.nodes[id].adj.forEach(function (n) { if (kinds.indexOf(g.nodes[n].kind) >= 0) tally[n] = (tally[n] || 0) + 1; });
+        sharedCommitments(id).forEach(function (count, n) { if (kinds.indexOf(g.nodes[n].kind) >= 0) tally[n] = (tally[n] || 0) + count; });
       });
       return byWeight(Object.keys(tally), function (id) { return tally[id]; });
     }
