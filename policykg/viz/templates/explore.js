@@ -1723,7 +1723,7 @@
 
     // path between two nodes
     var path = el('div', 'path');
-    path.appendChild(nameList());
+    if (nameOptions) path.appendChild(nameOptions); // made when a path box is first focused (thousands of names)
     [['from', 'From'], ['to', 'To']].forEach(function (pair) {
       var input = el('input');
       input.id = 'ex-path-' + pair[0];
@@ -1732,6 +1732,7 @@
       input.placeholder = pair[1] + ' (a name)';
       input.setAttribute('aria-label', 'Path ' + pair[0]);
       input.value = s[pair[0]] && g.nodes[s[pair[0]]] ? g.nodes[s[pair[0]]].name : '';
+      input.addEventListener('focus', function () { if (!nameOptions) path.appendChild(nameList()); });
       path.appendChild(input);
     });
     var find = el('button', '', 'Find path');
