@@ -894,7 +894,8 @@
   // The graph the explorer's lists describe (recommendations, commitments, bodies, bills and
   // programmes, inquiries, themes, documents), drawn with vis-network. It opens on an overview
   // where commitments are folded into weighted edges between what they join; a click opens a
-  // node's neighbours; every change re-lays out what is visible and fits it to the canvas.
+  // node's neighbours; every change of what is drawn re-lays it out and fits it to the canvas
+  // (colour, size and search marks change only the look).
   // Labels are drawn by this script, largest nodes first, and a label that would collide with
   // one already drawn is left out.
 
