@@ -923,47 +923,48 @@
     var nodes = {};
     var order = [];
     function add(id, kind, name, short, type, item) {
-      nodes[id] = {id: id, kind: kind, name: name, short: short, type: type, item: item, adj: [], at: order.length,
+      var node = {id: id, kind: kind, name: name, short: short, type: type, item: item, adj: [], at: order.length,
         commitments: kind === 'c' ? 1 : 0};
+      nodes[id] = node;
       order.push(id);
+      return node;
     }
-    function link(a, b) { // ``a``: a commitment (a few neighbours) or a recommendation whose links are each made once
-      if (a === b || !nodes[a] || !nodes[b] || (nodes[a].kind === 'c' && nodes[a].adj.indexOf(b) >= 0)) return;
-      nodes[a].adj.push(b); nodes[b].adj.push(a);
-      if (nodes[a].kind === 'c') nodes[b].commitments += 1;
-      if (nodes[b].kind === 'c') nodes[a].commitments += 1;
+    function link(a, b) { // nodes; ``a``: a commitment (a few neighbours) or a recommendation whose links are each made once
+      if (a === b || !b || (a.kind === 'c' && a.adj.indexOf(b.id) >= 0)) return;
+      a.adj.push(b.id); b.adj.push(a.id);
+      if (a.kind === 'c') b.commitments += 1;
     }
     // "Independent Inquiry into Child Sexual Abuse" → "IICSA" (a recommendation's label names its inquiry short)
     function initials(name) {
       return name.split(/\s+/).filter(function (w) { return /^[A-Z0-9]/.test(w); }).map(function (w) { return w[0]; }).join('').slice(0, 8);
     }
-    D.recs.forEach(function (r) {
+    var recs = D.recs.map(function (r) {
       var several = D.inquiries.length > 1 && r.inq >= 0;
       var name = recLabel(r) + (several ? ' (' + D.inquiries[r.inq] + ')' : '');
       var short = (r.n !== null && r.n !== undefined ? 'Rec. ' + r.n : 'Rec.') + (several ? ' · ' + initials(D.inquiries[r.inq]) : '');
-      add('r' + r.i, 'rec', name, clip(short, 30), 'Recommendation', r);
+      return add('r' + r.i, 'rec', name, clip(short, 30), 'Recommendation', r);
     });
-    D.cs.forEach(function (c) { add('c' + c.i, 'c', c.t, undefined, 'Commitment', c); }); // its short label when first drawn
-    D.bodies.forEach(function (b) { add('b' + b.i, 'body', b.name, clip(b.name, 30), b.type, b); });
-    D.things.forEach(function (t, i) { add('t' + i, 'thing', t.name, clip(t.name, 30), t.type, t); });
-    D.inquiries.forEach(function (q, i) { add('q' + i, 'inq', q, clip(q, 30), 'Inquiry', null); });
-    D.themes.forEach(function (h, i) { add('h' + i, 'theme', h, clip(h, 30), 'Theme', null); });
-    D.docs.forEach(function (d, i) { add('d' + i, 'doc', d.title, clip(d.title, 30), 'Document', d); });
+    // a commitment's short label is made when it is first drawn (labelText): there are 170,000 at 1,000 documents
+    var commitments = D.cs.map(function (c) { return add('c' + c.i, 'c', c.t, undefined, 'Commitment', c); });
+    var bodies = D.bodies.map(function (b) { return add('b' + b.i, 'body', b.name, clip(b.name, 30), b.type, b); });
+    var things = D.things.map(function (t, i) { return add('t' + i, 'thing', t.name, clip(t.name, 30), t.type, t); });
+    var inquiries = D.inquiries.map(function (q, i) { return add('q' + i, 'inq', q, clip(q, 30), 'Inquiry', null); });
+    var themes = D.themes.map(function (h, i) { return add('h' + i, 'theme', h, clip(h, 30), 'Theme', null); });
+    var docs = D.docs.map(function (d, i) { return add('d' + i, 'doc', d.title, clip(d.title, 30), 'Document', d); });
     D.recs.forEach(function (r) {
-      if (r.inq >= 0) link('r' + r.i, 'q' + r.inq);
-      r.themes.forEach(function (h) { link('r' + r.i, 'h' + h); });
-      var docs = {}; // one link per document, however many responses it holds
-      r.resp.forEach(function (response) { if (response.d >= 0 && !docs[response.d]) { docs[response.d] = 1; link('r' + r.i, 'd' + response.d); } });
+      var node = recs[r.i];
+      if (r.inq >= 0) link(node, inquiries[r.inq]);
+      r.themes.forEach(function (h) { link(node, themes[h]); });
+      var seen = {}; // one link per document, however many responses it holds
+      r.resp.forEach(function (response) { if (response.d >= 0 && !seen[response.d]) { seen[response.d] = 1; link(node, docs[response.d]); } });
     });
-    var ids = function (prefix, list) { return list.map(function (item, i) { return prefix + i; }); };
-    var recIds = ids('r', D.recs), bodyIds = ids('b', D.bodies), thingIds = ids('t', D.things), docIds = ids('d', D.docs);
     D.cs.forEach(function (c) {
-      var id = 'c' + c.i;
-      c.rec.forEach(function (r) { link(id, recIds[r]); });
-      c.lead.forEach(function (b) { link(id, bodyIds[b]); });
-      c.inv.forEach(function (b) { link(id, bodyIds[b]); });
-      c.via.forEach(function (t) { link(id, thingIds[t]); });
-      if (c.d >= 0) link(id, docIds[c.d]);
+      var node = commitments[c.i];
+      c.rec.forEach(function (r) { link(node, recs[r]); });
+      c.lead.forEach(function (b) { link(node, bodies[b]); });
+      c.inv.forEach(function (b) { link(node, bodies[b]); });
+      c.via.forEach(function (t) { link(node, things[t]); });
+      if (c.d >= 0) link(node, docs[c.d]);
     });
     order.forEach(function (id) {
       var node = nodes[id];
