@@ -1248,7 +1248,7 @@
   //
   // The layout is computed here and vis-network only draws (its physics stays off), so a change
   // costs a bounded number of steps whatever the graph: every pair of drawn nodes pushes apart
-  // (k² over the gap between their edges, so big nodes keep clear of each other), every edge pulls
+  // (k² over the gap between their rims, so big nodes keep clear of each other), every edge pulls
   // its ends together (distance² over k, a little more for a heavier folded edge), and a weak pull
   // to the centre keeps separate parts in view (Fruchterman and Reingold's layout). The longest
   // step a node may take shrinks to nothing, so the layout ends after a known number of steps and
