@@ -16,13 +16,15 @@ network request refused (tests/browser.py) and measure
   the recommendations with most commitments, the slowest cards);
 * the first switch to the timeline and the bodies view (each prepares its rows once), the CSV of
   the whole timeline, a facet change and a search there;
-* the network view (wall clock until its layout is done and drawn): the first switch to it
-  (builds the graph behind it, lays out the overview), colouring by acceptance, opening the
-  recommendation with most connections, a path between two drawn recommendations, back to
-  the overview; then the PNG and SVG of the view (in page).
+* the network view, each change from its event (the click, key or choice; the page's clock) until the
+  changed view is laid out and drawn (``window.explore.net.stableAt()``): the first switch to it
+  (builds the graph behind it, lays out the overview), colour and size by an attribute, each
+  overview, a type filter (bodies hidden and shown again), a search (Enter: matches marked, the
+  first one opened), opening the recommendation with most connections, a path between two drawn
+  recommendations, back to the overview; then the PNG and SVG of the view (in page).
 
 Targets (issue 22): seed interactive < 1 s; 100 documents interactive < 2 s, a filter or
-search < 200 ms, a card < 100 ms.
+search < 200 ms (in every view, the network's too), a card < 100 ms.
 """
 
 from __future__ import annotations
@@ -47,8 +49,17 @@ from policykg.loaders import load_document, seed_path  # noqa: E402
 from policykg.viz.explore import write_explore_page  # noqa: E402
 
 TODAY = date(2026, 1, 1)
-TARGETS = {"seed": {"interactive": 1.0}, "docs": {"interactive": 2.0, "facet change": 0.2, "search": 0.2, "card": 0.1}}
+NETWORK_CHANGES = ("network: colour by acceptance", "network: size by commitments", "network: overview by bodies",
+                   "network: overview by documents", "network: overview by recommendations", "network: hide bodies",
+                   "network: show bodies", "network: search (Enter)", "network: search cleared")
+TARGETS = {"seed": {"interactive": 1.0},
+           "docs": {"interactive": 2.0, "facet change": 0.2, "search": 0.2, "card": 0.1, **dict.fromkeys(NETWORK_CHANGES, 0.2),
+                    "network: slowest of those changes": 0.2}}
 STABLE = "() => window.explore.net.stable()"
+#: Records when the next click, key, choice or pointer press happens (the page's clock), once armed.
+EVENT_CLOCK = """() => { if (window.__clock) return; window.__clock = true;
+  for (const type of ['pointerdown', 'mousedown', 'click', 'keydown', 'input', 'change'])
+    document.addEventListener(type, () => { if (window.__armed) { window.__armed = false; window.__t0 = performance.now(); } }, true); }"""
 
 def _in_page(page, body: str, arg=None) -> float:
     """Milliseconds of the page's work for ``body`` (JavaScript statements), layout included."""
@@ -105,20 +116,39 @@ def browser_figures(path: Path, repeat: int) -> dict[str, float]:
             add("JS heap MB", page.evaluate("() => performance.memory ? performance.memory.usedJSHeapSize / 1e6 : NaN"))
             page.assert_clean()
             page.close()
-    return {name: statistics.median(values) for name, values in figures.items()}
+    medians = {name: statistics.median(values) for name, values in figures.items()}
+    if all(name in medians for name in NETWORK_CHANGES):  # issue 22 asks for *any* filter, search or overview change
+        medians["network: slowest of those changes"] = max(medians[name] for name in NETWORK_CHANGES)
+    return medians
 
 
 def _until_stable(page, action) -> float:
-    """Seconds from ``action()`` until the network view's layout is done and drawn."""
-    start = time.perf_counter()
+    """Seconds from the first event ``action()`` causes until the network view's change is laid out and drawn."""
+    page.evaluate(EVENT_CLOCK)
+    page.evaluate("() => { window.__armed = true; }")
     action()
-    page.wait_for_function(STABLE, timeout=300_000)
-    return time.perf_counter() - start
+    page.wait_for_function(STABLE, timeout=300_000, polling=10)
+    return page.evaluate("() => window.explore.net.stableAt() - window.__t0") / 1000
+
+
+def _search(page, words: str) -> None:
+    page.fill("#ex-search", words)
+    page.evaluate("() => { window.__armed = true; }")  # from the Enter, not the typing (which waits for a pause)
+    page.press("#ex-search", "Enter")
 
 
 def network_figures(page, add) -> None:
     add("network: first switch", _until_stable(page, lambda: page.click("#ex-tab-network")))
-    add("network: colour by acceptance", _until_stable(page, lambda: page.select_option("#ex-colour", "acceptance")))
+    for name, box, value in (("colour by acceptance", "#ex-colour", "acceptance"), ("size by commitments", "#ex-size", "commitments"),
+                             ("overview by bodies", "#ex-agg", "body"), ("overview by documents", "#ex-agg", "doc"),
+                             ("overview by recommendations", "#ex-agg", "rec")):
+        add(f"network: {name}", _until_stable(page, lambda box=box, value=value: page.select_option(box, value)))
+    add("network: hide bodies", _until_stable(page, lambda: page.uncheck('#ex-facets input[data-kind="body"]')))
+    add("network: show bodies", _until_stable(page, lambda: page.check('#ex-facets input[data-kind="body"]')))
+    add("network: search (Enter)", _until_stable(page, lambda: _search(page, "department")))
+    add("network: search cleared", _until_stable(page, lambda: _search(page, "")))
+    page.click("#ex-net-reset")
+    page.wait_for_function(STABLE, timeout=300_000)
     recs = page.evaluate("""() => window.explore.net.visible().filter(id => id[0] === 'r')
                                   .sort((a, b) => window.explore.net.node(b).degree - window.explore.net.node(a).degree)""")
 
@@ -128,13 +158,9 @@ def network_figures(page, add) -> None:
 
     add("network: open a node", _until_stable(page, lambda: click(recs[0])))
     first, last = (page.evaluate("(id) => window.explore.net.node(id).name", node) for node in (recs[1], recs[-1]))
-
-    def path() -> None:
-        page.fill("#ex-path-from", first)
-        page.fill("#ex-path-to", last)
-        page.click("#ex-path-go")
-
-    add("network: path", _until_stable(page, path))
+    page.fill("#ex-path-from", first)
+    page.fill("#ex-path-to", last)
+    add("network: path", _until_stable(page, lambda: page.click("#ex-path-go")))
     add("network: back to the overview", _until_stable(page, lambda: page.click("#ex-net-reset")))
     add("network: PNG of the view", _in_page(page, "window.explore.net.png()"))
     add("network: SVG of the view", _in_page(page, "window.explore.net.svg()"))
@@ -172,11 +198,11 @@ def report(name: str, graph, out: Path, repeat: int, targets: dict[str, float]) 
         return
     for label, value in figures.items():
         if label == "JS heap MB":
-            print(f"  Chromium: {label:<32} {value:9.0f}")
+            print(f"  Chromium: {label:<40} {value:9.0f}")
             continue
         target = targets.get(label) or targets.get(label.replace(" (in page)", ""))
         verdict = "" if target is None else f"   target < {target * 1000:.0f} ms: {'met' if value < target else 'NOT met'}"
-        print(f"  Chromium: {label:<32} {value * 1000:9.1f} ms{verdict}")
+        print(f"  Chromium: {label:<40} {value * 1000:9.1f} ms{verdict}")
 
 
 def main() -> None:

@@ -152,7 +152,7 @@ def test_page_is_one_offline_file_with_a_strict_policy(graph, page_path):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", text), "no remote asset"
     assert "<link" not in text and "@import" not in text
     data = json.loads(data_block(text))
-    assert len(data["recs"]) == 20 and len(data["cs"]) == sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Commitment")
+    assert len(data["recs"]) == 20 and len(data["cs"]["t"]) == sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Commitment")
 
 
 def test_embedded_json_cannot_close_its_script_block(hostile_graph):
@@ -172,6 +172,36 @@ def test_page_script_never_parses_text_as_html():
 
 def test_page_is_deterministic(graph):
     assert render_explore_page(graph, today=TODAY) == render_explore_page(graph, today=TODAY)
+
+
+def test_a_large_page_carries_its_data_compressed_and_shows_the_same(browser, graph, hostile_graph, page_path, tmp_path, monkeypatch):
+    """Above ``COMPRESS_ABOVE_BYTES`` the data block is gzip in base64; the page inflates it and shows the same rows,
+    and hostile text that went through the compression still runs nothing."""
+    from policykg.viz import explore
+
+    monkeypatch.setattr(explore, "COMPRESS_ABOVE_BYTES", 0)
+    small = write_explore_page(graph, tmp_path / "small.html", today=TODAY)
+    assert set(json.loads(data_block(small.read_text(encoding="utf-8")))) == {"gzip"}
+    assert small.stat().st_size < page_path.stat().st_size
+    assert small.read_bytes() == write_explore_page(graph, tmp_path / "again.html", today=TODAY).read_bytes()
+    shown = []
+    for path in (page_path, small):
+        page = open_page(browser, path)
+        try:
+            shown.append((row_ids(page), page.inner_text("#ex-summary"), column(page, "commitments")))
+            page.assert_clean()
+        finally:
+            page.close()
+    assert shown[0] == shown[1] and len(shown[0][0]) == 20
+    page = open_page(browser, write_explore_page(hostile_graph, tmp_path / "hostile.html", today=TODAY))
+    try:
+        page.click("#ex-tab-bodies")
+        page.locator("#ex-table tbody tr[data-id]").first.click()
+        assert HOSTILE_BODY in page.inner_text("body")
+        assert page.evaluate("() => typeof window.__pwned") == "undefined"
+        page.assert_clean()
+    finally:
+        page.close()
 
 
 def test_data_follows_the_graph(graph):
@@ -221,7 +251,7 @@ def test_command_says_what_the_network_overview_leaves_out(tmp_path, monkeypatch
     assert f"draws {OVERVIEW_MAIN} of {recs} recommendations" in result.output and "the other 7" in result.output
     assert f"draws {OVERVIEW_MAIN} of {bodies} bodies" in result.output and "the other 3" in result.output
     data = json.loads(data_block((tmp_path / "big.html").read_text(encoding="utf-8")))
-    assert len(data["recs"]) == recs and len(data["cs"]) == recs, "every recommendation and commitment is in the page"
+    assert len(data["recs"]) == recs and len(data["cs"]["t"]) == recs, "every recommendation and commitment is in the page"
 
 
 # --------------------------------------------------------------------------- the three questions, by clicking

@@ -37,6 +37,8 @@ True
 
 from __future__ import annotations
 
+import base64
+import gzip
 import html
 from collections import defaultdict
 from datetime import date
@@ -58,8 +60,12 @@ from policykg.viz.style import NO_STATUS_COLOUR, NO_STATUS_LABEL, STATUS_COLOURS
 OVERVIEW_MAIN = 80
 OVERVIEW_OTHERS = 30
 EXPAND = 40
-#: Above this size the command says the page takes a while to open.
+#: Above this size, or this many commitments (a compressed page is small but as slow to open), the
+#: command says the page takes a while to open.
 LARGE_PAGE_BYTES = 20_000_000
+LARGE_PAGE_COMMITMENTS = 100_000
+#: Above this size the page carries its data gzip-compressed (see :func:`data_block`).
+COMPRESS_ABOVE_BYTES = 5_000_000
 
 #: A recommendation no response states the progress of.
 NO_PROGRESS = "no progress stated"
@@ -274,10 +280,70 @@ def left_out(data: dict[str, Any], page_bytes: int = 0) -> list[str]:
         if len(items) > OVERVIEW_MAIN:
             notes.append(f"the network overview draws {OVERVIEW_MAIN} of {len(items):,} {kind} (those with most commitments); "
                          f"search or click to reach the other {len(items) - OVERVIEW_MAIN:,}")
-    if page_bytes > LARGE_PAGE_BYTES:
+    if page_bytes > LARGE_PAGE_BYTES or len(data.get("cs", [])) > LARGE_PAGE_COMMITMENTS:
         notes.append(f"the page is {page_bytes / 1e6:.0f} MB with {len(data.get('cs', [])):,} commitments: a browser takes a few "
                      "seconds to open it and to draw the first network")
     return notes
+
+
+#: The commitments' fields the page gets as one list each (one value per commitment: every commitment has
+#: them, or most do); the others come as maps from a commitment's position to its value (most have none).
+_DENSE_FIELDS = ("t", "d", "w", "ws", "lead", "dl", "e")
+#: Fields whose values are texts, stored once each in ``strings`` (positions there; 0 is the empty text).
+_TEXT_FIELDS = ("t", "w", "k", "q", "dl", "e", "s")
+
+
+def pack_for_page(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` as the page embeds it: a thousand documents hold some 170,000 commitments, and as a list
+    of objects each repeats its field names, and texts that recur (dates, deadline phrases, locators,
+    a sentence stated in several documents) are written again each time.
+
+    * ``cs`` becomes columns: ``{"t": [...], "d": [...], ...}`` holding one value per commitment for the
+      ``_DENSE_FIELDS`` (no section: -1; no lead: []), and ``{"position": value}`` for the others;
+    * every text of ``_TEXT_FIELDS`` is a position in ``strings`` (each text once, in first-use order;
+      0 is "": none), and a follow-up's outcome too (``fu``: outcome, position, outcome, position, ...);
+    * a recommendation's ``cs`` is left out: the page finds it from the commitments' ``rec``.
+
+    The page's script rebuilds the list of objects :func:`explore_data` describes.
+
+    >>> packed = pack_for_page({"recs": [{"key": "x/1", "cs": [0, 1]}], "cs": [{"t": "We will act.", "d": 0, "w": "¶1", "rec": [0]},
+    ...                {"t": "We will act.", "d": 0, "w": "¶2", "e": "2026-01-31", "rec": [0]}]})
+    >>> packed["strings"], packed["cs"]["t"], packed["cs"]["e"], packed["cs"]["rec"], packed["recs"]
+    (['', 'We will act.', '¶1', '¶2', '2026-01-31'], [1, 1], [0, 4], {'0': [0], '1': [0]}, [{'key': 'x/1'}])
+    """
+    strings = _Index()
+    strings.add("", "")
+    columns: dict[str, Any] = {field: [] for field in _DENSE_FIELDS}
+    empty = {"ws": -1, "lead": [], "d": -1}
+    for position, item in enumerate(data["cs"]):
+        for field in _DENSE_FIELDS:
+            value = item.get(field, "" if field in _TEXT_FIELDS else empty[field])
+            columns[field].append(strings.add(value, value) if field in _TEXT_FIELDS else value)
+        for field, value in item.items():
+            if field in _DENSE_FIELDS:
+                continue
+            if field in _TEXT_FIELDS:
+                value = strings.add(value, value)
+            elif field == "fu":
+                value = [number for outcome, later in value for number in (strings.add(outcome, outcome), later)]
+            columns.setdefault(field, {})[str(position)] = value
+    return {**data, "cs": columns, "strings": strings.items, "recs": [{k: v for k, v in r.items() if k != "cs"} for r in data["recs"]]}
+
+
+def data_block(data: dict[str, Any], compress_above: int | None = None) -> str:
+    """The text of the page's JSON block: ``data`` packed (:func:`pack_for_page`) and, when that is larger
+    than ``compress_above`` bytes (default :data:`COMPRESS_ABOVE_BYTES`), gzip-compressed and base64-encoded as ``{"gzip": "..."}`` (the texts of
+    a thousand documents take about a fifth of the room so; the page inflates them with the browser's
+    DecompressionStream). Safe in ``<script>`` either way; the same bytes for the same data.
+
+    >>> data_block({"recs": [], "cs": []}, compress_above=0).startswith('{"gzip":"H4sI')
+    True
+    """
+    text = _html.script_json(pack_for_page(data))
+    if len(text.encode("utf-8")) <= (COMPRESS_ABOVE_BYTES if compress_above is None else compress_above):
+        return text
+    packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)  # mtime 0: the same bytes every time
+    return _html.script_json({"gzip": base64.b64encode(packed).decode("ascii")})
 
 
 def render_explore_page(graph: nx.MultiDiGraph, *, today: date | None = None, title: str | None = None) -> str:
@@ -295,7 +361,7 @@ def _render(data: dict[str, Any]) -> str:
         CSP=html.escape(policy, quote=True),
         TITLE=html.escape(data["title"], quote=True),
         CSS=style,
-        DATA=_html.script_json(data),
+        DATA=data_block(data),
         VIS=vis_js,
         JS=script,
     )
@@ -319,4 +385,5 @@ def write_explore_page(graph: nx.MultiDiGraph, path: str | Path, *, today: date 
     return atomic_write_text(Path(path), text)
 
 
-__all__ = ["BODY_TYPES", "EXPAND", "OVERVIEW_MAIN", "OVERVIEW_OTHERS", "explore_data", "left_out", "render_explore_page", "write_explore_page"]
+__all__ = ["BODY_TYPES", "EXPAND", "OVERVIEW_MAIN", "OVERVIEW_OTHERS", "data_block", "explore_data", "left_out", "pack_for_page",
+           "render_explore_page", "write_explore_page"]

@@ -4,7 +4,21 @@
 (function () {
   'use strict';
 
-  var D = JSON.parse(document.getElementById('explore-data').textContent);
+  // The data block holds the explorer's data as JSON or, for a large graph, that JSON gzip-compressed
+  // and base64-encoded ({"gzip": ...}), inflated here by the browser's own DecompressionStream.
+  var block = JSON.parse(document.getElementById('explore-data').textContent);
+  if (block.gzip) inflate(block.gzip).then(function (text) { explorer(JSON.parse(text)); });
+  else explorer(block);
+
+  function inflate(base64) {
+    var binary = atob(base64);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  }
+
+  // The explorer itself (its body is not indented under this line).
+  function explorer(D) {
   var PAGE = 100;
   var FACET_SHOWN = 8;
   var TODAY = D.today || localDate(new Date());
@@ -33,6 +47,35 @@
   D.statusOrder.forEach(function (s, i) { statusRank[s] = i; });
   var progressRank = {};
   D.progressOrder.forEach(function (s, i) { progressRank[s] = i; });
+
+  // The commitments come in columns, their texts as positions in D.strings (explore.py's pack_for_page):
+  // rebuilt here as one object each, as explore_data describes them.
+  D.cs = (function (columns) {
+    var S = D.strings;
+    var list = columns.t.map(function (t, i) {
+      var c = {t: S[t], d: columns.d[i], w: S[columns.w[i]], lead: columns.lead[i]};
+      if (columns.ws[i] >= 0) c.ws = columns.ws[i];
+      if (columns.e[i]) { c.e = S[columns.e[i]]; c.dl = S[columns.dl[i]]; }
+      return c;
+    });
+    Object.keys(columns).forEach(function (field) {
+      if (Array.isArray(columns[field])) return;
+      var texts = ['k', 'q', 's'].indexOf(field) >= 0;
+      Object.keys(columns[field]).forEach(function (at) {
+        var value = columns[field][at];
+        if (texts) value = S[value];
+        else if (field === 'fu') { // outcome, position, outcome, position, ...
+          var pairs = [];
+          for (var j = 0; j < value.length; j += 2) pairs.push([S[value[j]], value[j + 1]]);
+          value = pairs;
+        }
+        list[at][field] = value;
+      });
+    });
+    return list;
+  }(D.cs));
+  D.recs.forEach(function (r) { r.cs = []; }); // the commitments that answer each, in list order
+  D.cs.forEach(function (c, i) { (c.rec || []).forEach(function (r) { D.recs[r].cs.push(i); }); });
 
   function located(item) { if (item.ws !== undefined) item.w += ' · ' + D.sections[item.ws]; }
   D.recs.forEach(function (r) { r.resp.forEach(located); });
@@ -851,7 +894,8 @@
   // The graph the explorer's lists describe (recommendations, commitments, bodies, bills and
   // programmes, inquiries, themes, documents), drawn with vis-network. It opens on an overview
   // where commitments are folded into weighted edges between what they join; a click opens a
-  // node's neighbours; every change re-lays out what is visible and fits it to the canvas.
+  // node's neighbours; every change of what is drawn re-lays it out and fits it to the canvas
+  // (colour, size and search marks change only the look).
   // Labels are drawn by this script, largest nodes first, and a label that would collide with
   // one already drawn is left out.
 
@@ -879,45 +923,48 @@
     var nodes = {};
     var order = [];
     function add(id, kind, name, short, type, item) {
-      nodes[id] = {id: id, kind: kind, name: name, short: short, type: type, item: item, adj: [], at: order.length,
+      var node = {id: id, kind: kind, name: name, short: short, type: type, item: item, adj: [], at: order.length,
         commitments: kind === 'c' ? 1 : 0};
+      nodes[id] = node;
       order.push(id);
+      return node;
     }
-    function link(a, b) { // ``a``: a commitment (a few neighbours) or a recommendation whose links are each made once
-      if (a === b || !nodes[a] || !nodes[b] || (nodes[a].kind === 'c' && nodes[a].adj.indexOf(b) >= 0)) return;
-      nodes[a].adj.push(b); nodes[b].adj.push(a);
-      if (nodes[a].kind === 'c') nodes[b].commitments += 1;
-      if (nodes[b].kind === 'c') nodes[a].commitments += 1;
+    function link(a, b) { // nodes; ``a``: a commitment (a few neighbours) or a recommendation whose links are each made once
+      if (a === b || !b || (a.kind === 'c' && a.adj.indexOf(b.id) >= 0)) return;
+      a.adj.push(b.id); b.adj.push(a.id);
+      if (a.kind === 'c') b.commitments += 1;
     }
-    function clip(text, n) { return text.length > n ? text.slice(0, n - 1).replace(/\s+$/, '') + '…' : text; }
     // "Independent Inquiry into Child Sexual Abuse" → "IICSA" (a recommendation's label names its inquiry short)
     function initials(name) {
       return name.split(/\s+/).filter(function (w) { return /^[A-Z0-9]/.test(w); }).map(function (w) { return w[0]; }).join('').slice(0, 8);
     }
-    D.recs.forEach(function (r) {
+    var recs = D.recs.map(function (r) {
       var several = D.inquiries.length > 1 && r.inq >= 0;
       var name = recLabel(r) + (several ? ' (' + D.inquiries[r.inq] + ')' : '');
       var short = (r.n !== null && r.n !== undefined ? 'Rec. ' + r.n : 'Rec.') + (several ? ' · ' + initials(D.inquiries[r.inq]) : '');
-      add('r' + r.i, 'rec', name, clip(short, 30), 'Recommendation', r);
+      return add('r' + r.i, 'rec', name, clip(short, 30), 'Recommendation', r);
     });
-    D.cs.forEach(function (c) { add('c' + c.i, 'c', c.t, clip(c.t, 28), 'Commitment', c); });
-    D.bodies.forEach(function (b) { add('b' + b.i, 'body', b.name, clip(b.name, 30), b.type, b); });
-    D.things.forEach(function (t, i) { add('t' + i, 'thing', t.name, clip(t.name, 30), t.type, t); });
-    D.inquiries.forEach(function (q, i) { add('q' + i, 'inq', q, clip(q, 30), 'Inquiry', null); });
-    D.themes.forEach(function (h, i) { add('h' + i, 'theme', h, clip(h, 30), 'Theme', null); });
-    D.docs.forEach(function (d, i) { add('d' + i, 'doc', d.title, clip(d.title, 30), 'Document', d); });
+    // a commitment's short label is made when it is first drawn (labelText): there are 170,000 at 1,000 documents
+    var commitments = D.cs.map(function (c) { return add('c' + c.i, 'c', c.t, undefined, 'Commitment', c); });
+    var bodies = D.bodies.map(function (b) { return add('b' + b.i, 'body', b.name, clip(b.name, 30), b.type, b); });
+    var things = D.things.map(function (t, i) { return add('t' + i, 'thing', t.name, clip(t.name, 30), t.type, t); });
+    var inquiries = D.inquiries.map(function (q, i) { return add('q' + i, 'inq', q, clip(q, 30), 'Inquiry', null); });
+    var themes = D.themes.map(function (h, i) { return add('h' + i, 'theme', h, clip(h, 30), 'Theme', null); });
+    var docs = D.docs.map(function (d, i) { return add('d' + i, 'doc', d.title, clip(d.title, 30), 'Document', d); });
     D.recs.forEach(function (r) {
-      if (r.inq >= 0) link('r' + r.i, 'q' + r.inq);
-      r.themes.forEach(function (h) { link('r' + r.i, 'h' + h); });
-      var docs = {}; // one link per document, however many responses it holds
-      r.resp.forEach(function (response) { if (response.d >= 0 && !docs[response.d]) { docs[response.d] = 1; link('r' + r.i, 'd' + response.d); } });
+      var node = recs[r.i];
+      if (r.inq >= 0) link(node, inquiries[r.inq]);
+      r.themes.forEach(function (h) { link(node, themes[h]); });
+      var seen = {}; // one link per document, however many responses it holds
+      r.resp.forEach(function (response) { if (response.d >= 0 && !seen[response.d]) { seen[response.d] = 1; link(node, docs[response.d]); } });
     });
     D.cs.forEach(function (c) {
-      var id = 'c' + c.i;
-      c.rec.forEach(function (r) { link(id, 'r' + r); });
-      c.lead.concat(c.inv).forEach(function (b) { link(id, 'b' + b); });
-      c.via.forEach(function (t) { link(id, 't' + t); });
-      if (c.d >= 0) link(id, 'd' + c.d);
+      var node = commitments[c.i];
+      c.rec.forEach(function (r) { link(node, recs[r]); });
+      c.lead.forEach(function (b) { link(node, bodies[b]); });
+      c.inv.forEach(function (b) { link(node, bodies[b]); });
+      c.via.forEach(function (t) { link(node, things[t]); });
+      if (c.d >= 0) link(node, docs[c.d]);
     });
     order.forEach(function (id) {
       var node = nodes[id];
@@ -957,25 +1004,35 @@
     return ids.slice().sort(function (a, b) { return weight(b) - weight(a) || g.nodes[a].at - g.nodes[b].at; });
   }
 
-  var kindLists = {};
+  var kindLists = null;
   /** The ids of one kind, in list order (computed once). */
   function ofKind(kind) {
-    if (!kindLists[kind]) { var g = netGraph(); kindLists[kind] = g.order.filter(function (id) { return g.nodes[id].kind === kind; }); }
+    if (!kindLists) {
+      var g = netGraph();
+      kindLists = {};
+      NET_KINDS.forEach(function (k) { kindLists[k] = []; });
+      g.order.forEach(function (id) { kindLists[g.nodes[id].kind].push(id); });
+    }
     return kindLists[kind];
   }
 
-  /** The overview: the main kind (most connected first) and the second kind they are joined to. */
+  var overviews = {};
+  /** The overview: the main kind (most connected first) and the second kind they are joined to (chosen once per overview). */
   function overviewIds(agg) {
+    if (!overviews[agg]) overviews[agg] = chooseOverview(agg);
+    NET.left = {main: overviews[agg].left};
+    return overviews[agg].ids;
+  }
+
+  function chooseOverview(agg) {
     var g = netGraph();
     var weight = function (id) { return g.nodes[id].commitments; };
     var main, others = [];
     var tally = {};
-    function through(ids, kinds) { // nodes of ``kinds`` reached through the commitments of ``ids``
+    function through(ids, kinds) { // nodes of ``kinds`` joined to ``ids``, directly or through commitments (counted)
       ids.forEach(function (id) {
-        g.nodes[id].adj.forEach(function (c) {
-          if (g.nodes[c].kind !== 'c') { if (kinds.indexOf(g.nodes[c].kind) >= 0) tally[c] = (tally[c] || 0) + 1; return; }
-          g.nodes[c].adj.forEach(function (n) { if (kinds.indexOf(g.nodes[n].kind) >= 0) tally[n] = (tally[n] || 0) + 1; });
-        });
+        g.nodes[id].adj.forEach(function (n) { if (kinds.indexOf(g.nodes[n].kind) >= 0) tally[n] = (tally[n] || 0) + 1; });
+        sharedCommitments(id).forEach(function (count, n) { if (kinds.indexOf(g.nodes[n].kind) >= 0) tally[n] = (tally[n] || 0) + count; });
       });
       return byWeight(Object.keys(tally), function (id) { return tally[id]; });
     }
@@ -991,8 +1048,7 @@
       main.forEach(function (id) { g.nodes[id].adj.forEach(function (n) { if (g.nodes[n].kind === 'inq') inquiries[n] = 1; }); });
       others = Object.keys(inquiries).concat(through(main, ['body']).slice(0, OVERVIEW_OTHERS));
     }
-    NET.left = {main: Math.max(0, ofKind(agg === 'body' ? 'body' : agg === 'doc' ? 'doc' : 'rec').length - main.length)};
-    return main.concat(others);
+    return {ids: main.concat(others), left: Math.max(0, ofKind(agg === 'body' ? 'body' : agg === 'doc' ? 'doc' : 'rec').length - main.length)};
   }
 
   var NET = {
@@ -1002,27 +1058,32 @@
 
   function defaultNetState() { return {agg: 'rec', colour: 'type', size: 'degree', open: [], focus: '', from: '', to: '', hide: {}}; }
 
-  /** Shortest path between two nodes (breadth first, documents left out: they join everything they state). */
+  var pathCache = {key: null, path: null};
+  /** Shortest path between two nodes (breadth first, documents left out: they join everything they state);
+      found again only when the two ends change. */
   function shortestPath(from, to) {
     var g = netGraph();
     if (!g.nodes[from] || !g.nodes[to]) return null;
-    var previous = {};
-    previous[from] = '';
-    var queue = [from];
-    for (var head = 0; head < queue.length; head++) {
-      var id = queue[head];
-      if (id === to) break;
-      var adj = g.nodes[id].adj;
+    if (pathCache.key === from + '|' + to) return pathCache.path;
+    var previous = new Int32Array(g.order.length).fill(-1); // by each node's position in g.order
+    var start = g.nodes[from].at, end = g.nodes[to].at;
+    previous[start] = start;
+    var queue = [start];
+    for (var head = 0; head < queue.length && previous[end] < 0; head++) {
+      var adj = g.nodes[g.order[queue[head]]].adj;
       for (var i = 0; i < adj.length; i++) {
-        var next = adj[i];
-        if (previous[next] !== undefined || g.nodes[next].kind === 'doc') continue;
-        previous[next] = id;
-        queue.push(next);
+        var next = g.nodes[adj[i]];
+        if (previous[next.at] >= 0 || next.kind === 'doc') continue;
+        previous[next.at] = queue[head];
+        queue.push(next.at);
       }
     }
-    if (previous[to] === undefined) return [];
-    var path = [to];
-    while (path[0] !== from) path.unshift(previous[path[0]]);
+    var path = [];
+    if (previous[end] >= 0) {
+      for (var at = end; at !== start; at = previous[at]) path.unshift(g.order[at]);
+      path.unshift(from);
+    }
+    pathCache = {key: from + '|' + to, path: path};
     return path;
   }
 
@@ -1058,53 +1119,84 @@
     return ids.filter(function (id) { return keep[id] || !s.hide[g.nodes[id].kind]; });
   }
 
-  /** Edges between the drawn nodes: direct ones, and hidden commitments folded into weighted edges. */
+  /** How many commitments ``id`` shares with each node it reaches through one (a Map by id; counted when first asked for). */
+  function sharedCommitments(id) {
+    var g = netGraph();
+    var node = g.nodes[id];
+    if (!node.shared) {
+      var shared = new Map();
+      node.adj.forEach(function (c) {
+        if (g.nodes[c].kind !== 'c') return;
+        g.nodes[c].adj.forEach(function (n) { if (n !== id) shared.set(n, (shared.get(n) || 0) + 1); });
+      });
+      node.shared = shared;
+    }
+    return node.shared;
+  }
+
+  /** Edges between the drawn nodes: direct ones, and the commitments not drawn folded into weighted edges
+      (computed again only when the drawn nodes or the overview changed). */
   function visibleEdges(ids) {
+    var key = NET.state.agg + '|' + ids.join(',');
+    if (NET.edgeCache && NET.edgeCache.key === key) { NET.thinned = NET.edgeCache.thinned; return NET.edgeCache.edges; }
     var g = netGraph();
     var on = {};
     ids.forEach(function (id) { on[id] = 1; });
     var edges = {};
     var keys = [];
-    function add(a, b, folded) {
+    function pairKey(a, b) { return g.nodes[a].at < g.nodes[b].at ? a + '|' + b : b + '|' + a; }
+    function add(a, b, weight, folded) {
       if (g.nodes[a].at > g.nodes[b].at) { var t = a; a = b; b = t; }
       var key = a + '|' + b;
       if (!edges[key]) { edges[key] = {id: key, from: a, to: b, w: 0, folded: 0}; keys.push(key); }
-      edges[key].w += 1;
-      if (folded) edges[key].folded += 1;
+      edges[key].w += weight;
+      if (folded) edges[key].folded += weight;
     }
     ids.forEach(function (id) {
-      g.nodes[id].adj.forEach(function (n) { if (on[n] && g.nodes[id].at < g.nodes[n].at) add(id, n, false); });
+      g.nodes[id].adj.forEach(function (n) { if (on[n] && g.nodes[id].at < g.nodes[n].at) add(id, n, 1, false); });
     });
     var bodyPairs = NET.state.agg === 'body';
     // a document states all its commitments: folded into edges it would join everything, so only its own overview does that
     var docPairs = NET.state.agg === 'doc';
-    ofKind('c').forEach(function (c) {
-      if (on[c]) return;
-      var ends = g.nodes[c].adj.filter(function (n) { return on[n] && (docPairs || g.nodes[n].kind !== 'doc'); });
+    // two drawn nodes sharing a drawn commitment are joined through it, not by a folded edge
+    var throughDrawn = {};
+    ids.forEach(function (id) {
+      if (g.nodes[id].kind !== 'c') return;
+      var ends = g.nodes[id].adj.filter(function (n) { return on[n]; });
       for (var i = 0; i < ends.length; i++) {
-        for (var j = i + 1; j < ends.length; j++) {
-          var a = g.nodes[ends[i]], b = g.nodes[ends[j]];
-          if (a.kind !== b.kind || (bodyPairs && a.kind === 'body')) add(a.id, b.id, true);
-        }
+        for (var j = i + 1; j < ends.length; j++) { var k = pairKey(ends[i], ends[j]); throughDrawn[k] = (throughDrawn[k] || 0) + 1; }
       }
+    });
+    ids.forEach(function (id) {
+      var a = g.nodes[id];
+      if (a.kind === 'c' || (a.kind === 'doc' && !docPairs)) return;
+      sharedCommitments(id).forEach(function (count, n) {
+        var b = on[n] ? g.nodes[n] : null;
+        if (!b || a.at > b.at || (b.kind === 'doc' && !docPairs) || (a.kind === b.kind && !(bodyPairs && a.kind === 'body'))) return;
+        var folded = count - (throughDrawn[id + '|' + n] || 0);
+        if (folded > 0) add(id, n, folded, true);
+      });
     });
     var all = keys.map(function (key) { return edges[key]; });
     NET.thinned = 0;
-    if (all.length <= EDGES_PER_NODE * ids.length) return all;
-    // too many to read: a folded edge stays if it is among the STRONGEST of one of its ends
-    var byNode = {};
-    all.forEach(function (e) {
-      if (!e.folded) return;
-      (byNode[e.from] = byNode[e.from] || []).push(e);
-      (byNode[e.to] = byNode[e.to] || []).push(e);
-    });
-    var keep = {};
-    Object.keys(byNode).forEach(function (id) {
-      byNode[id].sort(function (a, b) { return b.w - a.w || (a.id < b.id ? -1 : 1); });
-      byNode[id].slice(0, STRONGEST).forEach(function (e) { keep[e.id] = 1; });
-    });
-    var kept = all.filter(function (e) { return !e.folded || keep[e.id]; });
-    NET.thinned = all.length - kept.length;
+    var kept = all;
+    if (all.length > EDGES_PER_NODE * ids.length) {
+      // too many to read: a folded edge stays if it is among the STRONGEST of one of its ends
+      var byNode = {};
+      all.forEach(function (e) {
+        if (!e.folded) return;
+        (byNode[e.from] = byNode[e.from] || []).push(e);
+        (byNode[e.to] = byNode[e.to] || []).push(e);
+      });
+      var keep = {};
+      Object.keys(byNode).forEach(function (id) {
+        byNode[id].sort(function (a, b) { return b.w - a.w || (a.id < b.id ? -1 : 1); });
+        byNode[id].slice(0, STRONGEST).forEach(function (e) { keep[e.id] = 1; });
+      });
+      kept = all.filter(function (e) { return !e.folded || keep[e.id]; });
+      NET.thinned = all.length - kept.length;
+    }
+    NET.edgeCache = {key: key, edges: kept, thinned: NET.thinned};
     return kept;
   }
 
@@ -1152,17 +1244,108 @@
     return 6 + 22 * Math.sqrt(value / Math.max(1, max));
   }
 
-  // ---- drawing
+  // ---- layout
+  //
+  // The layout is computed here and vis-network only draws (its physics stays off), so a change
+  // costs a bounded number of steps whatever the graph: every pair of drawn nodes pushes apart
+  // (k² over the gap between their rims, so big nodes keep clear of each other), every edge pulls
+  // its ends together (distance² over k, a little more for a heavier folded edge), and a weak pull
+  // to the centre keeps separate parts in view (Fruchterman and Reingold's layout). The longest
+  // step a node may take shrinks to nothing, so the layout ends after a known number of steps and
+  // the same state gives the same drawing. Nodes already drawn start where they were; new ones
+  // beside a drawn neighbour, or on a ring.
+
+  var SPRING = 70;              // the distance joined nodes settle at, about (vis-network's units)
+  var GRAVITY = 0.3;            // the pull to the centre, per unit of distance
+  var LAYOUT_STEPS = 300;       // steps from scratch (fewer than half the nodes already placed)
+  var WARM_STEPS = 120;         // steps when most nodes keep their places
+  var FEWEST_STEPS = 40;
+  var LAYOUT_PAIRS = 8e6;       // node pairs a layout may visit in all: fewer steps for a large view
 
   var seed = 1;
   function random() { seed = (seed * 16807) % 2147483647; return (seed - 1) / 2147483646; }
+
+  /** Positions for ``ids`` joined by ``edges`` (sizes: each node's radius); writes them to NET.pos. */
+  function layout(ids, edges, sizes) {
+    var g = netGraph();
+    var n = ids.length;
+    var index = {};
+    var x = new Float64Array(n), y = new Float64Array(n), r = new Float64Array(n);
+    var placed = 0;
+    ids.forEach(function (id, i) {
+      index[id] = i;
+      r[i] = sizes[id] || 10;
+      if (NET.pos[id]) { x[i] = NET.pos[id].x; y[i] = NET.pos[id].y; placed += 1; }
+    });
+    ids.forEach(function (id, i) { // new nodes start beside a drawn neighbour, or on a ring
+      if (NET.pos[id]) return;
+      var near = null;
+      var adj = g.nodes[id].adj;
+      for (var a = 0; a < adj.length && !near; a++) if (NET.pos[adj[a]] && index[adj[a]] !== undefined) near = NET.pos[adj[a]];
+      var angle = random() * 2 * Math.PI;
+      var radius = near ? 40 + 40 * random() : 150 + 250 * random();
+      x[i] = (near ? near.x : 0) + radius * Math.cos(angle);
+      y[i] = (near ? near.y : 0) + radius * Math.sin(angle);
+    });
+    var m = edges.length;
+    var from = new Int32Array(m), to = new Int32Array(m), pull = new Float64Array(m);
+    edges.forEach(function (e, j) { from[j] = index[e.from]; to[j] = index[e.to]; pull[j] = 1 + Math.min(2, Math.log(e.w) / Math.LN10); });
+    var warm = placed * 2 > n;
+    var steps = Math.max(FEWEST_STEPS, Math.min(warm ? WARM_STEPS : LAYOUT_STEPS, Math.floor(LAYOUT_PAIRS / Math.max(1, n * n))));
+    var heat = (warm ? 1 : 4) * SPRING; // the longest step at first
+    var k2 = SPRING * SPRING;
+    var fx = new Float64Array(n), fy = new Float64Array(n);
+    var cx = 0, cy = 0;
+    for (var i = 0; i < n; i++) { cx += x[i] / n; cy += y[i] / n; }
+    for (var step = 0; step < steps; step++) {
+      for (i = 0; i < n; i++) { fx[i] = -GRAVITY * (x[i] - cx); fy[i] = -GRAVITY * (y[i] - cy); }
+      for (i = 0; i < n; i++) {
+        var xi = x[i], yi = y[i], ri = r[i];
+        for (var j = i + 1; j < n; j++) {
+          var dx = xi - x[j], dy = yi - y[j];
+          var d = Math.sqrt(dx * dx + dy * dy);
+          if (d < 0.01) { dx = 0.01 * (i - j); dy = 0.01; d = Math.sqrt(dx * dx + dy * dy); }
+          var gap = Math.max(1, d - ri - r[j]);
+          var push = k2 / gap / d;
+          fx[i] += dx * push; fy[i] += dy * push;
+          fx[j] -= dx * push; fy[j] -= dy * push;
+        }
+      }
+      for (var e = 0; e < m; e++) {
+        var a = from[e], b = to[e];
+        var ex = x[a] - x[b], ey = y[a] - y[b];
+        var dist = Math.sqrt(ex * ex + ey * ey);
+        var f = dist * pull[e] / SPRING; // (distance² / k) along the unit vector
+        fx[a] -= ex * f; fy[a] -= ey * f;
+        fx[b] += ex * f; fy[b] += ey * f;
+      }
+      var limit = heat * (1 - step / steps);
+      for (i = 0; i < n; i++) {
+        var len = Math.sqrt(fx[i] * fx[i] + fy[i] * fy[i]);
+        if (len > 0) { var move = Math.min(len, limit) / len; x[i] += fx[i] * move; y[i] += fy[i] * move; }
+      }
+    }
+    ids.forEach(function (id, i) { NET.pos[id] = {x: x[i], y: y[i]}; });
+  }
+
+  var HIDDEN = 'hidden';
+  var KEEP_HIDDEN = 2000; // nodes (or edges) kept hidden in vis-network's data for a later view, at most
+
+  /** The drawn nodes fitted to the canvas. */
+  function fitDrawing() { NET.network.fit({nodes: NET.visible, animation: false, maxZoomLevel: 2.5}); }
+
+  // ---- drawing: vis-network draws the nodes and edges in two DataSets, changed in place (what
+  // left the view removed, what changed updated in one batch), with physics off
 
   function canvasBox() { return $('ex-canvas'); }
 
   function ensureNetwork() {
     if (NET.network) return NET.network;
     /* global vis */
-    NET.network = new vis.Network(canvasBox(), {nodes: [], edges: []}, {
+    NET.nodeSet = new vis.DataSet();
+    NET.edgeSet = new vis.DataSet();
+    NET.drawn = {nodes: {}, edges: {}};
+    NET.network = new vis.Network(canvasBox(), {nodes: NET.nodeSet, edges: NET.edgeSet}, {
       autoResize: true,
       layout: {randomSeed: 7, improvedLayout: false},
       nodes: {borderWidth: 1, label: undefined, font: {size: 0}},
@@ -1183,7 +1366,13 @@
     return NET.network;
   }
 
-  function labelText(node) { return node.short; }
+  function clip(text, n) { return text.length > n ? text.slice(0, n - 1).replace(/\s+$/, '') + '…' : text; }
+
+  /** The label drawn under a node (a commitment's is clipped when first asked for). */
+  function labelText(node) {
+    if (node.short === undefined) node.short = clip(node.name, 28);
+    return node.short;
+  }
 
   /** Keys on the focused canvas: ← → move the selection through the drawn nodes (most important first),
       Enter opens or closes the selected node's neighbours, + − zoom, 0 fits the drawing. */
@@ -1211,7 +1400,7 @@
       network.moveTo({scale: network.getScale() * (event.key === '-' ? 1 / 1.25 : 1.25)});
     } else if (event.key === '0') {
       event.preventDefault();
-      network.fit({animation: false, maxZoomLevel: 2.5});
+      fitDrawing();
     }
   }
 
@@ -1255,6 +1444,7 @@
     var placed = [];
     ctx.save();
     ctx.font = (px / scale) + 'px "DejaVu Sans", Helvetica, Arial, sans-serif';
+    if (NET.widthsAt !== scale) { NET.widths = {}; NET.widthsAt = scale; } // each label's width on screen, measured once a scale
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     ctx.lineJoin = 'round';
@@ -1265,7 +1455,8 @@
       var text = labelText(node);
       var size = NET.sizes[id] || 10;
       var dom = network.canvasToDOM(p);
-      var w = ctx.measureText(text).width * scale;
+      if (NET.widths[text] === undefined) NET.widths[text] = ctx.measureText(text).width * scale;
+      var w = NET.widths[text];
       var b = {x1: dom.x - w / 2 - 2, x2: dom.x + w / 2 + 2, y1: dom.y + size * scale + 1, y2: dom.y + size * scale + px + 4};
       if (b.x1 < 0 || b.x2 > width || b.y1 < 0 || b.y2 > height) return;
       for (var i = 0; i < placed.length; i++) {
@@ -1288,16 +1479,14 @@
     }
   }
 
-  function layoutKey() { return JSON.stringify([NET.state, NET.visible]); }
-
-  /** Re-draws the visible part: positions start where they were (new nodes beside the node that opened them). */
+  /** Re-draws the visible part: a re-layout only when the drawn nodes or edges changed, else only their look. */
   function renderNetwork() {
     var g = netGraph();
     var s = NET.state;
     var network = ensureNetwork();
     var ids = visibleIds();
     var edges = visibleEdges(ids);
-    var structure = JSON.stringify([ids, edges.map(function (e) { return e.id; })]);
+    var structure = ids.join(',') + '|' + edges.length + '|' + s.agg;
     NET.visible = ids;
     NET.edges = edges;
     NET.pathSet = {};
@@ -1309,39 +1498,31 @@
     var maxValue = 1;
     ids.forEach(function (id) { maxValue = Math.max(maxValue, s.size === 'commitments' ? g.nodes[id].commitments : g.nodes[id].degree); });
     NET.sizes = {};
+    ids.forEach(function (id) { NET.sizes[id] = sizeOf(g.nodes[id], s.size, maxValue); });
+    var moved = network.getPositions(); // the drawn nodes where they are (the reader may have dragged some)
+    Object.keys(moved).forEach(function (id) { NET.pos[id] = moved[id]; });
+    var relayout = structure !== NET.structure;
+    NET.structure = structure;
+    if (relayout) layout(ids, edges, NET.sizes);
     var q = VIEWS.network.state.q.toLowerCase().split(/\s+/).filter(Boolean);
     NET.matches = [];
     var selected = selectedNode();
     var visNodes = ids.map(function (id) {
       var node = g.nodes[id];
-      var value = attribute(node, s.colour);
-      var colour = colourOf(value, s.colour);
-      var size = sizeOf(node, s.size, maxValue);
-      NET.sizes[id] = size;
+      var colour = colourOf(attribute(node, s.colour), s.colour);
       var hit = q.length && q.every(function (w) { return node.name.toLowerCase().indexOf(w) >= 0; });
       if (hit) NET.matches.push(id);
       var strong = hit || id === selected || NET.pathSet[id];
-      var item = {id: id, shape: shapeOf(node), size: size,
+      return {id: id, shape: shapeOf(node), size: NET.sizes[id],
         color: {background: colour, border: strong ? '#d35400' : shade(colour), highlight: {background: colour, border: '#d35400'},
           hover: {background: colour, border: '#1f3a5f'}},
         borderWidth: strong ? 3 : 1};
-      if (NET.pos[id]) { item.x = NET.pos[id].x; item.y = NET.pos[id].y; }
-      return item;
-    });
-    // new nodes start beside a drawn neighbour, or on a ring
-    visNodes.forEach(function (item) {
-      if (item.x !== undefined) return;
-      var near = g.nodes[item.id].adj.filter(function (n) { return NET.pos[n]; })[0];
-      var angle = random() * 2 * Math.PI;
-      var radius = near ? 40 + 40 * random() : 150 + 250 * random();
-      var centre = near ? NET.pos[near] : {x: 0, y: 0};
-      item.x = centre.x + radius * Math.cos(angle);
-      item.y = centre.y + radius * Math.sin(angle);
     });
     var visEdges = edges.map(function (e) {
       var onPath = pathEdges[e.id];
       return {id: e.id, from: e.from, to: e.to, width: onPath ? 4 : Math.min(6, 0.7 + Math.log(e.w) / Math.LN2),
-        color: onPath ? {color: '#d35400'} : undefined, dashes: e.folded === e.w && !onPath ? [4, 3] : false};
+        color: onPath ? {color: '#d35400', highlight: '#d35400', hover: '#d35400'} : {color: '#b7c0ca', highlight: '#1f3a5f', hover: '#1f3a5f'},
+        dashes: e.folded === e.w && !onPath ? [4, 3] : false};
     });
     // the keyboard's order: largest first, whatever is selected
     NET.navOrder = ids.slice().sort(function (a, b) { return NET.sizes[b] - NET.sizes[a] || g.nodes[a].at - g.nodes[b].at; });
@@ -1352,34 +1533,52 @@
     NET.stable = false;
     NET.settled = false;
     hideTip();
-    var relayout = structure !== NET.structure;
-    NET.structure = structure;
     var view = !relayout && NET.settledOnce ? {position: network.getViewPosition(), scale: network.getScale()} : null;
-    network.setData({nodes: visNodes, edges: visEdges});
-    // the first layout starts from a ring; later ones from the last positions, so fewer steps settle them
-    var iterations = NET.settledOnce ? 150 : 300;
-    if (relayout && ids.length > 1) {
-      network.setOptions({physics: {enabled: true, solver: 'forceAtlas2Based',
-        forceAtlas2Based: {gravitationalConstant: -60, centralGravity: 0.015, springLength: 70, springConstant: 0.06, damping: 0.6, avoidOverlap: 0.6},
-        stabilization: {enabled: true, iterations: iterations, updateInterval: 1000, fit: false}, minVelocity: 1.5}});
-      network.stabilize(iterations);
-      network.once('stabilizationIterationsDone', settle);
-    } else settle(view);
+    updateDrawn(NET.nodeSet, NET.drawn.nodes, visNodes, NET.pos);
+    updateDrawn(NET.edgeSet, NET.drawn.edges, visEdges, null);
+    if (relayout) placeNodes(ids);
+    if (view) network.moveTo({position: view.position, scale: view.scale, animation: false});
+    else fitDrawing();
+    NET.settled = true;
+    NET.settledOnce = true;
+    network.redraw();
     renderNetworkSide();
     renderNetworkNote();
   }
 
-  /** Physics off, positions kept, the drawing fitted to the canvas (or the reader's zoom kept when nothing moved). */
-  function settle(view) {
-    var network = NET.network;
-    network.setOptions({physics: {enabled: false}});
-    var positions = network.getPositions();
-    Object.keys(positions).forEach(function (id) { NET.pos[id] = positions[id]; });
-    if (view && view.position) network.moveTo({position: view.position, scale: view.scale, animation: false});
-    else network.fit({animation: false, maxZoomLevel: 2.5});
-    NET.settled = true;
-    NET.settledOnce = true;
-    network.redraw();
+  /** Moves the drawn nodes to their places in NET.pos. This is what vis-network's moveNode does, less the
+      redraw it asks for after each node: the caller redraws once. */
+  function placeNodes(ids) {
+    var nodes = NET.network.body.nodes;
+    ids.forEach(function (id) { nodes[id].x = NET.pos[id].x; nodes[id].y = NET.pos[id].y; });
+  }
+
+  /** Brings a DataSet to ``items`` in one batch: what is no longer drawn is hidden (vis-network keeps
+      its node, which costs less than making it again), and only items whose look or place changed
+      are updated. ``drawn`` holds each item's last look. */
+  function updateDrawn(dataSet, drawn, items, positions) {
+    var keep = {};
+    items.forEach(function (item) { keep[item.id] = 1; });
+    var changes = [];
+    var hidden = [];
+    Object.keys(drawn).forEach(function (id) {
+      if (keep[id]) return;
+      if (drawn[id] !== HIDDEN) { drawn[id] = HIDDEN; changes.push({id: id, hidden: true}); }
+      hidden.push(id);
+    });
+    items.forEach(function (item) {
+      item.hidden = false;
+      var look = JSON.stringify(item);
+      if (drawn[item.id] === look) return;
+      if (drawn[item.id] === undefined && positions) { item.x = positions[item.id].x; item.y = positions[item.id].y; } // new: placed as it is made
+      drawn[item.id] = look;
+      changes.push(item);
+    });
+    if (changes.length) dataSet.update(changes);
+    if (hidden.length > KEEP_HIDDEN) { // many hidden: let them go
+      hidden.forEach(function (id) { delete drawn[id]; });
+      dataSet.remove(hidden);
+    }
   }
 
   function shade(colour) {
@@ -1428,7 +1627,7 @@
     if (folded) parts.push('dashed or thick lines join through commitments not drawn (the width grows with their number)');
     if (NET.thinned) parts.push(NET.thinned.toLocaleString('en-GB') + ' weaker such lines left out (each node keeps its ' + STRONGEST + ' strongest)');
     if (!s.focus && NET.left.main) parts.push(NET.left.main.toLocaleString('en-GB') + ' ' + KIND_NAMES[s.agg === 'body' ? 'body' : s.agg === 'doc' ? 'doc' : 'rec'].toLowerCase() + ' with fewer commitments left out (search or open a node to reach them)');
-    Object.keys(NET.more).forEach(function (id) { parts.push(g.nodes[id].short + ': ' + NET.more[id] + ' more neighbours not drawn'); });
+    Object.keys(NET.more).forEach(function (id) { parts.push(labelText(g.nodes[id]) + ': ' + NET.more[id] + ' more neighbours not drawn'); });
     if (NET.matches.length) parts.push(NET.matches.length + ' drawn match the search');
     parts.push('click a node to open its neighbours, again to close them; drag to move, wheel to zoom; keys on the drawing: ← → select, Enter opens, + − 0 zoom');
     $('ex-netnote').textContent = parts.join(' · ');
@@ -1480,6 +1679,22 @@
     return nameIndex[wanted] || '';
   }
 
+  var nameOptions = null;
+  /** The names the path's boxes offer (made once, kept across redraws of the side panel). */
+  function nameList() {
+    if (nameOptions) return nameOptions;
+    var g = netGraph();
+    nameOptions = el('datalist');
+    nameOptions.id = 'ex-names';
+    g.order.forEach(function (id) {
+      if (g.nodes[id].kind === 'c' || g.nodes[id].kind === 'doc') return;
+      var option = el('option');
+      option.value = g.nodes[id].name;
+      nameOptions.appendChild(option);
+    });
+    return nameOptions;
+  }
+
   function renderNetworkSide() {
     var g = netGraph();
     var s = NET.state;
@@ -1510,15 +1725,7 @@
 
     // path between two nodes
     var path = el('div', 'path');
-    var list = el('datalist');
-    list.id = 'ex-names';
-    g.order.forEach(function (id) {
-      if (g.nodes[id].kind === 'c' || g.nodes[id].kind === 'doc') return;
-      var option = el('option');
-      option.value = g.nodes[id].name;
-      list.appendChild(option);
-    });
-    path.appendChild(list);
+    if (nameOptions) path.appendChild(nameOptions); // made when a path box is first focused (thousands of names)
     [['from', 'From'], ['to', 'To']].forEach(function (pair) {
       var input = el('input');
       input.id = 'ex-path-' + pair[0];
@@ -1527,6 +1734,7 @@
       input.placeholder = pair[1] + ' (a name)';
       input.setAttribute('aria-label', 'Path ' + pair[0]);
       input.value = s[pair[0]] && g.nodes[s[pair[0]]] ? g.nodes[s[pair[0]]].name : '';
+      input.addEventListener('focus', function () { if (!nameOptions) path.appendChild(nameList()); });
       path.appendChild(input);
     });
     var find = el('button', '', 'Find path');
@@ -1591,7 +1799,7 @@
     // types shown
     var types = el('ul');
     var present = {};
-    g.order.forEach(function (id) { present[g.nodes[id].kind] = (present[g.nodes[id].kind] || 0) + 1; });
+    NET_KINDS.forEach(function (kind) { present[kind] = ofKind(kind).length; });
     NET_KINDS.forEach(function (kind) {
       if (!present[kind]) return;
       var item = el('li');
@@ -2002,6 +2210,8 @@
     net: {
       state: function () { return NET.state; },
       stable: function () { return NET.stable; },
+      /** When the last change was drawn (performance.now()): benchmarks time a change from its event to here. */
+      stableAt: function () { return NET.stableAt; },
       visible: function () { return NET.visible.slice(); },
       edges: function () { return NET.edges.map(function (e) { return {from: e.from, to: e.to, w: e.w, folded: e.folded}; }); },
       labels: function () { return NET.labels.map(function (l) { return {id: l.id, text: l.text, box: l.box}; }); },
@@ -2026,4 +2236,5 @@
     readyAt: performance.now(),
     ready: true
   };
+  }
 }());
