@@ -27,6 +27,8 @@ Conventions (documented in the README, relied on by queries):
 '2015-10-01/2018-03-31'
 >>> find_deadline("For the period from April 2015 to March 2018 the project has a budget.", date(2015, 6, 1)).iso
 '2015-04-01/2018-03-31'
+>>> find_deadline("Restrictions will apply from 13 July to 6 August (2014).", date(2014, 5, 1)).iso
+'2014-07-13/2014-08-06'
 >>> find_deadline("BY MAY 2026, THE PANEL WILL REPORT.", date(2025, 4, 9)).text
 'BY MAY 2026'
 """
@@ -232,6 +234,23 @@ def _day_to_day(m: re.Match, published: date) -> tuple[date | None, date] | None
     except ValueError:  # no such day: no deadline (the phrase stays in the text)
         return None
     return (start, end) if start <= end else None
+
+
+@_rule(rf"\b(?:from|between)\s+(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}\s+(?:to|until|and|[-–])\s+(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}"
+       rf"(?:,?\s+\(?{_YEAR}\)?)?(?![\s,]*\d)", "month name")
+def _days_in_a_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"From 13 July to 6 August (2014)": in the year written, else the next such days from the document's date."""
+    first_month, last_month = MONTHS[word_key(m.group(2))], MONTHS[word_key(m.group(4))]
+    years = [int(m.group(5))] if m.group(5) else [published.year, published.year + 1]
+    for year in years:
+        try:
+            start = date(year, first_month, int(m.group(1)))
+            end = date(year + (1 if last_month < first_month else 0), last_month, int(m.group(3)))
+        except ValueError:
+            return None
+        if m.group(5) or end >= published:
+            return start, end
+    return None
 
 
 @_rule(rf"\b(?:from|between|the period from)\s+{_MONTH} {_YEAR}\s+(?:to|until|and|[-–])\s+{_MONTH} {_YEAR}\b", "year", "month")
