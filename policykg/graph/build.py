@@ -742,19 +742,17 @@ def _add_table_recommendations(context: _Context, add_recommendation: Callable[[
                 continue
             number_at = _column(header, _NUMBER_COLUMN, set())
             text_at = _column(header, _TEXT_COLUMN, {number_at} if number_at is not None else set())
-            if text_at is None and number_at is None:
-                continue
-            if number_at is None and not _ROW_NUMBER.match(cells[text_at].split(" ", 1)[0]):
+            if number_at is not None:
+                found = _ROW_NUMBER.match(cells[number_at])
+                title = cells[text_at] if text_at is not None else ""
+            elif text_at is not None:  # no number column: the number leads the recommendation's text ("13", "R13")
+                first, _, title = cells[text_at].partition(" ")
+                found = _ROW_NUMBER.match(first)
+            else:
                 continue
             taken = {i for i in (number_at, text_at) if i is not None}
             status_at = _column(header, _ACCEPTANCE_COLUMN, taken)
             status_at = _column(header, _STATUS_COLUMN, taken) if status_at is None else status_at
-            if number_at is not None:
-                found = _ROW_NUMBER.match(cells[number_at])
-                title = cells[text_at] if text_at is not None else ""
-            else:
-                first, _, title = cells[text_at].partition(" ")
-                found = _ROW_NUMBER.match(first)
             if found is None or not 1 <= int(found.group(1)) <= MAX_RECOMMENDATION_NUMBER:
                 continue
             number, where = int(found.group(1)), context.where(paragraph)
