@@ -148,7 +148,7 @@ _CONNECTORS = {"of", "for", "and", "the", "on", "in", "into", "to", "at", "&"}
 PREFIX_WORDS: dict[str, tuple[str, str]] = {"HMP": ("Organisation", "prison"), "HMYOI": ("Organisation", "prison"),
                                             "HMPYOI": ("Organisation", "prison")}
 #: First words that make a name a post, not a body ("Chief Executive", "Secretary of State for ...").
-_POST_WORDS = {"Chief", "Secretary", "Minister", "Director", "Head", "Chair", "Chairman", "Commissioner", "Deputy",
+_POST_WORDS = {"Chief", "Controller", "Secretary", "Minister", "Director", "Head", "Chair", "Chairman", "Commissioner", "Deputy",
                "Permanent", "Under-Secretary", "Parliamentary", "President", "Lord", "Baroness", "Sir", "Dame"}
 _HEAD_WORD_INSIDE = re.compile("|".join(map(re.escape, [*HEAD_WORDS, *PREFIX_WORDS])))
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r")\b")  # as a whole word
@@ -726,6 +726,7 @@ def _name_before(text: str, position: int, abbreviation: str, words: list[tuple[
 _LEADING_PHRASE = re.compile(r"^[A-Z][\w'’-]*(?:\s+(?:to|with|from|by))?\s+the\s+(?=[A-Z])")
 
 
+_NAME_POSSESSORS = ("Women", "Children", "Men", "People", "Girls", "Boys", "Veterans", "Workers", "Citizens", "Patients", "Victims")
 _MAJESTY = re.compile(r"^(?:Her|His) Majesty's$")  # "His Majesty's Inspectorate of Prisons": part of the name
 
 
@@ -740,7 +741,9 @@ def _trim_name(run: str) -> tuple[str, int]:
     (('Youth Commission', 14), ('Independent Inquiry into X', 13))
     """
     offset = 0
-    if (possessive := run.rfind("'s ")) >= 0 and not run[:possessive].endswith("Majesty"):  # "His Majesty's ..." is a name
+    possessive = run.rfind("'s ")
+    # "His Majesty's ...", "Women's Engineering Society", "Children's Commissioner": the possessive is part of the name
+    if possessive >= 0 and not run[:possessive].endswith(("Majesty", *_NAME_POSSESSORS)):
         offset, run = possessive + 3, run[possessive + 3:]
     if (head := _HEAD_WORD.search(run)) and (article := run.rfind(" the ", 0, head.start())) >= 0:
         if run.split(" ", 1)[0] in {"Secretary", "Under-Secretary", "Minister", "Parliamentary"}:
