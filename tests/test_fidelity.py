@@ -30,8 +30,9 @@ FLOORS = {
     "legislation": (0.87, 0.93),
     "dated commitments": (0.75, 0.79),
     "funding": (0.97, 0.97),
-    # issue 21: 2 of the gold's 12 restatements linked, no false link (the others: benchmarks/README.md)
-    "follow-ups": (0.16, 1.0),
+    # issue 21: 5 of the gold's 12 restatements linked; the sixth link, read by hand, restates the same action as
+    # the gold's pair from the earlier document's other sentence about it (tests/test_follow_up.py REAL_LINKS)
+    "follow-ups": (0.40, 0.80),
 }
 
 

@@ -53,6 +53,7 @@ class GatedPattern:
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
     r"\b(?:will|shall|intends? to|plans? to|next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
+    r"(?<=\bI )committed to|(?<=\bwe )committed to|"
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|"
     r"delivered|invested|begun|started)|"
@@ -60,7 +61,8 @@ _COMMITTING = re.compile(
     r"reviewing|awaiting|ensuring|working to|increasing|creating|building|expanding|extending|rolling out|"
     r"publishing|consulting|delivering|funding|supporting|managing|improving|helping|reforming|tackling|transforming|"
     r"protecting|strengthening|modernising|reducing|piloting|trialling|developing|updating|preparing|exploring|"
-    r"implementing|establishing|drafting|setting up)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
+    r"implementing|establishing|drafting|setting up|removing|abolishing|amending|changing|replacing|legislating|"
+    r"bringing forward|scrapping|ending|raising|lowering|requiring)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
     re.I,
 )
 # The same for the lower-cased text (the pattern is written in lower case): see deadlines.text_to_search.
