@@ -116,7 +116,7 @@ def to_table(columns: list[str], records: list[dict[str, Any]], max_width: int =
 
     wrapped = [[wrap(r[c]) for c in columns] for r in records]
     widest = {id(cell): max(map(len, cell)) for cell in wrapped_text.values()}
-    widths = [max([len(c), *(widest[i] for i in set(map(id, cells)))]) for c, cells in zip(columns, zip(*wrapped), strict=False)]
+    widths = [max([len(c), *(widest[i] for i in set(map(id, cells)))]) for c, cells in zip(columns, zip(*wrapped, strict=True), strict=False)]
     widths += [len(c) for c in columns[len(widths):]]  # no rows: the headers' widths
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
