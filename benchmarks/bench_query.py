@@ -77,8 +77,8 @@ DATE_SAMPLES = {"from": "2025-01-01", "to": "2026-01-01"}
 
 
 def default_parameters(query: CannedQuery, samples: dict[str, Any]) -> dict[str, Any]:
-    """The query's defaults, with a sample value for each required parameter."""
-    return query.bind({p.name: DATE_SAMPLES.get(p.name, "2026-01-01") if p.type == "date" else samples[p.name]
+    """The query's defaults, with a sample value for each required parameter (a date for a point: a date or a document)."""
+    return query.bind({p.name: DATE_SAMPLES.get(p.name, "2026-01-01") if p.type in ("date", "point") else samples[p.name]
                        for p in query.parameters if p.required})
 
 

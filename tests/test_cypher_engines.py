@@ -36,8 +36,9 @@ DATE_SAMPLE = {"as_of": "2026-01-01", "from": "2025-01-01", "to": "2026-01-01"}
 
 
 def sample(parameter, samples: dict | None = None):
-    """A typical value for ``parameter``: by name from :data:`DATE_SAMPLE` for dates, else from ``samples`` (:data:`SAMPLE`)."""
-    if parameter.type == "date":
+    """A typical value for ``parameter``: by name from :data:`DATE_SAMPLE` for dates (and points: a date or a
+    document), else from ``samples`` (:data:`SAMPLE`)."""
+    if parameter.type in ("date", "point"):
         return DATE_SAMPLE.get(parameter.name, "2026-01-01")
     return (SAMPLE if samples is None else samples)[parameter.name]
 

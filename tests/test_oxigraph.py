@@ -174,7 +174,7 @@ def test_adhoc_queries_on_oxigraph(oxigraph_store):
 def test_an_empty_graph_runs_every_query():
     engine, reference = OxigraphEngine(new_graph()), SparqlEngine(new_graph())
     for name, query in CATALOGUE.items():
-        params = query.bind({p.name: {"str": "x", "date": "2026-01-01"}.get(p.type, 1) for p in query.parameters if p.required})
+        params = query.bind({p.name: {"str": "x", "date": "2026-01-01", "point": "2026-01-01"}.get(p.type, 1) for p in query.parameters if p.required})
         assert answers(engine, name, params) == answers(reference, name, params) == [], name
 
 

@@ -14,7 +14,7 @@ from tracker_corpus import REAL, REAL_DOCUMENTS, write_response_deadline_series
 from policykg.errors import QueryError
 from policykg.graph.build import build_graph
 from policykg.graph.pipeline import build_from_paths
-from policykg.graph.responses import PFD_BASIS, STATUTORY_BASIS, add_months, add_response_deadlines, stated_period
+from policykg.graph.responses import COMMITTEE_BASIS, PFD_BASIS, STATUTORY_BASIS, add_months, add_response_deadlines, committee_of, stated_period
 from policykg.loaders import load_document
 from policykg.ontology.rdf import PKG, to_rdf
 from policykg.ontology.validate import validate
@@ -24,6 +24,8 @@ from policykg.queries.sparql import SparqlEngine
 
 IBI = "https://w3id.org/policykg/id/recommendation/infected-blood-inquiry/"
 TIMING = REAL / "iicsa-wms-response-timing-2023-04.txt"
+#: The Government's response of 10 February 2025 to the House of Lords Statutory Inquiries Committee's report.
+LORDS_RESPONSE = REAL / "statutory-inquiries-committee-government-response-2025-02.txt"
 
 PARAMETER_SETS = [{"as_of": "2025-06-01"}, {"as_of": "2024-12-01"}, {"as_of": "2023-06-01"}, {"as_of": "2022-01-01"},
                   {"as_of": "2023-04-21"}, {}]
@@ -95,6 +97,35 @@ def test_no_deadline_without_a_report_or_a_convention(tmp_path):
     stated.write_text(report.read_text(encoding="utf-8").replace("makes these recommendations.\n", "makes these recommendations.\n"
                       "We ask the Government to respond to this report within 90 days.\n"), encoding="utf-8")
     assert due(build_from_paths([stated])[0])["iitcse/1"][1] == "2022-10-10"
+
+
+def committee_report(path: Path, masthead: str) -> Path:
+    """A committee's report of 16 September 2024 whose first paragraph is ``masthead``."""
+    path.write_text("Public inquiries: enhancing public trust. 1st Report of Session 2024-25\nPublished 16 September 2024\n"
+                    f"{masthead}\nRecommendation 1: Monitoring\n1. The Government should publish a report on the "
+                    "implementation of inquiry recommendations every year.\n", encoding="utf-8")
+    return path
+
+
+def test_a_parliamentary_committees_report_is_due_an_answer_in_two_months(tmp_path):
+    """The convention for select committees: two months from the report, when its masthead names the committee."""
+    report = committee_report(tmp_path / "report.txt", "House of Lords Statutory Inquiries Committee.")
+    assert list(due(build_from_paths([report])[0]).values()) == [("2024-09-16", "2024-11-16", COMMITTEE_BASIS)]
+    cited = committee_report(tmp_path / "cited.txt", "A review of inquiries by independent experts.")
+    cited.write_text(cited.read_text(encoding="utf-8") + "The Statutory Inquiries Committee heard evidence in 2024.\n", encoding="utf-8")
+    assert due(build_from_paths([cited])[0]) == {}  # a committee cited in the body: not its report
+
+
+def test_the_real_response_to_the_lords_committee_answers_a_committee_report(tmp_path):
+    """The response's title names the committee whose report it answers; its recommendation is that committee's,
+    but the report's date is not in the response, so no deadline is made up from the response's own date."""
+    graph = build_from_paths([LORDS_RESPONSE])[0]
+    recommendations = [n for n, data in graph.nodes(data=True) if data["type"] == "Recommendation"]
+    assert recommendations and {committee_of(graph, r) for r in recommendations} == {
+        "https://w3id.org/policykg/id/organisation/statutory-inquiries-committee"}
+    assert due(graph) == {}
+    seed_graph = build_from_paths([REAL_DOCUMENTS[2]])[0]  # a progress update naming no committee in its masthead
+    assert {committee_of(seed_graph, n) for n, data in seed_graph.nodes(data=True) if data["type"] == "Recommendation"} == {None}
 
 
 def test_the_real_iicsa_deadline_is_the_one_the_government_named(real_graph):

@@ -7,13 +7,17 @@ import pytest
 from test_cypher_engines import CATALOGUE, answers
 from tracker_corpus import GRENFELL, IICSA, REAL_DOCUMENTS, write_series
 
-from policykg.graph.build import build_graph
+from policykg.graph.build import build_graph, document_iri
 from policykg.loaders import load_document
 from policykg.queries.ladybug import LadybugEngine
 from policykg.queries.oxigraph import OxigraphEngine
 from policykg.queries.sparql import SparqlEngine
 
 TRACKER_QUERIES = ("inquiries", "status-history", "recommendations-as-of", "changes", "follow-through")
+
+#: The IICSA documents' IRIs, as the build names them: the undated final report, the statement of January 2024, the
+#: update of April 2025 (``changes`` takes a document for FROM or TO).
+REPORT, STATEMENT, UPDATE = (document_iri(load_document(path)) for path in REAL_DOCUMENTS[:3])
 
 #: Parameter sets compared across engines, per query.
 PARAMETER_SETS = {
@@ -25,7 +29,9 @@ PARAMETER_SETS = {
     "changes": [{"from": "2024-01-10", "to": "2025-04-09"}, {"from": "2020-01-01", "to": "2030-01-01"},
                 {"from": "2025-03-03", "to": "2025-09-01"}, {"from": "2025-01-01", "to": "2025-03-03"},
                 {"from": "2025-05-29", "to": "2025-09-30"}, {"from": "2026-01-01", "to": "2025-01-01"},
-                {"from": "2024-03-03", "to": "2025-09-01"}],  # the follow-up series' re-dated, delivered and dropped (Neo4j test)
+                {"from": "2024-03-03", "to": "2025-09-01"},  # the follow-up series' re-dated, delivered and dropped (Neo4j test)
+                {"from": STATEMENT, "to": UPDATE}, {"from": "2020-01-01", "to": STATEMENT}, {"from": STATEMENT, "to": "2030-01-01"},
+                {"from": UPDATE, "to": STATEMENT}, {"from": REPORT, "to": UPDATE}],
     "follow-through": [{"as_of": "2025-06-01"}, {"as_of": "2026-06-01"}, {"as_of": "2030-01-01"}, {"as_of": "2020-01-01"}],
 }
 
@@ -116,6 +122,40 @@ def test_changes_between_the_2024_statement_and_the_2025_update(real):
     assert rows[13]["change"] == "changed" and rows[13]["previous_status"] is None and rows[13]["status"] == "accepted"
     assert all(row["change"] == "new" for number, row in rows.items() if number != 13)
     assert real("changes", **{"from": "2025-04-09", "to": "2025-05-01"}) == []
+
+
+def test_changes_between_two_documents_are_those_of_the_later_one_and_those_between(real):
+    """A document for FROM or TO stands for its place in the order of documents (date, then IRI): the IICSA
+    statement (10 January 2024) to the update (9 April 2025) is the update's changes, as between the two dates."""
+    between = real("changes", **{"from": STATEMENT, "to": UPDATE})
+    assert between == real("changes", **{"from": "2024-01-10", "to": "2025-04-09"})
+    assert len({r["number"] for r in between if r["inquiry"] == IICSA}) == 20
+    assert {r["date"] for r in between} == {"2025-04-09"}
+    assert real("changes", **{"from": "2020-01-01", "to": STATEMENT}) == real("changes", **{"from": "2020-01-01", "to": "2024-01-10"}) != []
+    assert real("changes", **{"from": UPDATE, "to": "2030-01-01"}) == real("changes", **{"from": "2025-04-09", "to": "2030-01-01"})
+    assert real("changes", **{"from": UPDATE, "to": UPDATE}) == real("changes", **{"from": UPDATE, "to": STATEMENT}) == []
+    # the final report states no date: it has no place in the order, so nothing is after or before it
+    assert real("changes", **{"from": REPORT, "to": UPDATE}) == real("changes", **{"from": "2020-01-01", "to": REPORT}) == []
+
+
+def test_a_document_of_the_same_date_counts_by_its_iri(tmp_path):
+    """Two documents of one date: FROM the one with the lesser IRI keeps the other's changes, FROM the other drops them."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    for path, title, status in ((first, "Infected Blood Inquiry: response", "We accept this recommendation."),
+                                (second, "Infected Blood Inquiry: update", "We accept this recommendation in part.")):
+        path.write_text(f"{title}\nPublished 3 March 2025\nThe Government responds to the recommendations of the Infected Blood Inquiry.\n"
+                        f"Recommendation 1: Compensation\n1. {status}\n", encoding="utf-8")
+    documents = [load_document(path) for path in (first, second)]
+    lesser, greater = sorted(document_iri(document) for document in documents)
+    engine = SparqlEngine(build_graph(documents))
+    both = answers(engine, "changes", {"from": "2025-03-02", "to": "2025-03-03"})
+    assert sorted(row["change"] for row in both) == ["changed", "new"]  # the second says "in part"
+    by_iri = {row["response"].split("/")[-2]: row for row in both}
+    later = by_iri[greater.split("/")[-1]]
+    assert answers(engine, "changes", {"from": lesser, "to": "2025-12-31"}) == [later] and later["change"] == "changed"
+    assert answers(engine, "changes", {"from": greater, "to": "2025-12-31"}) == []
+    assert answers(engine, "changes", {"from": "2025-03-02", "to": greater}) == both
+    assert answers(engine, "changes", {"from": "2025-03-02", "to": lesser}) == [by_iri[lesser.split("/")[-1]]]
 
 
 def test_inquiries_count_latest_statuses(real):

@@ -20,7 +20,13 @@ The period is, in this order:
    statutory inquiries within six months of their final recommendations", written statement of 20 April 2023,
    tests/fixtures/real/iicsa-wms-response-timing-2023-04.txt).
 
-Other reports (a non-statutory review, a committee) get no deadline unless they state one.
+4. **a parliamentary committee's report** (the recommendation's report names a committee of kind
+   ``parliamentary_committee`` in its title or the first block before any heading, as does a response to that
+   committee's report, or it is made by such a committee): two months, the convention that the Government responds to a
+   select committee report within two months of its publication (the Cabinet Office's guidance to civil servants
+   on select committees, the "Osmotherly Rules").
+
+Other reports (a non-statutory review) get no deadline unless they state one.
 
 A recommendation's *report date* is the ``published`` date of the Report it was published in (``published_in``,
 curated), else the earliest date of a dated *report* stating it: a document whose title says "report" (and not
@@ -69,6 +75,11 @@ PFD_DAYS = 56
 PFD_BASIS = "Prevention of Future Deaths report: a response within 56 days (Coroners (Investigations) Regulations 2013, regulation 29)"
 STATUTORY_MONTHS = 6
 STATUTORY_BASIS = "statutory inquiry: the convention of a government response within six months of the report"
+COMMITTEE_MONTHS = 2
+COMMITTEE_BASIS = "parliamentary committee report: the convention of a government response within two months of the report"
+COMMITTEE_KIND = "parliamentary_committee"
+#: Where a document names whose report it is or answers: its title and the first block before any heading.
+MASTHEAD = frozenset({"title", "s1.b1"})
 #: A report's title: "report", "final report", "Report to Prevent Future Deaths" ...; not "progress report",
 #: "response to the report", "update", "statement".
 REPORT_TITLE = re.compile(r"\breport\b", re.I)
@@ -164,10 +175,12 @@ def _is_report(graph: nx.MultiDiGraph, document: str, texts: _Texts, read: dict[
 
 
 def response_deadline(graph: nx.MultiDiGraph, recommendation: str, texts: _Texts,
-                      read: dict[str, tuple[str, int, str] | None] | None = None) -> tuple[str, str, str] | None:
+                      read: dict[str, tuple[str, int, str] | None] | None = None,
+                      known_committees: list[str] | None = None) -> tuple[str, str, str] | None:
     """(report date, due date, basis) of one recommendation, or None (see the module's description).
 
-    ``texts``: per document, its paragraphs' (locator, text); ``read``: the periods of the documents read so far.
+    ``texts``: per document, its paragraphs' (locator, text); ``read``: the periods of the documents read so far;
+    ``known_committees``: the graph's :func:`committees`, when already listed.
     """
     read = {} if read is None else read
     documents = sorted({record.document for record in graph.nodes[recommendation].get("provenance") or ()
@@ -184,6 +197,30 @@ def response_deadline(graph: nx.MultiDiGraph, recommendation: str, texts: _Texts
             return report_date, due_date(report_date, count, unit), basis
     if any(graph.nodes[inquiry].get("kind") == "statutory_inquiry" for inquiry in _targets(graph, recommendation, "made_by")):
         return report_date, add_months(report_date, STATUTORY_MONTHS), STATUTORY_BASIS
+    if committee_of(graph, recommendation, known_committees) is not None:
+        return report_date, add_months(report_date, COMMITTEE_MONTHS), COMMITTEE_BASIS
+    return None
+
+
+def committees(graph: nx.MultiDiGraph) -> list[str]:
+    """The graph's parliamentary committees, in IRI order."""
+    return sorted(n for n, data in graph.nodes(data=True) if data.get("kind") == COMMITTEE_KIND)
+
+
+def committee_of(graph: nx.MultiDiGraph, recommendation: str, known: list[str] | None = None) -> str | None:
+    """The parliamentary committee whose report made a recommendation, or None: the committee that makes it
+    (``made_by``), else one named in the masthead (:data:`MASTHEAD`) of a document stating it (a report's
+    masthead; a response "to the ... Committee report"), the least IRI of several.
+
+    Only the masthead counts: a report may cite a committee's work anywhere else.  ``known``: the graph's
+    :func:`committees`, when already listed."""
+    made_by = sorted(body for body in _targets(graph, recommendation, "made_by") if graph.nodes[body].get("kind") == COMMITTEE_KIND)
+    if made_by:
+        return made_by[0]
+    documents = {record.document for record in graph.nodes[recommendation].get("provenance") or ()}
+    for committee in committees(graph) if known is None else known:
+        if any(record.document in documents and record.locator in MASTHEAD for record in graph.nodes[committee].get("provenance") or ()):
+            return committee
     return None
 
 
@@ -206,8 +243,9 @@ def add_response_deadlines(graph: nx.MultiDiGraph) -> None:
     """
     texts = _documents(graph)
     read: dict[str, tuple[str, int, str] | None] = {}
+    known = committees(graph)
     for recommendation in sorted(n for n, data in graph.nodes(data=True) if data["type"] == "Recommendation"):
-        found = response_deadline(graph, recommendation, texts, read)
+        found = response_deadline(graph, recommendation, texts, read, known)
         data = graph.nodes[recommendation]
         for key in ("report_date", "response_due", "response_due_basis"):
             data.pop(key, None)

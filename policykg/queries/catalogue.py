@@ -11,7 +11,8 @@ Each file starts with the same header, as comments (``#`` in SPARQL, ``//`` in C
 A column marked ``[]`` holds a list (SPARQL returns it as a ``GROUP_CONCAT`` joined
 with :data:`LIST_SEPARATOR`; Cypher as a list); results give it as a sorted list.
 
-Parameter types are ``int``, ``str`` and ``date``; a parameter is ``required``, has a
+Parameter types are ``int``, ``str``, ``date`` and ``point`` (a point in a series of documents: a date written
+``YYYY-MM-DD`` or a document's IRI, passed on as text: the query tells them apart); a parameter is ``required``, has a
 default (``= VALUE``; ``today`` for dates), or is optional (neither: passed as null /
 left unbound).  Values are always *bound* by the engines, never pasted into query text.
 
@@ -32,11 +33,11 @@ from importlib import resources
 from typing import Any
 
 from policykg.errors import QueryError
-from policykg.values import iso_date
+from policykg.values import iri_problem, iso_date
 
 LIST_SEPARATOR = "\u001f"  # ASCII unit separator: never in document text
 _HEADER = re.compile(r"^\s*(?:#|//)\s*(title|description|param|columns):\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s+(int|str|date)(?:\s+(required)|\s*=\s*(\S+))?\s*(?:--\s*(.*))?$")
+_PARAM = re.compile(r"^(\w+)\s+(int|str|date|point)(?:\s+(required)|\s*=\s*(\S+))?\s*(?:--\s*(.*))?$")
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,30 @@ class Parameter:
                 if isinstance(value, date):
                     return value
                 return date.today() if value == "today" else iso_date(str(value))
+            if self.type == "point":
+                return point(value)
             return str(value)
         except (ValueError, TypeError):
-            what = "an int" if self.type == "int" else "a date (YYYY-MM-DD)" if self.type == "date" else f"a {self.type}"
+            what = {"int": "an int", "date": "a date (YYYY-MM-DD)", "point": "a date (YYYY-MM-DD) or a document's IRI"}.get(
+                self.type, f"a {self.type}")
             raise QueryError(f"parameter {self.name!r} must be {what}, not {value!r}") from None
+
+
+def point(value: Any) -> str:
+    """A ``point`` parameter as the queries take it: a date as ``YYYY-MM-DD`` text, else a document's IRI;
+    ``ValueError`` for anything else (text that starts like a date must be one).
+
+    >>> point(date(2025, 4, 9)), point("https://w3id.org/policykg/id/document/x")
+    ('2025-04-09', 'https://w3id.org/policykg/id/document/x')
+    """
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if text[:1].isdigit():
+        return iso_date(text).isoformat()
+    if iri_problem(text):
+        raise ValueError(text)
+    return text
 
 
 #: The integers every engine holds: Cypher's INT64 (Neo4j, LadybugDB); SPARQL would take more.

@@ -106,13 +106,29 @@ def to_table(columns: list[str], records: list[dict[str, Any]], max_width: int =
        c
     (1 row)
     """
-    wrapped = [[_wrap(_cell(r[c]).replace("\n", " "), max_width) for c in columns] for r in records]
-    widths = [max([len(c)] + [len(line) for row in wrapped for line in row[i]]) for i, c in enumerate(columns)]
+    wrapped_text: dict[str, list[str]] = {}  # each distinct text wrapped once: a wide matrix repeats a few statuses
+
+    def wrap(value: Any) -> list[str]:
+        text = _cell(value)
+        if (lines := wrapped_text.get(text)) is None:
+            lines = wrapped_text[text] = _wrap(text.replace("\n", " "), max_width)
+        return lines
+
+    wrapped = [[wrap(r[c]) for c in columns] for r in records]
+    widest = {id(cell): max(map(len, cell)) for cell in wrapped_text.values()}
+    widths = [max([len(c), *(widest[i] for i in set(map(id, cells)))]) for c, cells in zip(columns, zip(*wrapped, strict=True), strict=False)]
+    widths += [len(c) for c in columns[len(widths):]]  # no rows: the headers' widths
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
+    blanks = [" " * w for w in widths]
     for row in wrapped:
-        for depth in range(max(len(cell) for cell in row)):
-            parts = [(cell[depth] if depth < len(cell) else "").ljust(w) for cell, w in zip(row, widths, strict=True)]
+        lines.append("  ".join(map(str.ljust, (cell[0] for cell in row), widths)).rstrip())
+        deeper = [i for i, depth in enumerate(map(len, row)) if depth > 1]  # most cells are one line: blank below
+        for depth in range(1, max(len(row[i]) for i in deeper) if deeper else 1):
+            parts = blanks.copy()
+            for i in deeper:
+                if depth < len(row[i]):
+                    parts[i] = row[i][depth].ljust(widths[i])
             lines.append("  ".join(parts).rstrip())
     lines.append(f"({len(records)} row{'s' if len(records) != 1 else ''})")
     return "\n".join(lines)

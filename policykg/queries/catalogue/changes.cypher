@@ -1,16 +1,25 @@
-// title: Changes between two dates
-// description: What documents published after FROM and up to TO change: responses that are new (the first response to their recommendation) or change its status (from that of the latest earlier response with one), and commitments they re-date, report delivered or drop (a later statement about an earlier commitment, pkg:followedUpBy, with that outcome; PREVIOUS_DATE: the date of the commitment's document, DEADLINE_END its deadline, NEW_DEADLINE_END the later statement's).
-// param: from date required -- the earlier date, excluded (YYYY-MM-DD)
-// param: to date required -- the later date, included (YYYY-MM-DD)
+// title: Changes between two dates or documents
+// description: What documents published after FROM and up to TO (each a date or a document's IRI: documents are ordered by their date, then by their IRI) change: responses that are new (the first response to their recommendation) or change its status (from that of the latest earlier response with one), and commitments they re-date, report delivered or drop (a later statement about an earlier commitment, pkg:followedUpBy, with that outcome; PREVIOUS_DATE: the date of the commitment's document, DEADLINE_END its deadline, NEW_DEADLINE_END the later statement's).
+// param: from point required -- the earlier date (YYYY-MM-DD) or document (its IRI), excluded
+// param: to point required -- the later date (YYYY-MM-DD) or document (its IRI), included
 // columns: inquiry, number, title, change, date, document, previous_status, previous_date, status, status_quote, response, commitment, deadline_end, new_deadline_end, evidence, evidence_locator, commitment_iri
 // Responses are ordered as in recommendations-as-of.cypher: by their document's date, then by the document's IRI;
 // responses in undated documents have no place in that order and are left out.
 // The two halves of a union (responses, then commitments followed up), as one query so that ORDER BY covers both.
-WITH $from AS since, $to AS until
+// FROM and TO as "DATE DOCUMENT-IRI" keys, which order documents as the date then the IRI do: a document's own, or a
+// date followed by "!" (above every key of that date, whose space is below "!"); none for an IRI that is no dated
+// document (a date starts with a digit, an IRI with a letter)
+WITH $from AS fromValue, $to AS toValue
+OPTIONAL MATCH (fromDoc:Document) WHERE fromDoc.iri = fromValue AND fromDoc.published IS NOT NULL
+OPTIONAL MATCH (toDoc:Document) WHERE toDoc.iri = toValue AND toDoc.published IS NOT NULL
+WITH CASE WHEN fromDoc IS NOT NULL THEN toString(fromDoc.published) + ' ' + fromDoc.iri
+          WHEN left(fromValue, 1) >= '0' AND left(fromValue, 1) <= '9' THEN fromValue + '!' END AS since,
+     CASE WHEN toDoc IS NOT NULL THEN toString(toDoc.published) + ' ' + toDoc.iri
+          WHEN left(toValue, 1) >= '0' AND left(toValue, 1) <= '9' THEN toValue + '!' END AS until
 UNWIND ['response', 'commitment'] AS part
 OPTIONAL MATCH (resp:Response)-[:RESPONDS_TO]->(r:Recommendation),
                (resp)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(d:Document)
-WHERE part = 'response' AND d.published > since AND d.published <= until AND r.title IS NOT NULL AND d.title IS NOT NULL
+WHERE part = 'response' AND toString(d.published) + ' ' + d.iri > since AND toString(d.published) + ' ' + d.iri <= until AND r.title IS NOT NULL AND d.title IS NOT NULL
 WITH DISTINCT part, since, until, resp, r, d
 OPTIONAL MATCH (r)-[:MADE_BY]->(i:Inquiry)
 // the latest earlier response with a status: none comes between it and this one
@@ -41,7 +50,7 @@ WHERE part = 'commitment' OR change IS NOT NULL
 OPTIONAL MATCH (c:Commitment)-[f:FOLLOWED_UP_BY]->(later:Commitment)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(ld:Document)
 WHERE part = 'commitment' AND f.outcome IN ['re-dated', 'delivered', 'dropped'] AND c.text IS NOT NULL
   AND later.text IS NOT NULL AND later.locator IS NOT NULL AND ld.title IS NOT NULL
-  AND ld.published > since AND ld.published <= until
+  AND toString(ld.published) + ' ' + ld.iri > since AND toString(ld.published) + ' ' + ld.iri <= until
 WITH DISTINCT part, i, resp, r, d, previous, pd, change, c, f.outcome AS outcome, later, ld
 WHERE part = 'response' OR c IS NOT NULL
 OPTIONAL MATCH (c)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(cd:Document)
