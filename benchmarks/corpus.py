@@ -582,6 +582,8 @@ class _Writer:
     # ---- entity references
 
     def _note_known(self, name: str) -> None:
+        if KNOWN_ROLES[name] == "parliament":
+            return  # named only as the forum ("report to Parliament", "before Parliament"): no body (NOTES.md)
         if name not in self.known_mentioned:
             self.known_mentioned.append(name)
         if name in self.known_pending:
@@ -819,8 +821,7 @@ class _Writer:
         text = self.invented_text(entity)
         head = entity.head
         if head == "Bill":
-            sentence = f"The {text} is currently before Parliament."
-            self._note_known("Parliament of the United Kingdom")
+            sentence = f"The {text} is currently before Parliament."  # Parliament as the forum: no body (NOTES.md)
         elif head == "Act":
             sentence = f"The {text} gives local authorities new powers over {self.topic}."
         elif head in {"Panel", "Taskforce"}:
@@ -1108,8 +1109,6 @@ class _Writer:
         ]
         for title in rng.sample(titles, k=count):
             number += 1
-            if "Parliament" in title:
-                self._note_known("Parliament of the United Kingdom")
             written = title + ("." if rng.random() < 0.6 else "")
             if split_dash:
                 self.lines += ["-", f"Recommendation {number}: {written}"]

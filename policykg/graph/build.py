@@ -559,7 +559,9 @@ def _add_recommendations(context: _Context) -> None:
         section_paragraphs = [p.locator for p in section.paragraphs if id(p) not in context.recommendation_paragraphs]
         for number in numbers_here:
             facts = annotation.get(number, {})
-            curated = [f"p{n}" for n in facts.get("paragraphs") or []]
+            # Curated paragraphs by number: a paged source's locators carry the page ("pg19.p79")
+            numbered = set(facts.get("paragraphs") or [])
+            curated = [p.locator for p in context.document.paragraphs if p.number in numbered]
             listed = context.response_paragraphs.get(number, [])
             context.response_paragraphs[number] = list(dict.fromkeys(listed + (curated or section_paragraphs)))
             context.keywords[number] = list(facts.get("keywords") or [])
