@@ -27,6 +27,10 @@ Conventions (documented in the README, relied on by queries):
 '2015-10-01/2018-03-31'
 >>> find_deadline("For the period from April 2015 to March 2018 the project has a budget.", date(2015, 6, 1)).iso
 '2015-04-01/2018-03-31'
+>>> find_deadline("On 16 June, the Home Secretary made clear that we will act.", date(2025, 9, 2)) is None
+True
+>>> find_deadline("The final report will be published on 20 May.", date(2024, 1, 18)).iso
+'2024-05-20'
 >>> find_deadline("Restrictions will apply from 13 July to 6 August (2014).", date(2014, 5, 1)).iso
 '2014-07-13/2014-08-06'
 >>> find_deadline("BY MAY 2026, THE PANEL WILL REPORT.", date(2025, 4, 9)).text
@@ -399,8 +403,8 @@ def _day(m: re.Match, published: date) -> tuple[date | None, date] | None:
 def _day_without_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """"The final report will be published on 20 May": the next such day from the document's date,
     in a sentence about the future only (as for a month without a year)."""
-    if not _FUTURE.search(m.string):
-        return None
+    if not _FUTURE.search(m.string) or _DONE_AFTER.match(m.string, m.end()):
+        return None  # "on 16 June, the Home Secretary made it clear that ... will": the day something was done
     month, day = MONTHS[word_key(m.group(3))], int(m.group(2))
     for year in (published.year, published.year + 1):
         try:
@@ -498,6 +502,10 @@ def _this_parliament(m: re.Match, published: date) -> tuple[date | None, date] |
 
 # A month or season named without a year is a deadline only in a sentence about the future.
 _FUTURE = re.compile(r"\b(?:will|shall|plans?|intends?|aims?|expects?|to be|going to|due to|on track|commit)", re.I)
+# A past verb in the clause right after a date: ", the Home Secretary made ...", " we published ...".
+_DONE_AFTER = re.compile(
+    r",?\s+(?:[\w’'-]+\s+){0,4}?(?:made|published|announced|set out|said|confirmed|launched|wrote|met|agreed|"
+    r"told|gave|laid|visited|opened|introduced|committed|(?:has|have|had|was|were)\s+\w+)\b", re.I)
 
 
 @_rule(rf"\b{_PREP}\s+(?:the\s+)?{_MONTH}\b(?!\s*\d)(?!\s+(?:be|have|not|also|need|want|wish|well|include)\b)", "month name")
