@@ -1071,8 +1071,6 @@ def _add_commitments(context: _Context) -> None:
             # "Several measures in the Crime and Policing Bill will ...": a government bill acts for it.
             actors = [m for m in mentions if (m.entity.type in {"Organisation", "Post"} or m.entity.kind == "bill") and m.end <= len(subject)]
             deadline = find_stated_deadline(item.text, published)
-            if deadline is not None and statements.reported_as_done(item.text[: max(item.text.find(deadline.text), 0)]):
-                deadline = None  # the date of an action reported as done, not a deadline
             dated = deadline is not None
             if framed:
                 committed = True

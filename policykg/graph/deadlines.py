@@ -501,7 +501,27 @@ def _this_parliament(m: re.Match, published: date) -> tuple[date | None, date] |
 
 
 # A month or season named without a year is a deadline only in a sentence about the future.
-_FUTURE = re.compile(r"\b(?:will|shall|plans?|intends?|aims?|expects?|to be|going to|due to|on track|commit)", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|would|plans?|intends?|aims?|expects?|to be|going to|due to|on track|commit)", re.I)
+# A past action in the words before a date ("DfE published ... for the 2023/24 academic year").
+# Not verbs that hand on a future action ("has asked HMIC to", "has committed funding", "have decided to").
+_PAST_ACTION = re.compile(
+    r"\b(?:published|announced|launched|started|began|introduced|set out|came into force|issued|laid|received|"
+    r"(?:has|have|had)\s+(?:already\s+|now\s+|also\s+|recently\s+)?(?:been\s+)?"
+    r"(?!asked|committed|agreed|pledged|promised|decided|undertaken|commissioned|tasked|instructed)"
+    r"(?:\w+ed|made|set out|taken|given|begun|laid|held|paid|spent|built|met))\b",
+    re.I)
+
+
+def reported_as_done(before: str) -> bool:
+    """Whether the words before a date report an action as done ("In July 2023, DfE published guidance
+    for the"), so the date is when it happened, not a deadline.
+
+    >>> reported_as_done("In July 2023, DfE published updated guidance for the")
+    True
+    >>> reported_as_done("The criteria started in September 2023 and will become mandatory")
+    False
+    """
+    return _PAST_ACTION.search(before) is not None and _FUTURE.search(before) is None
 # A past verb in the clause right after a date: ", the Home Secretary made ...", " we published ...".
 _DONE_AFTER = re.compile(
     r",?\s+(?:[\w’'-]+\s+){0,4}?(?:made|published|announced|set out|said|confirmed|launched|wrote|met|agreed|"
@@ -602,17 +622,24 @@ def _chosen(deadlines: list[Deadline]) -> Deadline | None:
 def find_stated_deadline(text: str, published: date | None) -> Deadline | None:
     """:func:`find_deadline` against the document's date; in a document that states no date, only a
     phrase that dates itself ("by 31 January 2026", "in 2013-14"), not one relative to the day
-    ("next year", "this summer"), which stays text.
+    ("next year", "this summer"), which stays text.  ``None`` when the words before the phrase report
+    an action as done (:func:`reported_as_done`): the date is when it happened.
 
     >>> find_stated_deadline("The Post Office will close the scheme by 31 January 2026.", None).iso
     '2026-01-31'
     >>> find_stated_deadline("We will publish the plan next year.", None) is None
     True
+    >>> find_stated_deadline("In July 2023, DfE published guidance for the 2023/24 academic year.", date(2023, 12, 4)) is None
+    True
     """
     if published is not None:
-        return find_deadline(text, published)
-    first, second = (find_deadlines(text, reference) for reference in _UNDATED_REFERENCES)
-    return _chosen([deadline for deadline in first if deadline in second])
+        chosen = find_deadline(text, published)
+    else:
+        first, second = (find_deadlines(text, reference) for reference in _UNDATED_REFERENCES)
+        chosen = _chosen([deadline for deadline in first if deadline in second])
+    if chosen is not None and reported_as_done(text[: max(text.find(chosen.text), 0)]):
+        return None
+    return chosen
 
 
 _LABEL_ONLY = re.compile(r"^(?:20\d\d[-–]\d\d|this|next)\b", re.I)  # "2017-18", "this year": a label more than a deadline

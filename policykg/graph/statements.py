@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from policykg.graph.deadlines import text_to_search
+from policykg.graph.deadlines import reported_as_done, text_to_search
 
 
 class GatedPattern:
@@ -142,29 +142,6 @@ def opens_with_consequence(text: str) -> bool:
 
 # "We expect an update from the FA ...", "We expect to hear further details ...": what others are to do.
 _EXPECTATION = re.compile(r"\bexpects?\s+(?:an?\s+|regular\s+|further\s+)*updates?\b|\bexpects?\s+to\s+(?:hear|see|receive)\b", re.I)
-# A past action in the words before a date ("DfE published ... for the 2023/24 academic year").
-# Not verbs that hand on a future action ("has asked HMIC to", "has committed funding", "have decided to").
-_PAST_ACTION = re.compile(
-    r"\b(?:published|announced|launched|started|began|introduced|set out|came into force|issued|laid|received|"
-    r"(?:has|have|had)\s+(?:already\s+|now\s+|also\s+|recently\s+)?(?:been\s+)?"
-    r"(?!asked|committed|agreed|pledged|promised|decided|undertaken|commissioned|tasked|instructed)"
-    r"(?:\w+ed|made|set out|taken|given|begun|laid|held|paid|spent|built|met))\b",
-    re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|would|to be|plans?|intends?|aims?|going to|committed to|on track|expects?)\b", re.I)
-
-
-def reported_as_done(before: str) -> bool:
-    """Whether the words before a date report an action as done ("In July 2023, DfE published guidance
-    for the"), so the date is when it happened, not a deadline.
-
-    >>> reported_as_done("In July 2023, DfE published updated guidance for the")
-    True
-    >>> reported_as_done("The criteria started in September 2023 and will become mandatory")
-    False
-    """
-    return _PAST_ACTION.search(before) is not None and _FUTURE.search(before) is None
-
-
 def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) -> bool:
     """Whether a sentence commits to (or reports) an action by government or a body.
 
