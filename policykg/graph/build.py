@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import yaml
@@ -513,6 +513,10 @@ def _add_recommendations(context: _Context) -> None:
             add_edge(graph, inquiry.iri, chair_entity.iri, "chaired_by", where)
 
     annotation = _responses_annotation(context, inquiry)
+    locators_of_number: dict[int, list[str]] = {}  # paragraph number → its paragraphs' locators (an annex may repeat one)
+    for paragraph in context.document.paragraphs:
+        if paragraph.number is not None:
+            locators_of_number.setdefault(paragraph.number, []).append(paragraph.locator)
     theme = ""  # the last heading that is not itself a recommendation
 
     def add_recommendation(number: int, title: str, where: Provenance, theme: str) -> None:
@@ -560,8 +564,7 @@ def _add_recommendations(context: _Context) -> None:
         for number in numbers_here:
             facts = annotation.get(number, {})
             # Curated paragraphs by number: a paged source's locators carry the page ("pg19.p79")
-            numbered = set(facts.get("paragraphs") or [])
-            curated = [p.locator for p in context.document.paragraphs if p.number in numbered]
+            curated = [locator for n in facts.get("paragraphs") or [] for locator in locators_of_number.get(n, [])]
             listed = context.response_paragraphs.get(number, [])
             context.response_paragraphs[number] = list(dict.fromkeys(listed + (curated or section_paragraphs)))
             context.keywords[number] = list(facts.get("keywords") or [])
@@ -593,21 +596,39 @@ def _add_sub_recommendation(context: _Context, owner: str, notation: str, title:
     return iri
 
 
+class _Positions(NamedTuple):
+    """The status a response's items state (its strongest wording, with the item saying it) and the progress."""
+
+    status: str | None
+    quote: str | None
+    where: Provenance | None
+    progress: str | None
+    progress_quote: str | None
+
+
+def _positions_stated(context: _Context, items: list[tuple[Paragraph, Item]], *, read_status: bool = True,
+                      progress: tuple[str | None, str | None] = (None, None)) -> _Positions:
+    """What ``items`` state: the strongest status wording (:data:`statements.STATUS_WORDING`'s order) unless
+    ``read_status`` is false (a table said it), and the first progress unless ``progress`` is given already."""
+    status = quote = where = None
+    progress_stated, progress_quote = progress
+    for paragraph, item in items:
+        if progress_stated is None and (stated := progress_from_wording(item.text)):
+            progress_stated, progress_quote = stated[0], item.text
+        if read_status and (found := statements.status_from_wording(item.text)) and (status is None or _rank(found[0]) < _rank(status)):
+            status, quote, where = found[0], item.text, context.where(paragraph, item)
+    return _Positions(status, quote, where, progress_stated, progress_quote)
+
+
 def _add_part_response(context: _Context, recommendation: str, notation: str, paragraphs: list[Paragraph]) -> None:
     """The response to a part of a recommendation ("3.1"): the status and progress its own
     paragraphs state (those after its line, up to the next part)."""
-    status = quote = where = progress = progress_quote = None
-    for paragraph in paragraphs:
-        for item in paragraph.items:
-            if progress is None and (stated := progress_from_wording(item.text)):
-                progress, progress_quote = stated[0], item.text
-            found = statements.status_from_wording(item.text)
-            if found and (status is None or _rank(found[0]) < _rank(status)):
-                status, quote, where = found[0], item.text, context.where(paragraph, item)
-    anchor = where or context.where(paragraphs[0])
+    read = _positions_stated(context, [(paragraph, item) for paragraph in paragraphs for item in paragraph.items])
+    anchor = read.where or context.where(paragraphs[0])
     iri = mint("response", context.slug, slug(notation))
-    add_node(context.graph, iri, "Response", f"Response to recommendation {notation}", anchor, notation=notation, status=status,
-             status_quote=quote, status_source="text" if status else None, progress=progress, progress_quote=progress_quote)
+    add_node(context.graph, iri, "Response", f"Response to recommendation {notation}", anchor, notation=notation, status=read.status,
+             status_quote=read.quote, status_source="text" if read.status else None, progress=read.progress,
+             progress_quote=read.progress_quote)
     add_edge(context.graph, iri, recommendation, "responds_to", anchor)
     for paragraph in paragraphs:
         add_edge(context.graph, iri, context.paragraph_iri(paragraph), "stated_in", context.where(paragraph))
@@ -643,8 +664,7 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
             found += [(m["text"], None) for m in _RECOMMENDED_THAT.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDATION_IS_THAT.finditer(item.text)]
             found += [(m["text"], "not accepted") for m in _DECLINED_PROPOSAL.finditer(item.text)]
-            found += [(m["text"], "not accepted" if m["negation"] or m["verb"].lower() == "rejected" else _position(m["verb"]))
-                      for m in _UNNUMBERED_PASSIVE.finditer(item.text)]
+            found += [(m["text"], "not accepted" if m["negation"] else _position(m["verb"])) for m in _UNNUMBERED_PASSIVE.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDATION_ON.finditer(item.text) if not _names_numbered(context, m["text"])]
             for listed in _RECOMMENDATIONS_INCLUDING.finditer(item.text):
                 status = _position(listed["verb"]) if listed["verb"] else None
@@ -690,8 +710,7 @@ def _add_listed_under_position(context: _Context, owner: str, report_iri: str | 
     for section in context.document.sections:
         heading = _POSITION_HEADING.search(section.heading)
         if heading and len(section.heading.split()) <= _POSITION_HEADING_WORDS:
-            verb = heading["verb"].lower()
-            status = "not accepted" if verb in {"not accepted", "rejected"} else _position(verb)
+            status = _position(heading["verb"])
         if status is None:
             continue
         for paragraph in section.paragraphs:
@@ -927,20 +946,16 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
     if number in context.table_statuses:  # a table row's status column says it plainly
         status, quote, where = context.table_statuses[number]
         source = "text"
-    progress, progress_quote = context.table_progress.get(number, (None, None))
-    for paragraph in paragraphs:
-        if paragraph.locator in context.in_part:
-            continue  # a part's paragraphs state the part's response, not the whole recommendation's
-        for item in paragraph.items:
-            if several and keywords and not statements.matches_keywords(item.text, keywords) and not _COLLECTIVE.search(item.text):
-                continue  # about another of the recommendations answered here, unless about them all
-            if progress is None and (stated := progress_from_wording(item.text)):
-                progress, progress_quote = stated[0], item.text
-            if number in context.table_statuses:
-                continue
-            found = statements.status_from_wording(item.text)
-            if found and (status is None or _rank(found[0]) < _rank(status)):
-                status, quote, where, source = found[0], item.text, context.where(paragraph, item), "text"
+    items = [(paragraph, item) for paragraph in paragraphs
+             if paragraph.locator not in context.in_part  # a part's paragraphs state the part's response, not the whole's
+             for item in paragraph.items
+             # unless about them all, an item about another of the recommendations answered here says nothing of this one
+             if not several or not keywords or statements.matches_keywords(item.text, keywords) or _COLLECTIVE.search(item.text)]
+    read = _positions_stated(context, items, read_status=number not in context.table_statuses,
+                             progress=context.table_progress.get(number, (None, None)))
+    progress, progress_quote = read.progress, read.progress_quote
+    if read.status is not None:
+        status, quote, where, source = read.status, read.quote, read.where, "text"
     if status is None and facts.get("status"):
         status, quote, source = facts["status"], facts.get("quote"), "curated"
         where = _curated_where(context, quote, f"response:{context.slug}:{number}")
