@@ -51,14 +51,19 @@ Recommendation 3: Memorials
 }
 
 
-def write_series(folder: Path) -> list[Path]:
-    """Write the made-up series into ``folder``; its paths in date order."""
+def write_texts(folder: Path, texts: dict[str, str]) -> list[Path]:
+    """Write each text into ``folder`` under its name; their paths, in the dict's order."""
     paths = []
-    for name, text in SERIES.items():
+    for name, text in texts.items():
         path = folder / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def write_series(folder: Path) -> list[Path]:
+    """Write the made-up series into ``folder``; its paths in date order."""
+    return write_texts(folder, SERIES)
 
 
 #: Commitments followed across three documents on the Infected Blood Inquiry (made up; recommendations 4 to 8,
@@ -102,12 +107,7 @@ Recommendation 5: Training
 
 def write_follow_up_series(folder: Path) -> list[Path]:
     """Write :data:`FOLLOW_UP_SERIES` into ``folder``; its paths in date order."""
-    paths = []
-    for name, text in FOLLOW_UP_SERIES.items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return write_texts(folder, FOLLOW_UP_SERIES)
 
 
 #: Reports that set when responses are due, and their responses (made up).  The Infected Blood Inquiry is a
@@ -167,9 +167,4 @@ Recommendation 1: Level crossing
 
 def write_response_deadline_series(folder: Path) -> list[Path]:
     """Write :data:`RESPONSE_DEADLINE_SERIES` into ``folder``; its paths."""
-    paths = []
-    for name, text in RESPONSE_DEADLINE_SERIES.items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return write_texts(folder, RESPONSE_DEADLINE_SERIES)

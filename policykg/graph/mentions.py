@@ -822,10 +822,9 @@ def _type_of(name: str) -> tuple[str, str] | None:
     words = name.split()
     if words[0] in PREFIX_WORDS and len(words) > 1:
         return PREFIX_WORDS[words[0]] if "and" not in words else None  # "HMP Five Wells and HMYOI Wetherby": two names
-    if _names_body(words, 0):
-        pass
-    elif words[0] in _POST_WORDS or (len(words) > 2 and words[0] in {"Her", "His"} and words[2] in _POST_WORDS):
-        return None  # "Chief Executive", "Her Majesty's Chief Inspector of Constabulary": posts
+    # "Chief Executive", "Her Majesty's Chief Inspector of Constabulary": posts ("Parliamentary Office of ...": a body)
+    if not _names_body(words, 0) and (words[0] in _POST_WORDS or (len(words) > 2 and words[0] in {"Her", "His"} and words[2] in _POST_WORDS)):
+        return None
     head = words[-1]
     if head == "UK" and ({"the", "of"} & set(words) or len(words) < 2):
         return None  # "across the UK", "Invest in the UK", "Digest of UK": the country
