@@ -147,3 +147,15 @@ def test_sentences_under_a_heading_of_accepted_recommendations_are_accepted_reco
     recommendations = {r["title"] for r in nodes(graph, "Recommendation")}
     assert recommendations == {"Chief Scientists should have access to the Minister"}
     assert [r["status"] for r in nodes(graph, "Response")] == ["accepted"]
+
+
+def test_a_report_cell_run_into_an_accepted_recommendation_is_left_out_of_it():
+    # A flattened table row: the report and its date, then the recommendation, on one line.
+    graph = _graph("HC Deb 2 March 1990\nThe Minister\nThe table lists the recommendations accepted.\n"
+                   "Report and date Recommendations accepted\nTRANSPORT COMMITTEE\n"
+                   "Third Report: Road Safety on Rural Lanes June 1989 Speed limits should be reviewed every five years.\n"
+                   "Fourth Report: Canals June 1989 recommended that boat licences should cost less.\n")
+    recommendations = {r["title"] for r in nodes(graph, "Recommendation")}
+    # The second line is a sentence about a report, not a row: it stays whole and is no recommendation.
+    assert recommendations == {"Speed limits should be reviewed every five years"}
+    assert [r["status"] for r in nodes(graph, "Response")] == ["accepted"]

@@ -701,6 +701,12 @@ def _add_unnumbered(context: _Context, owner: str, report_iri: str | None, parag
 _POSITION_HEADING = re.compile(
     r"\brecommendations?\s+(?:which\s+)?(?:have been\s+|were\s+)?(?P<verb>not accepted|accepted|rejected|agreed|noted)\b", re.I)
 _POSITION_HEADING_WORDS = 12
+# A table row's first cell run into the next, as a table flattened to lines reads: the report and its
+# date ("First Report: Organisation of Research May 1983 There should be ..."), the next cell starting
+# with a capital right after the year.
+_REPORT_CELL = re.compile(
+    r"(?:[A-Z][a-z]+\s+){0,2}Report\s*:\s*[^.:;]{3,200}?\s(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+\d{4}\s+(?=[A-Z])")
 
 
 def _add_listed_under_position(context: _Context, owner: str, report_iri: str | None) -> None:
@@ -717,8 +723,10 @@ def _add_listed_under_position(context: _Context, owner: str, report_iri: str | 
             if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
                 continue
             for item in paragraph.items:
-                if _states_recommendation(item.text):
-                    _add_unnumbered(context, owner, report_iri, paragraph, item, item.text, status)
+                # A table flattened to lines runs a row's first cell (the report and its date) into the recommendation.
+                text = item.text[cell.end():] if (cell := _REPORT_CELL.match(item.text)) else item.text
+                if _states_recommendation(text):
+                    _add_unnumbered(context, owner, report_iri, paragraph, item, text, status)
 
 
 def _names_numbered(context: _Context, subject: str) -> bool:
