@@ -159,3 +159,20 @@ def test_a_report_cell_run_into_an_accepted_recommendation_is_left_out_of_it():
     # The second line is a sentence about a report, not a row: it stays whole and is no recommendation.
     assert recommendations == {"Speed limits should be reviewed every five years"}
     assert [r["status"] for r in nodes(graph, "Response")] == ["accepted"]
+
+
+def test_parts_stated_one_after_another_are_answered_together_each_by_its_own_words():
+    graph = _graph("Government response to the Review of Public Libraries\nDecember 2023\n"
+                   "Recommendation 4 - Public libraries should be protected\n"
+                   "4.1 Councils should open more libraries in rural towns.\n"
+                   "4.2 Libraries should each employ a digital skills officer.\n"
+                   "12. We support the recommendation that councils open new libraries in rural towns.\n"
+                   "13. Staffing is a matter for each library service.\n"
+                   # A part followed by its own answer is answered by that alone, as before.
+                   "4.3 Councils should publish library opening hours.\n"
+                   "14. We accept this recommendation.\n"
+                   "4.4 Libraries should lend laptops to their members.\n"
+                   "15. We note this recommendation.\n")
+    statuses = _statuses(graph)
+    assert {part: statuses.get(part) for part in ("4.1", "4.2", "4.3", "4.4")} == {
+        "4.1": "accepted in principle", "4.2": None, "4.3": "accepted", "4.4": "noted"}

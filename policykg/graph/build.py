@@ -539,17 +539,20 @@ def _add_recommendations(context: _Context) -> None:
         else:
             theme = section.heading
         # Under "Recommendation 3 - ...", lines "3.1. Addressing the gulf ..." (or "2.1.The FA ...") state its
-        # parts; the paragraphs after a part, up to the next, answer that part.
+        # parts; the paragraphs after a part, up to the next, answer that part, and parts stated one after
+        # another with nothing between them ("6.5 ...", "6.6 ...", then the answer) are answered together.
         part_of = re.compile(rf"^({heading.group(1)}(?:\.\d{{1,2}})(?:\.[a-z])?)(?:\.?\s+|\.(?=[A-Z]))(\S.*)$") if heading else None
-        answering: list[Paragraph] | None = None
+        answering: list[list[Paragraph]] = []  # the answering paragraphs of each part being answered
         for paragraph in section.paragraphs:
             if part_of is not None and paragraph.number is None and (part := part_of.match(paragraph.text)):
                 part_iri = _add_sub_recommendation(context, owner, part.group(1), part.group(2), context.where(paragraph), section.heading)
                 context.recommendation_paragraphs.add(id(paragraph))
-                answering = context.part_paragraphs.setdefault((part_iri, re.sub(r"\s+", "", part.group(1))), [])
+                if any(answering):
+                    answering = []
+                answering.append(context.part_paragraphs.setdefault((part_iri, re.sub(r"\s+", "", part.group(1))), []))
                 continue
-            if answering is not None:
-                answering.append(paragraph)
+            for paragraphs in answering:
+                paragraphs.append(paragraph)
                 context.in_part.add(paragraph.locator)
             for item in paragraph.items:
                 match = _RECOMMENDATION.match(item.text)
@@ -578,9 +581,13 @@ def _add_recommendations(context: _Context) -> None:
     document_paragraphs = context.document.paragraphs
     for number in sorted(context.recommendations):
         _add_response(context, number, annotation.get(number, {}), document_paragraphs)
-    for (part_iri, notation), answering in sorted(context.part_paragraphs.items(), key=lambda entry: entry[0]):
-        if answering:
-            _add_part_response(context, part_iri, notation, answering)
+    answered_together: dict[tuple[str, ...], list[str]] = {}  # the same paragraphs → the parts they answer
+    for (part_iri, _), paragraphs in context.part_paragraphs.items():
+        answered_together.setdefault(tuple(p.locator for p in paragraphs), []).append(part_iri)
+    for (part_iri, notation), paragraphs in sorted(context.part_paragraphs.items(), key=lambda entry: entry[0]):
+        if paragraphs:
+            sharing = answered_together[tuple(p.locator for p in paragraphs)]
+            _add_part_response(context, part_iri, notation, paragraphs, [iri for iri in sharing if iri != part_iri])
     _add_unnumbered_recommendations(context, owner, report_iri)
 
 
@@ -620,10 +627,21 @@ def _positions_stated(context: _Context, items: list[tuple[Paragraph, Item]], *,
     return _Positions(status, quote, where, progress_stated, progress_quote)
 
 
-def _add_part_response(context: _Context, recommendation: str, notation: str, paragraphs: list[Paragraph]) -> None:
+def _add_part_response(context: _Context, recommendation: str, notation: str, paragraphs: list[Paragraph],
+                       others: list[str]) -> None:
     """The response to a part of a recommendation ("3.1"): the status and progress its own
-    paragraphs state (those after its line, up to the next part)."""
-    read = _positions_stated(context, [(paragraph, item) for paragraph in paragraphs for item in paragraph.items])
+    paragraphs state (those after its line, up to the next part). Where ``others`` (parts stated just
+    before or after it) share the paragraphs, an item counts for this part when it uses at least as
+    many of this part's own title words as of any other's, or speaks of them all."""
+    items = [(paragraph, item) for paragraph in paragraphs for item in paragraph.items]
+    if others:
+        titles = [str(context.graph.nodes[iri].get("title") or "") for iri in (recommendation, *others)]
+        stems = [_title_stems(context, title) for title in titles]
+        own = [sorted(these - set().union(*(stems[:i] + stems[i + 1:]))) for i, these in enumerate(stems)]
+        items = [(paragraph, item) for paragraph, item in items
+                 if _COLLECTIVE.search(item.text)
+                 or (counts := [statements.count_keywords(item.text, words) for words in own])[0] >= max(1, *counts[1:])]
+    read = _positions_stated(context, items)
     anchor = read.where or context.where(paragraphs[0])
     iri = mint("response", context.slug, slug(notation))
     add_node(context.graph, iri, "Response", f"Response to recommendation {notation}", anchor, notation=notation, status=read.status,
@@ -997,15 +1015,18 @@ _KEYWORD_STEM = 6  # "registr" starts "registration" and "registered": keywords 
 def _title_keywords(context: _Context, number: int, sharing: set[int]) -> list[str]:
     """The words of a recommendation's title that no other recommendation answered in the same
     paragraphs has: a sentence there speaks of this one only if it uses one of them."""
-    inquiry_words = set(_TITLE_WORD.findall(context.inquiry.name.lower())) if context.inquiry else set()
-
     def stems(n: int) -> set[str]:
-        # The inquiry's own words ("child", "sexual", "abuse") are in most of what answers it.
-        title = str(context.graph.nodes[context.recommendations[n]].get("title") or "").lower()
-        return {word[:_KEYWORD_STEM] for word in _TITLE_WORD.findall(title) if word not in _GENERIC_WORDS | inquiry_words}
+        return _title_stems(context, str(context.graph.nodes[context.recommendations[n]].get("title") or ""))
 
     others = set().union(*(stems(n) for n in sharing if n != number and n in context.recommendations))
     return sorted(stems(number) - others)
+
+
+def _title_stems(context: _Context, title: str) -> set[str]:
+    """The starts of a title's telling words: not generic, and not the inquiry's own words ("child",
+    "sexual", "abuse"), which are in most of what answers it."""
+    inquiry_words = set(_TITLE_WORD.findall(context.inquiry.name.lower())) if context.inquiry else set()
+    return {word[:_KEYWORD_STEM] for word in _TITLE_WORD.findall(title.lower()) if word not in _GENERIC_WORDS | inquiry_words}
 
 
 def _rank(status: str) -> int:

@@ -341,6 +341,16 @@ def matches_keywords(text: str, keywords: list[str]) -> bool:
     return any(k in folded for k in folded_keywords) and pattern.search(folded) is not None
 
 
+def count_keywords(text: str, keywords: list[str]) -> int:
+    """How many of the keywords start a word in ``text`` (as :func:`matches_keywords` tests).
+
+    >>> count_keywords("Supporters engage with the supporters' trust", ["support", "engag", "trust", "club"])
+    3
+    """
+    folded = _fold(text)
+    return sum(1 for keyword in keywords if re.search(r"(?<![\w])" + re.escape(_fold(keyword)), folded))
+
+
 def _fold(text: str) -> str:
     return text.replace("’", "'").lower()
 
