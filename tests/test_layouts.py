@@ -176,3 +176,44 @@ def test_parts_stated_one_after_another_are_answered_together_each_by_its_own_wo
     statuses = _statuses(graph)
     assert {part: statuses.get(part) for part in ("4.1", "4.2", "4.3", "4.4")} == {
         "4.1": "accepted in principle", "4.2": None, "4.3": "accepted", "4.4": "noted"}
+
+
+# Recommendations answered together in one section, as a progress update lists them over its paragraphs.
+SHARED_SECTION = """Progress update on the Review of Early Years
+Published 9 April 2025
+Protecting Children in Care
+- Recommendation 3: Registration of care staff in nurseries.
+- Recommendation 4: Registration of staff in youth clubs and training academies.
+- Recommendation 5: Higher pay for sports coaches.
+20. The Government has already set out a clear plan for the early years workforce.
+"""
+
+
+def test_an_item_restating_a_title_speaks_of_that_recommendation_whatever_other_words_it_uses():
+    graph = _graph(SHARED_SECTION + "21. We will continue work to determine whether registration of care staff is the right"
+                   " approach, alongside better training.\n22. We note the recommendation on youth clubs.\n")
+    statuses = _statuses(graph)
+    # "training" is a word of recommendation 4's title alone, but the item restates recommendation 3's.
+    assert (statuses["3"], statuses["4"], statuses["5"]) == ("under consideration", "noted", None)
+
+
+def test_an_item_using_only_words_some_titles_share_speaks_of_those():
+    graph = _graph(SHARED_SECTION + "21. We will determine the most suitable registration framework by 2026.\n")
+    statuses = _statuses(graph)
+    assert (statuses["3"], statuses["4"], statuses["5"]) == ("under consideration", "under consideration", None)
+    # An item using none of the titles' words speaks of none of them.
+    graph = _graph(SHARED_SECTION + "21. We will determine the most suitable framework by 2026.\n")
+    assert set(_statuses(graph).values()) == {None}
+
+
+def test_monitoring_the_policy_in_place_states_no_position_on_a_recommendation():
+    def status(sentence: str) -> str | None:
+        graph = _graph(f"Response to the Review of Bus Safety\nPublished 1 May 2025\nRecommendation 1: Seat belts on school buses\n"
+                       f"{sentence}\n")
+        return _statuses(graph)["1"]
+
+    assert status("We will continue to monitor whether the existing rules on school buses are working.") is None
+    assert status("The Government is committed to an ongoing assessment of whether further measures are needed.") is None
+    assert status("That makes it difficult to amend the rules along the lines of the recommendation.") is None
+    assert status("We will consider whether to require seat belts on school buses.") == "under consideration"
+    assert status("The Government does not accept this recommendation.") == "not accepted"

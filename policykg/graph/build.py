@@ -976,7 +976,7 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
              if paragraph.locator not in context.in_part  # a part's paragraphs state the part's response, not the whole's
              for item in paragraph.items
              # unless about them all, an item about another of the recommendations answered here says nothing of this one
-             if not several or not keywords or statements.matches_keywords(item.text, keywords) or _COLLECTIVE.search(item.text)]
+             if not several or _speaks_of(context, item.text, number, sharing, keywords)]
     read = _positions_stated(context, items, read_status=number not in context.table_statuses,
                              progress=context.table_progress.get(number, (None, None)))
     progress, progress_quote = read.progress, read.progress_quote
@@ -998,6 +998,50 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
         add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", context.where(paragraph))
 
 
+def _speaks_of(context: _Context, text: str, number: int, sharing: set[int], keywords: list[str]) -> bool:
+    """Whether an item answering several recommendations (``sharing``) speaks of ``number``: it speaks of them
+    all, or it restates a phrase of titles ("registration of care staff") and this one's is among them, or,
+    restating none, it uses this one's own title words (``keywords``; any item when there are none)."""
+    if _COLLECTIVE.search(text):
+        return True
+    words = f" {' '.join(_WORD.findall(_fold_quotes(text.lower())))} "
+    restated = {n for n in sharing if n in context.recommendations
+                and any(f" {phrase} " in words for phrase in _title_phrases(_title_of(context, n)))}
+    if restated:
+        return number in restated
+    if not keywords or statements.matches_keywords(text, keywords):
+        return True
+    # An item using no recommendation's own words may still use words only some of them share
+    # ("registration" of two of five): then it speaks of those.
+    if any(statements.matches_keywords(text, context.keywords.get(n) or _title_keywords(context, n, sharing))
+           for n in sharing if n != number and n in context.recommendations):
+        return False
+    return statements.matches_keywords(text, sorted(_title_stems(context, _title_of(context, number))))
+
+
+def _title_of(context: _Context, number: int) -> str:
+    return str(context.graph.nodes[context.recommendations[number]].get("title") or "")
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_PHRASE_WORDS = 4  # so many title words in a row, most of them telling ones, restate a title
+_TELLING_IN_PHRASE = 3
+
+
+def _fold_quotes(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+@lru_cache(maxsize=1024)
+def _title_phrases(title: str) -> tuple[str, ...]:
+    """The runs of :data:`_PHRASE_WORDS` words of a title with :data:`_TELLING_IN_PHRASE` telling ones (four
+    letters or more, not generic): "registration of care staff", not "the work of the"."""
+    words = _WORD.findall(_fold_quotes(title.lower()))
+    runs = (words[i : i + _PHRASE_WORDS] for i in range(len(words) - _PHRASE_WORDS + 1))
+    return tuple(" ".join(run) for run in runs
+                 if sum(len(word) >= 4 and word not in _GENERIC_WORDS for word in run) >= _TELLING_IN_PHRASE)
+
+
 # "The Government accepts these recommendations", "all three recommendations": a sentence about every one answered.
 _COLLECTIVE = re.compile(r"\b(?:these|all|both|each of the|all of the)\s+(?:\w+\s+)?recommendations\b", re.I)
 _TITLE_WORD = re.compile(r"[a-z][a-z’'-]{4,}")
@@ -1016,7 +1060,7 @@ def _title_keywords(context: _Context, number: int, sharing: set[int]) -> list[s
     """The words of a recommendation's title that no other recommendation answered in the same
     paragraphs has: a sentence there speaks of this one only if it uses one of them."""
     def stems(n: int) -> set[str]:
-        return _title_stems(context, str(context.graph.nodes[context.recommendations[n]].get("title") or ""))
+        return _title_stems(context, _title_of(context, n))
 
     others = set().union(*(stems(n) for n in sharing if n != number and n in context.recommendations))
     return sorted(stems(number) - others)
