@@ -217,3 +217,17 @@ def test_monitoring_the_policy_in_place_states_no_position_on_a_recommendation()
     assert status("That makes it difficult to amend the rules along the lines of the recommendation.") is None
     assert status("We will consider whether to require seat belts on school buses.") == "under consideration"
     assert status("The Government does not accept this recommendation.") == "not accepted"
+
+
+def test_agreeing_that_what_a_recommendation_asks_should_be_done_accepts_it():
+    def status(sentence: str) -> str | None:
+        graph = _graph("Response to the Review of Bus Safety\nPublished 1 May 2025\n"
+                       "Recommendation 1: Councils should fit seat belts to every school bus in rural districts\n"
+                       f"{sentence}\n")
+        return _statuses(graph)["1"]
+
+    assert status("We agree that seat belts should be fitted to school buses in rural districts.") == "accepted"
+    # Agreement with an aim, or that something else should be done, or in other words, accepts nothing.
+    assert status("The Government agrees that more should be done to keep children safe.") is None
+    assert status("The Government agrees that seat belts on school buses in rural districts are important.") is None
+    assert status("We do not agree that seat belts should be fitted to school buses in rural districts.") == "not accepted"

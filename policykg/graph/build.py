@@ -603,6 +603,19 @@ def _add_sub_recommendation(context: _Context, owner: str, notation: str, title:
     return iri
 
 
+# "We agree that the licensing should be extended to all grounds used in the league": agreement that what
+# the recommendation asks should be done, in its words, accepts it; agreement with an aim ("agrees that more
+# should be done", "agrees that investment in the pipeline is needed") does not.
+_AGREES_THAT = re.compile(
+    r"\b(?:we|government)\s+(?!not\b)(?:\w+\s+)?agree[sd]?\s+that\s+(?P<clause>[^.;]{0,200}?\b(?:should|must)\b[^.;]{0,200})", re.I)
+_RESTATED_WORDS = 3  # so many of the title's telling words (:func:`_title_stems`) in the clause restate it
+
+
+def _agrees_restating(text: str, stems: list[str]) -> bool:
+    """Whether ``text`` agrees that the recommendation whose title has these ``stems`` be done."""
+    return any(statements.count_keywords(m["clause"], stems) >= _RESTATED_WORDS for m in _AGREES_THAT.finditer(text))
+
+
 class _Positions(NamedTuple):
     """The status a response's items state (its strongest wording, with the item saying it) and the progress."""
 
@@ -614,15 +627,20 @@ class _Positions(NamedTuple):
 
 
 def _positions_stated(context: _Context, items: list[tuple[Paragraph, Item]], *, read_status: bool = True,
-                      progress: tuple[str | None, str | None] = (None, None)) -> _Positions:
-    """What ``items`` state: the strongest status wording (:data:`statements.STATUS_WORDING`'s order) unless
-    ``read_status`` is false (a table said it), and the first progress unless ``progress`` is given already."""
+                      progress: tuple[str | None, str | None] = (None, None), title: str = "") -> _Positions:
+    """What ``items`` state: the strongest status wording (:data:`statements.STATUS_WORDING`'s order, or
+    agreement that restates the recommendation's ``title``) unless ``read_status`` is false (a table said
+    it), and the first progress unless ``progress`` is given already."""
     status = quote = where = None
     progress_stated, progress_quote = progress
+    stems = sorted(_title_stems(context, title)) if title else []
     for paragraph, item in items:
         if progress_stated is None and (stated := progress_from_wording(item.text)):
             progress_stated, progress_quote = stated[0], item.text
-        if read_status and (found := statements.status_from_wording(item.text)) and (status is None or _rank(found[0]) < _rank(status)):
+        found = statements.status_from_wording(item.text) if read_status else None
+        if read_status and found is None and stems and _agrees_restating(item.text, stems):
+            found = ("accepted", item.text)
+        if found and (status is None or _rank(found[0]) < _rank(status)):
             status, quote, where = found[0], item.text, context.where(paragraph, item)
     return _Positions(status, quote, where, progress_stated, progress_quote)
 
@@ -641,7 +659,7 @@ def _add_part_response(context: _Context, recommendation: str, notation: str, pa
         items = [(paragraph, item) for paragraph, item in items
                  if _COLLECTIVE.search(item.text)
                  or (counts := [statements.count_keywords(item.text, words) for words in own])[0] >= max(1, *counts[1:])]
-    read = _positions_stated(context, items)
+    read = _positions_stated(context, items, title=str(context.graph.nodes[recommendation].get("title") or ""))
     anchor = read.where or context.where(paragraphs[0])
     iri = mint("response", context.slug, slug(notation))
     add_node(context.graph, iri, "Response", f"Response to recommendation {notation}", anchor, notation=notation, status=read.status,
@@ -978,7 +996,7 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
              # unless about them all, an item about another of the recommendations answered here says nothing of this one
              if not several or _speaks_of(context, item.text, number, sharing, keywords)]
     read = _positions_stated(context, items, read_status=number not in context.table_statuses,
-                             progress=context.table_progress.get(number, (None, None)))
+                             progress=context.table_progress.get(number, (None, None)), title=_title_of(context, number))
     progress, progress_quote = read.progress, read.progress_quote
     if read.status is not None:
         status, quote, where, source = read.status, read.quote, read.where, "text"
