@@ -153,12 +153,17 @@ def test_a_report_cell_run_into_an_accepted_recommendation_is_left_out_of_it():
     # A flattened table row: the report and its date, then the recommendation, on one line.
     graph = _graph("HC Deb 2 March 1990\nThe Minister\nThe table lists the recommendations accepted.\n"
                    "Report and date Recommendations accepted\nTRANSPORT COMMITTEE\n"
+                   # A sentence about a report, not a row: it stays whole and is no recommendation, nor is the line after it.
+                   "Fourth Report: Canals June 1989 recommended that boat licences should cost less.\n"
+                   "Better signs for canal towpaths.\n"
+                   "Session 1989-90\n"
                    "Third Report: Road Safety on Rural Lanes June 1989 Speed limits should be reviewed every five years.\n"
-                   "Fourth Report: Canals June 1989 recommended that boat licences should cost less.\n")
+                   # The row's next line is the next recommendation, however worded; prose after the table is not.
+                   "Better signs for cyclists on rural lanes.\n"
+                   "The Committee took evidence from councils. It met in June 1989.\n")
     recommendations = {r["title"] for r in nodes(graph, "Recommendation")}
-    # The second line is a sentence about a report, not a row: it stays whole and is no recommendation.
-    assert recommendations == {"Speed limits should be reviewed every five years"}
-    assert [r["status"] for r in nodes(graph, "Response")] == ["accepted"]
+    assert recommendations == {"Speed limits should be reviewed every five years", "Better signs for cyclists on rural lanes"}
+    assert [r["status"] for r in nodes(graph, "Response")] == ["accepted", "accepted"]
 
 
 def test_parts_stated_one_after_another_are_answered_together_each_by_its_own_words():

@@ -755,14 +755,17 @@ def _add_listed_under_position(context: _Context, owner: str, report_iri: str | 
             status = _position(heading["verb"])
         if status is None:
             continue
+        in_rows = False  # after a flattened row, the section's lines are that table's next rows
         for paragraph in section.paragraphs:
             if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
                 continue
             for item in paragraph.items:
                 # A table flattened to lines runs a row's first cell (the report and its date) into the recommendation.
                 text = item.text[cell.end():] if (cell := _REPORT_CELL.match(item.text)) else item.text
-                if _states_recommendation(text):
+                if _states_recommendation(text) or (in_rows and len(paragraph.items) == 1):
+                    # A later row's line is a recommendation however it is worded ("Provisions made for ...").
                     _add_unnumbered(context, owner, report_iri, paragraph, item, text, status)
+                    in_rows = in_rows or cell is not None
 
 
 def _names_numbered(context: _Context, subject: str) -> bool:
