@@ -649,16 +649,13 @@ def _add_part_response(context: _Context, recommendation: str, notation: str, pa
                        others: list[str]) -> None:
     """The response to a part of a recommendation ("3.1"): the status and progress its own
     paragraphs state (those after its line, up to the next part). Where ``others`` (parts stated just
-    before or after it) share the paragraphs, an item counts for this part when it uses at least as
-    many of this part's own title words as of any other's, or speaks of them all."""
+    before or after it) share the paragraphs, only the items that speak of this part (:func:`_speaks_of`)."""
     items = [(paragraph, item) for paragraph in paragraphs for item in paragraph.items]
     if others:
         titles = [str(context.graph.nodes[iri].get("title") or "") for iri in (recommendation, *others)]
         stems = [_title_stems(context, title) for title in titles]
         own = [sorted(these - set().union(*(stems[:i] + stems[i + 1:]))) for i, these in enumerate(stems)]
-        items = [(paragraph, item) for paragraph, item in items
-                 if _COLLECTIVE.search(item.text)
-                 or (counts := [statements.count_keywords(item.text, words) for words in own])[0] >= max(1, *counts[1:])]
+        items = [(paragraph, item) for paragraph, item in items if _speaks_of(context, item.text, titles, own)]
     read = _positions_stated(context, items, title=str(context.graph.nodes[recommendation].get("title") or ""))
     anchor = read.where or context.where(paragraphs[0])
     iri = mint("response", context.slug, slug(notation))
@@ -993,11 +990,14 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
     if number in context.table_statuses:  # a table row's status column says it plainly
         status, quote, where = context.table_statuses[number]
         source = "text"
+    others = sorted(n for n in sharing if n != number and n in context.recommendations)
+    titles = [_title_of(context, n) for n in (number, *others)]
+    own = [keywords] + [context.keywords.get(n) or _title_keywords(context, n, sharing) for n in others]
     items = [(paragraph, item) for paragraph in paragraphs
              if paragraph.locator not in context.in_part  # a part's paragraphs state the part's response, not the whole's
              for item in paragraph.items
              # unless about them all, an item about another of the recommendations answered here says nothing of this one
-             if not several or _speaks_of(context, item.text, number, sharing, keywords)]
+             if not several or _speaks_of(context, item.text, titles, own)]
     read = _positions_stated(context, items, read_status=number not in context.table_statuses,
                              progress=context.table_progress.get(number, (None, None)), title=_title_of(context, number))
     progress, progress_quote = read.progress, read.progress_quote
@@ -1019,25 +1019,24 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
         add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", context.where(paragraph))
 
 
-def _speaks_of(context: _Context, text: str, number: int, sharing: set[int], keywords: list[str]) -> bool:
-    """Whether an item answering several recommendations (``sharing``) speaks of ``number``: it speaks of them
-    all, or it restates a phrase of titles ("registration of care staff") and this one's is among them, or,
-    restating none, it uses this one's own title words (``keywords``; any item when there are none)."""
+def _speaks_of(context: _Context, text: str, titles: list[str], own: list[list[str]]) -> bool:
+    """Whether an item answering several recommendations (or parts) at once speaks of the first of ``titles``,
+    whose own words (those of its title the others lack) are ``own``'s first list: it speaks of them all; or
+    it restates a phrase of titles ("registration of care staff") and this one's is among them; or, restating
+    none, it uses at least as many of this one's own words as of any other's (every item does when it has
+    none); or, using no one's own words, it uses this one's title words that only some share ("registration")."""
     if _COLLECTIVE.search(text):
         return True
     words = f" {' '.join(_WORD.findall(_fold_quotes(text.lower())))} "
-    restated = {n for n in sharing if n in context.recommendations
-                and any(f" {phrase} " in words for phrase in _title_phrases(_title_of(context, n)))}
-    if restated:
-        return number in restated
-    if not keywords or statements.matches_keywords(text, keywords):
+    restated = [any(f" {phrase} " in words for phrase in _title_phrases(title)) for title in titles]
+    if any(restated):
+        return restated[0]
+    if not own[0]:
         return True
-    # An item using no recommendation's own words may still use words only some of them share
-    # ("registration" of two of five): then it speaks of those.
-    if any(statements.matches_keywords(text, context.keywords.get(n) or _title_keywords(context, n, sharing))
-           for n in sharing if n != number and n in context.recommendations):
-        return False
-    return statements.matches_keywords(text, sorted(_title_stems(context, _title_of(context, number))))
+    counts = [statements.count_keywords(text, words) for words in own]
+    if max(counts):
+        return counts[0] == max(counts)
+    return statements.matches_keywords(text, sorted(_title_stems(context, titles[0])))
 
 
 def _title_of(context: _Context, number: int) -> str:
