@@ -147,3 +147,92 @@ def test_sentences_under_a_heading_of_accepted_recommendations_are_accepted_reco
     recommendations = {r["title"] for r in nodes(graph, "Recommendation")}
     assert recommendations == {"Chief Scientists should have access to the Minister"}
     assert [r["status"] for r in nodes(graph, "Response")] == ["accepted"]
+
+
+def test_a_report_cell_run_into_an_accepted_recommendation_is_left_out_of_it():
+    # A flattened table row: the report and its date, then the recommendation, on one line.
+    graph = _graph("HC Deb 2 March 1990\nThe Minister\nThe table lists the recommendations accepted.\n"
+                   "Report and date Recommendations accepted\nTRANSPORT COMMITTEE\n"
+                   # A sentence about a report, not a row: it stays whole and is no recommendation, nor is the line after it.
+                   "Fourth Report: Canals June 1989 recommended that boat licences should cost less.\n"
+                   "Better signs for canal towpaths.\n"
+                   "Session 1989-90\n"
+                   "Third Report: Road Safety on Rural Lanes June 1989 Speed limits should be reviewed every five years.\n"
+                   # The row's next line is the next recommendation, however worded; prose after the table is not.
+                   "Better signs for cyclists on rural lanes.\n"
+                   "The Committee took evidence from councils. It met in June 1989.\n")
+    recommendations = {r["title"] for r in nodes(graph, "Recommendation")}
+    assert recommendations == {"Speed limits should be reviewed every five years", "Better signs for cyclists on rural lanes"}
+    assert [r["status"] for r in nodes(graph, "Response")] == ["accepted", "accepted"]
+
+
+def test_parts_stated_one_after_another_are_answered_together_each_by_its_own_words():
+    graph = _graph("Government response to the Review of Public Libraries\nDecember 2023\n"
+                   "Recommendation 4 - Public libraries should be protected\n"
+                   "4.1 Councils should open more libraries in rural towns.\n"
+                   "4.2 Libraries should each employ a digital skills officer.\n"
+                   "12. We support the recommendation that councils open new libraries in rural towns.\n"
+                   "13. Staffing is a matter for each library service.\n"
+                   # A part followed by its own answer is answered by that alone, as before.
+                   "4.3 Councils should publish library opening hours.\n"
+                   "14. We accept this recommendation.\n"
+                   "4.4 Libraries should lend laptops to their members.\n"
+                   "15. We note this recommendation.\n")
+    statuses = _statuses(graph)
+    assert {part: statuses.get(part) for part in ("4.1", "4.2", "4.3", "4.4")} == {
+        "4.1": "accepted in principle", "4.2": None, "4.3": "accepted", "4.4": "noted"}
+
+
+# Recommendations answered together in one section, as a progress update lists them over its paragraphs.
+SHARED_SECTION = """Progress update on the Review of Early Years
+Published 9 April 2025
+Protecting Children in Care
+- Recommendation 3: Registration of care staff in nurseries.
+- Recommendation 4: Registration of staff in youth clubs and training academies.
+- Recommendation 5: Higher pay for sports coaches.
+20. The Government has already set out a clear plan for the early years workforce.
+"""
+
+
+def test_an_item_restating_a_title_speaks_of_that_recommendation_whatever_other_words_it_uses():
+    graph = _graph(SHARED_SECTION + "21. We will continue work to determine whether registration of care staff is the right"
+                   " approach, alongside better training.\n22. We note the recommendation on youth clubs.\n")
+    statuses = _statuses(graph)
+    # "training" is a word of recommendation 4's title alone, but the item restates recommendation 3's.
+    assert (statuses["3"], statuses["4"], statuses["5"]) == ("under consideration", "noted", None)
+
+
+def test_an_item_using_only_words_some_titles_share_speaks_of_those():
+    graph = _graph(SHARED_SECTION + "21. We will determine the most suitable registration framework by 2026.\n")
+    statuses = _statuses(graph)
+    assert (statuses["3"], statuses["4"], statuses["5"]) == ("under consideration", "under consideration", None)
+    # An item using none of the titles' words speaks of none of them.
+    graph = _graph(SHARED_SECTION + "21. We will determine the most suitable framework by 2026.\n")
+    assert set(_statuses(graph).values()) == {None}
+
+
+def test_monitoring_the_policy_in_place_states_no_position_on_a_recommendation():
+    def status(sentence: str) -> str | None:
+        graph = _graph(f"Response to the Review of Bus Safety\nPublished 1 May 2025\nRecommendation 1: Seat belts on school buses\n"
+                       f"{sentence}\n")
+        return _statuses(graph)["1"]
+
+    assert status("We will continue to monitor whether the existing rules on school buses are working.") is None
+    assert status("The Government is committed to an ongoing assessment of whether further measures are needed.") is None
+    assert status("That makes it difficult to amend the rules along the lines of the recommendation.") is None
+    assert status("We will consider whether to require seat belts on school buses.") == "under consideration"
+    assert status("The Government does not accept this recommendation.") == "not accepted"
+
+
+def test_agreeing_that_what_a_recommendation_asks_should_be_done_accepts_it():
+    def status(sentence: str) -> str | None:
+        graph = _graph("Response to the Review of Bus Safety\nPublished 1 May 2025\n"
+                       "Recommendation 1: Councils should fit seat belts to every school bus in rural districts\n"
+                       f"{sentence}\n")
+        return _statuses(graph)["1"]
+
+    assert status("We agree that seat belts should be fitted to school buses in rural districts.") == "accepted"
+    # Agreement with an aim, or that something else should be done, or in other words, accepts nothing.
+    assert status("The Government agrees that more should be done to keep children safe.") is None
+    assert status("The Government agrees that seat belts on school buses in rural districts are important.") is None
+    assert status("We do not agree that seat belts should be fitted to school buses in rural districts.") == "not accepted"

@@ -539,17 +539,20 @@ def _add_recommendations(context: _Context) -> None:
         else:
             theme = section.heading
         # Under "Recommendation 3 - ...", lines "3.1. Addressing the gulf ..." (or "2.1.The FA ...") state its
-        # parts; the paragraphs after a part, up to the next, answer that part.
+        # parts; the paragraphs after a part, up to the next, answer that part, and parts stated one after
+        # another with nothing between them ("6.5 ...", "6.6 ...", then the answer) are answered together.
         part_of = re.compile(rf"^({heading.group(1)}(?:\.\d{{1,2}})(?:\.[a-z])?)(?:\.?\s+|\.(?=[A-Z]))(\S.*)$") if heading else None
-        answering: list[Paragraph] | None = None
+        answering: list[list[Paragraph]] = []  # the answering paragraphs of each part being answered
         for paragraph in section.paragraphs:
             if part_of is not None and paragraph.number is None and (part := part_of.match(paragraph.text)):
                 part_iri = _add_sub_recommendation(context, owner, part.group(1), part.group(2), context.where(paragraph), section.heading)
                 context.recommendation_paragraphs.add(id(paragraph))
-                answering = context.part_paragraphs.setdefault((part_iri, re.sub(r"\s+", "", part.group(1))), [])
+                if any(answering):
+                    answering = []
+                answering.append(context.part_paragraphs.setdefault((part_iri, re.sub(r"\s+", "", part.group(1))), []))
                 continue
-            if answering is not None:
-                answering.append(paragraph)
+            for paragraphs in answering:
+                paragraphs.append(paragraph)
                 context.in_part.add(paragraph.locator)
             for item in paragraph.items:
                 match = _RECOMMENDATION.match(item.text)
@@ -578,9 +581,13 @@ def _add_recommendations(context: _Context) -> None:
     document_paragraphs = context.document.paragraphs
     for number in sorted(context.recommendations):
         _add_response(context, number, annotation.get(number, {}), document_paragraphs)
-    for (part_iri, notation), answering in sorted(context.part_paragraphs.items(), key=lambda entry: entry[0]):
-        if answering:
-            _add_part_response(context, part_iri, notation, answering)
+    answered_together: dict[tuple[str, ...], list[str]] = {}  # the same paragraphs → the parts they answer
+    for (part_iri, _), paragraphs in context.part_paragraphs.items():
+        answered_together.setdefault(tuple(p.locator for p in paragraphs), []).append(part_iri)
+    for (part_iri, notation), paragraphs in sorted(context.part_paragraphs.items(), key=lambda entry: entry[0]):
+        if paragraphs:
+            sharing = answered_together[tuple(p.locator for p in paragraphs)]
+            _add_part_response(context, part_iri, notation, paragraphs, [iri for iri in sharing if iri != part_iri])
     _add_unnumbered_recommendations(context, owner, report_iri)
 
 
@@ -596,6 +603,19 @@ def _add_sub_recommendation(context: _Context, owner: str, notation: str, title:
     return iri
 
 
+# "We agree that the licensing should be extended to all grounds used in the league": agreement that what
+# the recommendation asks should be done, in its words, accepts it; agreement with an aim ("agrees that more
+# should be done", "agrees that investment in the pipeline is needed") does not.
+_AGREES_THAT = re.compile(
+    r"\b(?:we|government)\s+(?!not\b)(?:\w+\s+)?agree[sd]?\s+that\s+(?P<clause>[^.;]{0,200}?\b(?:should|must)\b[^.;]{0,200})", re.I)
+_RESTATED_WORDS = 3  # so many of the title's telling words (:func:`_title_stems`) in the clause restate it
+
+
+def _agrees_restating(text: str, stems: list[str]) -> bool:
+    """Whether ``text`` agrees that the recommendation whose title has these ``stems`` be done."""
+    return any(statements.count_keywords(m["clause"], stems) >= _RESTATED_WORDS for m in _AGREES_THAT.finditer(text))
+
+
 class _Positions(NamedTuple):
     """The status a response's items state (its strongest wording, with the item saying it) and the progress."""
 
@@ -607,23 +627,36 @@ class _Positions(NamedTuple):
 
 
 def _positions_stated(context: _Context, items: list[tuple[Paragraph, Item]], *, read_status: bool = True,
-                      progress: tuple[str | None, str | None] = (None, None)) -> _Positions:
-    """What ``items`` state: the strongest status wording (:data:`statements.STATUS_WORDING`'s order) unless
-    ``read_status`` is false (a table said it), and the first progress unless ``progress`` is given already."""
+                      progress: tuple[str | None, str | None] = (None, None), title: str = "") -> _Positions:
+    """What ``items`` state: the strongest status wording (:data:`statements.STATUS_WORDING`'s order, or
+    agreement that restates the recommendation's ``title``) unless ``read_status`` is false (a table said
+    it), and the first progress unless ``progress`` is given already."""
     status = quote = where = None
     progress_stated, progress_quote = progress
+    stems = sorted(_title_stems(context, title)) if title else []
     for paragraph, item in items:
         if progress_stated is None and (stated := progress_from_wording(item.text)):
             progress_stated, progress_quote = stated[0], item.text
-        if read_status and (found := statements.status_from_wording(item.text)) and (status is None or _rank(found[0]) < _rank(status)):
+        found = statements.status_from_wording(item.text) if read_status else None
+        if read_status and found is None and stems and _agrees_restating(item.text, stems):
+            found = ("accepted", item.text)
+        if found and (status is None or _rank(found[0]) < _rank(status)):
             status, quote, where = found[0], item.text, context.where(paragraph, item)
     return _Positions(status, quote, where, progress_stated, progress_quote)
 
 
-def _add_part_response(context: _Context, recommendation: str, notation: str, paragraphs: list[Paragraph]) -> None:
+def _add_part_response(context: _Context, recommendation: str, notation: str, paragraphs: list[Paragraph],
+                       others: list[str]) -> None:
     """The response to a part of a recommendation ("3.1"): the status and progress its own
-    paragraphs state (those after its line, up to the next part)."""
-    read = _positions_stated(context, [(paragraph, item) for paragraph in paragraphs for item in paragraph.items])
+    paragraphs state (those after its line, up to the next part). Where ``others`` (parts stated just
+    before or after it) share the paragraphs, only the items that speak of this part (:func:`_speaks_of`)."""
+    items = [(paragraph, item) for paragraph in paragraphs for item in paragraph.items]
+    if others:
+        titles = [str(context.graph.nodes[iri].get("title") or "") for iri in (recommendation, *others)]
+        stems = [_title_stems(context, title) for title in titles]
+        own = [sorted(these - set().union(*(stems[:i] + stems[i + 1:]))) for i, these in enumerate(stems)]
+        items = [(paragraph, item) for paragraph, item in items if _speaks_of(context, item.text, titles, own)]
+    read = _positions_stated(context, items, title=str(context.graph.nodes[recommendation].get("title") or ""))
     anchor = read.where or context.where(paragraphs[0])
     iri = mint("response", context.slug, slug(notation))
     add_node(context.graph, iri, "Response", f"Response to recommendation {notation}", anchor, notation=notation, status=read.status,
@@ -701,6 +734,12 @@ def _add_unnumbered(context: _Context, owner: str, report_iri: str | None, parag
 _POSITION_HEADING = re.compile(
     r"\brecommendations?\s+(?:which\s+)?(?:have been\s+|were\s+)?(?P<verb>not accepted|accepted|rejected|agreed|noted)\b", re.I)
 _POSITION_HEADING_WORDS = 12
+# A table row's first cell run into the next, as a table flattened to lines reads: the report and its
+# date ("First Report: Organisation of Research May 1983 There should be ..."), the next cell starting
+# with a capital right after the year.
+_REPORT_CELL = re.compile(
+    r"(?:[A-Z][a-z]+\s+){0,2}Report\s*:\s*[^.:;]{3,200}?\s(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+\d{4}\s+(?=[A-Z])")
 
 
 def _add_listed_under_position(context: _Context, owner: str, report_iri: str | None) -> None:
@@ -713,12 +752,17 @@ def _add_listed_under_position(context: _Context, owner: str, report_iri: str | 
             status = _position(heading["verb"])
         if status is None:
             continue
+        in_rows = False  # after a flattened row, the section's lines are that table's next rows
         for paragraph in section.paragraphs:
             if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
                 continue
             for item in paragraph.items:
-                if _states_recommendation(item.text):
-                    _add_unnumbered(context, owner, report_iri, paragraph, item, item.text, status)
+                # A table flattened to lines runs a row's first cell (the report and its date) into the recommendation.
+                text = item.text[cell.end():] if (cell := _REPORT_CELL.match(item.text)) else item.text
+                if _states_recommendation(text) or (in_rows and len(paragraph.items) == 1):
+                    # A later row's line is a recommendation however it is worded ("Provisions made for ...").
+                    _add_unnumbered(context, owner, report_iri, paragraph, item, text, status)
+                    in_rows = in_rows or cell is not None
 
 
 def _names_numbered(context: _Context, subject: str) -> bool:
@@ -946,13 +990,16 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
     if number in context.table_statuses:  # a table row's status column says it plainly
         status, quote, where = context.table_statuses[number]
         source = "text"
+    others = sorted(n for n in sharing if n != number and n in context.recommendations)
+    titles = [_title_of(context, n) for n in (number, *others)]
+    own = [keywords] + [context.keywords.get(n) or _title_keywords(context, n, sharing) for n in others]
     items = [(paragraph, item) for paragraph in paragraphs
              if paragraph.locator not in context.in_part  # a part's paragraphs state the part's response, not the whole's
              for item in paragraph.items
              # unless about them all, an item about another of the recommendations answered here says nothing of this one
-             if not several or not keywords or statements.matches_keywords(item.text, keywords) or _COLLECTIVE.search(item.text)]
+             if not several or _speaks_of(context, item.text, titles, own)]
     read = _positions_stated(context, items, read_status=number not in context.table_statuses,
-                             progress=context.table_progress.get(number, (None, None)))
+                             progress=context.table_progress.get(number, (None, None)), title=_title_of(context, number))
     progress, progress_quote = read.progress, read.progress_quote
     if read.status is not None:
         status, quote, where, source = read.status, read.quote, read.where, "text"
@@ -972,6 +1019,49 @@ def _add_response(context: _Context, number: int, facts: dict[str, Any], documen
         add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", context.where(paragraph))
 
 
+def _speaks_of(context: _Context, text: str, titles: list[str], own: list[list[str]]) -> bool:
+    """Whether an item answering several recommendations (or parts) at once speaks of the first of ``titles``,
+    whose own words (those of its title the others lack) are ``own``'s first list: it speaks of them all; or
+    it restates a phrase of titles ("registration of care staff") and this one's is among them; or, restating
+    none, it uses at least as many of this one's own words as of any other's (every item does when it has
+    none); or, using no one's own words, it uses this one's title words that only some share ("registration")."""
+    if _COLLECTIVE.search(text):
+        return True
+    words = f" {' '.join(_WORD.findall(_fold_quotes(text.lower())))} "
+    restated = [any(f" {phrase} " in words for phrase in _title_phrases(title)) for title in titles]
+    if any(restated):
+        return restated[0]
+    if not own[0]:
+        return True
+    counts = [statements.count_keywords(text, words) for words in own]
+    if max(counts):
+        return counts[0] == max(counts)
+    return statements.matches_keywords(text, sorted(_title_stems(context, titles[0])))
+
+
+def _title_of(context: _Context, number: int) -> str:
+    return str(context.graph.nodes[context.recommendations[number]].get("title") or "")
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_PHRASE_WORDS = 4  # so many title words in a row, most of them telling ones, restate a title
+_TELLING_IN_PHRASE = 3
+
+
+def _fold_quotes(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+@lru_cache(maxsize=1024)
+def _title_phrases(title: str) -> tuple[str, ...]:
+    """The runs of :data:`_PHRASE_WORDS` words of a title with :data:`_TELLING_IN_PHRASE` telling ones (four
+    letters or more, not generic): "registration of care staff", not "the work of the"."""
+    words = _WORD.findall(_fold_quotes(title.lower()))
+    runs = (words[i : i + _PHRASE_WORDS] for i in range(len(words) - _PHRASE_WORDS + 1))
+    return tuple(" ".join(run) for run in runs
+                 if sum(len(word) >= 4 and word not in _GENERIC_WORDS for word in run) >= _TELLING_IN_PHRASE)
+
+
 # "The Government accepts these recommendations", "all three recommendations": a sentence about every one answered.
 _COLLECTIVE = re.compile(r"\b(?:these|all|both|each of the|all of the)\s+(?:\w+\s+)?recommendations\b", re.I)
 _TITLE_WORD = re.compile(r"[a-z][a-z’'-]{4,}")
@@ -989,15 +1079,18 @@ _KEYWORD_STEM = 6  # "registr" starts "registration" and "registered": keywords 
 def _title_keywords(context: _Context, number: int, sharing: set[int]) -> list[str]:
     """The words of a recommendation's title that no other recommendation answered in the same
     paragraphs has: a sentence there speaks of this one only if it uses one of them."""
-    inquiry_words = set(_TITLE_WORD.findall(context.inquiry.name.lower())) if context.inquiry else set()
-
     def stems(n: int) -> set[str]:
-        # The inquiry's own words ("child", "sexual", "abuse") are in most of what answers it.
-        title = str(context.graph.nodes[context.recommendations[n]].get("title") or "").lower()
-        return {word[:_KEYWORD_STEM] for word in _TITLE_WORD.findall(title) if word not in _GENERIC_WORDS | inquiry_words}
+        return _title_stems(context, _title_of(context, n))
 
     others = set().union(*(stems(n) for n in sharing if n != number and n in context.recommendations))
     return sorted(stems(number) - others)
+
+
+def _title_stems(context: _Context, title: str) -> set[str]:
+    """The starts of a title's telling words: not generic, and not the inquiry's own words ("child",
+    "sexual", "abuse"), which are in most of what answers it."""
+    inquiry_words = set(_TITLE_WORD.findall(context.inquiry.name.lower())) if context.inquiry else set()
+    return {word[:_KEYWORD_STEM] for word in _TITLE_WORD.findall(title.lower()) if word not in _GENERIC_WORDS | inquiry_words}
 
 
 def _rank(status: str) -> int:
