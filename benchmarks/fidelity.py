@@ -222,23 +222,24 @@ def score_commitments(gold: dict[str, Any], graph: Any, document: Any = None) ->
 
 
 def score_funding(gold: dict[str, Any], graph: Any) -> Score:
+    """Amounts of money, each an (amount, currency) pair: the gold's ``currency`` is GBP unless it says another."""
     score = Score()
     wanted = [f for f in gold.get("funding") or [] if f.get("amount") is not None]
     found_rows = rows(graph, "funding")
     # The gold lists each distinct amount once; an amount the text repeats (summary, then body) is one fact.
-    amounts = sorted({int(r["amount_gbp"]) for r in found_rows})
+    amounts = sorted({(int(r["amount"]), str(r["currency"])) for r in found_rows})
     score.gold, score.extracted = len(wanted), len(amounts)
+    gold_amounts = {(int(f["amount"]), f.get("currency") or "GBP") for f in wanted}
     for item in wanted:
-        if int(item["amount"]) in amounts:
+        if (int(item["amount"]), item.get("currency") or "GBP") in amounts:
             score.found += 1
         else:
             score.misses.append(f"funding {item['text']} = {item['amount']}")
-    gold_amounts = {int(f["amount"]) for f in wanted}
-    for amount in amounts:
-        if amount in gold_amounts:
+    for amount, currency in amounts:
+        if (amount, currency) in gold_amounts:
             score.correct += 1
         else:
-            score.wrong.append(f"funding {amount}")
+            score.wrong.append(f"funding {amount}" + ("" if currency == "GBP" else f" {currency}"))
     return score
 
 

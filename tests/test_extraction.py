@@ -297,3 +297,12 @@ def test_a_listed_name_holding_a_line_break_matches_as_text_is_written_and_never
     assert [m.text for m in finder.find("The Home Safety Unit met.")] == ["Home Safety Unit"]
     found = finder.find_each(["We will ask the Home", "Safety Unit staff."])
     assert found[0] == [] and all(m.entity.name != "Home\nSafety  Unit" and "Home" not in m.text for m in found[1])
+
+
+def test_a_place_in_a_body_s_name_is_not_the_inquiry_named_after_it():
+    # The curated list holds no bare place names as aliases: "Telford" is a town before it is an inquiry.
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    named = [m.entity.name for m in finder.find("Concerns about maternity care at Shrewsbury and Telford Hospital NHS Trust.")]
+    assert "Independent Inquiry Telford Child Sexual Exploitation" not in named
+    named = [m.entity.name for m in finder.find("The Telford inquiry reported in July 2022.")]
+    assert named == ["Independent Inquiry Telford Child Sexual Exploitation"]

@@ -64,6 +64,22 @@ def test_html_chrome_is_ignored():
     assert "Cookies" not in everything and "Open Government Licence" not in everything
 
 
+def test_an_aside_in_the_body_is_read_and_one_outside_it_is_chrome(tmp_path):
+    # GOV.UK's statistic headlines sit in <aside> inside the body; a page's sidebar is an <aside> outside it.
+    page = tmp_path / "plan.html"
+    page.write_text(
+        '<h1>Departmental plan</h1><aside><p>Related content: Cookies on GOV.UK</p></aside>'
+        '<div class="govspeak"><aside class="stat-headline"><p><em>£6bn</em> Total Departmental Expenditure'
+        ' Limit in financial year 2015 to 2016</p></aside><h2>Vision</h2><p>We will act.</p></div>',
+        encoding="utf-8",
+    )
+    document = load_document(page)
+    texts = [p.text for p in document.paragraphs]
+    assert "£6bn Total Departmental Expenditure Limit in financial year 2015 to 2016" in texts
+    assert "We will act." in texts
+    assert not any("Cookies" in text for text in texts)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

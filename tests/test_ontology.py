@@ -216,12 +216,21 @@ def _break_quote(rdf: Graph) -> str:
     return f"{short_name(quote)}: The quoted text (oa:exact) is not what its paragraph's text (pkg:text) says"
 
 
+def _break_funding(rdf: Graph) -> str:
+    funding = min(rdf.subjects(RDF.type, PKG.Funding))
+    amount = rdf.value(funding, PKG.amountGBP)
+    rdf.remove((funding, PKG.amountGBP, None))
+    rdf.add((funding, PKG.amount, amount))  # an amount in another currency, and no currency said
+    return f"{short_name(funding)}: Every funding needs an amount in pounds (pkg:amountGBP) or an amount in another currency"
+
+
 BREAKS: dict[str, Callable[[Graph], str]] = {
     "recommendation numbered 0": _break_number,
     "deadline starts after it ends": _break_deadline,
     "commitment without evidence": _break_evidence,
     "status outside the scheme": _break_status,
     "quote that is not in its paragraph": _break_quote,
+    "funding in a currency not said": _break_funding,
 }
 
 

@@ -7,6 +7,12 @@ from conftest import nodes, targets
 from policykg.graph.build import build_graph
 from policykg.loaders.govuk_html import parse_govuk_html
 from policykg.loaders.govuk_text import parse_govuk_text
+from policykg.ontology.rdf import to_rdf
+from policykg.ontology.validate import validate
+from policykg.queries.catalogue import load_catalogue
+from policykg.queries.ladybug import LadybugEngine
+from policykg.queries.results import normalise
+from policykg.queries.sparql import SparqlEngine
 
 HTML = """<html><head><meta name="govuk:first-published-at" content="2024-02-01T10:00:00Z"></head><body>
 <header><a href="/">GOV.UK</a></header>
@@ -176,3 +182,24 @@ def test_recommendations_named_in_a_list_or_by_their_subject_are_read_with_the_p
                 for r in nodes(graph, "Response")}
     assert statuses == {"the establishment of a new statutory national inquiry": "accepted",
                         "a new national policing operation to get more perpetrators behind bars": "accepted"}
+
+
+def test_money_in_other_currencies_is_kept_as_stated_and_queried_alike():
+    # Pounds have amount_gbp; euros and dollars keep their own amount and currency, never converted.
+    graph = build_graph([parse_govuk_text("Pledges to the Global Fund\nPublished 3 March 2025\n"
+                                          "1. The UK will provide £1 billion to the Global Fund.\n"
+                                          "2. The EU pledged €715 million and the United States pledged US$4.68 billion.\n"
+                                          "3. Australia pledged A$266 million.\n")])
+    funding = sorted(((d.get("amount_gbp"), d.get("amount"), d.get("currency"), d["amount_text"])
+                      for _, d in graph.nodes(data=True) if d["type"] == "Funding"), key=lambda row: row[3])
+    assert funding == [(None, 4680000000, "USD", "US$4.68 billion"), (1000000000, None, None, "£1 billion"),
+                       (None, 715000000, "EUR", "€715 million")]  # not A$: another dollar
+    query = load_catalogue()["funding"]
+    answers = []
+    for engine in (SparqlEngine(graph), LadybugEngine(graph)):
+        columns, rows = engine.run(query.texts[engine.language], {})
+        answers.append(normalise(columns, rows, query.list_columns))
+    assert answers[0] == answers[1]
+    assert [(row["amount_gbp"], row["amount"], row["currency"]) for row in answers[0]] == [
+        (1000000000, 1000000000, "GBP"), (None, 4680000000, "USD"), (None, 715000000, "EUR")]
+    assert validate(to_rdf(graph)).conforms

@@ -1324,6 +1324,9 @@ def _add_figures(context: _Context) -> None:
                 purpose = _purpose(item.text, money.end)
                 add_node(graph, iri, "Funding", f"{money.text} {purpose}".strip()[:90], where,
                          amount_gbp=money.amount_gbp, amount_text=money.text, purpose=purpose,
+                         # in another currency: the amount as stated, never converted to pounds
+                         amount=None if money.amount_gbp is not None else money.amount,
+                         currency=None if money.amount_gbp is not None else money.currency,
                          paragraph=paragraph.number, locator=paragraph.locator)
                 add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
                 for target in programmes or earlier_programmes[-1:]:

@@ -2,6 +2,8 @@
 
 >>> [(m.amount_gbp, m.text) for m in find_money("a £5m fund and a further £310 million")]
 [(5000000, '£5m'), (310000000, '£310 million')]
+>>> [(m.amount, m.currency, m.amount_gbp) for m in find_money("US$2 billion to the Global Fund and €30m to the EIB")]
+[(2000000000, 'USD', None), (30000000, 'EUR', None)]
 >>> [(s.value, s.unit, s.measure) for s in find_statistics("up to 840,000 offenders and 7.5% of all adults")]
 [(840000.0, 'count', 'offenders'), (7.5, 'percent', 'of all adults')]
 """
@@ -15,7 +17,17 @@ from decimal import Decimal
 from policykg.graph.deadlines import word_key
 
 _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
-_MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|million|m|k)?\b", re.I)
+#: The currencies read, by the sign or code written before the amount or the word after it (ISO 4217 codes).
+#: "$" alone is read as US dollars; after a letter ("A$", "HK$") it is another dollar, not read.
+_SIGNS = {"£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "US$": "USD", "$": "USD", "USD": "USD"}
+_WORDS = {"pounds": "GBP", "euros": "EUR", "euro": "EUR", "dollars": "USD", "us dollars": "USD"}  # lower case
+_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|million|m|k)?\b"
+_MONEY = re.compile(
+    rf"(?P<sign>£|€|US\$|(?<![A-Za-z])\$|\b(?:GBP|EUR|USD)\s?(?=\d)){_AMOUNT}"  # £5m, €30 million, US$2bn, EUR 40m
+    rf"|\b{_AMOUNT}\s(?P<word>(?:US )?dollars|euros?|pounds)\b",  # 5 million euros, 10 billion US dollars
+    re.I)
+#: The first characters of every form above: a sentence with none of them holds no amount.
+_MONEY_HINT = re.compile(r"[£€$]|GBP|EUR|USD|dollars|euro|pounds", re.I)
 #: Amounts and counts beyond these are not read as numbers (they stay in the text): more than
 #: any public spending figure, and within every engine's integers (int64) and decimals.
 MAX_AMOUNT_GBP = 10**15  # £1,000 trillion
@@ -38,10 +50,16 @@ _MEASURE_STOP = {
 
 @dataclass(frozen=True)
 class Money:
-    amount_gbp: int
+    amount: int  # whole units of ``currency``
+    currency: str  # ISO 4217: GBP, EUR, USD
     text: str
     start: int
     end: int
+
+    @property
+    def amount_gbp(self) -> int | None:
+        """The amount in pounds when it is stated in pounds (other currencies are not converted)."""
+        return self.amount if self.currency == "GBP" else None
 
 
 @dataclass(frozen=True)
@@ -54,19 +72,34 @@ class Statistic:
     end: int
 
 
+def _parts(match: re.Match[str]) -> tuple[str, str, str]:
+    """The digits, the scale word and the currency code of a :data:`_MONEY` match."""
+    if match["sign"] is not None:
+        return match.group(2), match.group(3) or "", _SIGNS[match["sign"].strip().upper()]
+    return match.group(4), match.group(5) or "", _WORDS[" ".join(match["word"].lower().split())]
+
+
 def find_money(text: str) -> list[Money]:
-    """Amounts of money in pounds sterling, as whole pounds."""
+    """Amounts of money as whole units of their currency: pounds sterling, and euros and US dollars
+    where the text states them so (never converted).
+
+    >>> [(m.amount, m.currency) for m in find_money("£1.2 billion, 5 million euros and $300,000")]
+    [(1200000000, 'GBP'), (5000000, 'EUR'), (300000, 'USD')]
+    >>> find_money("in 2025 we will act")
+    []
+    """
     found: list[Money] = []
-    if "£" not in text:  # every amount starts with it (and nothing else folds to it): skip the scan
+    if _MONEY_HINT.search(text) is None:  # most sentences name no money: skip the scan
         return found
     for match in _MONEY.finditer(text):
-        digits = match.group(1).replace(",", "")
+        digits, scale, currency = _parts(match)
+        digits = digits.replace(",", "")
         if len(digits) > _MAX_DIGITS:
             continue  # out of range: kept as text
         number = Decimal(digits)  # exact: "£8.3m" is 8300000, not 8300000.000000001
-        amount = int(number * _SCALE[word_key(match.group(2) or "")])
+        amount = int(number * _SCALE[word_key(scale)])
         if amount <= MAX_AMOUNT_GBP:
-            found.append(Money(amount, match.group(0).strip(), match.start(), match.end()))
+            found.append(Money(amount, currency, match.group(0).strip(), match.start(), match.end()))
     return found
 
 
@@ -79,12 +112,13 @@ def out_of_range(text: str) -> list[str]:
     >>> out_of_range("a £99999999999999999999999bn fund"), out_of_range("£5m")
     (['£99999999999999999999999'], [])
     """
-    if "£" not in text and not _LONG_NUMBER.search(text):
+    if _MONEY_HINT.search(text) is None and not _LONG_NUMBER.search(text):
         return []
     found = [m.group(0) for m in _LONG_NUMBER.finditer(text)]
     for match in _MONEY.finditer(text):
-        digits = match.group(1).replace(",", "")
-        if len(digits) <= _MAX_DIGITS and int(Decimal(digits) * _SCALE[word_key(match.group(2) or "")]) > MAX_AMOUNT_GBP:
+        digits, scale, _ = _parts(match)
+        digits = digits.replace(",", "")
+        if len(digits) <= _MAX_DIGITS and int(Decimal(digits) * _SCALE[word_key(scale)]) > MAX_AMOUNT_GBP:
             found.append(match.group(0).strip())
     return found
 

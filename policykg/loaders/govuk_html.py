@@ -41,6 +41,7 @@ class _BlockReader:
     def __init__(self) -> None:
         self.blocks: list[tuple[str, str, int, bool]] = []
         self.stack: list[str] = []
+        self.skipping: list[bool] = []  # per open tag: does it hide its content (script, style, site chrome)
         self.skip_depth = 0  # >0 inside script/style or site chrome
         self.govspeak_depth = 0  # stack depth at which the govspeak div opened
         self.list_depth = 0
@@ -58,7 +59,10 @@ class _BlockReader:
                 self.open_blocks[-1][1].append(" ")
             return
         self.stack.append(tag)
-        if tag in _SKIPPED or tag in _CHROME:
+        # An aside inside the body is content (govspeak's statistic headlines and call-outs), not chrome.
+        skipped = tag in _SKIPPED or (tag in _CHROME and not (tag == "aside" and self.govspeak_depth > 0))
+        self.skipping.append(skipped)
+        if skipped:
             self.skip_depth += 1
         if "govspeak" in attributes.get("class", "").split() and not self.govspeak_depth:
             self.govspeak_depth = len(self.stack)
@@ -84,16 +88,16 @@ class _BlockReader:
             return
         while self.stack:  # close any unclosed children (tolerant of sloppy HTML)
             open_tag = self.stack.pop()
-            self._close(open_tag)
+            self._close(open_tag, self.skipping.pop())
             if open_tag == tag:
                 break
 
-    def _close(self, tag: str) -> None:
+    def _close(self, tag: str, skipped: bool) -> None:
         if (tag in _BLOCKS or tag == "tr") and self.open_blocks and self.open_blocks[-1][0] == tag:
             self._emit_open_block()
         if tag in {"ul", "ol"}:
             self.list_depth -= 1
-        if tag in _SKIPPED or tag in _CHROME:
+        if skipped:
             self.skip_depth -= 1
         if self.govspeak_depth and len(self.stack) < self.govspeak_depth:
             self.govspeak_depth = -1  # closed: later content is outside it
@@ -120,7 +124,7 @@ class _BlockReader:
 
     def close(self) -> None:
         while self.stack:
-            self._close(self.stack.pop())
+            self._close(self.stack.pop(), self.skipping.pop())
 
 
 def _walk(html: str, reader: _BlockReader) -> None:

@@ -130,6 +130,8 @@ PROPERTIES: tuple[Property, ...] = (
     Property(PKG.responseDueBasis, _STR, "response_due_basis", "responseDueBasis"),
     Property(PKG.conditions, _STR, "conditions", "conditions"),
     Property(PKG.amountGBP, _INT, "amount_gbp", "amountGBP"),
+    Property(PKG.amount, _INT, "amount", "amount"),  # of funding in another currency than pounds
+    Property(PKG.currency, _STR, "currency", "currency"),
     Property(PKG.amountText, _STR, "amount_text", "amountText"),
     Property(PKG.purpose, _STR, "purpose", "purpose"),
     Property(PKG.value, _DEC, "value", "value"),

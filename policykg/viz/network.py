@@ -197,9 +197,9 @@ def _canvas_label(data: dict[str, Any]) -> str:
     return _short(data.get("label", ""), 26 if kind in ("Commitment", "Statistic", "Funding") else 38)
 
 
-def _money(amount: Any) -> str:
+def _money(amount: Any, currency: str = "GBP") -> str:
     try:
-        return f"£{int(amount):,}"
+        return f"£{int(amount):,}" if currency == "GBP" else f"{int(amount):,} {currency}"
     except (TypeError, ValueError):
         return str(amount)
 
@@ -238,9 +238,10 @@ def _properties(data: dict[str, Any], statuses: list[str]) -> list[list[str]]:
         else:
             add("Deadline", f"{phrase} (due {data['deadline_end']})")
     add("Conditions", data.get("conditions"))
-    if data.get("amount_gbp") is not None:
+    amount, currency = (data.get("amount_gbp"), "GBP") if data.get("amount_gbp") is not None else (data.get("amount"), data.get("currency") or "")
+    if amount is not None:
         text = data.get("amount_text")
-        add("Amount", f"{text} ({_money(data['amount_gbp'])})" if text else _money(data["amount_gbp"]))
+        add("Amount", f"{text} ({_money(amount, currency)})" if text else _money(amount, currency))
     add("Purpose", data.get("purpose"))
     if data.get("value") is not None:
         unit = data.get("unit") or ""

@@ -82,8 +82,13 @@ def synthetic_graph(nodes: int = 5000, *, seed: int = 1) -> nx.MultiDiGraph:
         iri = f"{BASE}funding/{i}"
         funding.append(iri)
         amount = rng.randrange(1, 500) * 100_000
-        add_node(graph, iri, "Funding", f"£{amount / 1e6:g}m for work {i}", where(7, f"£{amount / 1e6:g}m for work {i}."),
-                 amount_gbp=amount, amount_text=f"£{amount / 1e6:g}m", purpose=f"work {i}")
+        if i % 7 == 3:  # now and then an amount in another currency, never converted
+            sign, currency = ("€", "EUR") if i % 2 else ("$", "USD")
+            add_node(graph, iri, "Funding", f"{sign}{amount / 1e6:g}m for work {i}", where(7, f"{sign}{amount / 1e6:g}m for work {i}."),
+                     amount=amount, currency=currency, amount_text=f"{sign}{amount / 1e6:g}m", purpose=f"work {i}")
+        else:
+            add_node(graph, iri, "Funding", f"£{amount / 1e6:g}m for work {i}", where(7, f"£{amount / 1e6:g}m for work {i}."),
+                     amount_gbp=amount, amount_text=f"£{amount / 1e6:g}m", purpose=f"work {i}")
         add_edge(graph, iri, rng.choice(programmes), "funds", where(7, "Funds."))
     start = date(2025, 1, 1)
     for i in range(n_commitments):
