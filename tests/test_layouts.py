@@ -147,3 +147,24 @@ def test_sentences_under_a_heading_of_accepted_recommendations_are_accepted_reco
     recommendations = {r["title"] for r in nodes(graph, "Recommendation")}
     assert recommendations == {"Chief Scientists should have access to the Minister"}
     assert [r["status"] for r in nodes(graph, "Response")] == ["accepted"]
+
+
+def _planned(graph) -> dict[str, bool]:
+    """Body name → whether the graph marks it planned."""
+    return {b["label"]: bool(b.get("planned")) for b in nodes(graph, "Organisation") if b["label"] != "HM Government"}
+
+
+def test_a_body_the_text_introduces_as_to_be_created_is_planned():
+    graph = _graph("Sport governance\nPublished 4 December 2023\n"
+                   "The league is now planning to establish a Players Negotiating Committee for the women's game.\n"
+                   "We have published proposals for a new Coastal Safety Authority.\n")
+    assert _planned(graph) == {"Players Negotiating Committee": True, "Coastal Safety Authority": True}
+
+
+def test_a_body_that_acts_or_was_set_up_is_not_planned():
+    graph = _graph("Sport governance\nPublished 4 December 2023\n"
+                   "The Players Negotiating Committee published its report.\n"
+                   "The league has recently established a Technical Consultation Group for the women's game.\n"
+                   "A new Coastal Safety Board will drive the work across Government.\n")
+    assert _planned(graph) == {"Players Negotiating Committee": False, "Technical Consultation Group": False,
+                               "Coastal Safety Board": False}
