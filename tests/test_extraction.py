@@ -297,3 +297,20 @@ def test_a_listed_name_holding_a_line_break_matches_as_text_is_written_and_never
     assert [m.text for m in finder.find("The Home Safety Unit met.")] == ["Home Safety Unit"]
     found = finder.find_each(["We will ask the Home", "Safety Unit staff."])
     assert found[0] == [] and all(m.entity.name != "Home\nSafety  Unit" and "Home" not in m.text for m in found[1])
+
+
+REGULATOR = [{"name": "Payment Systems Regulator", "type": "Organisation", "kind": "regulator", "abbreviations": ["PSR"]},
+             {"name": "Care Quality Commission", "type": "Organisation", "kind": "inspectorate", "abbreviations": ["CQC"]}]
+
+
+def test_a_listed_abbreviation_the_text_defines_as_another_name_is_not_the_listed_body():
+    finder = MentionFinder(Gazetteer(REGULATOR))
+    found = finder.find_each(["Turbines cause unwanted returns on Primary Surveillance Radar (PSR).", "The PSR then shows clutter."])
+    assert [m.entity.name for sentence in found for m in sentence] == []
+
+
+def test_a_listed_abbreviation_defined_with_its_own_or_a_misspelt_name_is_the_listed_body():
+    finder = MentionFinder(Gazetteer(REGULATOR))
+    found = finder.find_each(["The Payment Systems Regulator (PSR) will consult.", "The PSR and the Care and Quality Commission (CQC) met."])
+    assert [m.entity.name for sentence in found for m in sentence] == [
+        "Payment Systems Regulator", "Payment Systems Regulator", "Payment Systems Regulator", "Care Quality Commission", "Care Quality Commission"]

@@ -434,6 +434,14 @@ class Gazetteer:
                 break
         self._pending[key] = branch
 
+    def forget(self, form: str) -> None:
+        """Make scans skip ``form`` (a document defines it as another name): they still match it, to no entity."""
+        form = _norm(" ".join(form.split()))
+        if " " in form:
+            self._folded.pop(form.lower(), None)
+        else:
+            self._exact.pop(form, None)
+
     def lookup(self, form: str) -> Entity | None:
         form = _norm(" ".join(form.split()))
         return self._exact.get(form) or self._folded.get(form.lower())
@@ -560,6 +568,12 @@ class MentionFinder:
             if not long_form or len(long_form.split()) < 2:
                 continue
             known_short, known_long = self.gazetteer.lookup(short), self.gazetteer.lookup(long_form)
+            if known_short and not known_long and not _shares_a_word(long_form, known_short):
+                # "Primary Surveillance Radar (PSR)": here the abbreviation is not the listed body's
+                # (the Payment Systems Regulator); a misnamed body still shares a word ("Care and
+                # Quality Commission (CQC)").
+                self.gazetteer.forget(short)
+                known_short = None
             if known_short and not known_long:
                 self.gazetteer.add_form(long_form, known_short)
             elif known_long and not known_short:
@@ -685,6 +699,12 @@ def _head_word(name: str) -> str:
 
 
 _WORD_SPAN = re.compile(r"\S+")  # a word as str.split() sees it
+
+
+def _shares_a_word(name: str, entity: Entity) -> bool:
+    """Whether ``name`` has a word (not a connector) of one of ``entity``'s names."""
+    words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _CONNECTORS}
+    return any(words & set(re.findall(r"[a-z]+", form.lower())) for form in (entity.name, *entity.aliases))
 
 
 def _name_before(text: str, position: int, abbreviation: str, words: list[tuple[int, int]] | None = None) -> str:
