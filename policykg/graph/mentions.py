@@ -32,7 +32,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from itertools import accumulate
 from typing import Any
@@ -527,8 +527,8 @@ class MentionFinder:
         mentions += resolved
         if discovered or resolved:  # the scan's own mentions come in order already
             mentions.sort(key=lambda m: (m.start, -m.end))
-        if "Committee" in text:
-            mentions = self._house_committees(text, mentions)
+        if "Committee" in text or "UK " in text:
+            mentions = _fuller_forms(text, mentions)
         for mention in mentions:
             self.recent[_head_word(mention.entity.name)] = mention.entity
         return mentions
@@ -611,17 +611,6 @@ class MentionFinder:
                     found.extend(self._discovered(name, text, start, end))
         return found
 
-    def _house_committees(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A House's committee named after it ("House of Lords Statutory Inquiries Committee") is the
-        committee alone: the House is not named as a body there."""
-        by_start = {m.start: m for m in mentions}
-        houses = [m for m in mentions if m.entity.name in _HOUSES]
-        for house in houses:
-            committee = by_start.get(house.end + 1)
-            if committee is not None and text[house.end] == " " and committee.entity.name.endswith("Committee"):
-                mentions = [m for m in mentions if m is not house]
-        return mentions
-
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
         """A mention of ``name`` if its head word gives it a type (registering a new entity); two
         when it joins two names ("Premier League and Football Foundation")."""
@@ -664,6 +653,39 @@ class MentionFinder:
             if not spans.overlaps(start, end):
                 found.append(Mention(entity, start, end, match.group(0)))
         return found
+
+
+def _fuller_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A listed body named in a fuller form, "House of Lords Statutory Inquiries Committee" (a House's
+    committee: the committee alone, the House is not named as a body there) or "UK Border Force": one
+    mention of the fuller form, which the body's node gets as an alias.
+
+    >>> committee = Entity("Statutory Inquiries Committee", "Organisation", "board", "https://example.org/c")
+    >>> lords = Entity("House of Lords", "Organisation", "government", "https://example.org/l")
+    >>> found = _fuller_forms("The House of Lords Statutory Inquiries Committee", [Mention(lords, 4, 18, "House of Lords"),
+    ...                       Mention(committee, 19, 48, "Statutory Inquiries Committee")])
+    >>> [(m.text, m.entity.aliases) for m in found]
+    [('House of Lords Statutory Inquiries Committee', ('House of Lords Statutory Inquiries Committee',))]
+    """
+    fuller = []
+    previous: Mention | None = None
+    for mention in mentions:
+        entity, start = mention.entity, None
+        if entity.type == "Organisation" and previous is not None and previous.entity.name in _HOUSES \
+                and previous.end + 1 == mention.start and text[previous.end] == " " and entity.name.endswith("Committee"):
+            start = previous.start
+            fuller.pop()  # the House
+        elif entity.type == "Organisation" and text[max(0, mention.start - 3):mention.start] == "UK " \
+                and not text[max(0, mention.start - 4):mention.start - 3].strip(" ("):
+            start = mention.start - 3
+        if start is not None:
+            form = text[start:mention.end]
+            if form.lower() not in {f.lower() for f in (entity.name, *entity.aliases, *entity.abbreviations)}:
+                entity = replace(entity, aliases=(*entity.aliases, form))
+            mention = Mention(entity, start, mention.end, form)
+        fuller.append(mention)
+        previous = mention
+    return fuller
 
 
 class _Spans:
