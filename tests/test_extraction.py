@@ -314,3 +314,23 @@ def test_a_listed_abbreviation_defined_with_its_own_or_a_misspelt_name_is_the_li
     found = finder.find_each(["The Payment Systems Regulator (PSR) will consult.", "The PSR and the Care and Quality Commission (CQC) met."])
     assert [m.entity.name for sentence in found for m in sentence] == [
         "Payment Systems Regulator", "Payment Systems Regulator", "Payment Systems Regulator", "Care Quality Commission", "Care Quality Commission"]
+
+
+def _discovered(text: str) -> list[tuple[str, str]]:
+    return [(m.entity.name, m.entity.type) for m in MentionFinder(Gazetteer([])).find(text)]
+
+
+def test_a_name_headed_by_a_text_noun_or_a_place_is_no_body():
+    assert _discovered("Caterers will apply the Government Buying Standards for Food and Catering Services.") == []
+    assert _discovered("I met apprentices on my recent visit to EDF's Cannington Court last year.") == []
+    assert _discovered("Source: Claimant Service and Experience Survey 2011.") == []
+    assert _discovered("We ran the Claimant Service and Experience Survey this year.") == [("Claimant Service and Experience Survey", "Programme")]
+
+
+def test_a_body_named_after_a_text_noun_a_court_or_two_bodies_joined_by_and_is_found():
+    assert _discovered("The Food Standards Agency inspects the Catering Services Board.") == [
+        ("Food Standards Agency", "Organisation"), ("Catering Services Board", "Organisation")]
+    assert _discovered("The case went to Birmingham Crown Court and then the Court of Appeal.") == [
+        ("Birmingham Crown Court", "Organisation"), ("Court of Appeal", "Organisation")]
+    assert _discovered("The Premier League and Football Foundation will fund pitches.") == [
+        ("Premier League", "Organisation"), ("Football Foundation", "Organisation")]

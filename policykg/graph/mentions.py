@@ -631,6 +631,8 @@ class MentionFinder:
         for cut in range(len(words) - 1, 1, -1):
             if typed is not None:
                 break
+            if words[cut] == "and" and any(w in HEAD_WORDS for w in words[cut + 1:]):
+                continue  # "Claimant Service and Experience Survey 2011": "and" inside one name
             if words[cut] in _CONNECTORS and words[cut - 1] in HEAD_WORDS:
                 name = " ".join(words[:cut])
                 end = start + len(name)
@@ -667,7 +669,7 @@ def _fuller_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.entity.aliases) for m in found]
     [('House of Lords Statutory Inquiries Committee', ('House of Lords Statutory Inquiries Committee',))]
     """
-    fuller = []
+    fuller: list[Mention] = []
     previous: Mention | None = None
     for mention in mentions:
         entity, start = mention.entity, None
@@ -831,7 +833,7 @@ def _after_post(words: list[str]) -> int | None:
 def _two_names(name: str) -> tuple[str, int, str] | None:
     """``(first, offset of second, second)`` when ``name`` joins two names that each have a head word:
     at "and the" ("X School of Medicine and the Y School of Hygiene"), or at "and" between names that
-    end in one ("Premier League and Football Foundation"); ``None`` for one name ("Department of
+    end in one, of one type ("Premier League and Football Foundation"); ``None`` for one name ("Department of
     Health and Social Care").
 
     >>> _two_names("Premier League and Football Foundation")
@@ -844,12 +846,26 @@ def _two_names(name: str) -> tuple[str, int, str] | None:
         if position < 0:
             continue
         first, second = name[:position], name[position + len(joint):]
-        if len(first.split()) < 2 or len(second.split()) < 2 or _type_of(first) is None or _type_of(second) is None:
+        first_type, second_type = _type_of(first), _type_of(second)
+        if len(first.split()) < 2 or len(second.split()) < 2 or first_type is None or second_type is None:
             continue
-        if joint == " and " and not (first.split()[-1] in HEAD_WORDS and second.split()[-1] in HEAD_WORDS):
-            continue
+        if joint == " and " and not (first.split()[-1] in HEAD_WORDS and second.split()[-1] in HEAD_WORDS
+                                     and first_type[0] == second_type[0]):
+            continue  # "Claimant Service and Experience Survey": one survey's name, not a body and a survey
         return first, position + len(joint), second
     return None
+
+
+#: Nouns that head the name of a text, not of a body, when an "of"/"for" phrase follows ("Code of Practice for
+#: Victims", "Standards for Food and Catering Services").
+_DOCUMENT_HEADS = frozenset({"Standards", "Standard", "Code", "Codes", "Guidance", "Guidelines", "Framework", "Charter",
+                             "Principles", "Rules", "Report", "Statement", "Specification"})
+#: The words a UK court's name holds besides "Court" ("Crown Court", "Magistrates' Court", "Court of Appeal" has "of").
+_COURT_WORDS = frozenset({"Supreme", "High", "Crown", "County", "Family", "Magistrates", "Magistrates'", "Youth", "Coroner's",
+                          "Coroners'", "Coroners", "Criminal", "Civil", "Appeal", "Appeals", "Combined", "Sheriff", "Justiciary",
+                          "Military", "Martial", "Constitutional", "District", "Commercial", "Admiralty", "Chancery", "Probate",
+                          "Justice", "Session", "Claims", "Lands", "Consistory", "Divisional", "Arbitration", "Tax", "Patents",
+                          "Employment", "International", "European", "Administrative", "Circuit", "Federal", "of"})
 
 
 def _type_of(name: str) -> tuple[str, str] | None:
@@ -874,9 +890,13 @@ def _type_of(name: str) -> tuple[str, str] | None:
         head = words[-2]
         if head not in {"Act", "Regulations", "Order"}:  # "Children Act 1989", "... Regulations 1988"
             return None
+    first_connector = next((i for i, w in enumerate(words) if w in {"into", "on", "of", "for"}), None)
+    if first_connector and words[first_connector - 1] in _DOCUMENT_HEADS:
+        return None  # "Government Buying Standards for Food and Catering Services": a standard, not a service
+    if head == "Court" and not _COURT_WORDS & set(words):
+        return None  # "EDF's Cannington Court", "Hampton Court": a building or a place
     if head in HEAD_WORDS:
         return HEAD_WORDS[head]
-    first_connector = next((i for i, w in enumerate(words) if w in {"into", "on", "of", "for"}), None)
     if first_connector:
         return HEAD_WORDS.get(words[first_connector - 1])
     return None
