@@ -334,3 +334,12 @@ def test_a_body_named_after_a_text_noun_a_court_or_two_bodies_joined_by_and_is_f
         ("Birmingham Crown Court", "Organisation"), ("Court of Appeal", "Organisation")]
     assert _discovered("The Premier League and Football Foundation will fund pitches.") == [
         ("Premier League", "Organisation"), ("Football Foundation", "Organisation")]
+
+
+def test_a_possessor_before_a_year_is_the_name():
+    assert _discovered("The World Economic Forum's 2015 Global Gender Gap Report ranks 145 economies.") == [
+        ("World Economic Forum", "Organisation")]
+
+
+def test_a_possessor_before_a_name_is_not_part_of_it():
+    assert _discovered("Katy Bourne's Youth Commission met in 2015.") == [("Youth Commission", "Organisation")]

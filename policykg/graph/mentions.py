@@ -787,7 +787,9 @@ def _trim_name(run: str) -> tuple[str, int]:
     offset = 0
     possessive = run.rfind("'s ")
     # "His Majesty's ...", "Women's Engineering Society", "Children's Commissioner": the possessive is part of the name
-    if possessive >= 0 and not run[:possessive].endswith(("Majesty", *_NAME_POSSESSORS)):
+    if possessive >= 0 and re.fullmatch(r"\d{4}", run[possessive + 3:]):
+        run = run[:possessive]  # "The World Economic Forum's 2015 [Global Gender Gap Report]": the name is the possessor
+    elif possessive >= 0 and not run[:possessive].endswith(("Majesty", *_NAME_POSSESSORS)):
         offset, run = possessive + 3, run[possessive + 3:]
     if (head := _HEAD_WORD.search(run)) and (article := run.rfind(" the ", 0, head.start())) >= 0:
         if run.split(" ", 1)[0] in {"Secretary", "Under-Secretary", "Minister", "Parliamentary"}:
