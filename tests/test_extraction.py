@@ -343,3 +343,17 @@ def test_a_possessor_before_a_year_is_the_name():
 
 def test_a_possessor_before_a_name_is_not_part_of_it():
     assert _discovered("Katy Bourne's Youth Commission met in 2015.") == [("Youth Commission", "Organisation")]
+
+
+BROADCASTER = [{"name": "British Broadcasting Corporation", "type": "Organisation", "kind": "company", "abbreviations": ["BBC"]}]
+
+
+def test_a_listed_abbreviation_and_a_head_word_name_another_body():
+    found = MentionFinder(Gazetteer(BROADCASTER)).find("We will agree with the BBC Trust the operating licence.")
+    assert [(m.entity.name, m.text) for m in found] == [("BBC Trust", "BBC Trust")]
+
+
+def test_a_listed_abbreviation_alone_or_before_a_longer_name_is_the_listed_body():
+    found = MentionFinder(Gazetteer(BROADCASTER)).find("The BBC published its plans, and the BBC Trust Board Secretariat replied.")
+    assert [m.entity.name for m in found][0] == "British Broadcasting Corporation"
+    assert "BBC Trust" not in [m.entity.name for m in found]

@@ -508,6 +508,8 @@ def _leftmost_longest(patterns: list[re.Pattern[str]], text: str) -> Iterator[tu
 
 
 _HOUSES = frozenset({"House of Commons", "House of Lords"})
+# "the BBC Trust", "the BBC Board": a listed body's abbreviation, then a head word of a body of its own.
+_QUALIFIED_BODY = re.compile(r"\b([A-Z]{2,5}) (Trust|Board|Council|Committee|Panel|Foundation|Unit|Authority)\b(?! [A-Z])")
 
 
 class MentionFinder:
@@ -521,6 +523,8 @@ class MentionFinder:
         normalised = _norm(text)  # same length as text: offsets carry over
         self._learn_abbreviations(normalised)
         mentions = self.gazetteer._scan(text, normalised)
+        if _QUALIFIED_BODY.search(normalised):
+            mentions = self._bodies_of_bodies(text, normalised, mentions)
         discovered = self._discover(text, normalised, mentions)
         mentions += discovered
         resolved = self._anaphora(text, mentions)
@@ -610,6 +614,20 @@ class MentionFinder:
                 if name and not _overlaps_ordered(known, ends, start, end):
                     found.extend(self._discovered(name, text, start, end))
         return found
+
+    def _bodies_of_bodies(self, text: str, normalised: str, mentions: list[Mention]) -> list[Mention]:
+        """A listed body's abbreviation and a head word name another body ("the BBC Trust"): that one."""
+        by_start = {m.start: m for m in mentions}
+        taken = {m.start for m in mentions}
+        for match in _QUALIFIED_BODY.finditer(normalised):
+            known = by_start.get(match.start())
+            if known is None or known.end != match.end(1) or known.entity.type != "Organisation" or match.start(2) in taken:
+                continue
+            name = match.group(0)
+            type, kind = HEAD_WORDS[match.group(2)]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
+            mentions = [Mention(entity, match.start(), match.end(), text[match.start():match.end()]) if m is known else m for m in mentions]
+        return mentions
 
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
         """A mention of ``name`` if its head word gives it a type (registering a new entity); two
