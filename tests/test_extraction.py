@@ -355,5 +355,5 @@ def test_a_listed_abbreviation_and_a_head_word_name_another_body():
 
 def test_a_listed_abbreviation_alone_or_before_a_longer_name_is_the_listed_body():
     found = MentionFinder(Gazetteer(BROADCASTER)).find("The BBC published its plans, and the BBC Trust Board Secretariat replied.")
-    assert [m.entity.name for m in found][0] == "British Broadcasting Corporation"
+    assert found[0].entity.name == "British Broadcasting Corporation"
     assert "BBC Trust" not in [m.entity.name for m in found]
