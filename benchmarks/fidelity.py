@@ -6,7 +6,7 @@ and statuses through ``recommendations``, dated commitments through ``timeline``
 ``funding``; bodies and legislation are the graph's Organisation, Inquiry and Legislation nodes
 with their names and aliases (legislation as the gold defines it: acts, bills, regulations and orders,
 not the codes of practice, statutory guidance and standards the graph types Legislation with their
-``kind``).  The gold was made by reading the text, not from policykg's output.
+``kind``; bodies as the gold defines them: those that exist, not those marked ``planned``).  The gold was made by reading the text, not from policykg's output.
 
     .venv/bin/python benchmarks/fidelity.py            # the table, per field and per document
     .venv/bin/python benchmarks/fidelity.py --misses 20 --json figures.json
@@ -135,10 +135,11 @@ SOFT_LAW = frozenset({"code", "statutory_guidance", "guidance", "standards"})
 
 
 def _names(graph: Any, types: Iterable[str]) -> list[tuple[str, set[str]]]:
-    """(label, every normalised name) of the graph's nodes of these types (no soft law)."""
+    """(label, every normalised name) of the graph's nodes of these types: no soft law, and no body marked
+    ``planned`` (announced, not yet made: the gold lists the bodies that exist)."""
     found = []
     for _, data in graph.nodes(data=True):
-        if data.get("type") in types and data.get("kind") not in SOFT_LAW:
+        if data.get("type") in types and data.get("kind") not in SOFT_LAW and not (data.get("planned") and data["type"] != "Legislation"):
             names = {normal(data["label"]), *(normal(a) for a in data.get("aliases") or [])}
             found.append((data["label"], names))
     return found

@@ -306,3 +306,63 @@ def test_a_place_in_a_body_s_name_is_not_the_inquiry_named_after_it():
     assert "Independent Inquiry Telford Child Sexual Exploitation" not in named
     named = [m.entity.name for m in finder.find("The Telford inquiry reported in July 2022.")]
     assert named == ["Independent Inquiry Telford Child Sexual Exploitation"]
+
+
+REGULATOR = [{"name": "Payment Systems Regulator", "type": "Organisation", "kind": "regulator", "abbreviations": ["PSR"]},
+             {"name": "Care Quality Commission", "type": "Organisation", "kind": "inspectorate", "abbreviations": ["CQC"]}]
+
+
+def test_a_listed_abbreviation_the_text_defines_as_another_name_is_not_the_listed_body():
+    finder = MentionFinder(Gazetteer(REGULATOR))
+    found = finder.find_each(["Turbines cause unwanted returns on Primary Surveillance Radar (PSR).", "The PSR then shows clutter."])
+    assert [m.entity.name for sentence in found for m in sentence] == []
+
+
+def test_a_listed_abbreviation_defined_with_its_own_or_a_misspelt_name_is_the_listed_body():
+    finder = MentionFinder(Gazetteer(REGULATOR))
+    found = finder.find_each(["The Payment Systems Regulator (PSR) will consult.", "The PSR and the Care and Quality Commission (CQC) met."])
+    assert [m.entity.name for sentence in found for m in sentence] == [
+        "Payment Systems Regulator", "Payment Systems Regulator", "Payment Systems Regulator", "Care Quality Commission", "Care Quality Commission"]
+
+
+def _discovered(text: str) -> list[tuple[str, str]]:
+    return [(m.entity.name, m.entity.type) for m in MentionFinder(Gazetteer([])).find(text)]
+
+
+def test_a_name_headed_by_a_text_noun_or_a_place_is_no_body():
+    assert _discovered("Caterers will apply the Government Buying Standards for Food and Catering Services.") == []
+    assert _discovered("I met apprentices on my recent visit to EDF's Cannington Court last year.") == []
+    assert _discovered("Source: Claimant Service and Experience Survey 2011.") == []
+    assert _discovered("We ran the Claimant Service and Experience Survey this year.") == [("Claimant Service and Experience Survey", "Programme")]
+
+
+def test_a_body_named_after_a_text_noun_a_court_or_two_bodies_joined_by_and_is_found():
+    assert _discovered("The Food Standards Agency inspects the Catering Services Board.") == [
+        ("Food Standards Agency", "Organisation"), ("Catering Services Board", "Organisation")]
+    assert _discovered("The case went to Birmingham Crown Court and then the Court of Appeal.") == [
+        ("Birmingham Crown Court", "Organisation"), ("Court of Appeal", "Organisation")]
+    assert _discovered("The Premier League and Football Foundation will fund pitches.") == [
+        ("Premier League", "Organisation"), ("Football Foundation", "Organisation")]
+
+
+def test_a_possessor_before_a_year_is_the_name():
+    assert _discovered("The World Economic Forum's 2015 Global Gender Gap Report ranks 145 economies.") == [
+        ("World Economic Forum", "Organisation")]
+
+
+def test_a_possessor_before_a_name_is_not_part_of_it():
+    assert _discovered("Katy Bourne's Youth Commission met in 2015.") == [("Youth Commission", "Organisation")]
+
+
+BROADCASTER = [{"name": "British Broadcasting Corporation", "type": "Organisation", "kind": "company", "abbreviations": ["BBC"]}]
+
+
+def test_a_listed_abbreviation_and_a_head_word_name_another_body():
+    found = MentionFinder(Gazetteer(BROADCASTER)).find("We will agree with the BBC Trust the operating licence.")
+    assert [(m.entity.name, m.text) for m in found] == [("BBC Trust", "BBC Trust")]
+
+
+def test_a_listed_abbreviation_alone_or_before_a_longer_name_is_the_listed_body():
+    found = MentionFinder(Gazetteer(BROADCASTER)).find("The BBC published its plans, and the BBC Trust Board Secretariat replied.")
+    assert found[0].entity.name == "British Broadcasting Corporation"
+    assert "BBC Trust" not in [m.entity.name for m in found]

@@ -26,7 +26,7 @@ FLOORS = {
     # figure fell (benchmarks/README.md).
     "recommendations": (0.98, 0.97),  # session 10: flattened table rows read (Hansard 1986), 100/102
     "statuses": (0.81, 0.97),  # session 10: 35/43 and 35/36 (parts answered together, title phrases, table rows)
-    "bodies": (0.83, 0.86),
+    "bodies": (0.85, 0.91),  # raised after bodies10 (0.86, 0.93)
     "legislation": (0.87, 0.93),
     "dated commitments": (0.75, 0.79),
     "funding": (0.97, 0.97),

@@ -236,3 +236,46 @@ def test_agreeing_that_what_a_recommendation_asks_should_be_done_accepts_it():
     assert status("The Government agrees that more should be done to keep children safe.") is None
     assert status("The Government agrees that seat belts on school buses in rural districts are important.") is None
     assert status("We do not agree that seat belts should be fitted to school buses in rural districts.") == "not accepted"
+
+
+def _planned(graph) -> dict[str, bool]:
+    """Body name → whether the graph marks it planned."""
+    return {b["label"]: bool(b.get("planned")) for b in nodes(graph, "Organisation") if b["label"] != "HM Government"}
+
+
+def test_a_body_the_text_introduces_as_to_be_created_is_planned():
+    graph = _graph("Sport governance\nPublished 4 December 2023\n"
+                   "The league is now planning to establish a Players Negotiating Committee for the women's game.\n"
+                   "We have published proposals for a new Coastal Safety Authority.\n")
+    assert _planned(graph) == {"Players Negotiating Committee": True, "Coastal Safety Authority": True}
+
+
+def test_a_body_that_acts_or_was_set_up_is_not_planned():
+    graph = _graph("Sport governance\nPublished 4 December 2023\n"
+                   "The Players Negotiating Committee published its report.\n"
+                   "The league has recently established a Technical Consultation Group for the women's game.\n"
+                   "A new Coastal Safety Board will drive the work across Government.\n")
+    assert _planned(graph) == {"Players Negotiating Committee": False, "Technical Consultation Group": False,
+                               "Coastal Safety Board": False}
+
+
+def _aliases(graph) -> dict[str, list[str]]:
+    return {b["label"]: b.get("aliases") or [] for b in nodes(graph, "Organisation")}
+
+
+def test_a_listed_body_named_in_a_fuller_form_has_that_form_as_an_alias():
+    aliases = _aliases(_graph("Statutory inquiries\nPublished 10 February 2025\n"
+                              "The House of Lords Statutory Inquiries Committee published its report.\n"
+                              "UK Border Force staff work with PHE at Heathrow.\n"))
+    assert "House of Lords Statutory Inquiries Committee" in aliases["Statutory Inquiries Committee"]
+    assert "UK Border Force" in aliases["Border Force"]
+    assert "House of Lords" not in aliases  # the House is not named as a body there
+
+
+def test_a_listed_body_named_apart_from_a_house_or_the_country_has_no_fuller_form():
+    aliases = _aliases(_graph("Statutory inquiries\nPublished 10 February 2025\n"
+                              "The House of Lords voted on the Bill, and the Statutory Inquiries Committee published its report.\n"
+                              "Border Force staff work at ports across the UK.\n"))
+    assert "House of Lords" in aliases
+    assert not any(a.startswith("House") for a in aliases["Statutory Inquiries Committee"])
+    assert "UK Border Force" not in aliases["Border Force"]

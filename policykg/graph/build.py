@@ -402,6 +402,8 @@ def _add_mentions(context: _Context) -> None:
             where = context.where(paragraph, item)
             for mention in mentions:
                 _add_entity(context, mention.entity, where)
+                if _introduced_as_planned(item.text, mention):
+                    add_node(context.graph, mention.entity.iri, mention.entity.type, mention.entity.name, where, planned=True)
                 add_edge(context.graph, mention.entity.iri, paragraph_iri, "mentioned_in", where)
                 if department := _add_department_of_post(context, mention.entity, where):
                     add_edge(context.graph, department.iri, paragraph_iri, "mentioned_in", where)
@@ -432,6 +434,33 @@ def _addressed_as_forum(text: str, mention: Mention) -> bool:
         return False
     before = text[max(0, mention.start - _FORUM_WORDS) : mention.start]
     return _FORUM_BEFORE.search(before) is not None or _PERIOD_BEFORE.search(before) is not None
+
+
+# "will create a Child Protection Authority", "plans to launch the East Coast Partnership", "the establishment of a
+# victim and survivor panel", "proposals for a new X": a body the text introduces as to be made ("A new X board will
+# drive ...", "funding for a new X" may be one just made: not enough alone).
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:(?:will|shall|to|would)\s+(?:(?:now|also|then)\s+)?(?:create|establish|set\s+up|form|launch)\s+(?:a|an|the)"
+    r"|(?:creation|establishment|setting[ -]up|formation)\s+of\s+(?:a|an)"
+    r"|(?:proposals?|plans?)\s+(?:for|to\s+create)\s+(?:a|an))\s+(?:new\s+)?$", re.I)
+_PLANNED_WORDS = 40  # how far back the words introducing it are looked for
+
+
+def _introduced_as_planned(text: str, mention: Mention) -> bool:
+    """Whether the sentence introduces a body as one to be created ("will create a Child Protection Authority",
+    "proposals for a new Child Protection Authority", "planning to establish a Professional Football ...
+    Committee"), not one that exists ("The Child Protection Authority published its report", "has established
+    a Technical Group"): such a body is marked ``planned``, as the reference list marks those it knows.
+
+    >>> authority = Entity("Child Protection Authority", "Organisation", "agency", "https://example.org/cpa")
+    >>> _introduced_as_planned("We will create a Child Protection Authority", Mention(authority, 17, 43, "Child Protection Authority"))
+    True
+    >>> _introduced_as_planned("The Child Protection Authority met", Mention(authority, 4, 30, "Child Protection Authority"))
+    False
+    """
+    if mention.entity.type not in {"Organisation", "Inquiry"}:
+        return False
+    return _PLANNED_BEFORE.search(text, max(0, mention.start - _PLANNED_WORDS), mention.start) is not None
 
 
 def _add_department_of_post(context: _Context, entity: Entity, where: Provenance) -> Entity | None:

@@ -32,7 +32,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from itertools import accumulate
 from typing import Any
@@ -434,6 +434,14 @@ class Gazetteer:
                 break
         self._pending[key] = branch
 
+    def forget(self, form: str) -> None:
+        """Make scans skip ``form`` (a document defines it as another name): they still match it, to no entity."""
+        form = _norm(" ".join(form.split()))
+        if " " in form:
+            self._folded.pop(form.lower(), None)
+        else:
+            self._exact.pop(form, None)
+
     def lookup(self, form: str) -> Entity | None:
         form = _norm(" ".join(form.split()))
         return self._exact.get(form) or self._folded.get(form.lower())
@@ -500,6 +508,8 @@ def _leftmost_longest(patterns: list[re.Pattern[str]], text: str) -> Iterator[tu
 
 
 _HOUSES = frozenset({"House of Commons", "House of Lords"})
+# "the BBC Trust", "the BBC Board": a listed body's abbreviation, then a head word of a body of its own.
+_QUALIFIED_BODY = re.compile(r"\b([A-Z]{2,5}) (Trust|Board|Council|Committee|Panel|Foundation|Unit|Authority)\b(?! [A-Z])")
 
 
 class MentionFinder:
@@ -513,14 +523,16 @@ class MentionFinder:
         normalised = _norm(text)  # same length as text: offsets carry over
         self._learn_abbreviations(normalised)
         mentions = self.gazetteer._scan(text, normalised)
+        if _QUALIFIED_BODY.search(normalised):
+            mentions = self._bodies_of_bodies(text, normalised, mentions)
         discovered = self._discover(text, normalised, mentions)
         mentions += discovered
         resolved = self._anaphora(text, mentions)
         mentions += resolved
         if discovered or resolved:  # the scan's own mentions come in order already
             mentions.sort(key=lambda m: (m.start, -m.end))
-        if "Committee" in text:
-            mentions = self._house_committees(text, mentions)
+        if "Committee" in text or "UK " in text:
+            mentions = _fuller_forms(text, mentions)
         for mention in mentions:
             self.recent[_head_word(mention.entity.name)] = mention.entity
         return mentions
@@ -560,6 +572,12 @@ class MentionFinder:
             if not long_form or len(long_form.split()) < 2:
                 continue
             known_short, known_long = self.gazetteer.lookup(short), self.gazetteer.lookup(long_form)
+            if known_short and not known_long and not _shares_a_word(long_form, known_short):
+                # "Primary Surveillance Radar (PSR)": here the abbreviation is not the listed body's
+                # (the Payment Systems Regulator); a misnamed body still shares a word ("Care and
+                # Quality Commission (CQC)").
+                self.gazetteer.forget(short)
+                known_short = None
             if known_short and not known_long:
                 self.gazetteer.add_form(long_form, known_short)
             elif known_long and not known_short:
@@ -597,15 +615,18 @@ class MentionFinder:
                     found.extend(self._discovered(name, text, start, end))
         return found
 
-    def _house_committees(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A House's committee named after it ("House of Lords Statutory Inquiries Committee") is the
-        committee alone: the House is not named as a body there."""
+    def _bodies_of_bodies(self, text: str, normalised: str, mentions: list[Mention]) -> list[Mention]:
+        """A listed body's abbreviation and a head word name another body ("the BBC Trust"): that one."""
         by_start = {m.start: m for m in mentions}
-        houses = [m for m in mentions if m.entity.name in _HOUSES]
-        for house in houses:
-            committee = by_start.get(house.end + 1)
-            if committee is not None and text[house.end] == " " and committee.entity.name.endswith("Committee"):
-                mentions = [m for m in mentions if m is not house]
+        taken = {m.start for m in mentions}
+        for match in _QUALIFIED_BODY.finditer(normalised):
+            known = by_start.get(match.start())
+            if known is None or known.end != match.end(1) or known.entity.type != "Organisation" or match.start(2) in taken:
+                continue
+            name = match.group(0)
+            type, kind = HEAD_WORDS[match.group(2)]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
+            mentions = [Mention(entity, match.start(), match.end(), text[match.start():match.end()]) if m is known else m for m in mentions]
         return mentions
 
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
@@ -628,6 +649,8 @@ class MentionFinder:
         for cut in range(len(words) - 1, 1, -1):
             if typed is not None:
                 break
+            if words[cut] == "and" and any(w in HEAD_WORDS for w in words[cut + 1:]):
+                continue  # "Claimant Service and Experience Survey 2011": "and" inside one name
             if words[cut] in _CONNECTORS and words[cut - 1] in HEAD_WORDS:
                 name = " ".join(words[:cut])
                 end = start + len(name)
@@ -650,6 +673,39 @@ class MentionFinder:
             if not spans.overlaps(start, end):
                 found.append(Mention(entity, start, end, match.group(0)))
         return found
+
+
+def _fuller_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A listed body named in a fuller form, "House of Lords Statutory Inquiries Committee" (a House's
+    committee: the committee alone, the House is not named as a body there) or "UK Border Force": one
+    mention of the fuller form, which the body's node gets as an alias.
+
+    >>> committee = Entity("Statutory Inquiries Committee", "Organisation", "board", "https://example.org/c")
+    >>> lords = Entity("House of Lords", "Organisation", "government", "https://example.org/l")
+    >>> found = _fuller_forms("The House of Lords Statutory Inquiries Committee", [Mention(lords, 4, 18, "House of Lords"),
+    ...                       Mention(committee, 19, 48, "Statutory Inquiries Committee")])
+    >>> [(m.text, m.entity.aliases) for m in found]
+    [('House of Lords Statutory Inquiries Committee', ('House of Lords Statutory Inquiries Committee',))]
+    """
+    fuller: list[Mention] = []
+    previous: Mention | None = None
+    for mention in mentions:
+        entity, start = mention.entity, None
+        if entity.type == "Organisation" and previous is not None and previous.entity.name in _HOUSES \
+                and previous.end + 1 == mention.start and text[previous.end] == " " and entity.name.endswith("Committee"):
+            start = previous.start
+            fuller.pop()  # the House
+        elif entity.type == "Organisation" and text[max(0, mention.start - 3):mention.start] == "UK " \
+                and not text[max(0, mention.start - 4):mention.start - 3].strip(" ("):
+            start = mention.start - 3
+        if start is not None:
+            form = text[start:mention.end]
+            if form.lower() not in {f.lower() for f in (entity.name, *entity.aliases, *entity.abbreviations)}:
+                entity = replace(entity, aliases=(*entity.aliases, form))
+            mention = Mention(entity, start, mention.end, form)
+        fuller.append(mention)
+        previous = mention
+    return fuller
 
 
 class _Spans:
@@ -685,6 +741,12 @@ def _head_word(name: str) -> str:
 
 
 _WORD_SPAN = re.compile(r"\S+")  # a word as str.split() sees it
+
+
+def _shares_a_word(name: str, entity: Entity) -> bool:
+    """Whether ``name`` has a word (not a connector) of one of ``entity``'s names."""
+    words = {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _CONNECTORS}
+    return any(words & set(re.findall(r"[a-z]+", form.lower())) for form in (entity.name, *entity.aliases))
 
 
 def _name_before(text: str, position: int, abbreviation: str, words: list[tuple[int, int]] | None = None) -> str:
@@ -743,7 +805,9 @@ def _trim_name(run: str) -> tuple[str, int]:
     offset = 0
     possessive = run.rfind("'s ")
     # "His Majesty's ...", "Women's Engineering Society", "Children's Commissioner": the possessive is part of the name
-    if possessive >= 0 and not run[:possessive].endswith(("Majesty", *_NAME_POSSESSORS)):
+    if possessive >= 0 and re.fullmatch(r"\d{4}", run[possessive + 3:]):
+        run = run[:possessive]  # "The World Economic Forum's 2015 [Global Gender Gap Report]": the name is the possessor
+    elif possessive >= 0 and not run[:possessive].endswith(("Majesty", *_NAME_POSSESSORS)):
         offset, run = possessive + 3, run[possessive + 3:]
     if (head := _HEAD_WORD.search(run)) and (article := run.rfind(" the ", 0, head.start())) >= 0:
         if run.split(" ", 1)[0] in {"Secretary", "Under-Secretary", "Minister", "Parliamentary"}:
@@ -789,7 +853,7 @@ def _after_post(words: list[str]) -> int | None:
 def _two_names(name: str) -> tuple[str, int, str] | None:
     """``(first, offset of second, second)`` when ``name`` joins two names that each have a head word:
     at "and the" ("X School of Medicine and the Y School of Hygiene"), or at "and" between names that
-    end in one ("Premier League and Football Foundation"); ``None`` for one name ("Department of
+    end in one, of one type ("Premier League and Football Foundation"); ``None`` for one name ("Department of
     Health and Social Care").
 
     >>> _two_names("Premier League and Football Foundation")
@@ -802,12 +866,26 @@ def _two_names(name: str) -> tuple[str, int, str] | None:
         if position < 0:
             continue
         first, second = name[:position], name[position + len(joint):]
-        if len(first.split()) < 2 or len(second.split()) < 2 or _type_of(first) is None or _type_of(second) is None:
+        first_type, second_type = _type_of(first), _type_of(second)
+        if len(first.split()) < 2 or len(second.split()) < 2 or first_type is None or second_type is None:
             continue
-        if joint == " and " and not (first.split()[-1] in HEAD_WORDS and second.split()[-1] in HEAD_WORDS):
-            continue
+        if joint == " and " and not (first.split()[-1] in HEAD_WORDS and second.split()[-1] in HEAD_WORDS
+                                     and first_type[0] == second_type[0]):
+            continue  # "Claimant Service and Experience Survey": one survey's name, not a body and a survey
         return first, position + len(joint), second
     return None
+
+
+#: Nouns that head the name of a text, not of a body, when an "of"/"for" phrase follows ("Code of Practice for
+#: Victims", "Standards for Food and Catering Services").
+_DOCUMENT_HEADS = frozenset({"Standards", "Standard", "Code", "Codes", "Guidance", "Guidelines", "Framework", "Charter",
+                             "Principles", "Rules", "Report", "Statement", "Specification"})
+#: The words a UK court's name holds besides "Court" ("Crown Court", "Magistrates' Court", "Court of Appeal" has "of").
+_COURT_WORDS = frozenset({"Supreme", "High", "Crown", "County", "Family", "Magistrates", "Magistrates'", "Youth", "Coroner's",
+                          "Coroners'", "Coroners", "Criminal", "Civil", "Appeal", "Appeals", "Combined", "Sheriff", "Justiciary",
+                          "Military", "Martial", "Constitutional", "District", "Commercial", "Admiralty", "Chancery", "Probate",
+                          "Justice", "Session", "Claims", "Lands", "Consistory", "Divisional", "Arbitration", "Tax", "Patents",
+                          "Employment", "International", "European", "Administrative", "Circuit", "Federal", "of"})
 
 
 def _type_of(name: str) -> tuple[str, str] | None:
@@ -832,9 +910,13 @@ def _type_of(name: str) -> tuple[str, str] | None:
         head = words[-2]
         if head not in {"Act", "Regulations", "Order"}:  # "Children Act 1989", "... Regulations 1988"
             return None
+    first_connector = next((i for i, w in enumerate(words) if w in {"into", "on", "of", "for"}), None)
+    if first_connector and words[first_connector - 1] in _DOCUMENT_HEADS:
+        return None  # "Government Buying Standards for Food and Catering Services": a standard, not a service
+    if head == "Court" and not _COURT_WORDS & set(words):
+        return None  # "EDF's Cannington Court", "Hampton Court": a building or a place
     if head in HEAD_WORDS:
         return HEAD_WORDS[head]
-    first_connector = next((i for i, w in enumerate(words) if w in {"into", "on", "of", "for"}), None)
     if first_connector:
         return HEAD_WORDS.get(words[first_connector - 1])
     return None
