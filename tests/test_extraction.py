@@ -366,3 +366,16 @@ def test_a_listed_abbreviation_alone_or_before_a_longer_name_is_the_listed_body(
     found = MentionFinder(Gazetteer(BROADCASTER)).find("The BBC published its plans, and the BBC Trust Board Secretariat replied.")
     assert found[0].entity.name == "British Broadcasting Corporation"
     assert "BBC Trust" not in [m.entity.name for m in found]
+
+
+def test_an_nhs_trust_named_in_full_is_that_trust_and_the_nhs_alone_is_the_nhs():
+    # NHS trusts are named "<place> NHS (Foundation) Trust"; "NHS" inside such a name is not the NHS.
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("In East Kent Hospitals University NHS Foundation Trust and at Maidstone and Tunbridge Wells NHS trust, care fell short.")
+    assert [(m.entity.name, m.entity.type) for m in found] == [
+        ("East Kent Hospitals University NHS Foundation Trust", "Organisation"), ("Maidstone and Tunbridge Wells NHS Trust", "Organisation")]
+    found = finder.find("The NHS will act, and NHS England will fund the NHS Trust Development Authority.")
+    assert [m.entity.name for m in found] == ["National Health Service", "NHS England", "NHS Trust Development Authority"]
+    # a paragraph's sentences read together ("NHS trust" in lower case holds no head word) find it too
+    found = finder.find_each(["Care fell short.", "It was at Maidstone and Tunbridge Wells NHS trust."])
+    assert [[m.entity.name for m in sentence] for sentence in found] == [[], ["Maidstone and Tunbridge Wells NHS Trust"]]

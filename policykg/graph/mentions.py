@@ -512,6 +512,11 @@ _HOUSES = frozenset({"House of Commons", "House of Lords"})
 _QUALIFIED_BODY = re.compile(r"\b([A-Z]{2,5}) (Trust|Board|Council|Committee|Panel|Foundation|Unit|Authority)\b(?! [A-Z])")
 
 
+# "Shrewsbury and Telford Hospital NHS Trust", "East Kent Hospitals University NHS Foundation Trust": the NHS's
+# naming scheme for its trusts (some 200, not listed one by one), capitalised words before "NHS (Foundation) Trust".
+_NHS_TRUST = re.compile(r"\b((?:[A-Z][\w'’-]*|and|of|&) )*?(?<![\w'’-])[A-Z][\w'’-]* NHS (?:Foundation )?[Tt]rust\b")
+
+
 class MentionFinder:
     """Finds mentions paragraph by paragraph through one document (keeps anaphora state)."""
 
@@ -525,6 +530,8 @@ class MentionFinder:
         mentions = self.gazetteer._scan(text, normalised)
         if _QUALIFIED_BODY.search(normalised):
             mentions = self._bodies_of_bodies(text, normalised, mentions)
+        if "NHS" in normalised:
+            mentions = self._nhs_trusts(text, normalised, mentions)
         discovered = self._discover(text, normalised, mentions)
         mentions += discovered
         resolved = self._anaphora(text, mentions)
@@ -549,7 +556,8 @@ class MentionFinder:
             return [self.find(text) for text in texts]
         joined = "\n".join(texts)  # no form holds a line break, and it is no word character: matches stay inside a text
         normalised = _norm(joined)
-        if "(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined):
+        if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
+                or ("NHS" in normalised and _NHS_TRUST.search(normalised))):
             return [self.find(text) for text in texts]  # it may teach or refer back: text by text
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
@@ -627,6 +635,23 @@ class MentionFinder:
             type, kind = HEAD_WORDS[match.group(2)]
             entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
             mentions = [Mention(entity, match.start(), match.end(), text[match.start():match.end()]) if m is known else m for m in mentions]
+        return mentions
+
+    def _nhs_trusts(self, text: str, normalised: str, mentions: list[Mention]) -> list[Mention]:
+        """An NHS trust named in full ("Maidstone and Tunbridge Wells NHS Trust") is that trust, not the NHS."""
+        for match in _NHS_TRUST.finditer(normalised):
+            name, offset = _trim_name(match.group(0))  # "At The X NHS Trust": the name after the leading words
+            start, end = match.start() + offset, match.end()
+            if " " not in name.removesuffix(" Foundation Trust").removesuffix(" Trust").removesuffix(" trust").strip():
+                continue  # "NHS Trust" alone after the trimming: no trust named
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            if any(m.start < end and start < m.end for m in mentions if m not in inside):
+                continue  # a listed name runs across its edge: leave the listed reading
+            name = " ".join([*text[start:end].split()[:-1], "Trust"])  # "NHS trust" in running text is "NHS Trust"
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, "Organisation", "nhs_body", entity_iri("Organisation", name), curated=False))
+            mentions = sorted([m for m in mentions if m not in inside] + [Mention(entity, start, end, text[start:end])],
+                              key=lambda m: (m.start, -m.end))
         return mentions
 
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
