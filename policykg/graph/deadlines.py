@@ -422,12 +422,16 @@ def _month(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), _month_start(year, month), _month_end(year, month))
 
 
+# Words that make a sentence about money without an amount ("continued funding for improvements ... in 2019-2024").
+_ABOUT_MONEY = re.compile(r"\b(?:funding|funded|budgets?|spending)\b", re.I)
+
+
 def _span_of_years(first: int, last: int, sentence: str) -> tuple[date, date] | None:
     """Years ``first`` to ``last``: financial years where the sentence is about money (public spending is
     planned so: "£47.9bn ... between 2019 and 2024" ends on 31 March 2024), else calendar years."""
     if not first < last <= first + 20:
         return None
-    if "£" in sentence:
+    if "£" in sentence or _ABOUT_MONEY.search(sentence):
         return date(first, 4, 1), date(last, 3, 31)
     return date(first, 1, 1), date(last, 12, 31)
 
@@ -586,6 +590,26 @@ def _rules_for(lowered: str) -> list[_Rule]:
     return rules
 
 
+# After a split year: a sports season ("the 2024-25 season"), which is no financial or academic year.
+_SEASON_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?seasons?\b", re.I)
+# After a period: no end to it ("throughout the next year and beyond").
+_OPEN_ENDED = re.compile(r"\s+and beyond\b", re.I)
+# An example's date: "such as the Rugby World Cup in 2025", up to the clause's end or its verb.
+_EXAMPLE = re.compile(r"\bsuch as\b(?![^,;:]*\b(?:will|shall|is|are)\b)[^,;:]*$", re.I)
+
+
+def _not_a_period_of_the_action(searched: str, match: re.Match[str]) -> bool:
+    """Whether a date phrase dates something other than the sentence's action: a sports season
+    ("from the 2024-25 season"), a period without end ("over the next year and beyond"), or an
+    example ("events such as the Rugby World Cup in 2025")."""
+    end = match.end()
+    if searched[end - 1].isdigit() and _SEASON_AFTER.match(searched, end):
+        return True
+    if _OPEN_ENDED.match(searched, end):
+        return True
+    return "uch as" in searched and _EXAMPLE.search(searched, 0, match.start()) is not None
+
+
 def find_deadlines(text: str, published: date) -> list[Deadline]:
     """Every deadline phrase in ``text``, in reading order, without overlaps."""
     searched, as_written = text_to_search(text)
@@ -595,6 +619,8 @@ def find_deadlines(text: str, published: date) -> list[Deadline]:
         for match in rule.patterns[as_written].finditer(searched):
             if found and any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue  # an earlier (more specific) rule already read this span
+            if _not_a_period_of_the_action(searched, match):
+                continue
             period = rule.normalise(match, published)
             if period is None:
                 continue
