@@ -147,3 +147,38 @@ def test_sentences_under_a_heading_of_accepted_recommendations_are_accepted_reco
     recommendations = {r["title"] for r in nodes(graph, "Recommendation")}
     assert recommendations == {"Chief Scientists should have access to the Minister"}
     assert [r["status"] for r in nodes(graph, "Response")] == ["accepted"]
+
+
+def _dated_texts(*sentences: str) -> set[str]:
+    """The sentences that are dated commitments, of a short page dated 22 April 2025."""
+    return set(_dated(_graph("A policy paper\nPublished 22 April 2025\n" + "\n".join(sentences) + "\n")))
+
+
+def test_a_description_or_a_plans_possibilities_commits_to_nothing():
+    assert _dated_texts(
+        "Women's sport will also be a highlight at the Games in 2026.",  # "will be a ...": a description
+        "The roadmap sets out the potential contribution of wind to the target of 15% by 2030.",
+        "The Government will also be publishing a plan in 2026.",
+        "The roadmap sets out the steps we will take by 2030.",
+    ) == {"The Government will also be publishing a plan in 2026.", "The roadmap sets out the steps we will take by 2030."}
+
+
+def test_a_committing_verb_in_an_indirect_question_commits_to_nothing():
+    assert _dated_texts(
+        "I now wish to inform the House of our spending plans for 2026-27, together with information on how we will deploy the funds.",
+        "We will set out how we will deploy the funds by 2027.",
+    ) == {"We will set out how we will deploy the funds by 2027."}
+
+
+def test_money_needed_by_a_date_is_no_commitment():
+    assert _dated_texts(
+        "Supply faces a challenge, with over £100 billion investment needed by 2030.",
+        "We are investing over £100 million in new pitches by 2030.",
+    ) == {"We are investing over £100 million in new pitches by 2030."}
+
+
+def test_a_date_in_an_opening_phrase_on_an_earlier_event_is_the_events():
+    assert _dated_texts(
+        "Following the evacuations of our nationals this year, we will improve cooperation on consular services.",
+        "Following the review, we will publish the plan by May 2026.",
+    ) == {"Following the review, we will publish the plan by May 2026."}

@@ -598,14 +598,24 @@ _OPEN_ENDED = re.compile(r"\s+and beyond\b", re.I)
 _EXAMPLE = re.compile(r"\bsuch as\b(?![^,;:]*\b(?:will|shall|is|are)\b)[^,;:]*$", re.I)
 
 
+# An opening phrase on an earlier event, up to the date ("Following evacuations of our nationals ... this
+# year, we will ..."): the date is the event's; not a date right after the word ("After May 2026, we will").
+_EARLIER_EVENT = re.compile(r"(?:building on|following|after)\s+[^\W\d][^,;]*$", re.I)
+_TO_MAIN_CLAUSE = re.compile(r"[^,;]*,")
+
+
 def _not_a_period_of_the_action(searched: str, match: re.Match[str]) -> bool:
     """Whether a date phrase dates something other than the sentence's action: a sports season
-    ("from the 2024-25 season"), a period without end ("over the next year and beyond"), or an
-    example ("events such as the Rugby World Cup in 2025")."""
+    ("from the 2024-25 season"), a period without end ("over the next year and beyond"), an earlier
+    event in an opening phrase ("Following the review this year, we will ..."), or an example
+    ("events such as the Rugby World Cup in 2025")."""
     end = match.end()
     if searched[end - 1].isdigit() and _SEASON_AFTER.match(searched, end):
         return True
     if _OPEN_ENDED.match(searched, end):
+        return True
+    if _EARLIER_EVENT.match(searched, 0, match.start()) and (main := _TO_MAIN_CLAUSE.match(searched, end)) \
+            and " will " not in main.group(0):
         return True
     return "uch as" in searched and _EXAMPLE.search(searched, 0, match.start()) is not None
 

@@ -77,7 +77,8 @@ _DESCRIPTIVE_WILL = re.compile(r"\bwill (?:depend|benefit|need to comply|apply w
 _FORECAST = re.compile(
     r"\b(?:expects?|expected|anticipates?|anticipated|forecasts?|predicts?|projects?|estimates?) that\b|"
     r"\bas (?:forecast|projected|estimated) by\b|"  # "AME in 2015 to 2016 is £170.5 billion, as forecast by the OBR"
-    r"\b(?:assessment|forecast|projection|estimate)\b.{0,80}?\b(?:was|is) that\b", re.I)  # "The OBR assessment ... was that"
+    r"\b(?:assessment|forecast|projection|estimate)\b.{0,80}?\b(?:was|is) that\b|"  # "The OBR assessment ... was that"
+    r"\b(?:investment|funding|spending) (?:is |are |will be )?(?:needed|required)\b", re.I)  # "£100 billion investment needed by 2020"
 
 
 def is_forecast(text: str) -> bool:
@@ -140,6 +141,12 @@ def opens_with_consequence(text: str) -> bool:
     return _CONSEQUENCE_OPENING.match(text) is not None
 
 
+# What the committing verb opens that commits to nothing: a description ("Women's sport will also be a
+# highlight"), a plan's possibilities ("The roadmap sets out the potential contribution ...").
+_DESCRIBING = re.compile(r"will (?:also |now |still )?be an? |sets? out (?:the )?(?:potential|possible)\b", re.I)
+# A committing verb in an indirect question hangs on another verb: "I now wish to inform the House of
+# the spending plans ..., together with further information on how we will deploy the funds".
+_INDIRECT_QUESTION = re.compile(r"\b(?:how|what|why|whether|where)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 # "We expect an update from the FA ...", "We expect to hear further details ...": what others are to do.
 _EXPECTATION = re.compile(r"\bexpects?\s+(?:an?\s+|regular\s+|further\s+)*updates?\b|\bexpects?\s+to\s+(?:hear|see|receive)\b", re.I)
 def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) -> bool:
@@ -153,6 +160,8 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
         return False
     if _FORECAST.search(subject):
         return False  # "We expect that pay awards over the next three years will be ...": a forecast
+    if _DESCRIBING.match(text, len(subject)) or _INDIRECT_QUESTION.search(subject):
+        return False
     clause = subject_clause(subject)
     words = clause.split()
     if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"}:
