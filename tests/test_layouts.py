@@ -182,3 +182,13 @@ def test_a_date_in_an_opening_phrase_on_an_earlier_event_is_the_events():
         "Following the evacuations of our nationals this year, we will improve cooperation on consular services.",
         "Following the review, we will publish the plan by May 2026.",
     ) == {"Following the review, we will publish the plan by May 2026."}
+
+
+def test_a_label_of_a_dated_leads_schedule_is_no_commitment():
+    graph = _graph("A grants round\nPublished 22 April 2025\n"
+                   "Grants of £30m will be awarded from 1 October 2025 to 31 March 2028, in a process of three stages:\n"
+                   "- due diligence and contracting August to September 2025\n"
+                   "- securing agreements with the grantees by September 2025\n")
+    texts = {c["text"] for c in nodes(graph, "Commitment")}
+    assert "due diligence and contracting August to September 2025" not in texts
+    assert "securing agreements with the grantees by September 2025" in texts

@@ -1036,6 +1036,9 @@ def _inquiry_recommendations_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})(?:[’']s?)?\s+(?:\w+\s+)?recommendations?")
 
 
+_GERUND_OPENING = re.compile(r"[A-Za-z]+ing\b")  # "securing efficiencies ...": a bullet that opens with its action
+
+
 def _add_commitments(context: _Context) -> None:
     government = context.finder.gazetteer.government()
     for paragraph in context.document.paragraphs:
@@ -1075,8 +1078,12 @@ def _add_commitments(context: _Context) -> None:
             if statements.is_frame(item.text) and item.kind == "sentence" and (item is not frame or not frame_commits):
                 continue  # a lead commits through its bullets, unless it dates an action of its own
             # A bullet under a lead ending in ":", or one that opens with the action ("introducing ..."), commits.
-            framed = item.kind == "bullet" and (frame is not None or statements.opens_with_action(item.text))
+            # Under a lead that dates an action of its own, a bullet without a verb of action is a label of
+            # the lead's schedule ("due diligence and contracting August to September 2015"), not a commitment.
             subject = statements.subject_of(item.text)
+            framed = item.kind == "bullet" and (
+                (frame is not None and (not frame_commits or subject is not None or _GERUND_OPENING.match(item.text) is not None))
+                or statements.opens_with_action(item.text))
             refusal = statements.is_refusal(item.text)
             if not framed and subject is None and "£" not in item.text and not refusal:
                 # Commits to nothing, dated or not (is_commitment needs a committing verb, and
