@@ -192,3 +192,19 @@ def test_a_label_of_a_dated_leads_schedule_is_no_commitment():
     texts = {c["text"] for c in nodes(graph, "Commitment")}
     assert "due diligence and contracting August to September 2025" not in texts
     assert "securing agreements with the grantees by September 2025" in texts
+
+
+def test_an_ambition_with_a_date_is_a_commitment_and_without_one_is_not():
+    graph = _graph("A sport strategy\nPublished 22 April 2025\n"
+                   "The sport strategy introduces an ambition to get a million more children active by 2030.\n"
+                   "The ambition to create a new limit moved a step closer.\n")
+    texts = {c["text"]: c.get("deadline") for c in nodes(graph, "Commitment")}
+    assert texts == {"The sport strategy introduces an ambition to get a million more children active by 2030.": "2030-12-31"}
+
+
+def test_a_decision_to_act_is_a_commitment_and_the_act_done_is_not():
+    graph = _graph("Programme spending\nPublished 10 July 2025\n"
+                   "For the 2025-26 financial year, I have decided to allocate £57 million to security programmes.\n"
+                   "For the 2025-26 financial year, I have allocated £14 million to counter-terrorism.\n")
+    kinds = {c["text"].split(",")[1].split(" £")[0].strip(): c["kind"] for c in nodes(graph, "Commitment")}
+    assert kinds == {"I have decided to allocate": "commitment", "I have allocated": "action_taken"}

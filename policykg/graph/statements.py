@@ -52,10 +52,10 @@ class GatedPattern:
 
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
-    r"\b(?:will|shall|intends? to|plans? to|next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
+    r"\b(?:will|shall|intends? to|plans? to|ambitions? to|next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
     r"(?<=\bI )committed to|(?<=\bwe )committed to|"
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
-    r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|"
+    r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|decided(?= to\b)|"
     r"delivered|invested|begun|started)|"
     r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
     r"reviewing|awaiting|ensuring|working to|increasing|creating|building|expanding|extending|rolling out|"
@@ -144,6 +144,7 @@ def opens_with_consequence(text: str) -> bool:
 # What the committing verb opens that commits to nothing: a description ("Women's sport will also be a
 # highlight"), a plan's possibilities ("The roadmap sets out the potential contribution ...").
 _DESCRIBING = re.compile(r"will (?:also |now |still )?be an? |sets? out (?:the )?(?:potential|possible)\b", re.I)
+_AMBITION = re.compile(r"ambitions? to\b", re.I)
 # A committing verb in an indirect question hangs on another verb: "I now wish to inform the House of
 # the spending plans ..., together with further information on how we will deploy the funds".
 _INDIRECT_QUESTION = re.compile(r"\b(?:how|what|why|whether|where)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
@@ -162,6 +163,8 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
         return False  # "We expect that pay awards over the next three years will be ...": a forecast
     if _DESCRIBING.match(text, len(subject)) or _INDIRECT_QUESTION.search(subject):
         return False
+    if not dated and _AMBITION.match(text, len(subject)):
+        return False  # an ambition commits only with a date: "an ambition to get a million more children active by 2030"
     clause = subject_clause(subject)
     words = clause.split()
     if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"}:
@@ -198,8 +201,8 @@ _REFUSAL = re.compile(
     r"(?:do|does) not (?:intend|plan|propose) to|will not (?:be )?(?:introduc|tak|implement|legislat|bring|creat|fund)\w*)",
     re.I)
 # A committing verb in the perfect ("has introduced", "have launched") reports an action already taken,
-# unless what was done is to commit ("have committed to", "has agreed to").
-_DONE = re.compile(r"^(?:has|have)\b(?!.*\b(?:committed|agreed)$)", re.I)
+# unless what was done is to commit ("have committed to", "has agreed to", "I have decided to allocate").
+_DONE = re.compile(r"^(?:has|have)\b(?!.*\b(?:committed|agreed|decided)$)", re.I)
 
 
 _ASKED = re.compile(r"\b(?:asked|commissioned)$", re.I)
