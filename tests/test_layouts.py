@@ -208,3 +208,11 @@ def test_a_decision_to_act_is_a_commitment_and_the_act_done_is_not():
                    "For the 2025-26 financial year, I have allocated £14 million to counter-terrorism.\n")
     kinds = {c["text"].split(",")[1].split(" £")[0].strip(): c["kind"] for c in nodes(graph, "Commitment")}
     assert kinds == {"I have decided to allocate": "commitment", "I have allocated": "action_taken"}
+
+
+def test_a_sentence_that_names_the_actions_of_the_one_before_is_a_commitment():
+    graph = _graph("Prison places\nPublished 14 July 2022\n"
+                   "We are investing £3.8 billion in prison places. This includes creating four new prisons over the next six years.\n"
+                   "This included building two houseblocks.\n"
+                   "This will protect victims over the next six years.\n")
+    assert _dated(graph) == {"This includes creating four new prisons over the next six years.": "2022-07-14/2028-07-14"}

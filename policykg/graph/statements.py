@@ -52,7 +52,7 @@ class GatedPattern:
 
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
-    r"\b(?:will|shall|intends? to|plans? to|ambitions? to|next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
+    r"\b(?:(?:includes?|will (?:also )?include) (?=[a-z]+ing\b)|will|shall|intends? to|plans? to|ambitions? to|next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
     r"(?<=\bI )committed to|(?<=\bwe )committed to|"
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|decided(?= to\b)|"
@@ -145,6 +145,7 @@ def opens_with_consequence(text: str) -> bool:
 # highlight"), a plan's possibilities ("The roadmap sets out the potential contribution ...").
 _DESCRIBING = re.compile(r"will (?:also |now |still )?be an? |sets? out (?:the )?(?:potential|possible)\b", re.I)
 _AMBITION = re.compile(r"ambitions? to\b", re.I)
+_INCLUDES_ACTION = re.compile(r"(?:includes?|will (?:also )?include) [a-z]+ing\b", re.I)
 # A committing verb in an indirect question hangs on another verb: "I now wish to inform the House of
 # the spending plans ..., together with further information on how we will deploy the funds".
 _INDIRECT_QUESTION = re.compile(r"\b(?:how|what|why|whether|where)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
@@ -167,10 +168,12 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
         return False  # an ambition commits only with a date: "an ambition to get a million more children active by 2030"
     clause = subject_clause(subject)
     words = clause.split()
-    if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"}:
+    # "This includes creating four new prisons ...": the actions of what came before, named
+    elaborates = _INCLUDES_ACTION.match(text, len(subject)) is not None
+    if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"} and not elaborates:
         return False
     has_actor = _ACTOR.search(clause) is not None
-    if _NON_ACTOR.search(clause) and not has_actor:
+    if _NON_ACTOR.search(clause) and not has_actor and not elaborates:
         return False
     if has_actor or names_actor or dated:
         return True
