@@ -52,7 +52,8 @@ class GatedPattern:
 
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
-    r"\b(?:(?:includes?|will (?:also )?include) (?=[a-z]+ing\b)|will|shall|intends? to|plans? to|ambitions? to|next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
+    r"\b(?:(?:includes?|will (?:also )?include) (?=[a-z]+ing\b)|will|shall|intends? to|plans? to|ambitions? to|"
+    r"next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
     r"(?<=\bI )committed to|(?<=\bwe )committed to|"
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|decided(?= to\b)|"
