@@ -216,3 +216,13 @@ def test_a_sentence_that_names_the_actions_of_the_one_before_is_a_commitment():
                    "This included building two houseblocks.\n"
                    "This will protect victims over the next six years.\n")
     assert _dated(graph) == {"This includes creating four new prisons over the next six years.": "2022-07-14/2028-07-14"}
+
+
+def test_after_a_done_action_a_later_future_date_is_the_deadline():
+    graph = _graph("Inquiry report\nPublished 20 October 2025\n"
+                   "The Chair has announced that the final report has been delayed from autumn 2025 and will now be published in March 2026.\n"
+                   "The Chair has announced the delay of the report from autumn 2025.\n"  # a done action's date only
+                   "The Minister has announced a new fund of £5 million for 2025-26.\n")  # announced: done, not to come
+    assert _dated(graph) == {
+        "The Chair has announced that the final report has been delayed from autumn 2025 and will now be published in March 2026.":
+            "2026-03-01/2026-03-31"}

@@ -649,12 +649,6 @@ def find_deadlines(text: str, published: date) -> list[Deadline]:
 _UNDATED_REFERENCES = (date(1000, 1, 1), date(1001, 7, 2))
 
 
-def _chosen(deadlines: list[Deadline]) -> Deadline | None:
-    led = [d for d in deadlines if not _LABEL_ONLY.match(d.text)]
-    chosen = led or deadlines
-    return chosen[0] if chosen else None
-
-
 def find_stated_deadline(text: str, published: date | None) -> Deadline | None:
     """:func:`find_deadline` against the document's date; in a document that states no date, only a
     phrase that dates itself ("by 31 January 2026", "in 2013-14"), not one relative to the day
@@ -669,13 +663,22 @@ def find_stated_deadline(text: str, published: date | None) -> Deadline | None:
     True
     """
     if published is not None:
-        chosen = find_deadline(text, published)
+        deadlines = find_deadlines(text, published)
     else:
         first, second = (find_deadlines(text, reference) for reference in _UNDATED_REFERENCES)
-        chosen = _chosen([deadline for deadline in first if deadline in second])
-    if chosen is not None and reported_as_done(text[: max(text.find(chosen.text), 0)]):
-        return None
-    return chosen
+        deadlines = [deadline for deadline in first if deadline in second]
+    # The first that is no date of a done action: "... has been delayed from autumn 2023 and will now
+    # be published in March 2024" is due in March 2024.
+    return next((d for d in _in_preference(deadlines) if not reported_as_done(text[: max(text.find(d.text), 0)])), None)
+
+
+def _in_preference(deadlines: list[Deadline]) -> list[Deadline]:
+    """The deadlines :func:`_chosen` takes the first of: those led by a preposition, if any."""
+    return [d for d in deadlines if not _LABEL_ONLY.match(d.text)] or deadlines
+
+
+def _chosen(deadlines: list[Deadline]) -> Deadline | None:
+    return next(iter(_in_preference(deadlines)), None)
 
 
 _LABEL_ONLY = re.compile(r"^(?:20\d\d[-–]\d\d|this|next)\b", re.I)  # "2017-18", "this year": a label more than a deadline

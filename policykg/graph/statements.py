@@ -211,6 +211,8 @@ _DONE = re.compile(r"^(?:has|have)\b(?!.*\b(?:committed|agreed|decided)$)", re.I
 
 _ASKED = re.compile(r"\b(?:asked|commissioned)$", re.I)
 _TO_ACT = re.compile(r"\bto\s+[a-z]")
+_ANNOUNCED = re.compile(r"\b(?:announced|set out|confirmed)$", re.I)
+_THAT_FUTURE = re.compile(r"\s+that\b[^.;]*?\b(?:will|shall)\b")  # lower-cased text, as _TO_ACT
 
 
 def is_refusal(text: str) -> bool:
@@ -238,6 +240,8 @@ def commitment_kind(text: str) -> str:
     if match is not None and _DONE.match(match.group(0)):
         if _ASKED.search(match.group(0)) and _TO_ACT.search(searched, match.end()):
             return "commitment"  # "I have asked HMIC to include ...": the action asked for is still to come
+        if _ANNOUNCED.search(match.group(0)) and _THAT_FUTURE.match(searched, match.end()):
+            return "commitment"  # "The Chair has announced that the report will now be published in March 2024"
         return "action_taken"
     return "commitment"
 
