@@ -226,3 +226,12 @@ def test_after_a_done_action_a_later_future_date_is_the_deadline():
     assert _dated(graph) == {
         "The Chair has announced that the final report has been delayed from autumn 2025 and will now be published in March 2026.":
             "2026-03-01/2026-03-31"}
+
+
+def test_a_bullet_of_several_sentences_takes_its_kind_from_the_dated_one():
+    graph = _graph("A departmental plan\nPublished 17 January 2016\n"
+                   "We are reforming disability benefits:\n"
+                   "- Replacing one allowance. We have introduced the new payment. The new payment will be exempt from the freeze until 2020.\n"
+                   "- Extending the scheme. We will consult on it. We have extended the scheme until 2020.\n")
+    kinds = {c["text"].split(".")[0]: (c["kind"], c.get("deadline")) for c in nodes(graph, "Commitment")}
+    assert kinds == {"Replacing one allowance": ("commitment", "2020-12-31"), "Extending the scheme": ("action_taken", "2020-12-31")}

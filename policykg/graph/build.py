@@ -1162,6 +1162,20 @@ def _commitment_iri(context: _Context, paragraph: Paragraph, item: Item) -> str:
     return iri
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _sentence_holding(text: str, phrase: str) -> str:
+    """The sentence of ``text`` (a bullet may hold several) that holds ``phrase``: "We have introduced
+    PIP. PIP is exempt from the freeze over the life of the Parliament." is dated by its second."""
+    at = text.find(phrase)
+    if at < 0:
+        return text
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    end = _SENTENCE_END.search(text, at)
+    return text[starts[-1] : end.start() if end else len(text)]
+
+
 def _add_commitment(
     context: _Context,
     paragraph: Paragraph,
@@ -1188,7 +1202,7 @@ def _add_commitment(
         deadline_end=deadline.end.isoformat() if deadline else None,
         deadline_text=deadline.text if deadline else None,
         conditions=" ".join(caveats) or None,
-        kind=statements.commitment_kind(item.text),
+        kind=statements.commitment_kind(_sentence_holding(item.text, deadline.text) if deadline else item.text),
     )
     add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
     for recommendation in _recommendations_answered(context, answerable, item.text):
