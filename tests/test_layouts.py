@@ -160,14 +160,21 @@ def test_a_description_or_a_plans_possibilities_commits_to_nothing():
         "The roadmap sets out the potential contribution of wind to the target of 15% by 2030.",
         "The Government will also be publishing a plan in 2026.",
         "The roadmap sets out the steps we will take by 2030.",
-    ) == {"The Government will also be publishing a plan in 2026.", "The roadmap sets out the steps we will take by 2030."}
+        "There will be a review of the scheme by 2027.",  # "There will be a ...": something to be done
+    ) == {"The Government will also be publishing a plan in 2026.", "The roadmap sets out the steps we will take by 2030.",
+          "There will be a review of the scheme by 2027."}
 
 
 def test_a_committing_verb_in_an_indirect_question_commits_to_nothing():
     assert _dated_texts(
         "I now wish to inform the House of our spending plans for 2026-27, together with information on how we will deploy the funds.",
         "We will set out how we will deploy the funds by 2027.",
-    ) == {"We will set out how we will deploy the funds by 2027."}
+        "That is why we will reform the funding formula by 2027.",  # "is why": a main clause
+        "I also undertook to inform the House of our spending plans, and how we will deploy them, by 2027.",
+        "We commit ourselves and our partners to achieve these aims by 2027.",
+    ) == {"We will set out how we will deploy the funds by 2027.", "That is why we will reform the funding formula by 2027.",
+          "I also undertook to inform the House of our spending plans, and how we will deploy them, by 2027.",
+          "We commit ourselves and our partners to achieve these aims by 2027."}
 
 
 def test_money_needed_by_a_date_is_no_commitment():

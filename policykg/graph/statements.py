@@ -53,8 +53,8 @@ class GatedPattern:
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
     r"\b(?:(?:includes?|will (?:also )?include) (?=[a-z]+ing\b)|will|shall|intends? to|plans? to|ambitions? to|"
-    r"next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
-    r"(?<=\bI )committed to|(?<=\bwe )committed to|"
+    r"next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|commits? (?:ourselves|itself|themselves)\b[^.;]{0,60}?\bto|"
+    r"(?<=\bI )committed to|(?<=\bwe )committed to|undert(?:ook|akes?) to|"
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|decided(?= to\b)|"
     r"delivered|invested|begun|started)|"
@@ -146,10 +146,12 @@ def opens_with_consequence(text: str) -> bool:
 # highlight"), a plan's possibilities ("The roadmap sets out the potential contribution ...").
 _DESCRIBING = re.compile(r"will (?:also |now |still )?be an? |sets? out (?:the )?(?:potential|possible)\b", re.I)
 _AMBITION = re.compile(r"ambitions? to\b", re.I)
+_THERE = re.compile(r"\bthere\s+$", re.I)
 _INCLUDES_ACTION = re.compile(r"(?:includes?|will (?:also )?include) [a-z]+ing\b", re.I)
 # A committing verb in an indirect question hangs on another verb: "I now wish to inform the House of
 # the spending plans ..., together with further information on how we will deploy the funds".
-_INDIRECT_QUESTION = re.compile(r"\b(?:how|what|why|whether|where)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+# Not "That is why we will ...": a main clause.
+_INDIRECT_QUESTION = re.compile(r"(?<!\bis )\b(?:how|what|why|whether|where)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 # "We expect an update from the FA ...", "We expect to hear further details ...": what others are to do.
 _EXPECTATION = re.compile(r"\bexpects?\s+(?:an?\s+|regular\s+|further\s+)*updates?\b|\bexpects?\s+to\s+(?:hear|see|receive)\b", re.I)
 def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) -> bool:
@@ -163,8 +165,8 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
         return False
     if _FORECAST.search(subject):
         return False  # "We expect that pay awards over the next three years will be ...": a forecast
-    if _DESCRIBING.match(text, len(subject)) or _INDIRECT_QUESTION.search(subject):
-        return False
+    if (_DESCRIBING.match(text, len(subject)) and not _THERE.search(subject)) or _INDIRECT_QUESTION.search(subject):
+        return False  # but "There will be a review by 2026" commits
     if not dated and _AMBITION.match(text, len(subject)):
         return False  # an ambition commits only with a date: "an ambition to get a million more children active by 2030"
     clause = subject_clause(subject)
