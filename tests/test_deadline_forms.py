@@ -36,6 +36,15 @@ CASES = [
     ("The timetable will be set out before Easter.", "before Easter", "2026-04-04"),
     ("The final report will be published on 20 May.", "on 20 May", "2025-05-20"),
     ("In the summer of 2025, the guidance will be updated.", "In the summer of 2025", "2025-06-01/2025-08-31"),
+    # a split year is a financial year, unless it names a sports season (see test_not_deadlines)
+    ("The league will pay clubs in 2026-27.", "2026-27", "2026-04-01/2027-03-31"),
+    # a period with an end; "... and beyond" has none (see test_not_deadlines)
+    ("We will run the campaign throughout the next year.", "throughout the next year", "2025-04-22/2026-04-22"),
+    # "such as" before the verb names what acts, not an example's date
+    ("Events such as the Games will be held by 2027.", "by 2027", "2027-12-31"),
+    # a span of years in a sentence about money is financial years, with or without an amount
+    ("We will provide continued funding for the network in 2026-2029.", "in 2026-2029", "2026-04-01/2029-03-31"),
+    ("We will build new lines in 2026-2029.", "in 2026-2029", "2026-01-01/2029-12-31"),
 ]
 
 
@@ -55,6 +64,9 @@ def test_real_forms(text, phrase, iso):
     "The Bill will be debated in the Parliament.",
     "The report was published on 20 May.",  # a day without a year, in the past tense: history
     "We will legislate later in the Parliament.",  # vague: kept as text without a date
+    "From the 2026-27 season, clubs will need a licence.",  # a sports season is no financial year
+    "We will run the campaign throughout the next year and beyond.",  # no end
+    "We will support events such as the World Cup in 2027, and the Games.",  # the example's date, not the support's
 ])
 def test_not_deadlines(text):
     assert find_deadline(text, PUBLISHED) is None

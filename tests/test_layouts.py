@@ -279,3 +279,98 @@ def test_a_listed_body_named_apart_from_a_house_or_the_country_has_no_fuller_for
     assert "House of Lords" in aliases
     assert not any(a.startswith("House") for a in aliases["Statutory Inquiries Committee"])
     assert "UK Border Force" not in aliases["Border Force"]
+
+
+def _dated_texts(*sentences: str) -> set[str]:
+    """The sentences that are dated commitments, of a short page dated 22 April 2025."""
+    return set(_dated(_graph("A policy paper\nPublished 22 April 2025\n" + "\n".join(sentences) + "\n")))
+
+
+def test_a_description_or_a_plans_possibilities_commits_to_nothing():
+    assert _dated_texts(
+        "Women's sport will also be a highlight at the Games in 2026.",  # "will be a ...": a description
+        "The roadmap sets out the potential contribution of wind to the target of 15% by 2030.",
+        "The Government will also be publishing a plan in 2026.",
+        "The roadmap sets out the steps we will take by 2030.",
+        "There will be a review of the scheme by 2027.",  # "There will be a ...": something to be done
+    ) == {"The Government will also be publishing a plan in 2026.", "The roadmap sets out the steps we will take by 2030.",
+          "There will be a review of the scheme by 2027."}
+
+
+def test_a_committing_verb_in_an_indirect_question_commits_to_nothing():
+    assert _dated_texts(
+        "I now wish to inform the House of our spending plans for 2026-27, together with information on how we will deploy the funds.",
+        "We will set out how we will deploy the funds by 2027.",
+        "That is why we will reform the funding formula by 2027.",  # "is why": a main clause
+        "I also undertook to inform the House of our spending plans, and how we will deploy them, by 2027.",
+        "We commit ourselves and our partners to achieve these aims by 2027.",
+    ) == {"We will set out how we will deploy the funds by 2027.", "That is why we will reform the funding formula by 2027.",
+          "I also undertook to inform the House of our spending plans, and how we will deploy them, by 2027.",
+          "We commit ourselves and our partners to achieve these aims by 2027."}
+
+
+def test_money_needed_by_a_date_is_no_commitment():
+    assert _dated_texts(
+        "Supply faces a challenge, with over £100 billion investment needed by 2030.",
+        "We are investing over £100 million in new pitches by 2030.",
+    ) == {"We are investing over £100 million in new pitches by 2030."}
+
+
+def test_a_date_in_an_opening_phrase_on_an_earlier_event_is_the_events():
+    assert _dated_texts(
+        "Following the evacuations of our nationals this year, we will improve cooperation on consular services.",
+        "Following the review, we will publish the plan by May 2026.",
+    ) == {"Following the review, we will publish the plan by May 2026."}
+
+
+def test_a_label_of_a_dated_leads_schedule_is_no_commitment():
+    graph = _graph("A grants round\nPublished 22 April 2025\n"
+                   "Grants of £30m will be awarded from 1 October 2025 to 31 March 2028, in a process of three stages:\n"
+                   "- due diligence and contracting August to September 2025\n"
+                   "- securing agreements with the grantees by September 2025\n")
+    texts = {c["text"] for c in nodes(graph, "Commitment")}
+    assert "due diligence and contracting August to September 2025" not in texts
+    assert "securing agreements with the grantees by September 2025" in texts
+
+
+def test_an_ambition_with_a_date_is_a_commitment_and_without_one_is_not():
+    graph = _graph("A sport strategy\nPublished 22 April 2025\n"
+                   "The sport strategy introduces an ambition to get a million more children active by 2030.\n"
+                   "The ambition to create a new limit moved a step closer.\n")
+    texts = {c["text"]: c.get("deadline") for c in nodes(graph, "Commitment")}
+    assert texts == {"The sport strategy introduces an ambition to get a million more children active by 2030.": "2030-12-31"}
+
+
+def test_a_decision_to_act_is_a_commitment_and_the_act_done_is_not():
+    graph = _graph("Programme spending\nPublished 10 July 2025\n"
+                   "For the 2025-26 financial year, I have decided to allocate £57 million to security programmes.\n"
+                   "For the 2025-26 financial year, I have allocated £14 million to counter-terrorism.\n")
+    kinds = {c["text"].split(",")[1].split(" £")[0].strip(): c["kind"] for c in nodes(graph, "Commitment")}
+    assert kinds == {"I have decided to allocate": "commitment", "I have allocated": "action_taken"}
+
+
+def test_a_sentence_that_names_the_actions_of_the_one_before_is_a_commitment():
+    graph = _graph("Prison places\nPublished 14 July 2022\n"
+                   "We are investing £3.8 billion in prison places. This includes creating four new prisons over the next six years.\n"
+                   "This included building two houseblocks.\n"
+                   "This will protect victims over the next six years.\n")
+    assert _dated(graph) == {"This includes creating four new prisons over the next six years.": "2022-07-14/2028-07-14"}
+
+
+def test_after_a_done_action_a_later_future_date_is_the_deadline():
+    graph = _graph("Inquiry report\nPublished 20 October 2025\n"
+                   "The Chair has announced that the final report has been delayed from autumn 2025 and will now be published in March 2026.\n"
+                   "The Chair has announced the delay of the report from autumn 2025.\n"  # a done action's date only
+                   "The Minister has announced a new fund of £5 million for 2025-26.\n")  # announced: done, not to come
+    assert _dated(graph) == {
+        "The Chair has announced that the final report has been delayed from autumn 2025 and will now be published in March 2026.":
+            "2026-03-01/2026-03-31"}
+
+
+def test_a_bullet_of_several_sentences_takes_its_kind_from_the_dated_one():
+    graph = _graph("A departmental plan\nPublished 17 January 2016\n"
+                   "We are reforming disability benefits:\n"
+                   "- Replacing one allowance. We have introduced the new payment. The new payment will be exempt from the freeze until 2020.\n"
+                   "- Extending the scheme. We will consult on it. We have extended the scheme until 2020.\n")
+    kinds = {c["text"].split(".")[0]: (c["kind"], c.get("deadline")) for c in nodes(graph, "Commitment")}
+    assert kinds == {"Replacing one allowance": ("commitment", "2020-12-31"), "Extending the scheme": ("action_taken", "2020-12-31")}

@@ -1158,6 +1158,9 @@ def _inquiry_recommendations_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})(?:[’']s?)?\s+(?:\w+\s+)?recommendations?")
 
 
+_GERUND_OPENING = re.compile(r"[A-Za-z]+ing\b")  # "securing efficiencies ...": a bullet that opens with its action
+
+
 def _add_commitments(context: _Context) -> None:
     government = context.finder.gazetteer.government()
     for paragraph in context.document.paragraphs:
@@ -1197,8 +1200,12 @@ def _add_commitments(context: _Context) -> None:
             if statements.is_frame(item.text) and item.kind == "sentence" and (item is not frame or not frame_commits):
                 continue  # a lead commits through its bullets, unless it dates an action of its own
             # A bullet under a lead ending in ":", or one that opens with the action ("introducing ..."), commits.
-            framed = item.kind == "bullet" and (frame is not None or statements.opens_with_action(item.text))
+            # Under a lead that dates an action of its own, a bullet without a verb of action is a label of
+            # the lead's schedule ("due diligence and contracting August to September 2015"), not a commitment.
             subject = statements.subject_of(item.text)
+            framed = item.kind == "bullet" and (
+                (frame is not None and (not frame_commits or subject is not None or _GERUND_OPENING.match(item.text) is not None))
+                or statements.opens_with_action(item.text))
             refusal = statements.is_refusal(item.text)
             if not framed and subject is None and "£" not in item.text and not refusal:
                 # Commits to nothing, dated or not (is_commitment needs a committing verb, and
@@ -1277,6 +1284,20 @@ def _commitment_iri(context: _Context, paragraph: Paragraph, item: Item) -> str:
     return iri
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _sentence_holding(text: str, phrase: str) -> str:
+    """The sentence of ``text`` (a bullet may hold several) that holds ``phrase``: "We have introduced
+    PIP. PIP is exempt from the freeze over the life of the Parliament." is dated by its second."""
+    at = text.find(phrase)
+    if at < 0:
+        return text
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    end = _SENTENCE_END.search(text, at)
+    return text[starts[-1] : end.start() if end else len(text)]
+
+
 def _add_commitment(
     context: _Context,
     paragraph: Paragraph,
@@ -1303,7 +1324,7 @@ def _add_commitment(
         deadline_end=deadline.end.isoformat() if deadline else None,
         deadline_text=deadline.text if deadline else None,
         conditions=" ".join(caveats) or None,
-        kind=statements.commitment_kind(item.text),
+        kind=statements.commitment_kind(_sentence_holding(item.text, deadline.text) if deadline else item.text),
     )
     add_edge(graph, iri, context.paragraph_iri(paragraph), "stated_in", where)
     for recommendation in _recommendations_answered(context, answerable, item.text):

@@ -422,12 +422,16 @@ def _month(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), _month_start(year, month), _month_end(year, month))
 
 
+# Words that make a sentence about money without an amount ("continued funding for improvements ... in 2019-2024").
+_ABOUT_MONEY = re.compile(r"\b(?:funding|funded|budgets?|spending)\b", re.I)
+
+
 def _span_of_years(first: int, last: int, sentence: str) -> tuple[date, date] | None:
     """Years ``first`` to ``last``: financial years where the sentence is about money (public spending is
     planned so: "£47.9bn ... between 2019 and 2024" ends on 31 March 2024), else calendar years."""
     if not first < last <= first + 20:
         return None
-    if "£" in sentence:
+    if "£" in sentence or _ABOUT_MONEY.search(sentence):
         return date(first, 4, 1), date(last, 3, 31)
     return date(first, 1, 1), date(last, 12, 31)
 
@@ -586,6 +590,36 @@ def _rules_for(lowered: str) -> list[_Rule]:
     return rules
 
 
+# After a split year: a sports season ("the 2024-25 season"), which is no financial or academic year.
+_SEASON_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?seasons?\b", re.I)
+# After a period: no end to it ("throughout the next year and beyond").
+_OPEN_ENDED = re.compile(r"\s+and beyond\b", re.I)
+# An example's date: "such as the Rugby World Cup in 2025", up to the clause's end or its verb.
+_EXAMPLE = re.compile(r"\bsuch as\b(?![^,;:]*\b(?:will|shall|is|are)\b)[^,;:]*$", re.I)
+
+
+# An opening phrase on an earlier event, up to the date ("Following evacuations of our nationals ... this
+# year, we will ..."): the date is the event's; not a date right after the word ("After May 2026, we will").
+_EARLIER_EVENT = re.compile(r"(?:building on|following|after)\s+[^\W\d][^,;]*$", re.I)
+_TO_MAIN_CLAUSE = re.compile(r"[^,;]*,")
+
+
+def _not_a_period_of_the_action(searched: str, match: re.Match[str]) -> bool:
+    """Whether a date phrase dates something other than the sentence's action: a sports season
+    ("from the 2024-25 season"), a period without end ("over the next year and beyond"), an earlier
+    event in an opening phrase ("Following the review this year, we will ..."), or an example
+    ("events such as the Rugby World Cup in 2025")."""
+    end = match.end()
+    if searched[end - 1].isdigit() and _SEASON_AFTER.match(searched, end):
+        return True
+    if _OPEN_ENDED.match(searched, end):
+        return True
+    if _EARLIER_EVENT.match(searched, 0, match.start()) and (main := _TO_MAIN_CLAUSE.match(searched, end)) \
+            and " will " not in main.group(0):
+        return True
+    return "uch as" in searched and _EXAMPLE.search(searched, 0, match.start()) is not None
+
+
 def find_deadlines(text: str, published: date) -> list[Deadline]:
     """Every deadline phrase in ``text``, in reading order, without overlaps."""
     searched, as_written = text_to_search(text)
@@ -595,6 +629,8 @@ def find_deadlines(text: str, published: date) -> list[Deadline]:
         for match in rule.patterns[as_written].finditer(searched):
             if found and any(s < match.end() and match.start() < e for s, e, _ in found):
                 continue  # an earlier (more specific) rule already read this span
+            if _not_a_period_of_the_action(searched, match):
+                continue
             period = rule.normalise(match, published)
             if period is None:
                 continue
@@ -613,12 +649,6 @@ def find_deadlines(text: str, published: date) -> list[Deadline]:
 _UNDATED_REFERENCES = (date(1000, 1, 1), date(1001, 7, 2))
 
 
-def _chosen(deadlines: list[Deadline]) -> Deadline | None:
-    led = [d for d in deadlines if not _LABEL_ONLY.match(d.text)]
-    chosen = led or deadlines
-    return chosen[0] if chosen else None
-
-
 def find_stated_deadline(text: str, published: date | None) -> Deadline | None:
     """:func:`find_deadline` against the document's date; in a document that states no date, only a
     phrase that dates itself ("by 31 January 2026", "in 2013-14"), not one relative to the day
@@ -633,13 +663,22 @@ def find_stated_deadline(text: str, published: date | None) -> Deadline | None:
     True
     """
     if published is not None:
-        chosen = find_deadline(text, published)
+        deadlines = find_deadlines(text, published)
     else:
         first, second = (find_deadlines(text, reference) for reference in _UNDATED_REFERENCES)
-        chosen = _chosen([deadline for deadline in first if deadline in second])
-    if chosen is not None and reported_as_done(text[: max(text.find(chosen.text), 0)]):
-        return None
-    return chosen
+        deadlines = [deadline for deadline in first if deadline in second]
+    # The first that is no date of a done action: "... has been delayed from autumn 2023 and will now
+    # be published in March 2024" is due in March 2024.
+    return next((d for d in _in_preference(deadlines) if not reported_as_done(text[: max(text.find(d.text), 0)])), None)
+
+
+def _in_preference(deadlines: list[Deadline]) -> list[Deadline]:
+    """The deadlines :func:`_chosen` takes the first of: those led by a preposition, if any."""
+    return [d for d in deadlines if not _LABEL_ONLY.match(d.text)] or deadlines
+
+
+def _chosen(deadlines: list[Deadline]) -> Deadline | None:
+    return next(iter(_in_preference(deadlines)), None)
 
 
 _LABEL_ONLY = re.compile(r"^(?:20\d\d[-–]\d\d|this|next)\b", re.I)  # "2017-18", "this year": a label more than a deadline

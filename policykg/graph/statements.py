@@ -52,10 +52,11 @@ class GatedPattern:
 
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
-    r"\b(?:will|shall|intends? to|plans? to|next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|"
-    r"(?<=\bI )committed to|(?<=\bwe )committed to|"
+    r"\b(?:(?:includes?|will (?:also )?include) (?=[a-z]+ing\b)|will|shall|intends? to|plans? to|ambitions? to|"
+    r"next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|commits? (?:ourselves|itself|themselves)\b[^.;]{0,60}?\bto|"
+    r"(?<=\bI )committed to|(?<=\bwe )committed to|undert(?:ook|akes?) to|"
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
-    r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|"
+    r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|decided(?= to\b)|"
     r"delivered|invested|begun|started)|"
     r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
     r"reviewing|awaiting|ensuring|working to|increasing|creating|building|expanding|extending|rolling out|"
@@ -77,7 +78,8 @@ _DESCRIPTIVE_WILL = re.compile(r"\bwill (?:depend|benefit|need to comply|apply w
 _FORECAST = re.compile(
     r"\b(?:expects?|expected|anticipates?|anticipated|forecasts?|predicts?|projects?|estimates?) that\b|"
     r"\bas (?:forecast|projected|estimated) by\b|"  # "AME in 2015 to 2016 is £170.5 billion, as forecast by the OBR"
-    r"\b(?:assessment|forecast|projection|estimate)\b.{0,80}?\b(?:was|is) that\b", re.I)  # "The OBR assessment ... was that"
+    r"\b(?:assessment|forecast|projection|estimate)\b.{0,80}?\b(?:was|is) that\b|"  # "The OBR assessment ... was that"
+    r"\b(?:investment|funding|spending) (?:is |are |will be )?(?:needed|required)\b", re.I)  # "£100 billion investment needed by 2020"
 
 
 def is_forecast(text: str) -> bool:
@@ -140,6 +142,16 @@ def opens_with_consequence(text: str) -> bool:
     return _CONSEQUENCE_OPENING.match(text) is not None
 
 
+# What the committing verb opens that commits to nothing: a description ("Women's sport will also be a
+# highlight"), a plan's possibilities ("The roadmap sets out the potential contribution ...").
+_DESCRIBING = re.compile(r"will (?:also |now |still )?be an? |sets? out (?:the )?(?:potential|possible)\b", re.I)
+_AMBITION = re.compile(r"ambitions? to\b", re.I)
+_THERE = re.compile(r"\bthere\s+$", re.I)
+_INCLUDES_ACTION = re.compile(r"(?:includes?|will (?:also )?include) [a-z]+ing\b", re.I)
+# A committing verb in an indirect question hangs on another verb: "I now wish to inform the House of
+# the spending plans ..., together with further information on how we will deploy the funds".
+# Not "That is why we will ...": a main clause.
+_INDIRECT_QUESTION = re.compile(r"(?<!\bis )\b(?:how|what|why|whether|where)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 # "We expect an update from the FA ...", "We expect to hear further details ...": what others are to do.
 _EXPECTATION = re.compile(r"\bexpects?\s+(?:an?\s+|regular\s+|further\s+)*updates?\b|\bexpects?\s+to\s+(?:hear|see|receive)\b", re.I)
 def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) -> bool:
@@ -153,12 +165,18 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
         return False
     if _FORECAST.search(subject):
         return False  # "We expect that pay awards over the next three years will be ...": a forecast
+    if (_DESCRIBING.match(text, len(subject)) and not _THERE.search(subject)) or _INDIRECT_QUESTION.search(subject):
+        return False  # but "There will be a review by 2026" commits
+    if not dated and _AMBITION.match(text, len(subject)):
+        return False  # an ambition commits only with a date: "an ambition to get a million more children active by 2030"
     clause = subject_clause(subject)
     words = clause.split()
-    if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"}:
+    # "This includes creating four new prisons ...": the actions of what came before, named
+    elaborates = _INCLUDES_ACTION.match(text, len(subject)) is not None
+    if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"} and not elaborates:
         return False
     has_actor = _ACTOR.search(clause) is not None
-    if _NON_ACTOR.search(clause) and not has_actor:
+    if _NON_ACTOR.search(clause) and not has_actor and not elaborates:
         return False
     if has_actor or names_actor or dated:
         return True
@@ -189,12 +207,14 @@ _REFUSAL = re.compile(
     r"(?:do|does) not (?:intend|plan|propose) to|will not (?:be )?(?:introduc|tak|implement|legislat|bring|creat|fund)\w*)",
     re.I)
 # A committing verb in the perfect ("has introduced", "have launched") reports an action already taken,
-# unless what was done is to commit ("have committed to", "has agreed to").
-_DONE = re.compile(r"^(?:has|have)\b(?!.*\b(?:committed|agreed)$)", re.I)
+# unless what was done is to commit ("have committed to", "has agreed to", "I have decided to allocate").
+_DONE = re.compile(r"^(?:has|have)\b(?!.*\b(?:committed|agreed|decided)$)", re.I)
 
 
 _ASKED = re.compile(r"\b(?:asked|commissioned)$", re.I)
 _TO_ACT = re.compile(r"\bto\s+[a-z]")
+_ANNOUNCED = re.compile(r"\b(?:announced|set out|confirmed)$", re.I)
+_THAT_FUTURE = re.compile(r"\s+that\b[^.;]*?\b(?:will|shall)\b")  # lower-cased text, as _TO_ACT
 
 
 def is_refusal(text: str) -> bool:
@@ -222,6 +242,8 @@ def commitment_kind(text: str) -> str:
     if match is not None and _DONE.match(match.group(0)):
         if _ASKED.search(match.group(0)) and _TO_ACT.search(searched, match.end()):
             return "commitment"  # "I have asked HMIC to include ...": the action asked for is still to come
+        if _ANNOUNCED.search(match.group(0)) and _THAT_FUTURE.match(searched, match.end()):
+            return "commitment"  # "The Chair has announced that the report will now be published in March 2024"
         return "action_taken"
     return "commitment"
 
