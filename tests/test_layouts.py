@@ -374,3 +374,21 @@ def test_a_bullet_of_several_sentences_takes_its_kind_from_the_dated_one():
                    "- Extending the scheme. We will consult on it. We have extended the scheme until 2020.\n")
     kinds = {c["text"].split(".")[0]: (c["kind"], c.get("deadline")) for c in nodes(graph, "Commitment")}
     assert kinds == {"Replacing one allowance": ("commitment", "2020-12-31"), "Extending the scheme": ("action_taken", "2020-12-31")}
+
+
+# A written statement that accepts an inquiry's recommendations and then lists them in one sentence (Angiolini).
+def test_recommendations_listed_clause_by_clause_after_naming_them_take_the_position_stated_of_them_all():
+    graph = _graph("Harbour Inquiry: recommendations\nStatement made on 3 March 2025\n"
+                   "Today I confirm acceptance of all three of the recommendations made to the Government. These "
+                   "recommendations are that the Department should review the licensing of harbours; fund research "
+                   "into silting; and publish a code for pilots. Further recommendations were made to harbour boards.\n")
+    responses = {r["label"].removeprefix("Response to: "): r["status"] for r in nodes(graph, "Response")}
+    assert responses == {"the Department should review the licensing of harbours": "accepted",
+                         "fund research into silting": "accepted", "publish a code for pilots": "accepted"}
+
+
+def test_a_sentence_on_recommendations_without_a_list_of_clauses_states_none():
+    graph = _graph("Harbour Inquiry: recommendations\nStatement made on 3 March 2025\n"
+                   "We accept all three of the recommendations. These recommendations are important to harbour users; "
+                   "we will act on them this year. The recommendations were to be published; they were delayed.\n")
+    assert nodes(graph, "Recommendation") == []

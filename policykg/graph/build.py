@@ -115,6 +115,14 @@ _RECOMMENDATION_IS_THAT = re.compile(
 _RECOMMENDATIONS_INCLUDING = re.compile(
     r"(?:\b(?P<verb>(?:do|does|did) not accept|accept(?:s|ed)?|agree(?:s|d)? with|reject(?:s|ed)?|note(?:s|d)?)\s+)?"
     r"(?:all\s+(?:\d+|\w+)\s+of\s+)?(?:[\w’'-]+\s+){0,4}?recommendations,?\s+including\s+(?P<list>[^.;:]{12,400})", re.I)
+# "These recommendations are that the Home Office should conduct A; commission B; and launch C.": recommendations
+# a sentence lists one per clause (two or more, between semicolons) after naming them together.
+_RECOMMENDATIONS_ARE = re.compile(
+    r"\b(?:these|the|those|both|its|their)\s+(?:[\w’'-]+\s+){0,2}?recommendations\s+(?:are|were)\s+that\s+"
+    r"(?P<list>[^.;]{12,300}(?:;\s+[^.;]{8,300})+)", re.I)
+_CLAUSES = re.compile(r";\s+(?:and\s+)?")
+# A sentence that speaks of every recommendation it names ("acceptance of all three of the recommendations").
+_OF_THEM_ALL = re.compile(r"\b(?:all|both|these|each|every)\b", re.I)
 _LIST_SPLIT = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|,\s+(?=(?:the|a|an)\s)", re.I)
 _LISTED_THING = re.compile(r"(?:the|a|an|\w+ing)\s+\S+\s+\S+", re.I)  # "the removal of ...", "improving the ..."
 # "... delivering against IICSA’s recommendation on improving the provision of ...": one named by its subject.
@@ -718,8 +726,10 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
     for paragraph in context.document.paragraphs:
         if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
             continue  # a response to a numbered recommendation restates it ("The Review recommended that ...")
+        earlier: list[str] = []  # the paragraph's sentences before this one
         for item in paragraph.items:
             if "ecommend" not in item.text and "finding" not in item.text and "proposal" not in item.text:
+                earlier.append(item.text)
                 continue  # most sentences: neither pattern can match
             found: list[tuple[str, str | None]] = [
                 (m["text"], _position(m["verb"])) for m in _POSITION_ON_UNNUMBERED.finditer(item.text)]
@@ -731,9 +741,22 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
             for listed in _RECOMMENDATIONS_INCLUDING.finditer(item.text):
                 status = _position(listed["verb"]) if listed["verb"] else None
                 found += [(part, status) for part in _LIST_SPLIT.split(listed["list"]) if _LISTED_THING.match(part)]
+            for listed in _RECOMMENDATIONS_ARE.finditer(item.text):
+                status = _position_on_them_all([*earlier, item.text[:listed.start()]])
+                found += [(part, status) for part in _CLAUSES.split(listed["list"])]
+            earlier.append(item.text)
             for text, status in found:
                 _add_unnumbered(context, owner, report_iri, paragraph, item, text, status)
     _add_listed_under_position(context, owner, report_iri)
+
+
+def _position_on_them_all(texts: list[str]) -> str | None:
+    """The position the nearest of ``texts`` (the sentences before a list) states of all the recommendations it
+    names ("Today I can confirm acceptance of all three of the recommendations"), if it states one."""
+    for text in reversed(texts):
+        if "ecommendation" in text and _OF_THEM_ALL.search(text) and (stated := statements.status_from_wording(text)):
+            return stated[0]
+    return None
 
 
 def _add_unnumbered(context: _Context, owner: str, report_iri: str | None, paragraph: Paragraph, item: Item,

@@ -281,7 +281,8 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!not )\bsupports? (?:the|this|that)(?: [\w’']+’s| [\w']+'s)? recommendation\b|"
         r"\b(?:government|we) (?:\w+ )?supports? this(?=[.,;]| and\b)", re.I)),
     ("accepted", re.compile(
-        r"^accepted(?: in full)?\b|^in full\b|(?<!not )accept(?:s|ed)? (?:in full )?(?:the|this|that|these|both|all|each|every) (?:\w+ )?recommendations?|"
+        r"^accepted(?: in full)?\b|^in full\b|(?<!not )accept(?:s|ed|ance of)? (?:in full )?(?:the|this|that|these|both|all|each|every) (?:\w+ )?"
+        r"(?:of (?:the|these|its|their) )?recommendations?|"
         r"(?<!not )agree[sd]? with (?:the|this|that) recommendation", re.I)),
     ("noted", re.compile(r"^noted\b|\bnotes? (?:the|this|that) recommendation", re.I)),
     ("under consideration", re.compile(
