@@ -78,6 +78,9 @@ def test_organisations_and_kind_filter(sparql):
     inspectorates = sparql("organisations", kind="inspectorate")
     assert {r["kind"] for r in inspectorates} == {"inspectorate"} and len(inspectorates) < len(everyone)
     assert "Care Quality Commission" in {r["name"] for r in inspectorates}
+    # a body the update announces ("The Government will create a Child Protection Authority") is only planned
+    planned = {r["name"]: r["planned"] for r in everyone}
+    assert planned["Child Protection Authority"] is True and planned["Home Office"] is False
 
 
 def test_organisation_roles(sparql):
