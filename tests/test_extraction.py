@@ -379,3 +379,20 @@ def test_an_nhs_trust_named_in_full_is_that_trust_and_the_nhs_alone_is_the_nhs()
     # a paragraph's sentences read together ("NHS trust" in lower case holds no head word) find it too
     found = finder.find_each(["Care fell short.", "It was at Maidstone and Tunbridge Wells NHS trust."])
     assert [[m.entity.name for m in sentence] for sentence in found] == [[], ["Maidstone and Tunbridge Wells NHS Trust"]]
+
+
+def test_a_listed_abbreviation_and_a_unit_s_name_are_that_unit():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("Write to the HMRC Clearances Team, and the NHS Pension Board will reply.")
+    assert [m.entity.name for m in found] == ["HMRC Clearances Team", "NHS Pension Board"]
+    found = finder.find("HMRC and the NHS agreed; the BBC Trust Board Secretariat replied.")
+    assert [m.entity.name for m in found] == ["HM Revenue & Customs", "National Health Service", "BBC"]
+
+
+def test_an_abbreviation_defined_inside_a_name_is_no_part_of_it_and_a_title_s_brackets_are():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("Requests under the Freedom of Information (FOI) Act 2000 and the Fen Drainage (Pumps) (Safety) Regulations 1988.")
+    assert [(m.entity.name, m.entity.type) for m in found] == [
+        ("Freedom of Information Act 2000", "Legislation"), ("Fen Drainage (Pumps) (Safety) Regulations 1988", "Legislation")]
+    found = finder.find("The Lowland Water Agency (LWA) Board met.")
+    assert [m.entity.name for m in found] == ["Lowland Water Agency", "Lowland Water Agency"]  # no ") Board"

@@ -156,7 +156,9 @@ _WORD = r"[A-Z][\w’'!-]*"
 # A run of capitalised words; ``more`` is what follows its first word (empty for a lone word).
 # A bracketed word inside a name: "Furniture and Furnishings (Fire) (Safety) Regulations 1988".
 _NAME_RUN = re.compile(
-    rf"{_WORD}(?P<more>(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*(?:\({_WORD}\)\s+)*{_WORD})*(?:\s+\d{{4}})?)")
+    rf"{_WORD}(?P<more>(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*(?:\({_WORD}\)\s+)*{_WORD})*(?:(?:\s+\({_WORD}\))?\s+\d{{4}})?)")
+# An abbreviation the text defines inside a name, before its last word or year: no part of the name.
+_INNER_ABBREVIATION = re.compile(r" \([A-Z][A-Z&]{1,9}s?\)(?= \S)")  # not "(Fire) (Safety)": words of a title
 _ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
 # "The Bill", "this Board": a "T" or "t" not inside a word, then "he" or "his".  Starting with the
 # letter (not ``\b``) lets the regex engine jump from one "T"/"t" to the next, which is faster.
@@ -508,8 +510,11 @@ def _leftmost_longest(patterns: list[re.Pattern[str]], text: str) -> Iterator[tu
 
 
 _HOUSES = frozenset({"House of Commons", "House of Lords"})
-# "the BBC Trust", "the BBC Board": a listed body's abbreviation, then a head word of a body of its own.
-_QUALIFIED_BODY = re.compile(r"\b([A-Z]{2,5}) (Trust|Board|Council|Committee|Panel|Foundation|Unit|Authority)\b(?! [A-Z])")
+# "the BBC Trust", "the NHS Pension Board", "the HMRC Clearances Team": a listed body's abbreviation, then a head
+# word of a body of its own (a unit of the first, or one it runs), with at most three capitalised words between.
+_QUALIFIED_BODY = re.compile(
+    r"\b([A-Z]{2,6}) ((?:[A-Z][a-z]+ ){0,3}(Trust|Board|Council|Committee|Panel|Foundation|Unit|Authority|Team|Group|Directorate))"
+    r"\b(?! [A-Z])")
 
 
 # "Shrewsbury and Telford Hospital NHS Trust", "East Kent Hospitals University NHS Foundation Trust": the NHS's
@@ -614,7 +619,7 @@ class MentionFinder:
                 pieces = [part for s, e in pieces for part in ((s, min(e, mention.start)), (max(s, mention.end), e)) if part[0] < part[1]]
             for piece_start, piece_end in pieces:
                 raw = normalised[piece_start:piece_end]
-                stripped = raw.lstrip(" ,;")
+                stripped = raw.lstrip(" ,;)")  # after a known "(LWA)": not ") Board"
                 raw_offset = len(raw) - len(stripped)
                 name, offset = _trim_name(stripped.rstrip())
                 start = piece_start + raw_offset + offset
@@ -624,7 +629,8 @@ class MentionFinder:
         return found
 
     def _bodies_of_bodies(self, text: str, normalised: str, mentions: list[Mention]) -> list[Mention]:
-        """A listed body's abbreviation and a head word name another body ("the BBC Trust"): that one."""
+        """A listed body's abbreviation and a head word name another body ("the BBC Trust", "the NHS Pension
+        Board"): that one."""
         by_start = {m.start: m for m in mentions}
         taken = {m.start for m in mentions}
         for match in _QUALIFIED_BODY.finditer(normalised):
@@ -632,7 +638,7 @@ class MentionFinder:
             if known is None or known.end != match.end(1) or known.entity.type != "Organisation" or match.start(2) in taken:
                 continue
             name = match.group(0)
-            type, kind = HEAD_WORDS[match.group(2)]
+            type, kind = HEAD_WORDS[match.group(3)]
             entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
             mentions = [Mention(entity, match.start(), match.end(), text[match.start():match.end()]) if m is known else m for m in mentions]
         return mentions
@@ -683,6 +689,7 @@ class MentionFinder:
         if typed is None or len(name.split()) < 2:
             return []
         type, kind = typed
+        name = _INNER_ABBREVIATION.sub("", name)  # "Freedom of Information (FOI) Act 2000" is the Freedom of Information Act 2000
         entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
         return [Mention(entity, start, end, text[start:end])]
 
