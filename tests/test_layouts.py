@@ -392,3 +392,14 @@ def test_a_sentence_on_recommendations_without_a_list_of_clauses_states_none():
                    "We accept all three of the recommendations. These recommendations are important to harbour users; "
                    "we will act on them this year. The recommendations were to be published; they were delayed.\n")
     assert nodes(graph, "Recommendation") == []
+
+
+# A GOV.UK guide's list of documents to read, each titled with its years (the structural funds guide).
+def test_a_list_the_reader_is_told_to_read_holds_no_commitments_and_a_list_of_steps_does():
+    graph = _graph("Structural funds\nPublished 3 March 2015\n"
+                   "1. Read detailed information about the funds and how they are run:\n"
+                   "- Lowland Operational Programme for England 2014 to 2020\n"
+                   "- Upland Operational Programme for England 2014 to 2020\n"
+                   "2. The Department will take these steps:\n"
+                   "- Publishing the Lowland Operational Programme for 2014 to 2020\n")
+    assert _dated(graph) == {"Publishing the Lowland Operational Programme for 2014 to 2020": "2014-01-01/2020-12-31"}

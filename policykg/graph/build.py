@@ -1184,6 +1184,11 @@ def _inquiry_recommendations_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 _GERUND_OPENING = re.compile(r"[A-Za-z]+ing\b")  # "securing efficiencies ...": a bullet that opens with its action
 
 
+_TO_THE_READER = re.compile(
+    r"^(?:please\s+)?(?:read|see|find|download|view|visit|contact|e-?mail|apply|use|check|follow|go to|select|choose|"
+    r"click|call|write to|sign up|register|search)\b", re.I)
+
+
 def _add_commitments(context: _Context) -> None:
     government = context.finder.gazetteer.government()
     for paragraph in context.document.paragraphs:
@@ -1195,6 +1200,9 @@ def _add_commitments(context: _Context) -> None:
         answerable = _answerable(context, paragraph)
         frame_position = max((n for n, i in enumerate(items) if i.kind == "sentence"), default=None)
         frame = items[frame_position] if frame_position is not None and statements.is_frame(items[frame_position].text) else None
+        # A lead that tells the reader what to do ("Read detailed information about the funds:") introduces a
+        # list of things to read or use, not of actions.
+        frame_acts = frame is not None and _TO_THE_READER.match(frame.text) is None
         frame_mentions = _frame_mentions(context, paragraph, frame_position) if frame and frame_position is not None else []
         frame_lead = _stated_lead(frame.text, frame_mentions, government) if frame else None
         published = context.document.published
@@ -1227,7 +1235,7 @@ def _add_commitments(context: _Context) -> None:
             # the lead's schedule ("due diligence and contracting August to September 2015"), not a commitment.
             subject = statements.subject_of(item.text)
             framed = item.kind == "bullet" and (
-                (frame is not None and (not frame_commits or subject is not None or _GERUND_OPENING.match(item.text) is not None))
+                (frame_acts and (not frame_commits or subject is not None or _GERUND_OPENING.match(item.text) is not None))
                 or statements.opens_with_action(item.text))
             refusal = statements.is_refusal(item.text)
             if not framed and subject is None and "£" not in item.text and not refusal:
