@@ -396,3 +396,12 @@ def test_an_abbreviation_defined_inside_a_name_is_no_part_of_it_and_a_title_s_br
         ("Freedom of Information Act 2000", "Legislation"), ("Fen Drainage (Pumps) (Safety) Regulations 1988", "Legislation")]
     found = finder.find("The Lowland Water Agency (LWA) Board met.")
     assert [m.entity.name for m in found] == ["Lowland Water Agency", "Lowland Water Agency"]  # no ") Board"
+
+
+def test_an_abbreviation_the_text_defines_is_spelt_out_in_a_later_name():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["Requests under the Freedom of Information (FOI) Act are answered.", "Appeals under the FOI Act 2000 go to the unit."])
+    assert [m.entity.name for sentence in found for m in sentence] == ["Freedom of Information Act", "Freedom of Information Act 2000"]
+    # undefined, the abbreviation stays as written
+    found = MentionFinder(Gazetteer.packaged().copy()).find("Appeals under the FOI Act 2000 go to the unit.")
+    assert [m.entity.name for m in found] == ["FOI Act 2000"]

@@ -528,6 +528,7 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.recent: dict[str, Entity] = {}  # head word → last entity mentioned with that head
+        self.expansions: dict[str, str] = {}  # abbreviation the document defines → the words it stands for
 
     def find(self, text: str) -> list[Mention]:
         normalised = _norm(text)  # same length as text: offsets carry over
@@ -599,6 +600,8 @@ class MentionFinder:
                 type, kind = typed
                 entity = Entity(long_form, type, kind, entity_iri(type, long_form), abbreviations=(short,), curated=False)
                 self.gazetteer.add(entity)
+            elif not known_short and not known_long:
+                self.expansions[short] = long_form  # "Freedom of Information (FOI)": "FOI Act 2000" is spelt out
 
     def _discover(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
         if not _HEAD_WORD_INSIDE.search(normalised):
@@ -690,6 +693,8 @@ class MentionFinder:
             return []
         type, kind = typed
         name = _INNER_ABBREVIATION.sub("", name)  # "Freedom of Information (FOI) Act 2000" is the Freedom of Information Act 2000
+        if (first := name.split(" ", 1)[0]) in self.expansions:  # "FOI Act 2000", after "Freedom of Information (FOI)"
+            name = self.expansions[first] + name[len(first):]
         entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
         return [Mention(entity, start, end, text[start:end])]
 
@@ -810,7 +815,9 @@ def _name_before(text: str, position: int, abbreviation: str, words: list[tuple[
         if not candidate[0][:1].isupper():
             continue
         initials = "".join(w[0] for w in candidate if w[:1].isupper())
-        if initials.upper() == letters:
+        # "Freedom of Information (FOI)": some abbreviations keep the small words' letters too
+        every_initial = "".join(w[0] for w in candidate) if candidate[-1][:1].isupper() else ""
+        if initials.upper() == letters or every_initial.upper() == letters:
             best = " ".join(candidate)
     return best
 
