@@ -405,3 +405,9 @@ def test_an_abbreviation_the_text_defines_is_spelt_out_in_a_later_name():
     # undefined, the abbreviation stays as written
     found = MentionFinder(Gazetteer.packaged().copy()).find("Appeals under the FOI Act 2000 go to the unit.")
     assert [m.entity.name for m in found] == ["FOI Act 2000"]
+
+
+def test_an_unknown_abbreviation_and_a_name_are_two_and_a_place_and_a_name_are_one():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    assert [m.entity.name for m in finder.find("The FA and Premier League are investing £25 million.")] == ["Premier League"]
+    assert [m.entity.name for m in finder.find("The UK and Ireland Regional Board met.")] == ["UK and Ireland Regional Board"]

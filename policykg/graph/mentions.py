@@ -889,6 +889,9 @@ def _after_post(words: list[str]) -> int | None:
     return None
 
 
+_BARE_ABBREVIATION = re.compile(r"(?!(?:UK|GB|EU|US|UN)$)[A-Z]{2,6}")  # not a place: "UK and Ireland Regional Board" is one name
+
+
 def _two_names(name: str) -> tuple[str, int, str] | None:
     """``(first, offset of second, second)`` when ``name`` joins two names that each have a head word:
     at "and the" ("X School of Medicine and the Y School of Hygiene"), or at "and" between names that
@@ -899,6 +902,8 @@ def _two_names(name: str) -> tuple[str, int, str] | None:
     ('Premier League', 19, 'Football Foundation')
     >>> _two_names("Department of Health and Social Care") is None
     True
+    >>> _two_names("FA and Premier League")
+    ('FA', 7, 'Premier League')
     """
     for joint in (" and the ", " and "):
         position = name.find(joint)
@@ -906,6 +911,8 @@ def _two_names(name: str) -> tuple[str, int, str] | None:
             continue
         first, second = name[:position], name[position + len(joint):]
         first_type, second_type = _type_of(first), _type_of(second)
+        if joint == " and " and _BARE_ABBREVIATION.fullmatch(first) and second_type is not None and len(second.split()) >= 2:
+            return first, position + len(joint), second  # "the FA and Premier League": an unknown abbreviation, then a name
         if len(first.split()) < 2 or len(second.split()) < 2 or first_type is None or second_type is None:
             continue
         if joint == " and " and not (first.split()[-1] in HEAD_WORDS and second.split()[-1] in HEAD_WORDS
