@@ -246,6 +246,32 @@ def test_awkward_text_loads_the_same_by_copy_and_by_unwind():
         unwind.close()
 
 
+def test_lists_of_integers_load_unquoted_by_copy():
+    """A node stated twice has two-element INT64[] lists ("[3,4]"): written unquoted to the CSV files of the COPY
+    (a quoted one failed to load some way into a long file) and read back as by UNWIND."""
+    import csv
+    import io
+
+    from policykg.queries import ladybug
+
+    g = awkward_graph()
+    twice = [Provenance("https://example.org/doc", "p3", 3, "", 0, 5, "one, two"), Provenance("https://example.org/doc", "p4", 4, "", 6, 9, "three")]
+    add_node(g, "https://example.org/c/twice", "Commitment", "twice, with a comma", twice, text="twice", paragraph=3)
+    row = ladybug._csv_fields({"source_paragraphs": [3, 4], "text": "a, b"}, [("source_paragraphs", "INT64[]"), ("text", "STRING")])
+    written = io.StringIO()
+    ladybug.csv.writer(written, lineterminator="\n", delimiter=ladybug._DELIMITER).writerow(row)
+    assert '"' not in written.getvalue() and next(csv.reader(io.StringIO(written.getvalue()), delimiter=ladybug._DELIMITER)) == row
+    copy, unwind = LadybugEngine(g), LadybugEngine(g, method="unwind")
+    try:
+        assert copy.method == "copy"
+        assert contents(copy) == contents(unwind)
+        found = copy.run("MATCH (c:Commitment {iri: 'https://example.org/c/twice'}) RETURN c.source_paragraphs AS p, c.source_starts AS s", {})[1]
+        assert found == [[[3, 4], [0, 6]]]
+    finally:
+        copy.close()
+        unwind.close()
+
+
 def test_separator_characters_fall_back_to_unwind():
     g = awkward_graph()
     add_node(g, "https://example.org/odd", "Organisation", "odd", None, aliases=["a\x1fb", "c\x1ed"])

@@ -128,6 +128,31 @@ def test_the_real_response_to_the_lords_committee_answers_a_committee_report(tmp
     assert {committee_of(seed_graph, n) for n, data in seed_graph.nodes(data=True) if data["type"] == "Recommendation"} == {None}
 
 
+def committee_response(path: Path, thanks: str) -> Path:
+    """The Government's response of 10 February 2025 to a committee's report, thanking the committee with ``thanks``."""
+    path.write_text("Government response to the House of Lords Statutory Inquiries Committee report\nPublished 10 February 2025\n"
+                    f"{thanks}\nRecommendation 1: Monitoring\n1. We accept this recommendation. The Cabinet Office will "
+                    "publish a report on the implementation of inquiry recommendations every year.\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("thanks", "expected"), [
+    ("The Government thanks the Committee for its report, published on 16 September 2024, and responds below.",
+     [("2024-09-16", "2024-11-16", COMMITTEE_BASIS)]),
+    ("This responds to the Committee's 1st Report of Session 2024-25 (published 16 September 2024).",
+     [("2024-09-16", "2024-11-16", COMMITTEE_BASIS)]),
+    ("The Government thanks the Committee for its report of 16th September, 2024.", [("2024-09-16", "2024-11-16", COMMITTEE_BASIS)]),
+    ("The Government thanks the Committee for its report and responds below.", []),  # no date: no deadline
+    ("This responds to the Committee's 1st Report of Session 2024-25.", []),  # a session is no date
+    ("The Government thanks the Committee for its report, published on 16 September 2026.", []),  # after the response
+    ("The Government welcomes the report. The statistics were published on 16 September 2024.", []),  # another sentence
+])
+def test_a_response_that_states_its_committee_reports_date_gives_the_deadline(tmp_path, thanks, expected):
+    """Only the response is in the corpus: the committee's report is dated where the response states its date."""
+    graph = build_from_paths([committee_response(tmp_path / "response.txt", thanks)])[0]
+    assert list(due(graph).values()) == expected
+
+
 def test_the_real_iicsa_deadline_is_the_one_the_government_named(real_graph):
     assert due(real_graph)["iicsa/13"] == ("2022-10-20", "2023-04-20", STATUTORY_BASIS)
     assert "respond by 20th April 2023" in TIMING.read_text(encoding="utf-8")

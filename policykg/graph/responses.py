@@ -31,7 +31,11 @@ Other reports (a non-statutory review) get no deadline unless they state one.
 A recommendation's *report date* is the ``published`` date of the Report it was published in (``published_in``,
 curated), else the earliest date of a dated *report* stating it: a document whose title says "report" (and not
 "response", "progress", "update", "statement", "answer" or "letter"), or which sets a period for the response.
-A recommendation known only from responses and progress reports gets no deadline.  The period is looked for in
+A recommendation known only from responses and progress reports takes its report's date from a response that
+states it (:func:`stated_report_date`: "the Committee's report, published on 12 March 2024", "the Committee's report
+of 12 March 2024", "The Committee published its Third Report of Session 2023–24 ... on 7 March 2024"; a session alone,
+"Fourth Report of Session 2023–24", is no date), the earliest such date not after the stating document's own; else it
+gets no deadline.  The period is looked for in
 the documents stating it that are undated or of the report date.  A stated period counts only in a sentence
 about the report or its answer (naming the report, a recommendation, the inquiry, the Government or a minister).
 A response counts for the queries when its document is published after the report date (extraction reads a
@@ -48,6 +52,10 @@ documents gives the same values, and adding them twice changes nothing.
 (56, 'day', 'You are under a duty to respond to this report within 56 days of the date of this report.')
 >>> stated_period("Trusts should respond to complaints within 20 days.") is None
 True
+>>> stated_report_date("We welcome the Committee's report, published on 12 March 2024, and respond below.")
+'2024-03-12'
+>>> stated_report_date("Government Response to the Committee's Fourth Report of Session 2023–24") is None
+True
 """
 
 from __future__ import annotations
@@ -58,6 +66,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 import networkx as nx
+
+from policykg.loaders.dates import MONTHS
 
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
             "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-eight": 28, "fifty-six": 56, "ninety": 90}
@@ -87,6 +97,42 @@ NOT_REPORT_TITLE = re.compile(r"\b(?:respon[a-z]*|progress|update|statement|answ
 #: The sentence must be about the report or its answer: it names one of these (so that "trusts should respond to
 #: complaints within 20 days", a recommendation's own content, sets no deadline).
 _ABOUT = re.compile(r"\b(?:this report|the report|recommendations?|inquiry|government|minister|secretary of state)\b", re.I)
+
+
+def _day_month_year(n: int) -> str:
+    """A date such as "12 March 2024" ("12th March, 2024"), its groups named ``day{n}``, ``month{n}``, ``year{n}``."""
+    return (rf"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month{n}>{'|'.join(MONTHS)}),?\s+(?P<year{n}>\d{{4}})\b")
+
+
+#: A report's date as a response states it: "report, published on 12 March 2024", "Report of Session 2023–24 (published
+#: 12 March 2024)", "report of 12 March 2024", "published its Third Report of Session 2023–24 ... on 7 March 2024";
+#: within one sentence, the date at most 100 characters after "report" (or "report" after "published its"), in a sentence
+#: that names a committee or an inquiry (whose report a response answers; not any report it cites).
+REPORT_DATE = re.compile(
+    rf"\breport\b[^.;:!?]{{0,100}}?\b(?:published|dated|issued)\s+(?:on\s+)?{_day_month_year(1)}"
+    rf"|\breport\s+(?:of|dated)\s+{_day_month_year(2)}"
+    rf"|\bpublished\s+(?:its|their|the)\b[^.;!?]{{0,100}}?\breport\b[^.;!?]{{0,100}}?\bon\s+{_day_month_year(3)}",
+    re.I)
+
+
+_WHOSE_REPORT = re.compile(r"\b(?:committee|inquiry)\b", re.I)
+
+
+def stated_report_date(text: str) -> str | None:
+    """The earliest date (ISO) that ``text`` states a report was published on (:data:`REPORT_DATE`), or None; an
+    impossible date ("31 February 2024") is none."""
+    found = []
+    for match in REPORT_DATE.finditer(text):
+        start = max(text.rfind(".", 0, match.start()), text.rfind(";", 0, match.start())) + 1
+        end = text.find(".", match.end())
+        if not _WHOSE_REPORT.search(text[start: len(text) if end < 0 else end]):
+            continue
+        n = next(i for i in (1, 2, 3) if match[f"day{i}"])
+        try:
+            found.append(date(int(match[f"year{n}"]), MONTHS[match[f"month{n}"].lower()], int(match[f"day{n}"])).isoformat())
+        except ValueError:
+            continue
+    return min(found, default=None)
 
 
 def add_months(day: str, months: int) -> str:
@@ -188,6 +234,8 @@ def response_deadline(graph: nx.MultiDiGraph, recommendation: str, texts: _Texts
     published = [str(graph.nodes[r]["published"]) for r in _targets(graph, recommendation, "published_in") if graph.nodes[r].get("published")]
     reports = sorted((str(graph.nodes[d]["published"]), d) for d in documents if graph.nodes[d].get("published") and _is_report(graph, d, texts, read))
     report_date = min(published, default=None) or (reports[0][0] if reports else None)  # the curated date first
+    if report_date is None:  # only responses: the report's date where one states it
+        report_date = min((day for d in documents for day in _stated_report_dates(graph, d, texts)), default=None)
     if report_date is None:
         return None
     for document in documents:  # the report's own text: a document of that date or undated
@@ -200,6 +248,14 @@ def response_deadline(graph: nx.MultiDiGraph, recommendation: str, texts: _Texts
     if committee_of(graph, recommendation, known_committees) is not None:
         return report_date, add_months(report_date, COMMITTEE_MONTHS), COMMITTEE_BASIS
     return None
+
+
+def _stated_report_dates(graph: nx.MultiDiGraph, document: str, texts: _Texts) -> Iterable[str]:
+    """The report dates a document states (:func:`stated_report_date`), none after its own date."""
+    own = str(graph.nodes[document].get("published") or "9999-12-31")
+    for _, text in texts.get(document, []):
+        if (day := stated_report_date(text)) is not None and day <= own:
+            yield day
 
 
 def committees(graph: nx.MultiDiGraph) -> list[str]:

@@ -5,7 +5,9 @@
 // columns: inquiry, number, title, change, date, document, previous_status, previous_date, status, status_quote, response, commitment, deadline_end, new_deadline_end, evidence, evidence_locator, commitment_iri
 // Responses are ordered as in recommendations-as-of.cypher: by their document's date, then by the document's IRI;
 // responses in undated documents have no place in that order and are left out.
-// The two halves of a union (responses, then commitments followed up), as one query so that ORDER BY covers both.
+// The two halves of a union (responses, then commitments followed up), as one query so that ORDER BY covers both; each
+// half starts from the documents of the period, found once: a half's pattern unbound by earlier rows is matched anew
+// for every row (Neo4j scanned every paragraph for each response row: benchmarks/README.md).
 // FROM and TO as "DATE DOCUMENT-IRI" keys, which order documents as the date then the IRI do: a document's own, or a
 // date followed by "!" (above every key of that date, whose space is below "!"); none for an IRI that is no dated
 // document (a date starts with a digit, an IRI with a letter)
@@ -16,57 +18,54 @@ WITH CASE WHEN fromDoc IS NOT NULL THEN toString(fromDoc.published) + ' ' + from
           WHEN left(fromValue, 1) >= '0' AND left(fromValue, 1) <= '9' THEN fromValue + '!' END AS since,
      CASE WHEN toDoc IS NOT NULL THEN toString(toDoc.published) + ' ' + toDoc.iri
           WHEN left(toValue, 1) >= '0' AND left(toValue, 1) <= '9' THEN toValue + '!' END AS until
+// the documents of the period, dated and titled
+MATCH (d:Document)
+WHERE d.published IS NOT NULL AND d.title IS NOT NULL
+  AND toString(d.published) + ' ' + d.iri > since AND toString(d.published) + ' ' + d.iri <= until
 UNWIND ['response', 'commitment'] AS part
 OPTIONAL MATCH (resp:Response)-[:RESPONDS_TO]->(r:Recommendation),
-               (resp)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(d:Document)
-WHERE part = 'response' AND toString(d.published) + ' ' + d.iri > since AND toString(d.published) + ' ' + d.iri <= until AND r.title IS NOT NULL AND d.title IS NOT NULL
-WITH DISTINCT part, since, until, resp, r, d
-OPTIONAL MATCH (r)-[:MADE_BY]->(i:Inquiry)
-// the latest earlier response with a status: none comes between it and this one
-OPTIONAL MATCH (previous:Response)-[:RESPONDS_TO]->(r),
-               (previous)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(pd:Document)
-WHERE previous.status IS NOT NULL AND pd.published IS NOT NULL
-  AND (pd.published < d.published OR (pd.published = d.published AND pd.iri < d.iri))
-  AND NOT EXISTS {
-        MATCH (middle:Response)-[:RESPONDS_TO]->(r),
-              (middle)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(md:Document)
-        WHERE middle.status IS NOT NULL AND md.published IS NOT NULL
-          AND (md.published > pd.published OR (md.published = pd.published AND md.iri > pd.iri))
-          AND (md.published < d.published OR (md.published = d.published AND md.iri < d.iri))
-      }
-WITH DISTINCT part, since, until, i, resp, r, d, previous, pd
+               (resp)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(d)
+WHERE part = 'response' AND r.title IS NOT NULL
+WITH DISTINCT part, resp, r, d
+// every dated response to the recommendation before this document, in one grouped pass rather than a NOT EXISTS per
+// row (as changes.rq): how many there are (none: the response is new), and of those with a status the greatest
+// "DATE DOCUMENT-IRI" and "DATE DOCUMENT-IRI STATUS" keys (ISO dates sort as text, an IRI holds no space: the second
+// key starts with the first, and what follows it is the status of the latest earlier response with one; of two such
+// responses in that document, the greater status, as changes.rq's MAX)
 OPTIONAL MATCH (earlier:Response)-[:RESPONDS_TO]->(r),
                (earlier)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(ed:Document)
-WHERE ed.published IS NOT NULL AND (ed.published < d.published OR (ed.published = d.published AND ed.iri < d.iri))
-WITH part, since, until, i, resp, r, d, previous, pd, count(earlier) AS earlier
-WITH part, since, until, i, resp, r, d, previous, pd,
+WHERE ed.published IS NOT NULL AND toString(ed.published) + ' ' + ed.iri < toString(d.published) + ' ' + d.iri
+WITH part, resp, r, d, count(earlier) AS earlier,
+     max(CASE WHEN earlier.status IS NOT NULL THEN toString(ed.published) + ' ' + ed.iri END) AS previousDoc,
+     max(CASE WHEN earlier.status IS NOT NULL THEN toString(ed.published) + ' ' + ed.iri + ' ' + earlier.status END) AS previousKey
+OPTIONAL MATCH (r)-[:MADE_BY]->(i:Inquiry)
+WITH part, i, resp, r, d,
+     CASE WHEN previousDoc IS NOT NULL THEN date(left(previousDoc, 10)) END AS previousDate,
+     CASE WHEN previousDoc IS NOT NULL THEN right(previousKey, size(previousKey) - size(previousDoc) - 1) END AS previousStatus,
      CASE WHEN resp IS NULL THEN NULL
           WHEN earlier = 0 THEN 'new'
-          WHEN resp.status IS NOT NULL AND (previous IS NULL OR previous.status <> resp.status) THEN 'changed'
+          WHEN resp.status IS NOT NULL AND (previousDoc IS NULL OR right(previousKey, size(previousKey) - size(previousDoc) - 1) <> resp.status) THEN 'changed'
      END AS change
 WHERE part = 'commitment' OR change IS NOT NULL
 // a commitment re-dated, delivered or dropped: the outcome of its follow-up, dated by the later statement's
 // document; an 'in progress' follow-up changes nothing
-OPTIONAL MATCH (c:Commitment)-[f:FOLLOWED_UP_BY]->(later:Commitment)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(ld:Document)
+OPTIONAL MATCH (c:Commitment)-[f:FOLLOWED_UP_BY]->(later:Commitment)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(d)
 WHERE part = 'commitment' AND f.outcome IN ['re-dated', 'delivered', 'dropped'] AND c.text IS NOT NULL
-  AND later.text IS NOT NULL AND later.locator IS NOT NULL AND ld.title IS NOT NULL
-  AND toString(ld.published) + ' ' + ld.iri > since AND toString(ld.published) + ' ' + ld.iri <= until
-WITH DISTINCT part, i, resp, r, d, previous, pd, change, c, f.outcome AS outcome, later, ld
+  AND later.text IS NOT NULL AND later.locator IS NOT NULL
+WITH DISTINCT part, i, resp, r, d, previousDate, previousStatus, change, c, f.outcome AS outcome, later
 WHERE part = 'response' OR c IS NOT NULL
 OPTIONAL MATCH (c)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(cd:Document)
 WHERE cd.published IS NOT NULL
 OPTIONAL MATCH (c)-[:ANSWERS]->(cr:Recommendation)
 WHERE cr.title IS NOT NULL
 OPTIONAL MATCH (cr)-[:MADE_BY]->(ci:Inquiry)
-WITH DISTINCT part, i, resp, r, d, previous, pd, change, c, outcome, later, ld, cd, cr, ci
+WITH DISTINCT part, i, resp, r, d, previousDate, previousStatus, change, c, outcome, later, cd, cr, ci
 WITH CASE part WHEN 'response' THEN i.label ELSE ci.label END AS inquiry,
      CASE part WHEN 'response' THEN r.number ELSE cr.number END AS number,
      CASE part WHEN 'response' THEN r.title ELSE cr.title END AS title,
      CASE part WHEN 'response' THEN change ELSE outcome END AS change,
-     CASE part WHEN 'response' THEN d.published ELSE ld.published END AS date,
-     CASE part WHEN 'response' THEN d.title ELSE ld.title END AS document,
-     previous.status AS previous_status,
-     CASE part WHEN 'response' THEN pd.published ELSE cd.published END AS previous_date,
+     d.published AS date, d.title AS document, previousStatus AS previous_status,
+     CASE part WHEN 'response' THEN previousDate ELSE cd.published END AS previous_date,
      resp.status AS status, resp.status_quote AS status_quote, resp.iri AS response,
      c.text AS commitment, c.deadline_end AS deadline_end, later.deadline_end AS new_deadline_end,
      later.text AS evidence, later.locator AS evidence_locator, c.iri AS commitment_iri

@@ -22,16 +22,23 @@ WITH c, within_days, as_of,
 WHERE days_past >= -coalesce(within_days, 0)
 OPTIONAL MATCH (c)-[:LED_BY|INVOLVES]->(body:Organisation|Post)
 WITH c, days_past, as_of, collect(DISTINCT body.label) AS organisations
-// the latest follow-up in a document published by AS_OF (the same choice as follow-through.cypher)
+// the latest follow-up in a document published by AS_OF (the same choice as follow-through.cypher), in one grouped pass
+// rather than a NOT EXISTS per row (as due.rq): the greatest "DATE DOCUMENT-IRI" and "DATE DOCUMENT-IRI LATER-IRI" keys
+// (ISO dates sort as text, an IRI holds no space: the second key starts with the first, and what follows it is the
+// later statement's IRI)
 OPTIONAL MATCH (c)-[f:FOLLOWED_UP_BY]->(later:Commitment)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(ld:Document)
 WHERE later.text IS NOT NULL AND later.locator IS NOT NULL AND f.outcome IS NOT NULL AND ld.title IS NOT NULL
   AND ld.published IS NOT NULL AND ld.published <= as_of
-  AND NOT EXISTS {
-        MATCH (c)-[:FOLLOWED_UP_BY]->(other:Commitment)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(od:Document)
-        WHERE od.published IS NOT NULL AND od.published <= as_of
-          AND (od.published > ld.published OR (od.published = ld.published
-               AND (od.iri > ld.iri OR (od.iri = ld.iri AND other.iri > later.iri))))
-      }
+WITH c, days_past, organisations, max(toString(ld.published) + ' ' + ld.iri) AS latestDoc,
+     max(toString(ld.published) + ' ' + ld.iri + ' ' + later.iri) AS latestKey
+WITH c, days_past, organisations,
+     CASE WHEN latestDoc IS NOT NULL THEN right(latestDoc, size(latestDoc) - 11) END AS latestDocIri,
+     CASE WHEN latestDoc IS NOT NULL THEN right(latestKey, size(latestKey) - size(latestDoc) - 1) END AS latestIri
+// the statement those keys name
+OPTIONAL MATCH (c)-[f:FOLLOWED_UP_BY]->(later:Commitment)
+WHERE later.iri = latestIri
+OPTIONAL MATCH (ld:Document)
+WHERE ld.iri = latestDocIri
 WITH DISTINCT c, days_past, organisations, f.outcome AS stated, later, ld
 RETURN c.text AS commitment, c.paragraph AS paragraph, c.locator AS locator, c.deadline AS deadline, c.deadline_text AS deadline_text,
        c.deadline_end AS deadline_end, days_past, organisations,
