@@ -411,3 +411,12 @@ def test_an_unknown_abbreviation_and_a_name_are_two_and_a_place_and_a_name_are_o
     finder = MentionFinder(Gazetteer.packaged().copy())
     assert [m.entity.name for m in finder.find("The FA and Premier League are investing £25 million.")] == ["Premier League"]
     assert [m.entity.name for m in finder.find("The UK and Ireland Regional Board met.")] == ["UK and Ireland Regional Board"]
+
+
+def test_a_house_s_select_committee_on_a_subject_is_the_committee_alone():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("We answered the House of Lords Select Committee on the Constitution in May.")
+    assert [(m.entity.name, m.text) for m in found] == [
+        ("Select Committee on the Constitution", "House of Lords Select Committee on the Constitution")]
+    assert [m.entity.name for m in finder.find("The House of Lords and the Select Committee on the Constitution agreed.")] == [
+        "House of Lords", "Select Committee on the Constitution"]

@@ -729,7 +729,7 @@ def _fuller_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         entity, start = mention.entity, None
         if entity.type == "Organisation" and previous is not None and previous.entity.name in _HOUSES \
-                and previous.end + 1 == mention.start and text[previous.end] == " " and entity.name.endswith("Committee"):
+                and previous.end + 1 == mention.start and text[previous.end] == " " and "Committee" in entity.name.split():
             start = previous.start
             fuller.pop()  # the House
         elif entity.type == "Organisation" and text[max(0, mention.start - 3):mention.start] == "UK " \
