@@ -666,6 +666,8 @@ class MentionFinder:
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
         """A mention of ``name`` if its head word gives it a type (registering a new entity); two
         when it joins two names ("Premier League and Football Foundation")."""
+        if (date := _TRAILING_DATE.search(name)) is not None:  # "the Select Committee on the Constitution in May"
+            name, end = name[: date.start()], start + date.start()
         if (pair := _two_names(name)) is not None:
             first, second_offset, second = pair
             return [*self._discovered(first, text, start, start + len(first)),
@@ -889,6 +891,9 @@ def _after_post(words: list[str]) -> int | None:
     return None
 
 
+# A month after a name ends it: "... on the Constitution in May", "... Committee by March 2025".
+_TRAILING_DATE = re.compile(r" (?:in|on|by|from|until|since|before|after) (?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\b.*$")
 _BARE_ABBREVIATION = re.compile(r"(?!(?:UK|GB|EU|US|UN)$)[A-Z]{2,6}")  # not a place: "UK and Ireland Regional Board" is one name
 
 
