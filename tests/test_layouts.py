@@ -403,3 +403,11 @@ def test_a_list_the_reader_is_told_to_read_holds_no_commitments_and_a_list_of_st
                    "2. The Department will take these steps:\n"
                    "- Publishing the Lowland Operational Programme for 2014 to 2020\n")
     assert _dated(graph) == {"Publishing the Lowland Operational Programme for 2014 to 2020": "2014-01-01/2020-12-31"}
+
+
+# A GOV.UK page's heading names the act its section is about (the MOD's complaints procedure).
+def test_a_dated_act_named_in_a_heading_is_legislation_and_nothing_else_is_discovered_there():
+    graph = _graph("Complaints procedure\nPublished 3 March 2014\nComplaints under the Lowland Records Act 1998\n"
+                   "1. Write to the records team.\nRequests to the Lowland Records Board\n2. The board answers within 20 days.\n")
+    assert {n["label"] for n in nodes(graph, "Legislation")} == {"Lowland Records Act 1998"}
+    assert "Lowland Records Board" not in {n["label"] for n in nodes(graph, "Organisation")}

@@ -387,7 +387,8 @@ def _add_mentions(context: _Context) -> None:
             continue
         # Headings name bodies too ("Department: Cabinet Office", "Answered by ... (Department for Education)").
         quote = Provenance(context.iri, f"s{position}", None, section.heading, 0, len(section.heading), section.heading)
-        for mention in context.finder.gazetteer.scan(section.heading):
+        known = [m for m in context.finder.gazetteer.scan(section.heading) if m.entity.type != "Legislation"]
+        for mention in sorted(known + context.finder.legislation_in_heading(section.heading), key=lambda m: m.start):
             if _addressed_as_forum(section.heading, mention):
                 continue
             _add_entity(context, mention.entity, quote)

@@ -550,6 +550,23 @@ class MentionFinder:
             self.recent[_head_word(mention.entity.name)] = mention.entity
         return mentions
 
+    def legislation_in_heading(self, heading: str) -> list[Mention]:
+        """Acts, regulations and orders a heading names with their year ("Complaints under the Data Protection Act
+        1998"), listed or not; nothing else is discovered in a heading, and nothing is learnt from it (a
+        heading names what the text then defines)."""
+        found = [m for m in self.gazetteer.scan(heading) if m.entity.type == "Legislation"]
+        for match in _DATED_LEGISLATION.finditer(heading):
+            name, offset = _trim_name(match.group(0))
+            start = match.start() + offset
+            if len(name.split()) < 3 or any(m.start < match.end() and start < m.end for m in found):
+                continue
+            typed = _type_of(name)
+            if typed is None or typed[0] != "Legislation":
+                continue
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, *typed, entity_iri(typed[0], name), curated=False))
+            found.append(Mention(entity, start, match.end(), heading[start:match.end()]))
+        return sorted(found, key=lambda m: m.start)
+
     def find_each(self, texts: list[str]) -> list[list[Mention]]:
         """``[self.find(text) for text in texts]`` (the sentences and bullets of one paragraph, in order).
 
@@ -894,6 +911,9 @@ def _after_post(words: list[str]) -> int | None:
 # A month after a name ends it: "... on the Constitution in May", "... Committee by March 2025".
 _TRAILING_DATE = re.compile(r" (?:in|on|by|from|until|since|before|after) (?:January|February|March|April|May|June|July|August|"
                             r"September|October|November|December)\b.*$")
+# "Data Protection Act 1998", "Furniture and Furnishings (Fire) (Safety) Regulations 1988": a dated title.
+_DATED_LEGISLATION = re.compile(
+    r"(?:[A-Z][\w'’-]*(?: \([A-Z][\w ]*\))*\s+(?:(?:of|for|and|the|on|in|to|&)\s+)*)+(?:Act|Regulations|Order)\s+(?:18|19|20)\d\d\b")
 _BARE_ABBREVIATION = re.compile(r"(?!(?:UK|GB|EU|US|UN)$)[A-Z]{2,6}")  # not a place: "UK and Ireland Regional Board" is one name
 
 
