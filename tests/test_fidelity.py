@@ -24,12 +24,12 @@ CORPUS = ROOT / "tests" / "fixtures" / "real"
 FLOORS = {
     # Re-based in session 10 on 89 documents (22 added by blind annotators: 12 excerpts, 10 whole GOV.UK content
     # items, held out of the session's first changes); on the 67 older ones no figure fell (benchmarks/README.md).
-    # Now: recommendations 104/110, 104/104; statuses 38/46, 38/39; bodies 384/451, 389/426; legislation 32/38,
-    # 32/35; dated commitments 104/126, 106/115; funding 119/119, 117/118.
+    # Now: recommendations 104/110, 104/104; statuses 38/46, 38/39; bodies 384/451, 389/426; legislation 33/38,
+    # 33/36; dated commitments 104/126, 106/115; funding 119/119, 117/118.
     "recommendations": (0.94, 0.99),
     "statuses": (0.82, 0.96),
     "bodies": (0.85, 0.91),
-    "legislation": (0.83, 0.90),
+    "legislation": (0.86, 0.91),
     "dated commitments": (0.82, 0.91),
     "funding": (0.99, 0.98),
     # issue 21: 5 of the gold's 12 restatements linked; the sixth link, read by hand, restates the same action as
