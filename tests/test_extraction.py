@@ -420,3 +420,11 @@ def test_a_house_s_select_committee_on_a_subject_is_the_committee_alone():
         ("Select Committee on the Constitution", "House of Lords Select Committee on the Constitution")]
     assert [m.entity.name for m in finder.find("The House of Lords and the Select Committee on the Constitution agreed.")] == [
         "House of Lords", "Select Committee on the Constitution"]
+
+
+def test_a_body_s_subject_may_be_a_list_and_a_list_of_bodies_after_a_name_is_not_one():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("The Advisory Committee on the Safety of Harbours, Rivers and Canals met.")
+    assert [m.entity.name for m in found] == ["Advisory Committee on the Safety of Harbours, Rivers and Canals"]
+    found = finder.find("The Commission for Lowland Communities, Ofsted and Ofqual met.")
+    assert [m.text for m in found] == ["Commission for Lowland Communities", "Ofsted", "Ofqual"]

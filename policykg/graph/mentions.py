@@ -627,7 +627,10 @@ class MentionFinder:
         # ``known`` comes from the scan: left to right, not overlapping, so its ends ascend too and
         # the mentions that touch a span are found by bisection (a sentence may hold thousands).
         ends = [m.end for m in known]
+        taken_until = 0  # the end of a name run on across a list ("..., Tissues and Organs"): no new run before it
         for match in _NAME_RUN.finditer(normalised):
+            if match.start() < taken_until:
+                continue
             if not match["more"] or not _HEAD_WORD_INSIDE.search(normalised, match.start(), match.end()):
                 continue  # a lone word, or words without a head word (together 3 runs in 4), name nothing
             # Known names inside a run ("UKHSA and the X Programme") split it; the rest may hold a new name.
@@ -644,6 +647,11 @@ class MentionFinder:
                 name, offset = _trim_name(stripped.rstrip())
                 start = piece_start + raw_offset + offset
                 end = start + len(name)
+                if end == match.end() and _SUBJECT_NAME.search(name) and (tail := _LIST_TAIL.match(normalised, end)) \
+                        and not any(self.gazetteer.lookup(word) for word in _TAIL_WORD.findall(tail.group(0))):
+                    # "Advisory Committee on the Safety of Bloods, Tissues and Organs": the subject is a list
+                    name, end = normalised[start:tail.end()], tail.end()
+                    taken_until = end
                 if name and not _overlaps_ordered(known, ends, start, end):
                     found.extend(self._discovered(name, text, start, end))
         return found
@@ -911,6 +919,12 @@ def _after_post(words: list[str]) -> int | None:
 # A month after a name ends it: "... on the Constitution in May", "... Committee by March 2025".
 _TRAILING_DATE = re.compile(r" (?:in|on|by|from|until|since|before|after) (?:January|February|March|April|May|June|July|August|"
                             r"September|October|November|December)\b.*$")
+# A name whose head word takes a subject ("Committee on the Safety of Bloods"), and a list of single
+# capitalised words that continues the subject (", Tissues and Organs").
+_SUBJECT_NAME = re.compile(r"\b(?:Committee|Commission|Council|Board|Group|Panel|Inquiry|Review|Department|Office|Centre|Institute)"
+                           r" (?:on|of|for|into) \S")
+_LIST_TAIL = re.compile(r"(?:, [A-Z][a-z]+)+,? and [A-Z][a-z]+\b(?! [A-Z])")
+_TAIL_WORD = re.compile(r"[A-Z][a-z]+")
 # "Data Protection Act 1998", "Furniture and Furnishings (Fire) (Safety) Regulations 1988": a dated title.
 _DATED_LEGISLATION = re.compile(
     r"(?:[A-Z][\w'’-]*(?: \([A-Z][\w ]*\))*\s+(?:(?:of|for|and|the|on|in|to|&)\s+)*)+(?:Act|Regulations|Order)\s+(?:18|19|20)\d\d\b")
