@@ -519,7 +519,7 @@ _QUALIFIED_BODY = re.compile(
 
 # "Shrewsbury and Telford Hospital NHS Trust", "East Kent Hospitals University NHS Foundation Trust": the NHS's
 # naming scheme for its trusts (some 200, not listed one by one), capitalised words before "NHS (Foundation) Trust".
-_NHS_TRUST = re.compile(r"\b((?:[A-Z][\w'’-]*|and|of|&) )*?(?<![\w'’-])[A-Z][\w'’-]* NHS (?:Foundation )?[Tt]rust\b")
+_NHS_TRUST = re.compile(r"\b((?:[A-Z][\w'’-]*|and|of|&) ){0,10}?(?<![\w'’-])[A-Z][\w'’-]* NHS (?:Foundation )?[Tt]rust\b")
 
 
 class MentionFinder:
@@ -927,7 +927,7 @@ _LIST_TAIL = re.compile(r"(?:, [A-Z][a-z]+)+,? and [A-Z][a-z]+\b(?! [A-Z])")
 _TAIL_WORD = re.compile(r"[A-Z][a-z]+")
 # "Data Protection Act 1998", "Furniture and Furnishings (Fire) (Safety) Regulations 1988": a dated title.
 _DATED_LEGISLATION = re.compile(
-    r"(?:[A-Z][\w'’-]*(?: \([A-Z][\w ]*\))*\s+(?:(?:of|for|and|the|on|in|to|&)\s+)*)+(?:Act|Regulations|Order)\s+(?:18|19|20)\d\d\b")
+    r"(?:[A-Z][\w'’-]*(?: \([A-Z][\w ]{0,40}\)){0,3}\s+(?:(?:of|for|and|the|on|in|to|&)\s+){0,3}){1,15}(?:Act|Regulations|Order)\s+(?:18|19|20)\d\d\b")
 _BARE_ABBREVIATION = re.compile(r"(?!(?:UK|GB|EU|US|UN)$)[A-Z]{2,6}")  # not a place: "UK and Ireland Regional Board" is one name
 
 
