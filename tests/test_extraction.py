@@ -428,3 +428,12 @@ def test_a_body_s_subject_may_be_a_list_and_a_list_of_bodies_after_a_name_is_not
     assert [m.entity.name for m in found] == ["Advisory Committee on the Safety of Harbours, Rivers and Canals"]
     found = finder.find("The Commission for Lowland Communities, Ofsted and Ofqual met.")
     assert [m.text for m in found] == ["Commission for Lowland Communities", "Ofsted", "Ofqual"]
+
+
+def test_legislation_titled_with_words_in_brackets_is_read_whole():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("Under the Harbours (International Co-operation) Act 2003 and the Fen Drainage Act (Northern Ireland) 1962, "
+                        "the NHS (Pharmaceutical Services) Regulations apply.")
+    assert [(m.entity.name, m.entity.type) for m in found] == [
+        ("Harbours (International Co-operation) Act 2003", "Legislation"), ("Fen Drainage Act (Northern Ireland) 1962", "Legislation"),
+        ("National Health Service", "Organisation")]

@@ -411,3 +411,12 @@ def test_a_dated_act_named_in_a_heading_is_legislation_and_nothing_else_is_disco
                    "1. Write to the records team.\nRequests to the Lowland Records Board\n2. The board answers within 20 days.\n")
     assert {n["label"] for n in nodes(graph, "Legislation")} == {"Lowland Records Act 1998"}
     assert "Lowland Records Board" not in {n["label"] for n in nodes(graph, "Organisation")}
+
+
+# Hansard's written statements end "Copies are available in the Vote Office and the Printed Paper Office".
+def test_the_house_offices_where_papers_are_had_are_no_bodies_and_named_as_actors_they_are():
+    graph = _graph("Written statement\nStatement made on 26 October 2009\n"
+                   "1. Copies are available to Members from the Vote Office, the Printed Paper Office and the Library.\n"
+                   "2. The Vote Office will close early on Friday.\n")
+    bodies = [n["label"] for n in nodes(graph, "Organisation")]
+    assert bodies.count("Vote Office") == 1 and "Printed Paper Office" not in bodies

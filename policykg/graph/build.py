@@ -426,6 +426,10 @@ _FORUM_BEFORE = re.compile(
 # "this Parliament", "over the life of the Parliament": a Parliament as a period of time.
 _PERIOD_BEFORE = re.compile(r"\b(?:this|last|next|current|previous|new|same|whole|(?:life|end|rest) of the|(?:over|during|across|throughout) the)\s+$", re.I)
 _FORUM_WORDS = 30  # how far back the words naming the forum are looked for
+# The House offices where papers are to be had ("copies are available in the Vote Office and the Printed Paper
+# Office"): places a document goes, like the Library, not bodies that act.
+_HOUSE_DOCUMENT_OFFICES = frozenset({"Vote Office", "Printed Paper Office"})
+_FROM_THE = re.compile(r"(?:\b(?:from|at|and)|,)\s+(?:the\s+)?$", re.I)
 
 
 def _addressed_as_forum(text: str, mention: Mention) -> bool:
@@ -439,9 +443,11 @@ def _addressed_as_forum(text: str, mention: Mention) -> bool:
     >>> _addressed_as_forum("uphold the sovereignty of Parliament", Mention(parliament, 26, 36, "Parliament"))
     False
     """
+    before = text[max(0, mention.start - _FORUM_WORDS) : mention.start]
+    if mention.entity.name in _HOUSE_DOCUMENT_OFFICES:
+        return _FORUM_BEFORE.search(before) is not None or _FROM_THE.search(before) is not None
     if mention.entity.name not in _LEGISLATURES:
         return False
-    before = text[max(0, mention.start - _FORUM_WORDS) : mention.start]
     return _FORUM_BEFORE.search(before) is not None or _PERIOD_BEFORE.search(before) is not None
 
 

@@ -154,9 +154,12 @@ _HEAD_WORD_INSIDE = re.compile("|".join(map(re.escape, [*HEAD_WORDS, *PREFIX_WOR
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r")\b")  # as a whole word
 _WORD = r"[A-Z][\w’'!-]*"
 # A run of capitalised words; ``more`` is what follows its first word (empty for a lone word).
-# A bracketed word inside a name: "Furniture and Furnishings (Fire) (Safety) Regulations 1988".
+# Bracketed words inside a name, as UK legislation is titled: "Furniture and Furnishings (Fire) (Safety) Regulations
+# 1988", "Crime (International Co-operation) Act 2003", "Electoral Law Act (Northern Ireland) 1962".
+_BRACKETED = rf"\({_WORD}(?:\s+(?:(?:of|for|and|the|on|in|to|&)\s+){{0,2}}{_WORD}){{0,5}}\)"
 _NAME_RUN = re.compile(
-    rf"{_WORD}(?P<more>(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*(?:\({_WORD}\)\s+)*{_WORD})*(?:(?:\s+\({_WORD}\))?\s+\d{{4}})?)")
+    rf"{_WORD}(?P<more>(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*(?:{_BRACKETED}\s+)*{_WORD})*"
+    rf"(?:(?:\s+{_BRACKETED})?\s+\d{{4}})?)")
 # An abbreviation the text defines inside a name, before its last word or year: no part of the name.
 _INNER_ABBREVIATION = re.compile(r" \([A-Z][A-Z&]{1,9}s?\)(?= \S)")  # not "(Fire) (Safety)": words of a title
 _ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
@@ -643,6 +646,8 @@ class MentionFinder:
             for piece_start, piece_end in pieces:
                 raw = normalised[piece_start:piece_end]
                 stripped = raw.lstrip(" ,;)")  # after a known "(LWA)": not ") Board"
+                if stripped.startswith("("):
+                    continue  # a bracket after a known name ("NHS (Pharmaceutical Services) Regulations"): no name alone
                 raw_offset = len(raw) - len(stripped)
                 name, offset = _trim_name(stripped.rstrip())
                 start = piece_start + raw_offset + offset
@@ -982,7 +987,7 @@ def _type_of(name: str) -> tuple[str, str] | None:
     >>> _type_of("Independent Inquiry into Youth Violence"), _type_of("Children Act 1989")
     (('Inquiry', 'inquiry'), ('Legislation', 'act'))
     """
-    words = name.split()
+    words = re.sub(r" \([^()]*\)(?= \d{4}$)", "", name).split()  # "Electoral Law Act (Northern Ireland) 1962": an act
     if words[0] in PREFIX_WORDS and len(words) > 1:
         return PREFIX_WORDS[words[0]] if "and" not in words else None  # "HMP Five Wells and HMYOI Wetherby": two names
     # "Chief Executive", "Her Majesty's Chief Inspector of Constabulary": posts ("Parliamentary Office of ...": a body)
