@@ -70,3 +70,15 @@ def test_real_forms(text, phrase, iso):
 ])
 def test_not_deadlines(text):
     assert find_deadline(text, PUBLISHED) is None
+
+
+def test_the_end_of_the_year_is_the_end_of_the_year_the_document_is_dated_in():
+    from datetime import date
+
+    from policykg.graph.deadlines import find_stated_deadline
+    published = date(2009, 10, 28)
+    assert find_stated_deadline("The Government will work to ensure agreement by the end of the year.", published).end == date(2009, 12, 31)
+    assert find_stated_deadline("We will publish before the end of the year.", published).end == date(2009, 12, 31)
+    # the end of another year, or no date to count from: no deadline
+    assert find_stated_deadline("We will report by the end of the year in which the Act passes.", published) is None
+    assert find_stated_deadline("We will report by the end of the year.", None) is None

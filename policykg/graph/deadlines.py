@@ -184,6 +184,8 @@ def _gates_passed(lowered: str) -> frozenset[str]:
         passed.append("later")
     if "this year" in lowered or "next year" in lowered:  # "year" alone let many more sentences through
         passed.append("this or next year")
+    if "end of the year" in lowered:
+        passed.append("end of the year")
     if "next" in lowered:
         passed.append("next")
     if _MONTH_GATE.search(lowered):
@@ -204,7 +206,8 @@ def _gates_passed(lowered: str) -> frozenset[str]:
 
 
 _GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next",
-               "month name", "season name", "years or months", "year to year", "parliament", "academic", "easter"}
+               "month name", "season name", "years or months", "year to year", "parliament", "academic", "easter",
+               "end of the year"}
 
 
 class _Rule(NamedTuple):
@@ -463,6 +466,12 @@ def _year(m: re.Match, published: date) -> tuple[date | None, date]:
 def _this_year(m: re.Match, published: date) -> tuple[date | None, date]:
     year = published.year + (1 if m.group(2).lower() == "next" else 0)
     return _period((m.group(1) or "in").lower(), date(year, 1, 1), date(year, 12, 31))
+
+
+# "The Government will work to ensure agreement by the end of the year": the year the document is dated in.
+@_rule(r"\b(by|before|towards) the end of the (?:calendar )?year\b(?!\s+(?:in|of|after|before)\b)", "end of the year")
+def _end_of_the_year(m: re.Match, published: date) -> tuple[date | None, date]:
+    return None, date(published.year, 12, 31)  # "by", "before", "towards" the end: that end
 
 
 @_rule(r"\b(?:throughout|over|within|in) the next (?:year|12 months)\b", "next")
