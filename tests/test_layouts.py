@@ -420,3 +420,15 @@ def test_the_house_offices_where_papers_are_had_are_no_bodies_and_named_as_actor
                    "2. The Vote Office will close early on Friday.\n")
     bodies = [n["label"] for n in nodes(graph, "Organisation")]
     assert bodies.count("Vote Office") == 1 and "Printed Paper Office" not in bodies
+
+
+# A Lords written answer's two-column table ("Year | Amount Recovered"): one separator per row.
+def test_two_cell_rows_next_to_each_other_are_a_table_and_a_lone_one_is_a_heading():
+    document = parse_govuk_text("Single Farm Payment\nPublished 29 October 2009\nThe amounts recovered are shown below:\n"
+                                "Year | Amount Recovered\n2005 | £19.1 million\n2006 | £13.7 million\n"
+                                "The next answer follows.\nFarming | Answers\nWe will answer all questions.\n")
+    assert [s.heading for s in document.sections if "|" in s.heading] == ["Farming | Answers"]
+    rows = [p.cells for p in document.paragraphs if p.cells]  # the heading row, then the data
+    assert rows == [("Year", "Amount Recovered"), ("2005", "£19.1 million"), ("2006", "£13.7 million")]
+    graph = build_graph([document], annotations={})
+    assert sorted(f["amount_gbp"] for f in nodes(graph, "Funding")) == [13700000, 19100000]

@@ -33,6 +33,7 @@ _SENTENCE_MIN_WORDS = 12  # headings of real documents this long are in title ca
 # "(Paragraph 58)", "(Paragraphs 12 and 13)": a committee's reference closing the paragraph above it.
 _PARAGRAPH_REFERENCE = re.compile(r"^\((?:paragraphs?|paras?\.?)\s+[\d ,.–-]+(?:\s*(?:and|to)\s*[\d.]+)?\)\.?$", re.I)
 _TABLE_ROW = re.compile(r"\S\s+\|\s+\S.*\||^\|.*\S.*\|$")  # two cell separators at least, or "| one cell |"
+_TWO_CELLS = re.compile(r"^[^|]*\S\s+\|\s+\S[^|]*$")  # "Year | Amount recovered": a row when a neighbour is one too
 # "|---|---|" or "| --- | :---: |" under a table's heading row: it says how many columns the table has.
 _SEPARATOR_ROW = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$|^\|\s*:?-{3,}:?\s*\|$")
 
@@ -164,8 +165,13 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
     pending_dash = False
     table: list[list[str]] = []  # the rows of the table being read ("Theme | In progress | Complete")
     tables = 0
+    # Two-cell rows have one separator only: lines like that next to each other are a table's rows.
+    two_cells = [_TWO_CELLS.match(line) is not None for line in body]
+    paired = {n for n, is_row in enumerate(two_cells) if is_row and (
+        (n > 0 and two_cells[n - 1]) or (n + 1 < len(body) and two_cells[n + 1]))}
     for position, line in enumerate(body):
-        if table and not _TABLE_ROW.search(line) and not _SEPARATOR_ROW.match(line):
+        is_row = _TABLE_ROW.search(line) is not None or position in paired
+        if table and not is_row and not _SEPARATOR_ROW.match(line):
             tables += 1
             builder.table(table[0], [(row, None) for row in table[1:]], number=tables)  # the first row heads it
             table = []
@@ -189,7 +195,7 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
         elif _SEPARATOR_ROW.match(line):
             table = _heading_rows_joined(table, line.strip(" |").count("|") + 1)
             continue
-        elif _TABLE_ROW.search(line):
+        elif is_row:
             table.append([cell.strip() for cell in line.strip(" |").split("|")])  # data, never a heading
             continue
         elif is_heading(line) and not _FOOTNOTE.match(line):
