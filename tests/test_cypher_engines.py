@@ -232,7 +232,7 @@ def contents(engine) -> tuple[list, list]:
 
 
 def test_awkward_text_loads_the_same_by_copy_and_by_unwind():
-    g = awkward_graph()
+    g = awkward_graph(without='"')  # a '"' sends the whole load to UNWIND (below)
     copy, unwind = LadybugEngine(g), LadybugEngine(g, method="unwind")
     try:
         assert copy.method == "copy"
@@ -240,7 +240,7 @@ def test_awkward_text_loads_the_same_by_copy_and_by_unwind():
         nodes, rels = contents(copy)
         labels = {row[0]: row[1] for row in nodes}
         assert labels["https://example.org/o/0"] == "line\nbreak" and labels["https://example.org/o/8"] == "unicode é — ‘curly’ 🎉"
-        assert all(row[5] == [row[1]] for row in nodes) and len(rels) == len(AWKWARD)
+        assert all(row[5] == [row[1]] for row in nodes) and len(rels) == len([t for t in AWKWARD if '"' not in t])
     finally:
         copy.close()
         unwind.close()
@@ -254,7 +254,7 @@ def test_lists_of_integers_load_unquoted_by_copy():
 
     from policykg.queries import ladybug
 
-    g = awkward_graph()
+    g = awkward_graph(without="\"")
     twice = [Provenance("https://example.org/doc", "p3", 3, "", 0, 5, "one, two"), Provenance("https://example.org/doc", "p4", 4, "", 6, 9, "three")]
     add_node(g, "https://example.org/c/twice", "Commitment", "twice, with a comma", twice, text="twice", paragraph=3)
     row = ladybug._csv_fields({"source_paragraphs": [3, 4], "text": "a, b"}, [("source_paragraphs", "INT64[]"), ("text", "STRING")])
@@ -270,6 +270,18 @@ def test_lists_of_integers_load_unquoted_by_copy():
     finally:
         copy.close()
         unwind.close()
+
+
+def test_text_with_a_double_quote_loads_by_unwind_as_written():
+    # LadybugDB's CSV reader left a '"'-quoted field quoted some way into the real corpus's long files
+    g = awkward_graph()
+    engine = LadybugEngine(g)
+    try:
+        assert engine.method == "unwind"
+        labels = {row[0]: row[1] for row in contents(engine)[0]}
+        assert labels["https://example.org/o/4"] == 'quote " double'
+    finally:
+        engine.close()
 
 
 def test_separator_characters_fall_back_to_unwind():

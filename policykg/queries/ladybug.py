@@ -172,10 +172,14 @@ _COPY_OPTIONS = f"(HEADER=false, PARALLEL=false, DELIM='{_DELIMITER}')"
 
 
 def _copy_safe(projection: PropertyGraph) -> bool:
-    """Whether no STRING[] item holds the separators the CSV load uses."""
+    """Whether no STRING[] item holds the separators the CSV load uses, and no text a '"' (a field the writer must
+    quote): LadybugDB's reader left such a field quoted ('"A ""B"" C"') some way into a long file (the real
+    corpus), where the same row alone loaded."""
     def clean(props: dict[str, Any]) -> bool:
         lists = (v for v in props.values() if isinstance(v, list) and v and isinstance(v[0], str))
-        return not any("\x1e" in item or "\x1f" in item for value in lists for item in value)
+        if any("\x1e" in item or "\x1f" in item or '"' in item for value in lists for item in value):
+            return False
+        return not any('"' in value for value in props.values() if isinstance(value, str))
 
     return all(clean(n.properties) for n in projection.nodes) and all(clean(r.properties) for r in projection.relationships)
 
