@@ -49,7 +49,8 @@ from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paus
 from policykg.graph.progress import progress_from_wording
 from policykg.graph.responses import add_response_deadlines
 from policykg.iris import curated_source, mint, slug
-from policykg.loaders.document import Document, Item, Paragraph, Section
+from policykg.loaders.dates import MONTHS
+from policykg.loaders.document import Document, Item, Paragraph, Section, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -442,6 +443,8 @@ def _addressed_as_forum(text: str, mention: Mention) -> bool:
     True
     >>> _addressed_as_forum("uphold the sovereignty of Parliament", Mention(parliament, 26, 36, "Parliament"))
     False
+
+    The House offices where papers are had ("available in the Vote Office") are read the same way.
     """
     before = text[max(0, mention.start - _FORUM_WORDS) : mention.start]
     if mention.entity.name in _HOUSE_DOCUMENT_OFFICES:
@@ -797,8 +800,7 @@ _POSITION_HEADING_WORDS = 12
 # date ("First Report: Organisation of Research May 1983 There should be ..."), the next cell starting
 # with a capital right after the year.
 _REPORT_CELL = re.compile(
-    r"(?:[A-Z][a-z]+\s+){0,2}Report\s*:\s*[^.:;]{3,200}?\s(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+\d{4}\s+(?=[A-Z])")
+    rf"(?:[A-Z][a-z]+\s+){{0,2}}Report\s*:\s*[^.:;]{{3,200}}?\s(?:{'|'.join(m.capitalize() for m in MONTHS)})\s+\d{{4}}\s+(?=[A-Z])")
 
 
 def _add_listed_under_position(context: _Context, owner: str, report_iri: str | None) -> None:
@@ -1322,18 +1324,11 @@ def _commitment_iri(context: _Context, paragraph: Paragraph, item: Item) -> str:
     return iri
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-
 def _sentence_holding(text: str, phrase: str) -> str:
     """The sentence of ``text`` (a bullet may hold several) that holds ``phrase``: "We have introduced
     PIP. PIP is exempt from the freeze over the life of the Parliament." is dated by its second."""
     at = text.find(phrase)
-    if at < 0:
-        return text
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    end = _SENTENCE_END.search(text, at)
-    return text[starts[-1] : end.start() if end else len(text)]
+    return next((text[start:end] for start, end in split_sentences(text) if start <= at < end), text)
 
 
 def _add_commitment(

@@ -40,6 +40,7 @@ from typing import Any
 import yaml
 
 from policykg.iris import mint
+from policykg.loaders.dates import MONTHS
 
 #: PyYAML's C parser when it was built with libyaml (much faster on the reference list), else
 #: the pure-Python one; both give the same data for the same file.
@@ -156,7 +157,7 @@ _WORD = r"[A-Z][\w’'!-]*"
 # A run of capitalised words; ``more`` is what follows its first word (empty for a lone word).
 # Bracketed words inside a name, as UK legislation is titled: "Furniture and Furnishings (Fire) (Safety) Regulations
 # 1988", "Crime (International Co-operation) Act 2003", "Electoral Law Act (Northern Ireland) 1962".
-_BRACKETED = rf"\({_WORD}(?:\s+(?:(?:of|for|and|the|on|in|to|&)\s+){{0,2}}{_WORD}){{0,5}}\)"
+_BRACKETED = rf"\({_WORD}(?:\s+(?:(?:of|for|and|the|on|in|to|by|from|with|at|&)\s+){{0,2}}{_WORD}){{0,5}}\)"
 _NAME_RUN = re.compile(
     rf"{_WORD}(?P<more>(?:\s+(?:(?:of|for|and|the|on|in|into|to|at|&)\s+)*(?:{_BRACKETED}\s+)*{_WORD})*"
     rf"(?:(?:\s+{_BRACKETED})?\s+\d{{4}})?)")
@@ -558,16 +559,14 @@ class MentionFinder:
         1998"), listed or not; nothing else is discovered in a heading, and nothing is learnt from it (a
         heading names what the text then defines)."""
         found = [m for m in self.gazetteer.scan(heading) if m.entity.type == "Legislation"]
-        for match in _DATED_LEGISLATION.finditer(heading):
+        for match in _NAME_RUN.finditer(_norm(heading)):
             name, offset = _trim_name(match.group(0))
-            start = match.start() + offset
-            if len(name.split()) < 3 or any(m.start < match.end() and start < m.end for m in found):
-                continue
-            typed = _type_of(name)
-            if typed is None or typed[0] != "Legislation":
+            start, end = match.start() + offset, match.end()
+            typed = _type_of(name) if name and name.split()[-1].isdigit() else None
+            if typed is None or typed[0] != "Legislation" or len(name.split()) < 3 or any(m.start < end and start < m.end for m in found):
                 continue
             entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, *typed, entity_iri(typed[0], name), curated=False))
-            found.append(Mention(entity, start, match.end(), heading[start:match.end()]))
+            found.append(Mention(entity, start, end, heading[start:end]))
         return sorted(found, key=lambda m: m.start)
 
     def find_each(self, texts: list[str]) -> list[list[Mention]]:
@@ -922,17 +921,13 @@ def _after_post(words: list[str]) -> int | None:
 
 
 # A month after a name ends it: "... on the Constitution in May", "... Committee by March 2025".
-_TRAILING_DATE = re.compile(r" (?:in|on|by|from|until|since|before|after) (?:January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December)\b.*$")
+_TRAILING_DATE = re.compile(rf" (?:in|on|by|from|until|since|before|after) (?:{'|'.join(m.capitalize() for m in MONTHS)})\b.*$")
 # A name whose head word takes a subject ("Committee on the Safety of Bloods"), and a list of single
 # capitalised words that continues the subject (", Tissues and Organs").
 _SUBJECT_NAME = re.compile(r"\b(?:Committee|Commission|Council|Board|Group|Panel|Inquiry|Review|Department|Office|Centre|Institute)"
                            r" (?:on|of|for|into) \S")
 _LIST_TAIL = re.compile(r"(?:, [A-Z][a-z]+)+,? and [A-Z][a-z]+\b(?! [A-Z])")
 _TAIL_WORD = re.compile(r"[A-Z][a-z]+")
-# "Data Protection Act 1998", "Furniture and Furnishings (Fire) (Safety) Regulations 1988": a dated title.
-_DATED_LEGISLATION = re.compile(
-    r"(?:[A-Z][\w'’-]*(?: \([A-Z][\w ]{0,40}\)){0,3}\s+(?:(?:of|for|and|the|on|in|to|&)\s+){0,3}){1,15}(?:Act|Regulations|Order)\s+(?:18|19|20)\d\d\b")
 _BARE_ABBREVIATION = re.compile(r"(?!(?:UK|GB|EU|US|UN)$)[A-Z]{2,6}")  # not a place: "UK and Ireland Regional Board" is one name
 
 
