@@ -432,3 +432,138 @@ def test_two_cell_rows_next_to_each_other_are_a_table_and_a_lone_one_is_a_headin
     assert rows == [("Year", "Amount Recovered"), ("2005", "£19.1 million"), ("2006", "£13.7 million")]
     graph = build_graph([document], annotations={})
     assert sorted(f["amount_gbp"] for f in nodes(graph, "Funding")) == [13700000, 19100000]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Session status11: recommendations stated inside the position taken on them, and commitments to what one asks.
+# ---------------------------------------------------------------------------------------------------------------
+
+def _unnumbered(text: str) -> dict[str, str | None]:
+    """The title of each unnumbered recommendation a statement gives → the status of its response, if any."""
+    graph = _graph(f"Harbour statement\nStatement made on 3 March 2025\n{text}\n")
+    statuses = {r["label"].removeprefix("Response to: "): r["status"] for r in nodes(graph, "Response")}
+    return {r["title"]: next((s for label, s in statuses.items() if r["title"].startswith(label)), None)
+            for r in nodes(graph, "Recommendation")}
+
+
+# A written statement (Hansard, 29 October 2009): "accepted Lord Bradley's recommendation for a National Advisory Group".
+def test_accepting_someones_recommendation_for_a_thing_states_that_recommendation_accepted():
+    found = _unnumbered("The Government also accepted Lord Harbour's recommendation for a National Pilots Group to be "
+                        "established to widen involvement.")
+    assert found == {"Recommendation for a National Pilots Group to be established to widen involvement": "accepted"}
+
+
+def test_a_recommendation_for_someone_or_one_only_mentioned_is_not_read_so():
+    assert _unnumbered("We accept the recommendation for Government to publish a code for pilots.") == {}
+    assert _unnumbered("Lord Harbour's recommendation for a National Pilots Group was widely discussed.") == {}
+
+
+# The same day's statement on the Metronet contracts: "accepted the committee's recommendations that the contracts ... should".
+def test_accepting_several_recommendations_that_something_should_be_done_states_that_one_accepted():
+    found = _unnumbered("The Mayor and I have accepted the committee's recommendations that the harbour contracts should "
+                        "remain under the direct management of the port authority.")
+    assert found == {"the harbour contracts should remain under the direct management of the port authority": "accepted"}
+
+
+def test_accepted_recommendations_described_by_a_relative_clause_are_no_recommendation():
+    # A Treasury letter's "implementation of accepted recommendations that are truly challenging".
+    assert _unnumbered("Departments should set target dates for accepted recommendations that are truly challenging "
+                       "and should explain them.") == {}
+
+
+# A Lords statement (April 2025): "We have responded to the IICSA recommendation to establish the authority, and
+# therefore it will be done."
+def test_a_recommendation_named_then_said_to_be_done_is_accepted():
+    found = _unnumbered("We have responded to the Inquiry's recommendation to establish the harbour authority, and therefore "
+                        "it will be done.")
+    assert found == {"establish the harbour authority": "accepted"}
+
+
+def test_a_recommendation_named_then_something_else_said_of_it_states_no_position():
+    assert _unnumbered("We have responded to the Inquiry's recommendation to establish the harbour authority, and will "
+                       "consult on its powers.") == {}
+
+
+# The IICSA progress update (April 2025): "The Government has also committed to remove the three-year time limit ...".
+def test_committing_to_do_what_a_recommendation_asks_in_its_words_accepts_it():
+    def status(sentence: str) -> str | None:
+        graph = _graph("Response to the Review of Bus Safety\nPublished 1 May 2025\n"
+                       "Recommendation 1: Removal of the three-year limit on claims brought by passengers\n"
+                       f"{sentence}\n")
+        return _statuses(graph)["1"]
+
+    assert status("The Government has also committed to remove the three-year limit for passengers to bring claims.") == "accepted"
+    assert status("We are committed to removing the three-year limit on claims brought by passengers.") == "accepted"
+    # A commitment to weigh it, to something else, or withheld, accepts nothing.
+    assert status("We are committed to an assessment of whether the three-year limit on passengers' claims should go.") is None
+    assert status("The Government is committed to supporting passengers who bring claims.") is None
+    assert status("The Government has not committed to remove the three-year limit for passengers to bring claims.") is None
+
+
+# A written answer (September 2020): "each recommendation, including recommendation nine and plans for ...".
+def test_a_recommendation_cited_by_a_number_in_words_is_that_number():
+    graph = _graph("Harbour Review\nAnswered on 18 September 2020\n"
+                   "We consider it important that each recommendation, including recommendation nine, is given full consideration.\n")
+    assert sorted(r["number"] for r in nodes(graph, "Recommendation")) == [9]
+
+
+def test_recommendation_followed_by_one_as_a_pronoun_or_in_a_compound_is_no_number():
+    graph = _graph("Harbour Review\nAnswered on 18 September 2020\n"
+                   "It was the recommendation one of the boards made. We answered recommendation twenty-one separately.\n")
+    assert nodes(graph, "Recommendation") == []
+
+
+# A Lord Chancellor's response to a select committee (2007): "Your Committee reached three conclusions. First, that ...".
+def test_conclusions_counted_then_stated_in_turn_each_opening_with_its_ordinal_are_recommendations():
+    found = _unnumbered("Your Committee reached two conclusions. First, that the closure of the harbour office amounted to "
+                        "an event of real importance. And finally, that the closure has led to a conflict between the pilots "
+                        "and the board.")
+    assert found == {"the closure of the harbour office amounted to an event of real importance": None,
+                     "the closure has led to a conflict between the pilots and the board": None}
+
+
+def test_sentences_opening_with_an_ordinal_and_no_count_before_them_are_no_recommendations():
+    assert _unnumbered("The harbour office closed. First, that was regrettable for the pilots. Second, that the board "
+                       "met twice is no answer.") == {}
+    assert _unnumbered("Your Committee reached two conclusions. First, we will review the harbour office this year.") == {}
+
+
+# The Home Secretary's letter on the grooming gangs inquiry (December 2025): "The draft Terms of Reference reflect
+# Baroness Casey's call for national inquiry overseeing a series of local investigations."
+def test_what_is_done_reflecting_or_implementing_a_call_or_recommendation_accepts_it():
+    assert _unnumbered("The draft terms of reference reflect Lord Harbour's call for a national inquiry overseeing local "
+                       "investigations.") == {"Call for a national inquiry overseeing local investigations": "accepted"}
+    assert _unnumbered("We are implementing the Review's recommendation that pilots should be licensed by the board.") == {
+        "pilots should be licensed by the board": "accepted"}
+
+
+def test_a_call_only_reported_or_a_recommendation_not_implemented_is_not_accepted():
+    assert _unnumbered("Campaigners renewed their call for a national inquiry overseeing local investigations.") == {}
+    assert _unnumbered("We will not implement the Review's recommendation that pilots should be licensed by the board.") == {}
+    assert _unnumbered("This reflects the Review's finding that pilots were often unlicensed at the smaller harbours.") == {}
+
+
+# The Scottish Government's findings on the Cass Review (July 2024): a table flattened to headings, "No. 1. Cass Review
+# Recommendation" / its text / "MDT Response" / "Applicable to Scotland" / comments.
+def _verdicts(summary: str, verdict: str) -> dict[str, str | None]:
+    graph = _graph("Harbour Review – implications for Wales: findings report\n\n"
+                   f"Harbour Review Summary\n\n{summary}\n\n"
+                   "No. 1. Harbour Review Recommendation\n\nThere should be a nominated pilot for every harbour.\n\n"
+                   f"Board Response\n\n{verdict}\n\n"
+                   "Summary of the Board's Comments\n\n- Pilots will often have complex duties.\n")
+    return _statuses(graph)
+
+
+def test_a_verdict_heading_after_an_empty_response_heading_states_the_status():
+    assert _verdicts("We have considered each recommendation.", "Accepted") == {"1": "accepted"}
+    assert _verdicts("We have considered each recommendation.", "Not accepted") == {"1": "not accepted"}
+    # Applicability states acceptance where the document accepts the recommendations where they apply.
+    summary = "We have accepted them where we feel they should apply in a Welsh context."
+    assert _verdicts(summary, "Applicable to Wales") == {"1": "accepted"}
+    assert _verdicts(summary, "Partially Applicable to Wales") == {"1": "accepted in part"}
+
+
+def test_applicability_alone_or_a_heading_that_is_no_verdict_states_no_status():
+    assert _verdicts("We have considered each recommendation.", "Applicable to Wales") == {"1": None}
+    assert _verdicts("We have accepted them where we feel they should apply in a Welsh context.", "Next steps for harbour boards") == {
+        "1": None}

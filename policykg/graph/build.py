@@ -82,16 +82,39 @@ def _recommendation_heading(heading: str) -> re.Match[str] | None:
 # "Mandatory reporting (Recommendation 13)", "recommendations 31, 32 and 33": numbers cited in text or a heading.
 _NUMBERS = r"(\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*)"
 _CITED = re.compile(rf"\brecommendations?\s+{_NUMBERS}\b(?!\s*[:.–—-]\s*\S)(?![.,]\d)", re.I)
+# "each recommendation, including recommendation nine": a number cited in words (not "a recommendation one of
+# them made", "the recommendation one of the most important").
+_NUMBER_WORDS = {word: n for n, word in enumerate([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"], start=1)}
+_CITED_IN_WORDS = re.compile(
+    rf"\brecommendation\s+(?P<word>{'|'.join(_NUMBER_WORDS)})\b(?<!one)(?!\s*[:.–—-]\s*\S)(?!-)|"
+    r"\brecommendation\s+(?P<one>one)\b(?!\s*[:.–—-]\s*\S)(?!\s+(?:of|that|which|who|another|or)\b)(?!-)", re.I)
 # "the single construction regulator (1)": bare numbers in brackets, read only in text about recommendations.
 _BRACKETED = re.compile(rf"(?<=\w) \({_NUMBERS}\)")
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\bsuch as|\bincluding|\band|—|–)\s+", re.S)
 _DETERMINER = re.compile(r"^(?:the|a|an|our|its|their)\s+", re.I)
 # "has accepted Sir Wyn's recommendation that claimants should ...", "agrees with the Committee's finding
-# that, “...”": a recommendation stated without a number, and the position taken on it.
+# that, “...”", "accepted Lord Bradley's recommendation for a National Advisory Group to be established": a
+# recommendation stated without a number, and the position taken on it. "The recommendation for Government
+# is that ..." names whom it is for, not what (:data:`_RECOMMENDATION_IS_THAT`).
+_POSITIONS = r"(?P<verb>(?:do|does|did) not accept|(?:has |have )?(?:accept(?:s|ed)?|agree(?:s|d)? with|reject(?:s|ed)?|note(?:s|d)?))"
+# "The draft Terms of Reference reflect Baroness Casey's call for a national inquiry ...", "we are implementing the
+# Review's recommendation that ...": what is done reflects or carries out the recommendation (or call), which is
+# accepted; not where it is negated ("will not implement the recommendation that ..."), nor a finding reflected.
+_CARRIED_OUT = r"(?<!not )(?<!n't )(?P<done>implement(?:s|ed|ing)?|deliver(?:s|ed|ing)?|reflect(?:s|ed|ing)?)"
 _POSITION_ON_UNNUMBERED = re.compile(
-    r"\b(?P<verb>(?:do|does|did) not accept|(?:has |have )?(?:accept(?:s|ed)?|agree(?:s|d)? with|reject(?:s|ed)?|note(?:s|d)?))\s+"
-    r"(?:[\w’'-]+\s+){0,5}?(?:recommendation|finding)\s+(?:that|to)\b,?\s*[“\"‘]?(?P<text>[^“”\"]{12,300}?)[”\"’]?\s*(?:[.;]|$)",
+    rf"\b(?:{_POSITIONS}|{_CARRIED_OUT})\s+(?:[\w’'-]+\s+){{0,5}}?(?P<noun>recommendation|finding|call(?=\s+for\b))\s+"
+    r"(?P<link>that|to|(?:(?<=recommendation )|(?<=call ))for(?!\s+(?:the\s+)?(?:government|ministers?|departments?|us|them)\b))\b,?\s*[“\"‘]?"
+    r"(?P<text>[^“”\"]{12,300}?)[”\"’]?\s*(?:[.;]|$)",
     re.I)
+# "The Mayor and I have accepted the committee's recommendations that the contracts ... should remain under ...":
+# several recommendations named together, the one the "that" clause states (with its "should" or "must"). Not
+# "accepted recommendations that are truly challenging": there "accepted" describes them, and "that" opens a
+# relative clause, so a determiner or a possessive must come between the verb and "recommendations".
+_POSITION_ON_THAT_OF_SEVERAL = re.compile(
+    rf"\b{_POSITIONS}\s+(?:the|its|their|[\w-]+[’']s?)\s+(?:[\w’'-]+\s+){{0,3}}?recommendations\s+that\s+"
+    r"(?P<text>[^.;“”\"]{0,200}?\b(?:should|must)\b[^.;“”\"]{0,200})", re.I)
 # "The Inquiry recommended that ...": a recommendation reported, with no position taken.
 _RECOMMENDED_THAT = re.compile(
     r"\b(?:the (?:Inquiry|Review|Committee|Panel|report)|it|he|she)\s+(?:also\s+)?recommend(?:s|ed)?\s+that\s+(?P<text>[^.;]{12,300})",
@@ -101,6 +124,11 @@ _UNNUMBERED_PASSIVE = re.compile(
     r"\bthe\s+(?:[\w’'-]+\s+){0,3}?recommendation\s+(?:to|that)\s+(?P<text>[^.;]{8,250}?)\s+"
     r"(?:has|have|had|was|were|is|are|will)\s+(?:been\s+|be\s+)?(?P<negation>not\s+(?:been\s+|be\s+)?)?"
     r"(?P<verb>accepted|agreed|rejected|noted)\b", re.I)
+# "We have responded to the IICSA recommendation to establish the authority, and therefore it will be done": a
+# recommendation named, then said to be carried out (or not) in the clause joined to it.
+_NAMED_THEN_DONE = re.compile(
+    r"\bthe\s+(?:[\w’'-]+\s+){0,3}?recommendation\s+(?:to|that)\s+(?P<text>[^.;,]{8,250}?),?\s+and\s+(?:so\s+|therefore\s+|thus\s+)?"
+    r"(?:it|this)\s+will\s+(?P<negation>not\s+)?be\s+(?:done|implemented|delivered|carried out|taken forward)\b", re.I)
 # "... is not currently taking forward any further steps on the IICSA proposal for a separate, national
 # redress scheme ...": a recommendation (or proposal) declined.
 _DECLINED_PROPOSAL = re.compile(
@@ -122,6 +150,14 @@ _RECOMMENDATIONS_ARE = re.compile(
     r"\b(?:these|the|those|both|its|their)\s+(?:[\w’'-]+\s+){0,2}?recommendations\s+(?:are|were)\s+that\s+"
     r"(?P<list>[^.;]{12,300}(?:;\s+[^.;]{8,300})+)", re.I)
 _CLAUSES = re.compile(r";\s+(?:and\s+)?")
+# "Your Committee reached three conclusions. First, that A. Second, that B. And finally, that C.": conclusions (or
+# recommendations, findings) counted, then stated one a sentence, each opening with its ordinal and "that".
+_COUNTED = re.compile(
+    r"\b(?:reached|made|drew|came to|set out|offered)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|a number of)\s+"
+    r"(?:[\w-]+\s+)?(?:conclusions|recommendations|findings)\b", re.I)
+_ORDINAL_THAT = re.compile(
+    r"^(?:(?:And|and)\s+(?:[Ff]inally|[Ll]astly)|First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly)(?:ly)?,?\s+that\s+"
+    r"(?P<text>\S.{11,300}?)[.;]?$")
 # A sentence that speaks of every recommendation it names ("acceptance of all three of the recommendations").
 _OF_THEM_ALL = re.compile(r"\b(?:all|both|these|each|every)\b", re.I)
 _LIST_SPLIT = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|,\s+(?=(?:the|a|an)\s)", re.I)
@@ -622,6 +658,7 @@ def _add_recommendations(context: _Context) -> None:
     _add_cited_recommendations(context, add_recommendation)
     _add_answered_recommendations(context, add_recommendation)
     _add_flattened_table_statuses(context)
+    _add_verdict_headings(context)
     for number, locators in context.response_paragraphs.items():
         for locator in locators:
             context.answered_in.setdefault(locator, []).append(number)
@@ -655,12 +692,21 @@ def _add_sub_recommendation(context: _Context, owner: str, notation: str, title:
 # should be done", "agrees that investment in the pipeline is needed") does not.
 _AGREES_THAT = re.compile(
     r"\b(?:we|government)\s+(?!not\b)(?:\w+\s+)?agree[sd]?\s+that\s+(?P<clause>[^.;]{0,200}?\b(?:should|must)\b[^.;]{0,200})", re.I)
+# "The Government has also committed to remove the three-year time limit for victims ...", "we are committed to
+# removing ...": a commitment to do what the recommendation asks, in its words, accepts it; a commitment to weigh
+# it ("committed to an ongoing assessment of whether ...", "commit to consider ...") does not.
+_COMMITS_TO = re.compile(
+    r"\b(?:we|government)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(?:commit(?:s|ted)?|committed)\s+(?:ourselves\s+|itself\s+)?to\s+"
+    r"(?P<clause>[^.;]{0,200})", re.I)
+_WEIGHING = re.compile(r"\b(?:whether|consider\w*|assess\w*|explor\w*|determin\w*)\b", re.I)
 _RESTATED_WORDS = 3  # so many of the title's telling words (:func:`_title_stems`) in the clause restate it
 
 
 def _agrees_restating(text: str, stems: list[str]) -> bool:
-    """Whether ``text`` agrees that the recommendation whose title has these ``stems`` be done."""
-    return any(statements.count_keywords(m["clause"], stems) >= _RESTATED_WORDS for m in _AGREES_THAT.finditer(text))
+    """Whether ``text`` agrees that the recommendation whose title has these ``stems`` be done, or commits to doing it."""
+    clauses = [m["clause"] for m in _AGREES_THAT.finditer(text)]
+    clauses += [m["clause"] for m in _COMMITS_TO.finditer(text) if not _WEIGHING.search(m["clause"])]
+    return any(statements.count_keywords(clause, stems) >= _RESTATED_WORDS for clause in clauses)
 
 
 class _Positions(NamedTuple):
@@ -737,15 +783,26 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
         if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
             continue  # a response to a numbered recommendation restates it ("The Review recommended that ...")
         earlier: list[str] = []  # the paragraph's sentences before this one
+        counted = False  # whether a sentence before has counted the conclusions the next ones state in turn
         for item in paragraph.items:
-            if "ecommend" not in item.text and "finding" not in item.text and "proposal" not in item.text:
+            if counted and (ordinal := _ORDINAL_THAT.match(item.text)):
+                _add_unnumbered(context, owner, report_iri, paragraph, item, ordinal["text"], None)
+                earlier.append(item.text)
+                continue
+            counted = counted or _COUNTED.search(item.text) is not None
+            if "ecommend" not in item.text and "finding" not in item.text and "proposal" not in item.text and "call for" not in item.text:
                 earlier.append(item.text)
                 continue  # most sentences: neither pattern can match
             found: list[tuple[str, str | None]] = [
-                (m["text"], _position(m["verb"])) for m in _POSITION_ON_UNNUMBERED.finditer(item.text)]
+                (f"{m['noun'].capitalize()} for {m['text']}" if m["link"].lower() == "for" else m["text"],
+                 _position(m["verb"]) if m["verb"] else "accepted")
+                for m in _POSITION_ON_UNNUMBERED.finditer(item.text)
+                if not (m["done"] and m["noun"].lower() == "finding")]  # "this reflects the finding that ...": a fact, not acted on
+            found += [(m["text"], _position(m["verb"])) for m in _POSITION_ON_THAT_OF_SEVERAL.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDED_THAT.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDATION_IS_THAT.finditer(item.text)]
             found += [(m["text"], "not accepted") for m in _DECLINED_PROPOSAL.finditer(item.text)]
+            found += [(m["text"], "not accepted" if m["negation"] else "accepted") for m in _NAMED_THEN_DONE.finditer(item.text)]
             found += [(m["text"], "not accepted" if m["negation"] else _position(m["verb"])) for m in _UNNUMBERED_PASSIVE.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDATION_ON.finditer(item.text) if not _names_numbered(context, m["text"])]
             for listed in _RECOMMENDATIONS_INCLUDING.finditer(item.text):
@@ -923,6 +980,46 @@ def _add_flattened_table_statuses(context: _Context) -> None:
             context.table_statuses[number] = (stated[0], paragraph.text[cell.start():], context.where(paragraph))
 
 
+# A response table flattened to headings: under a recommendation's heading, a heading "MDT Response" (or
+# "Government response") with nothing under it, then the verdict as the next heading ("Accepted", "Partially
+# Applicable to Scotland").
+_RESPONSE_LABEL = re.compile(r"^(?:[\w’'-]+\s+){0,2}response$", re.I)
+_VERDICT_WORDS = 6
+# "Applicable to Scotland" is a verdict on where a recommendation applies, not on whether it is accepted; it states
+# acceptance only where the document says it accepts them where they apply ("we have accepted them where we feel
+# they should apply in a Scottish context").
+_ACCEPTED_WHERE_APPLYING = re.compile(
+    r"\baccept(?:s|ed)?\s+(?:them|these|those|the recommendations)\s+where\s+(?:we\s+(?:feel|consider|think|judge)\s+)?"
+    r"(?:they|it)\s+(?:should\s+|would\s+|can\s+|do\s+)?apply\b", re.I)
+_APPLICABILITY = [("accepted in part", re.compile(r"^(?:partially|partly|in part)\s+applicable\b", re.I)),
+                  ("not accepted", re.compile(r"^not\s+applicable\b", re.I)),
+                  ("accepted", re.compile(r"^(?:fully\s+)?applicable\b", re.I))]
+
+
+def _add_verdict_headings(context: _Context) -> None:
+    """Statuses stated as a heading after an empty response heading, under a recommendation's heading."""
+    sections = context.document.sections
+    applying = any(_ACCEPTED_WHERE_APPLYING.search(item.text) for p in context.document.paragraphs for item in p.items)
+    number: int | None = None
+    for position, section in enumerate(sections):
+        if (heading := _recommendation_heading(section.heading)) is not None:
+            number = int(heading.group(1))
+            continue
+        if number is None or number not in context.recommendations or number in context.table_statuses:
+            continue
+        if not _RESPONSE_LABEL.match(section.heading) or section.paragraphs or position + 1 >= len(sections):
+            continue
+        verdict = sections[position + 1].heading
+        if len(verdict.split()) > _VERDICT_WORDS:
+            continue
+        stated = statements.status_from_cell(verdict)
+        if stated is None and applying:
+            stated = next(((status, verdict) for status, pattern in _APPLICABILITY if pattern.match(verdict)), None)
+        if stated is not None:
+            where = Provenance(context.iri, f"s{position + 2}", None, verdict, 0, len(verdict), verdict)
+            context.table_statuses[number] = (stated[0], verdict, where)
+
+
 def _cited_numbers(text: str) -> list[int]:
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     return [n for n in numbers if 1 <= n <= MAX_RECOMMENDATION_NUMBER]
@@ -986,6 +1083,8 @@ def _add_cited_recommendations(context: _Context, add_recommendation: Callable[[
                     title = _topic_before(item.text, match.start()) if item.text[: match.start()].rstrip().endswith("(") else ""
                     for number in _cited_numbers(match.group(1)):
                         cite(number, title, where, section.heading, [paragraph.locator])
+                for match in _CITED_IN_WORDS.finditer(item.text):
+                    cite(_NUMBER_WORDS[(match["word"] or match["one"]).lower()], "", where, section.heading, [paragraph.locator])
                 if about_recommendations:
                     for match in _BRACKETED.finditer(item.text):
                         for number in _cited_numbers(match.group(1)):
