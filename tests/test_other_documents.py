@@ -203,3 +203,29 @@ def test_money_in_other_currencies_is_kept_as_stated_and_queried_alike():
     assert [(row["amount_gbp"], row["amount"], row["currency"]) for row in answers[0]] == [
         (1000000000, 1000000000, "GBP"), (None, 4680000000, "USD"), (None, 715000000, "EUR")]
     assert validate(to_rdf(graph)).conforms
+
+
+def _funding(text: str) -> list[tuple[int | None, str, str]]:
+    graph = build_graph([parse_govuk_text(text)])
+    return sorted((d.get("amount_gbp"), d["amount_text"], d["purpose"]) for _, d in graph.nodes(data=True) if d["type"] == "Funding")
+
+
+def test_table_cells_under_a_heading_in_pounds_are_amounts():
+    # A written answer's table: the column heading states the unit, the cells are bare numbers.
+    funding = _funding("Renewable heat: air quality\nAnswered on 28 October 2009\n"
+                       "Scenario | Life years lost in 2020 | Annualised health costs (£ million)\n"
+                       "1 | 452,554 | 189\n2 | 1,748,651 | 2,803\n")
+    assert funding == [(189000000, "189", "Annualised health costs (£ million): 1"),
+                       (2803000000, "2,803", "Annualised health costs (£ million): 2")]
+    # Its contrary: the same numbers under headings that state no money are counts, not amounts.
+    assert _funding("Renewable heat: air quality\nAnswered on 28 October 2009\n"
+                    "Scenario | Life years lost in 2020 | Hospital admissions\n"
+                    "1 | 452,554 | 189\n2 | 1,748,651 | 2,803\n") == []
+
+
+def test_a_raised_decimal_point_is_read_as_a_point():
+    # Hansard printed "£26·8 million"; a middle dot between words is no decimal point.
+    assert _funding("September monitoring\nPublished 13 October 2009\n"
+                    "1. The Executive allocated £26·8 million to health.\n") == [(26800000, "£26·8 million", "to health")]
+    assert _funding("September monitoring\nPublished 13 October 2009\n"
+                    "1. The Executive allocated £26 · health and education.\n") == [(26, "£26", "· health and education")]

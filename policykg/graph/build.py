@@ -41,7 +41,7 @@ import yaml
 
 from policykg.graph import statements
 from policykg.graph.deadlines import Deadline, find_stated_deadline
-from policykg.graph.figures import find_money, find_statistics, out_of_range
+from policykg.graph.figures import Money, find_money, find_money_in_row, find_statistics, out_of_range
 from policykg.graph.follow import link_follow_ups
 from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, MentionFinder
 from policykg.graph.merge import merge_graphs
@@ -1500,10 +1500,11 @@ def _add_figures(context: _Context) -> None:
             commitment = context.commitment_iris.get(_item_key(paragraph, item))  # None: the item commits to nothing
             for number_text in out_of_range(item.text):
                 context.over_limit(paragraph, f"{number_text[:40]}: a number out of range, kept as text and not as a figure")
-            for number, money in enumerate(find_money(item.text), start=1):
+            in_row = find_money_in_row(paragraph.cells, paragraph.header) if item.text == " | ".join(paragraph.cells) else []
+            for number, money in enumerate(find_money(item.text) + in_row, start=1):
                 where = context.where(paragraph, item)
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
-                purpose = _purpose(item.text, money.end)
+                purpose = _row_purpose(paragraph, money) if money in in_row else _purpose(item.text, money.end)
                 add_node(graph, iri, "Funding", f"{money.text} {purpose}".strip()[:90], where,
                          amount_gbp=money.amount_gbp, amount_text=money.text, purpose=purpose,
                          # in another currency: the amount as stated, never converted to pounds
@@ -1533,6 +1534,13 @@ def _add_figures(context: _Context) -> None:
                         add_edge(graph, iri, source.iri, "produced_by", where)
             earlier_sources += bodies
             earlier_programmes += programmes
+
+
+def _row_purpose(paragraph: Paragraph, money: Money) -> str:
+    """What a table cell's amount pays for: its column's heading, and the row's first cell ("Costs (£ million): 4")."""
+    column = " | ".join(paragraph.cells)[:money.start].count(" | ")
+    heading = paragraph.header[column]
+    return f"{heading}: {paragraph.cells[0]}" if column else heading
 
 
 def _purpose(text: str, after: int) -> str:

@@ -21,7 +21,8 @@ _SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "million": 1_000_000, "bn": 1_000_0
 #: "$" alone is read as US dollars; after a letter ("A$", "HK$") it is another dollar, not read.
 _SIGNS = {"£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "US$": "USD", "$": "USD", "USD": "USD"}
 _WORDS = {"pounds": "GBP", "euros": "EUR", "euro": "EUR", "dollars": "USD", "us dollars": "USD"}  # lower case
-_AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s?(bn|billion|million|m|k)?\b"
+#: Hansard long printed the decimal point as a raised dot ("£26·8 million"): read it as a point.
+_AMOUNT = r"(\d[\d,]*(?:[.·]\d+)?)\s?(bn|billion|million|m|k)?\b"
 _MONEY = re.compile(
     rf"(?P<sign>£|€|US\$|(?<![A-Za-z])\$|\b(?:GBP|EUR|USD)\s?(?=\d)){_AMOUNT}"  # £5m, €30 million, US$2bn, EUR 40m
     rf"|\b{_AMOUNT}\s(?P<word>(?:US )?dollars|euros?|pounds)\b",  # 5 million euros, 10 billion US dollars
@@ -93,13 +94,69 @@ def find_money(text: str) -> list[Money]:
         return found
     for match in _MONEY.finditer(text):
         digits, scale, currency = _parts(match)
-        digits = digits.replace(",", "")
+        digits = digits.replace(",", "").replace("·", ".")
         if len(digits) > _MAX_DIGITS:
             continue  # out of range: kept as text
         number = Decimal(digits)  # exact: "£8.3m" is 8300000, not 8300000.000000001
         amount = int(number * _SCALE[word_key(scale)])
         if amount <= MAX_AMOUNT_GBP:
             found.append(Money(amount, currency, match.group(0).strip(), match.start(), match.end()))
+    return found
+
+
+#: A column heading that states the unit of its cells: "Annualised health costs (£ million)", "£m", "£000",
+#: "Amount (£)", "€ thousand".  The sign followed by a digit is an amount ("over £5m"), not a unit.
+_COLUMN_UNIT = re.compile(r"(?:^|[\s(])(?P<sign>£|€|US\$|\$)\s?(?P<scale>'?000|thousands?|k|m|million|bn|billion)?(?=\)|\s|$)", re.I)
+#: A cell that is a number and nothing else: "2,803", "26·8", "(1,200)".
+_NUMBER_CELL = re.compile(r"\(?(\d[\d,]*(?:[.·]\d+)?)\)?")
+_UNIT_SCALE = {"'000": 1_000, "000": 1_000, "thousand": 1_000, "thousands": 1_000}
+
+
+def column_unit(heading: str) -> tuple[str, int] | None:
+    """The currency and multiplier a table column's heading states for its cells, or ``None``.
+
+    >>> column_unit("Annualised health costs (£ million)"), column_unit("£000"), column_unit("Spend over £5m")
+    (('GBP', 1000000), ('GBP', 1000), None)
+    """
+    match = _COLUMN_UNIT.search(heading)
+    if match is None:
+        return None
+    scale = word_key(match["scale"] or "")
+    return _SIGNS[match["sign"].upper()], _UNIT_SCALE.get(scale) or _SCALE[scale]
+
+
+def find_money_in_row(cells: tuple[str, ...], header: tuple[str, ...]) -> list[Money]:
+    """The amounts a table row holds as bare numbers in columns whose heading states a currency (:func:`column_unit`);
+    offsets are into the row's text, its cells joined with `` | ``.
+
+    Parameters
+    ----------
+    cells, header:
+        The row's cells and its table's column headings.
+
+    Returns
+    -------
+    list of Money
+        One per numeric cell under a heading in money; amounts written with their sign are :func:`find_money`'s.
+
+    Examples
+    --------
+    >>> [(m.amount, m.text) for m in find_money_in_row(("4", "1,748,651", "732"), ("Scenario", "Life years lost", "Costs (£ million)"))]
+    [(732000000, '732')]
+    >>> find_money_in_row(("4", "732"), ("Scenario", "Costs"))
+    []
+    """
+    found: list[Money] = []
+    start = 0
+    for cell, heading in zip(cells, header, strict=False):
+        match = _NUMBER_CELL.fullmatch(cell)
+        unit = column_unit(heading) if match and cell != heading else None
+        if match and unit is not None and len(digits := match.group(1).replace(",", "").replace("·", ".")) <= _MAX_DIGITS:
+            currency, scale = unit
+            amount = int(Decimal(digits) * scale)
+            if amount <= MAX_AMOUNT_GBP:
+                found.append(Money(amount, currency, cell, start, start + len(cell)))
+        start += len(cell) + len(" | ")
     return found
 
 
@@ -117,7 +174,7 @@ def out_of_range(text: str) -> list[str]:
     found = [m.group(0) for m in _LONG_NUMBER.finditer(text)]
     for match in _MONEY.finditer(text):
         digits, scale, _ = _parts(match)
-        digits = digits.replace(",", "")
+        digits = digits.replace(",", "").replace("·", ".")
         if len(digits) <= _MAX_DIGITS and int(Decimal(digits) * _SCALE[word_key(scale)]) > MAX_AMOUNT_GBP:
             found.append(match.group(0).strip())
     return found
