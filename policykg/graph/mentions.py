@@ -141,6 +141,7 @@ _NOT_NAME_START = {
     "Any", "New", "Existing", "Current", "Introducing", "Updating", "Legislating", "Removing", "Amending",
     "Strengthening", "Commissioning", "Appointing", "Setting", "Bringing", "Modernising", "Making",
     "Following", "Subject", "Including", "We", "It", "Government", "Relevant",
+    "Your", "My",  # "Your Committee reached three conclusions": a form of address, the committee unnamed
 }
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "into", "to", "at", "&"}
 # A new name holds one of the head words as a word (its type comes from one): text without one
@@ -249,6 +250,10 @@ def load_reference(path: str | None = None) -> list[dict[str, Any]]:
     return [_with_written_forms(entry) for entry in entries]
 
 
+_MONARCH = re.compile(r"\b(His|Her) Majesty(?=['’]s\b)")
+_OTHER_MONARCH = {"His": "Her Majesty", "Her": "His Majesty"}
+
+
 def _with_written_forms(entry: dict[str, Any]) -> dict[str, Any]:
     """The entry with the other ways texts write its name: "&" as "and" (and back), and an
     inquiry's name in lower case ("the infected blood inquiry", as Hansard writes it)."""
@@ -256,6 +261,8 @@ def _with_written_forms(entry: dict[str, Any]) -> dict[str, Any]:
         return entry  # entity_from_entry says what is wrong with it
     names = [entry["name"], *(entry.get("aliases") or [])]
     forms = [n.replace(" & ", " and ") if " & " in n else n.replace(" and ", " & ") for n in names if " & " in n or " and " in n]
+    # The Crown's bodies are named for the reigning monarch: "His Majesty's Government" was "Her Majesty's Government".
+    forms += [_MONARCH.sub(lambda m: _OTHER_MONARCH[m.group(1)], n) for n in names if _MONARCH.search(n)]
     if entry.get("type") == "Inquiry" and len(entry["name"].split()) >= 3:
         forms.append(entry["name"].lower())
     taken = {n.lower() for n in names}
@@ -526,6 +533,12 @@ _QUALIFIED_BODY = re.compile(
 _NHS_TRUST = re.compile(r"\b((?:[A-Z][\w'’-]*|and|of|&) ){0,10}?(?<![\w'’-])[A-Z][\w'’-]* NHS (?:Foundation )?[Tt]rust\b")
 
 
+# A paragraph about the European Union's business: its Council's presidency, its member states.
+_EU_CONTEXT = re.compile(r"\b(?:EU|European Union|[Pp]residency|[Mm]ember [Ss]tates|Schengen|ECOFIN|Ecofin)\b")
+# "the Commission" named alone: not "the Commission for Equality ...", not "the Commission on Carers".
+_BARE_COMMISSION = re.compile(r"\b[Tt]he (Commission)\b(?!\s+(?:of|for|on|into|to|in)\s+[A-Z])(?!\s+[A-Z])")
+
+
 class MentionFinder:
     """Finds mentions paragraph by paragraph through one document (keeps anaphora state)."""
 
@@ -533,6 +546,7 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self.recent: dict[str, Entity] = {}  # head word → last entity mentioned with that head
         self.expansions: dict[str, str] = {}  # abbreviation the document defines → the words it stands for
+        self.paragraph = ""  # the paragraph the text found in belongs to (``find_each``), for what it says of the text
 
     def find(self, text: str) -> list[Mention]:
         normalised = _norm(text)  # same length as text: offsets carry over
@@ -545,6 +559,8 @@ class MentionFinder:
         discovered = self._discover(text, normalised, mentions)
         mentions += discovered
         resolved = self._anaphora(text, mentions)
+        if "Commission" in text and _EU_CONTEXT.search(self.paragraph if text in self.paragraph else text):
+            resolved += self._european_commission(text, mentions)
         mentions += resolved
         if discovered or resolved:  # the scan's own mentions come in order already
             mentions.sort(key=lambda m: (m.start, -m.end))
@@ -577,9 +593,10 @@ class MentionFinder:
         the next one yields, and one scan of the whole paragraph finds every sentence's
         mentions, instead of one scan per sentence (the finder's main cost on prose).
         """
+        joined = "\n".join(texts)  # no form holds a line break, and it is no word character: matches stay inside a text
+        self.paragraph = joined
         if len(texts) < 2:
             return [self.find(text) for text in texts]
-        joined = "\n".join(texts)  # no form holds a line break, and it is no word character: matches stay inside a text
         normalised = _norm(joined)
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
                 or ("NHS" in normalised and _NHS_TRUST.search(normalised))):
@@ -709,6 +726,8 @@ class MentionFinder:
         if words[0] in PREFIX_WORDS and {"and", "in", "at"} & set(words):  # "HMP Five Wells in Northamptonshire"
             words = words[: min(words.index(w) for w in ("and", "in", "at") if w in words)]
             name, end = " ".join(words), start + len(" ".join(words))
+        if words[0] in _MEETING_MONTHS:
+            return []  # "the November JHA Council", "the June Council conclusions": a meeting, not a body
         typed = _type_of(name)
         # "the Lowland Apprenticeships Bill in November 2027": the name ends before a trailing phrase.
         for cut in range(len(words) - 1, 1, -1):
@@ -720,14 +739,33 @@ class MentionFinder:
                 name = " ".join(words[:cut])
                 end = start + len(name)
                 typed = _type_of(name)
-        if typed is None or len(name.split()) < 2:
-            return []
+        if typed is None or len(name.split()) < 2 or name.rsplit(" ", 1)[-1] in _CONNECTORS:
+            return []  # "the Department of Business, Innovation ...": a name cut at its comma ends in "of": no name
         type, kind = typed
         name = _INNER_ABBREVIATION.sub("", name)  # "Freedom of Information (FOI) Act 2000" is the Freedom of Information Act 2000
         if (first := name.split(" ", 1)[0]) in self.expansions:  # "FOI Act 2000", after "Freedom of Information (FOI)"
             name = self.expansions[first] + name[len(first):]
         entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
         return [Mention(entity, start, end, text[start:end])]
+
+    def _european_commission(self, text: str, known: list[Mention]) -> list[Mention]:
+        """"The Commission" alone in a paragraph about the EU ("the presidency invited the Commission", "member
+        states"): the European Commission, which such texts name so; the form joins its names. Elsewhere "the
+        Commission" refers back to a commission the text names ("the Standing Commission on Carers ... the
+        Commission's work") and is left alone."""
+        commission = self.gazetteer.lookup("European Commission")
+        if commission is None:
+            return []
+        spans = _Spans((m.start, m.end) for m in known)
+        found = []
+        for match in _BARE_COMMISSION.finditer(text):
+            start, end = match.start(1), match.end(1)
+            if spans.overlaps(start, end):
+                continue
+            if "Commission" not in commission.aliases:
+                commission = replace(commission, aliases=(*commission.aliases, "Commission"))
+            found.append(Mention(commission, start, end, match.group(1)))
+        return found
 
     def _anaphora(self, text: str, known: list[Mention]) -> list[Mention]:
         found = []
@@ -858,6 +896,8 @@ def _name_before(text: str, position: int, abbreviation: str, words: list[tuple[
 _LEADING_PHRASE = re.compile(r"^[A-Z][\w'’-]*(?:\s+(?:to|with|from|by))?\s+the\s+(?=[A-Z])")
 
 
+# "Friend the Minister for the Armed Forces": a minister's title ends the run before "the", whatever words lead it.
+_MINISTER_FOR = re.compile(r"\b(?:Minister|Secretary of State|Under-Secretary of State) for$")
 _NAME_POSSESSORS = ("Women", "Children", "Men", "People", "Girls", "Boys", "Veterans", "Workers", "Citizens", "Patients", "Victims")
 _MAJESTY = re.compile(r"^(?:Her|His) Majesty's$")  # "His Majesty's Inspectorate of Prisons": part of the name
 
@@ -880,7 +920,7 @@ def _trim_name(run: str) -> tuple[str, int]:
     elif possessive >= 0 and not run[:possessive].endswith(("Majesty", *_NAME_POSSESSORS)):
         offset, run = possessive + 3, run[possessive + 3:]
     if (head := _HEAD_WORD.search(run)) and (article := run.rfind(" the ", 0, head.start())) >= 0:
-        if run.split(" ", 1)[0] in {"Secretary", "Under-Secretary", "Minister", "Parliamentary"}:
+        if run.split(" ", 1)[0] in {"Secretary", "Under-Secretary", "Minister", "Parliamentary"} or _MINISTER_FOR.search(run, 0, article):
             return "", 0  # "Secretary of State for the Home Department": a post ("Chair of the X Inquiry" names X)
         cut = article + len(" the ")
         offset, run = offset + cut, run[cut:]
@@ -922,6 +962,9 @@ def _after_post(words: list[str]) -> int | None:
 
 # A month after a name ends it: "... on the Constitution in May", "... Committee by March 2025".
 _TRAILING_DATE = re.compile(rf" (?:in|on|by|from|until|since|before|after) (?:{'|'.join(m.capitalize() for m in MONTHS)})\b.*$")
+#: A month that starts a name makes it a meeting of the body, not the body ("the June Council conclusions"); "May" is a
+#: surname as often ("May Committee").
+_MEETING_MONTHS = frozenset(m.capitalize() for m in MONTHS) - {"May"}
 # A name whose head word takes a subject ("Committee on the Safety of Bloods"), and a list of single
 # capitalised words that continues the subject (", Tissues and Organs").
 _SUBJECT_NAME = re.compile(r"\b(?:Committee|Commission|Council|Board|Group|Panel|Inquiry|Review|Department|Office|Centre|Institute)"
