@@ -79,3 +79,13 @@ def test_the_commission_in_a_paragraph_about_the_eu_is_the_european_commission()
     # contrary: a commission named in full in an EU paragraph is that commission
     found = MentionFinder(Gazetteer.packaged().copy()).find_each(["Member states and the Commission for Lowland Waters met."])
     assert "European Commission" not in [m.entity.name for m in found[0]]
+
+
+def test_a_listed_abbreviation_before_a_board_or_a_named_team_in_lower_case_is_that_body_s():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["The panel will report its findings directly to the TfL board.",
+                              "Write to the MOD Information Rights team Ground floor, zone D Main Building."])
+    assert [[m.entity.name for m in sentence] for sentence in found] == [["TfL board"], ["MOD Information Rights team"]]
+    # contrary: a team without a name of its own, and a name (not an abbreviation) before "team", are not bodies
+    found = finder.find_each(["The HMRC team will reply.", "the Network Rail team and train operators will meet."])
+    assert [[m.entity.name for m in sentence] for sentence in found] == [["HM Revenue & Customs"], ["Network Rail"]]

@@ -523,9 +523,11 @@ def _leftmost_longest(patterns: list[re.Pattern[str]], text: str) -> Iterator[tu
 _HOUSES = frozenset({"House of Commons", "House of Lords"})
 # "the BBC Trust", "the NHS Pension Board", "the HMRC Clearances Team": a listed body's abbreviation, then a head
 # word of a body of its own (a unit of the first, or one it runs), with at most three capitalised words between.
+# A listed abbreviation before a board or committee in lower case, or before a named team or unit in lower case, is that
+# body's too ("the TfL board", "the MOD Information Rights team"; "the HMRC team" names no team).
 _QUALIFIED_BODY = re.compile(
-    r"\b([A-Z]{2,6}) ((?:[A-Z][a-z]+ ){0,3}(Trust|Board|Council|Committee|Panel|Foundation|Unit|Authority|Team|Group|Directorate))"
-    r"\b(?! [A-Z])")
+    r"\b([A-Z][A-Za-z]{1,5}) ((?:[A-Z][a-z]+ ){0,3}(?:(Trust|Board|Council|Committee|Panel|Foundation|Unit|Authority|Team|Group|Directorate)"
+    r"\b(?! [A-Z])|(board|committee)\b)|(?:[A-Z][a-z]+ ){1,3}(team|unit)\b)")
 
 
 # "Shrewsbury and Telford Hospital NHS Trust", "East Kent Hospitals University NHS Foundation Trust": the NHS's
@@ -599,7 +601,7 @@ class MentionFinder:
             return [self.find(text) for text in texts]
         normalised = _norm(joined)
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
-                or ("NHS" in normalised and _NHS_TRUST.search(normalised))):
+                or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)):
             return [self.find(text) for text in texts]  # it may teach or refer back: text by text
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
@@ -686,8 +688,11 @@ class MentionFinder:
             known = by_start.get(match.start())
             if known is None or known.end != match.end(1) or known.entity.type != "Organisation" or match.start(2) in taken:
                 continue
+            head = match.group(3) or match.group(4) or match.group(5)
+            if (head.islower() or not match.group(1).isupper()) and known.text not in known.entity.abbreviations:
+                continue  # "the Ofsted board": a name, not an abbreviation, before the head word in lower case
             name = match.group(0)
-            type, kind = HEAD_WORDS[match.group(3)]
+            type, kind = HEAD_WORDS[head.capitalize()]
             entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
             mentions = [Mention(entity, match.start(), match.end(), text[match.start():match.end()]) if m is known else m for m in mentions]
         return mentions
