@@ -89,3 +89,28 @@ def test_a_listed_abbreviation_before_a_board_or_a_named_team_in_lower_case_is_t
     # contrary: a team without a name of its own, and a name (not an abbreviation) before "team", are not bodies
     found = finder.find_each(["The HMRC team will reply.", "the Network Rail team and train operators will meet."])
     assert [[m.entity.name for m in sentence] for sentence in found] == [["HM Revenue & Customs"], ["Network Rail"]]
+
+
+def test_an_administration_named_is_a_body_and_a_devolved_administration_is_none():
+    assert _discovered("The United Kingdom has taken the formal legal steps, along with the Republic of Ireland Administration, to act.") == [
+        "Republic of Ireland Administration"]
+    # contrary: an administration unnamed, and an order named after one, are no bodies
+    assert _discovered("They will allow a devolved Administration to undertake an option.") == []
+    assert _discovered("The revised Administration Order will apply.") == []
+
+
+def test_a_parliamentary_post_is_no_body_and_a_parliamentary_office_is_one():
+    assert _discovered("You may contact the Parliamentary Commissioner for Administration through your MP.") == []
+    # contrary: "Parliamentary" before a body's head word names a body
+    assert _discovered("The Parliamentary Office of Science and Technology published a note.") == [
+        "Parliamentary Office of Science and Technology"]
+
+
+def test_a_name_in_an_address_ends_at_its_head_word_before_the_address_lines():
+    assert _discovered("The Ministerial Correspondence Unit Level 5, Zone A Main Building Whitehall London SW1A 2HB") == [
+        "Ministerial Correspondence Unit"]
+    assert _discovered("The Office of the Parliamentary Commissioner for Administration Millbank Tower London SW1P 4QP") == [
+        "Office of the Parliamentary Commissioner for Administration"]
+    # contrary: without a postcode the text is no address, and a name after its head word is whole
+    assert _discovered("The Office of the Lowland Commissioner for Canals wrote to us.") == [
+        "Office of the Lowland Commissioner for Canals"]

@@ -120,6 +120,7 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Forum": ("Organisation", "association"),
     "League": ("Organisation", "association"),
     "Assembly": ("Organisation", "government"),
+    "Administration": ("Organisation", "government"),  # "the Republic of Ireland Administration", "Northern Ireland Administration"
     "Army": ("Organisation", "armed_forces"),
     "Force": ("Organisation", "service"),
     "Forces": ("Organisation", "armed_forces"),
@@ -719,6 +720,8 @@ class MentionFinder:
         when it joins two names ("Premier League and Football Foundation")."""
         if (date := _TRAILING_DATE.search(name)) is not None:  # "the Select Committee on the Constitution in May"
             name, end = name[: date.start()], start + date.start()
+        if _POSTCODE.search(text) and (cut := _end_of_addressee(name)) < len(name):
+            name, end = name[:cut], start + cut  # "The Ministerial Correspondence Unit Level 5, ... London SW1A 2HB"
         if (pair := _two_names(name)) is not None:
             first, second_offset, second = pair
             return [*self._discovered(first, text, start, start + len(first)),
@@ -943,7 +946,8 @@ def _trim_name(run: str) -> tuple[str, int]:
 def _names_body(words: list[str], position: int) -> bool:
     """Whether a post word starts a body's name there: "Parliamentary Office of Science and Technology",
     unlike "Parliamentary Under-Secretary of State"."""
-    return words[position] == "Parliamentary" and position + 1 < len(words) and words[position + 1] not in _PARLIAMENTARY_POSTS
+    return (words[position] == "Parliamentary" and position + 1 < len(words) and words[position + 1] not in _PARLIAMENTARY_POSTS
+            and words[position + 1] not in _POST_WORDS)  # "Parliamentary Commissioner for Administration": a post
 
 
 _PARLIAMENTARY_POSTS = {"Under-Secretary", "Secretary", "Private", "Under"}
@@ -977,6 +981,23 @@ _SUBJECT_NAME = re.compile(r"\b(?:Committee|Commission|Council|Board|Group|Panel
 _LIST_TAIL = re.compile(r"(?:, [A-Z][a-z]+)+,? and [A-Z][a-z]+\b(?! [A-Z])")
 _TAIL_WORD = re.compile(r"[A-Z][a-z]+")
 _BARE_ABBREVIATION = re.compile(r"(?!(?:UK|GB|EU|US|UN)$)[A-Z]{2,6}")  # not a place: "UK and Ireland Regional Board" is one name
+
+
+# A UK postcode ("SW1P 4QP"): the text is an address, whose lines (run together where a page breaks them with <br>)
+# follow the addressee's name.
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
+
+
+def _end_of_addressee(name: str) -> int:
+    """Where the addressee's name ends in a run of an address's capitalised words: after its last head word of a body.
+
+    >>> name = "Office of the Parliamentary Commissioner for Administration Millbank Tower London SW1P"
+    >>> name[: _end_of_addressee(name)]
+    'Office of the Parliamentary Commissioner for Administration'
+    """
+    words = name.split(" ")
+    last = max((i for i, word in enumerate(words) if HEAD_WORDS.get(word, ("",))[0] == "Organisation"), default=len(words) - 1)
+    return len(" ".join(words[: last + 1]))
 
 
 def _two_names(name: str) -> tuple[str, int, str] | None:
