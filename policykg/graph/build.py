@@ -459,7 +459,7 @@ def _add_mentions(context: _Context) -> None:
 _LEGISLATURES = frozenset({"Parliament of the United Kingdom", "House of Commons", "House of Lords"})
 _FORUM_BEFORE = re.compile(
     r"(?<!reserved )(?<!accountable )(?<!answerable )\b(?:to|before|in|through|into|updat(?:e|es|ed|ing)|inform(?:s|ed|ing)?|tell|told|"
-    r"address(?:es|ed|ing)?)\s+(?:the\s+)?$", re.I)
+    r"address(?:es|ed|ing)?|inside|outside|members?\s+of)\s+(?:the\s+)?$", re.I)  # "debate outside Parliament", "your Member of Parliament"
 # "this Parliament", "over the life of the Parliament": a Parliament as a period of time.
 _PERIOD_BEFORE = re.compile(r"\b(?:this|last|next|current|previous|new|same|whole|(?:life|end|rest) of the|(?:over|during|across|throughout) the)\s+$", re.I)
 _FORUM_WORDS = 30  # how far back the words naming the forum are looked for

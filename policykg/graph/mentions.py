@@ -120,6 +120,7 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Forum": ("Organisation", "association"),
     "League": ("Organisation", "association"),
     "Assembly": ("Organisation", "government"),
+    "Administration": ("Organisation", "government"),  # "the Republic of Ireland Administration", "Northern Ireland Administration"
     "Army": ("Organisation", "armed_forces"),
     "Force": ("Organisation", "service"),
     "Forces": ("Organisation", "armed_forces"),
@@ -141,6 +142,7 @@ _NOT_NAME_START = {
     "Any", "New", "Existing", "Current", "Introducing", "Updating", "Legislating", "Removing", "Amending",
     "Strengthening", "Commissioning", "Appointing", "Setting", "Bringing", "Modernising", "Making",
     "Following", "Subject", "Including", "We", "It", "Government", "Relevant",
+    "Your", "My",  # "Your Committee reached three conclusions": a form of address, the committee unnamed
 }
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "into", "to", "at", "&"}
 # A new name holds one of the head words as a word (its type comes from one): text without one
@@ -249,6 +251,10 @@ def load_reference(path: str | None = None) -> list[dict[str, Any]]:
     return [_with_written_forms(entry) for entry in entries]
 
 
+_MONARCH = re.compile(r"\b(His|Her) Majesty(?=['’]s\b)")
+_OTHER_MONARCH = {"His": "Her Majesty", "Her": "His Majesty"}
+
+
 def _with_written_forms(entry: dict[str, Any]) -> dict[str, Any]:
     """The entry with the other ways texts write its name: "&" as "and" (and back), and an
     inquiry's name in lower case ("the infected blood inquiry", as Hansard writes it)."""
@@ -256,6 +262,8 @@ def _with_written_forms(entry: dict[str, Any]) -> dict[str, Any]:
         return entry  # entity_from_entry says what is wrong with it
     names = [entry["name"], *(entry.get("aliases") or [])]
     forms = [n.replace(" & ", " and ") if " & " in n else n.replace(" and ", " & ") for n in names if " & " in n or " and " in n]
+    # The Crown's bodies are named for the reigning monarch: "His Majesty's Government" was "Her Majesty's Government".
+    forms += [_MONARCH.sub(lambda m: _OTHER_MONARCH[m.group(1)], n) for n in names if _MONARCH.search(n)]
     if entry.get("type") == "Inquiry" and len(entry["name"].split()) >= 3:
         forms.append(entry["name"].lower())
     taken = {n.lower() for n in names}
@@ -516,14 +524,22 @@ def _leftmost_longest(patterns: list[re.Pattern[str]], text: str) -> Iterator[tu
 _HOUSES = frozenset({"House of Commons", "House of Lords"})
 # "the BBC Trust", "the NHS Pension Board", "the HMRC Clearances Team": a listed body's abbreviation, then a head
 # word of a body of its own (a unit of the first, or one it runs), with at most three capitalised words between.
+# A listed abbreviation before a board or committee in lower case, or before a named team or unit in lower case, is that
+# body's too ("the TfL board", "the MOD Information Rights team"; "the HMRC team" names no team).
 _QUALIFIED_BODY = re.compile(
-    r"\b([A-Z]{2,6}) ((?:[A-Z][a-z]+ ){0,3}(Trust|Board|Council|Committee|Panel|Foundation|Unit|Authority|Team|Group|Directorate))"
-    r"\b(?! [A-Z])")
+    r"\b([A-Z][A-Za-z]{1,5}) ((?:[A-Z][a-z]+ ){0,3}(?:(Trust|Board|Council|Committee|Panel|Foundation|Unit|Authority|Team|Group|Directorate)"
+    r"\b(?! [A-Z])|(board|committee)\b)|(?:[A-Z][a-z]+ ){1,3}(team|unit)\b)")
 
 
 # "Shrewsbury and Telford Hospital NHS Trust", "East Kent Hospitals University NHS Foundation Trust": the NHS's
 # naming scheme for its trusts (some 200, not listed one by one), capitalised words before "NHS (Foundation) Trust".
 _NHS_TRUST = re.compile(r"\b((?:[A-Z][\w'’-]*|and|of|&) ){0,10}?(?<![\w'’-])[A-Z][\w'’-]* NHS (?:Foundation )?[Tt]rust\b")
+
+
+# A paragraph about the European Union's business: its Council's presidency, its member states.
+_EU_CONTEXT = re.compile(r"\b(?:EU|European Union|[Pp]residency|[Mm]ember [Ss]tates|Schengen|ECOFIN|Ecofin)\b")
+# "the Commission" named alone: not "the Commission for Equality ...", not "the Commission on Carers".
+_BARE_COMMISSION = re.compile(r"\b[Tt]he (Commission)\b(?!\s+(?:of|for|on|into|to|in)\s+[A-Z])(?!\s+[A-Z])")
 
 
 class MentionFinder:
@@ -533,6 +549,7 @@ class MentionFinder:
         self.gazetteer = gazetteer
         self.recent: dict[str, Entity] = {}  # head word → last entity mentioned with that head
         self.expansions: dict[str, str] = {}  # abbreviation the document defines → the words it stands for
+        self.paragraph = ""  # the paragraph the text found in belongs to (``find_each``), for what it says of the text
 
     def find(self, text: str) -> list[Mention]:
         normalised = _norm(text)  # same length as text: offsets carry over
@@ -545,6 +562,8 @@ class MentionFinder:
         discovered = self._discover(text, normalised, mentions)
         mentions += discovered
         resolved = self._anaphora(text, mentions)
+        if "Commission" in text and _EU_CONTEXT.search(self.paragraph if text in self.paragraph else text):
+            resolved += self._european_commission(text, mentions)
         mentions += resolved
         if discovered or resolved:  # the scan's own mentions come in order already
             mentions.sort(key=lambda m: (m.start, -m.end))
@@ -577,12 +596,13 @@ class MentionFinder:
         the next one yields, and one scan of the whole paragraph finds every sentence's
         mentions, instead of one scan per sentence (the finder's main cost on prose).
         """
+        joined = "\n".join(texts)  # no form holds a line break, and it is no word character: matches stay inside a text
+        self.paragraph = joined
         if len(texts) < 2:
             return [self.find(text) for text in texts]
-        joined = "\n".join(texts)  # no form holds a line break, and it is no word character: matches stay inside a text
         normalised = _norm(joined)
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
-                or ("NHS" in normalised and _NHS_TRUST.search(normalised))):
+                or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)):
             return [self.find(text) for text in texts]  # it may teach or refer back: text by text
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
@@ -669,8 +689,11 @@ class MentionFinder:
             known = by_start.get(match.start())
             if known is None or known.end != match.end(1) or known.entity.type != "Organisation" or match.start(2) in taken:
                 continue
+            head = match.group(3) or match.group(4) or match.group(5)
+            if (head.islower() or not match.group(1).isupper()) and known.text not in known.entity.abbreviations:
+                continue  # "the Ofsted board": a name, not an abbreviation, before the head word in lower case
             name = match.group(0)
-            type, kind = HEAD_WORDS[match.group(3)]
+            type, kind = HEAD_WORDS[head.capitalize()]
             entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
             mentions = [Mention(entity, match.start(), match.end(), text[match.start():match.end()]) if m is known else m for m in mentions]
         return mentions
@@ -697,6 +720,8 @@ class MentionFinder:
         when it joins two names ("Premier League and Football Foundation")."""
         if (date := _TRAILING_DATE.search(name)) is not None:  # "the Select Committee on the Constitution in May"
             name, end = name[: date.start()], start + date.start()
+        if _POSTCODE.search(text) and (cut := _end_of_addressee(name)) < len(name):
+            name, end = name[:cut], start + cut  # "The Ministerial Correspondence Unit Level 5, ... London SW1A 2HB"
         if (pair := _two_names(name)) is not None:
             first, second_offset, second = pair
             return [*self._discovered(first, text, start, start + len(first)),
@@ -709,6 +734,8 @@ class MentionFinder:
         if words[0] in PREFIX_WORDS and {"and", "in", "at"} & set(words):  # "HMP Five Wells in Northamptonshire"
             words = words[: min(words.index(w) for w in ("and", "in", "at") if w in words)]
             name, end = " ".join(words), start + len(" ".join(words))
+        if words[0] in _MEETING_MONTHS:
+            return []  # "the November JHA Council", "the June Council conclusions": a meeting, not a body
         typed = _type_of(name)
         # "the Lowland Apprenticeships Bill in November 2027": the name ends before a trailing phrase.
         for cut in range(len(words) - 1, 1, -1):
@@ -720,14 +747,33 @@ class MentionFinder:
                 name = " ".join(words[:cut])
                 end = start + len(name)
                 typed = _type_of(name)
-        if typed is None or len(name.split()) < 2:
-            return []
+        if typed is None or len(name.split()) < 2 or name.rsplit(" ", 1)[-1] in _CONNECTORS:
+            return []  # "the Department of Business, Innovation ...": a name cut at its comma ends in "of": no name
         type, kind = typed
         name = _INNER_ABBREVIATION.sub("", name)  # "Freedom of Information (FOI) Act 2000" is the Freedom of Information Act 2000
         if (first := name.split(" ", 1)[0]) in self.expansions:  # "FOI Act 2000", after "Freedom of Information (FOI)"
             name = self.expansions[first] + name[len(first):]
         entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
         return [Mention(entity, start, end, text[start:end])]
+
+    def _european_commission(self, text: str, known: list[Mention]) -> list[Mention]:
+        """"The Commission" alone in a paragraph about the EU ("the presidency invited the Commission", "member
+        states"): the European Commission, which such texts name so; the form joins its names. Elsewhere "the
+        Commission" refers back to a commission the text names ("the Standing Commission on Carers ... the
+        Commission's work") and is left alone."""
+        commission = self.gazetteer.lookup("European Commission")
+        if commission is None:
+            return []
+        spans = _Spans((m.start, m.end) for m in known)
+        found = []
+        for match in _BARE_COMMISSION.finditer(text):
+            start, end = match.start(1), match.end(1)
+            if spans.overlaps(start, end):
+                continue
+            if "Commission" not in commission.aliases:
+                commission = replace(commission, aliases=(*commission.aliases, "Commission"))
+            found.append(Mention(commission, start, end, match.group(1)))
+        return found
 
     def _anaphora(self, text: str, known: list[Mention]) -> list[Mention]:
         found = []
@@ -858,6 +904,8 @@ def _name_before(text: str, position: int, abbreviation: str, words: list[tuple[
 _LEADING_PHRASE = re.compile(r"^[A-Z][\w'’-]*(?:\s+(?:to|with|from|by))?\s+the\s+(?=[A-Z])")
 
 
+# "Friend the Minister for the Armed Forces": a minister's title ends the run before "the", whatever words lead it.
+_MINISTER_FOR = re.compile(r"\b(?:Minister|Secretary of State|Under-Secretary of State) for$")
 _NAME_POSSESSORS = ("Women", "Children", "Men", "People", "Girls", "Boys", "Veterans", "Workers", "Citizens", "Patients", "Victims")
 _MAJESTY = re.compile(r"^(?:Her|His) Majesty's$")  # "His Majesty's Inspectorate of Prisons": part of the name
 
@@ -880,7 +928,7 @@ def _trim_name(run: str) -> tuple[str, int]:
     elif possessive >= 0 and not run[:possessive].endswith(("Majesty", *_NAME_POSSESSORS)):
         offset, run = possessive + 3, run[possessive + 3:]
     if (head := _HEAD_WORD.search(run)) and (article := run.rfind(" the ", 0, head.start())) >= 0:
-        if run.split(" ", 1)[0] in {"Secretary", "Under-Secretary", "Minister", "Parliamentary"}:
+        if run.split(" ", 1)[0] in {"Secretary", "Under-Secretary", "Minister", "Parliamentary"} or _MINISTER_FOR.search(run, 0, article):
             return "", 0  # "Secretary of State for the Home Department": a post ("Chair of the X Inquiry" names X)
         cut = article + len(" the ")
         offset, run = offset + cut, run[cut:]
@@ -898,7 +946,8 @@ def _trim_name(run: str) -> tuple[str, int]:
 def _names_body(words: list[str], position: int) -> bool:
     """Whether a post word starts a body's name there: "Parliamentary Office of Science and Technology",
     unlike "Parliamentary Under-Secretary of State"."""
-    return words[position] == "Parliamentary" and position + 1 < len(words) and words[position + 1] not in _PARLIAMENTARY_POSTS
+    return (words[position] == "Parliamentary" and position + 1 < len(words) and words[position + 1] not in _PARLIAMENTARY_POSTS
+            and words[position + 1] not in _POST_WORDS)  # "Parliamentary Commissioner for Administration": a post
 
 
 _PARLIAMENTARY_POSTS = {"Under-Secretary", "Secretary", "Private", "Under"}
@@ -922,6 +971,9 @@ def _after_post(words: list[str]) -> int | None:
 
 # A month after a name ends it: "... on the Constitution in May", "... Committee by March 2025".
 _TRAILING_DATE = re.compile(rf" (?:in|on|by|from|until|since|before|after) (?:{'|'.join(m.capitalize() for m in MONTHS)})\b.*$")
+#: A month that starts a name makes it a meeting of the body, not the body ("the June Council conclusions"); "May" is a
+#: surname as often ("May Committee").
+_MEETING_MONTHS = frozenset(m.capitalize() for m in MONTHS) - {"May"}
 # A name whose head word takes a subject ("Committee on the Safety of Bloods"), and a list of single
 # capitalised words that continues the subject (", Tissues and Organs").
 _SUBJECT_NAME = re.compile(r"\b(?:Committee|Commission|Council|Board|Group|Panel|Inquiry|Review|Department|Office|Centre|Institute)"
@@ -929,6 +981,23 @@ _SUBJECT_NAME = re.compile(r"\b(?:Committee|Commission|Council|Board|Group|Panel
 _LIST_TAIL = re.compile(r"(?:, [A-Z][a-z]+)+,? and [A-Z][a-z]+\b(?! [A-Z])")
 _TAIL_WORD = re.compile(r"[A-Z][a-z]+")
 _BARE_ABBREVIATION = re.compile(r"(?!(?:UK|GB|EU|US|UN)$)[A-Z]{2,6}")  # not a place: "UK and Ireland Regional Board" is one name
+
+
+# A UK postcode ("SW1P 4QP"): the text is an address, whose lines (run together where a page breaks them with <br>)
+# follow the addressee's name.
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")
+
+
+def _end_of_addressee(name: str) -> int:
+    """Where the addressee's name ends in a run of an address's capitalised words: after its last head word of a body.
+
+    >>> name = "Office of the Parliamentary Commissioner for Administration Millbank Tower London SW1P"
+    >>> name[: _end_of_addressee(name)]
+    'Office of the Parliamentary Commissioner for Administration'
+    """
+    words = name.split(" ")
+    last = max((i for i, word in enumerate(words) if HEAD_WORDS.get(word, ("",))[0] == "Organisation"), default=len(words) - 1)
+    return len(" ".join(words[: last + 1]))
 
 
 def _two_names(name: str) -> tuple[str, int, str] | None:

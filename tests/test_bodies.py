@@ -1,0 +1,116 @@
+"""Named bodies: readings that keep false bodies out and find bodies texts name, each with a contrary case."""
+
+from __future__ import annotations
+
+from policykg.graph.build import _addressed_as_forum
+from policykg.graph.mentions import Gazetteer, MentionFinder, _with_written_forms, load_reference
+
+
+def _names(text: str) -> list[str]:
+    return [m.entity.name for m in MentionFinder(Gazetteer.packaged().copy()).find(text)]
+
+
+def _discovered(text: str) -> list[str]:
+    return [m.entity.name for m in MentionFinder(Gazetteer([])).find(text)]
+
+
+def test_a_month_before_a_council_names_its_meeting_not_a_body():
+    assert _discovered("The presidency hoped that the decision would be formally adopted at the November JHA Council.") == []
+    assert _discovered("The test should take place in line with the June Council conclusions.") == []
+    # contrary: a council named without a month is found, and a name after "May" (a surname as often) is kept
+    assert _discovered("The Lowland Water Council met in Luxembourg.") == ["Lowland Water Council"]
+    assert _discovered("The May Committee reported in 1931.") == ["May Committee"]
+
+
+def test_a_committee_addressed_as_your_committee_is_no_name():
+    assert _discovered("Your Committee reached three conclusions.") == []
+    # contrary: the committee's own name is found
+    assert _discovered("The Lowland Affairs Committee reached three conclusions.") == ["Lowland Affairs Committee"]
+
+
+def test_a_name_cut_before_a_listed_name_and_ending_in_of_or_the_is_no_name():
+    # "Business, Innovation and Skills" and "BBC" are listed: the words left before them end in "of" / "on the"
+    assert _names("the Department of Business, Innovation and Skills (BIS) has reached agreement") == [
+        "Department for Business, Innovation & Skills", "Department for Business, Innovation & Skills"]
+    assert _names("The Extended Advisory Group on the BBC meets monthly.") == ["BBC"]
+    # contrary: the whole name, where nothing listed cuts it, is a name
+    assert _discovered("The Extended Advisory Group on the Lowland Waters meets monthly.") == [
+        "Extended Advisory Group on the Lowland Waters"]
+
+
+def test_a_minister_s_title_names_no_body():
+    assert _discovered("My hon. Friend the Minister for the Armed Forces and I wish to make a statement.") == []
+    # contrary: the chair of a named body names the body
+    assert _discovered("The Chair of the Lowland Water Commission wrote to me.") == ["Lowland Water Commission"]
+
+
+def test_parliament_outside_which_a_debate_runs_or_whose_member_one_writes_to_is_a_forum():
+    parliament = next(m for m in MentionFinder(Gazetteer.packaged().copy()).find("Parliament decides.")
+                      if m.entity.name == "Parliament of the United Kingdom")
+    for text in ("It should have been subject to informed debate both inside and outside Parliament",
+                 "You may contact the Ombudsman through your Member of Parliament"):
+        position = text.index("Parliament", len(text) - 12)
+        assert _addressed_as_forum(text, parliament.__class__(parliament.entity, position, position + 10, "Parliament"))
+    # contrary: Parliament that approves is a body
+    text = "The regulations are subject to approval by Parliament"
+    position = text.index("Parliament")
+    assert not _addressed_as_forum(text, parliament.__class__(parliament.entity, position, position + 10, "Parliament"))
+
+
+def test_a_crown_body_is_named_for_either_monarch():
+    government = next(e for e in load_reference() if e["name"] == "HM Government")
+    assert "Her Majesty's Government" in government["aliases"] and "His Majesty's Government" in government["aliases"]
+    assert _names("Estimates were agreed with Her Majesty’s Treasury in 1998.") == ["HM Treasury"]
+    # contrary: a name without "Majesty's" gains no other form
+    assert _with_written_forms({"name": "Home Office", "aliases": ["Her Office"]}) == {"name": "Home Office", "aliases": ["Her Office"]}
+
+
+def test_the_commission_in_a_paragraph_about_the_eu_is_the_european_commission():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["The Justice and Home Affairs Council was held in Luxembourg.",
+                              "Following the meeting, the presidency invited the Commission to provide a summary."])
+    commission = [m for m in found[1] if m.text == "Commission"]
+    assert [m.entity.name for m in commission] == ["European Commission"]
+    assert "Commission" in commission[0].entity.aliases
+    # contrary: "the Commission" referring back to another commission, in a paragraph that is not about the EU
+    found = MentionFinder(Gazetteer.packaged().copy()).find_each([
+        "The Standing Commission on Carers published its report.", "I thank the Commission members for their work."])
+    assert [m.entity.name for m in found[1]] == []
+    # contrary: a commission named in full in an EU paragraph is that commission
+    found = MentionFinder(Gazetteer.packaged().copy()).find_each(["Member states and the Commission for Lowland Waters met."])
+    assert "European Commission" not in [m.entity.name for m in found[0]]
+
+
+def test_a_listed_abbreviation_before_a_board_or_a_named_team_in_lower_case_is_that_body_s():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["The panel will report its findings directly to the TfL board.",
+                              "Write to the MOD Information Rights team Ground floor, zone D Main Building."])
+    assert [[m.entity.name for m in sentence] for sentence in found] == [["TfL board"], ["MOD Information Rights team"]]
+    # contrary: a team without a name of its own, and a name (not an abbreviation) before "team", are not bodies
+    found = finder.find_each(["The HMRC team will reply.", "the Network Rail team and train operators will meet."])
+    assert [[m.entity.name for m in sentence] for sentence in found] == [["HM Revenue & Customs"], ["Network Rail"]]
+
+
+def test_an_administration_named_is_a_body_and_a_devolved_administration_is_none():
+    assert _discovered("The United Kingdom has taken the formal legal steps, along with the Republic of Ireland Administration, to act.") == [
+        "Republic of Ireland Administration"]
+    # contrary: an administration unnamed, and an order named after one, are no bodies
+    assert _discovered("They will allow a devolved Administration to undertake an option.") == []
+    assert _discovered("The revised Administration Order will apply.") == []
+
+
+def test_a_parliamentary_post_is_no_body_and_a_parliamentary_office_is_one():
+    assert _discovered("You may contact the Parliamentary Commissioner for Administration through your MP.") == []
+    # contrary: "Parliamentary" before a body's head word names a body
+    assert _discovered("The Parliamentary Office of Science and Technology published a note.") == [
+        "Parliamentary Office of Science and Technology"]
+
+
+def test_a_name_in_an_address_ends_at_its_head_word_before_the_address_lines():
+    assert _discovered("The Ministerial Correspondence Unit Level 5, Zone A Main Building Whitehall London SW1A 2HB") == [
+        "Ministerial Correspondence Unit"]
+    assert _discovered("The Office of the Parliamentary Commissioner for Administration Millbank Tower London SW1P 4QP") == [
+        "Office of the Parliamentary Commissioner for Administration"]
+    # contrary: without a postcode the text is no address, and a name after its head word is whole
+    assert _discovered("The Office of the Lowland Commissioner for Canals wrote to us.") == [
+        "Office of the Lowland Commissioner for Canals"]
