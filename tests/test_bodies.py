@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from policykg.graph.build import _addressed_as_forum
+from policykg.graph.build import _addressed_as_forum, build_graph
 from policykg.graph.mentions import Gazetteer, MentionFinder, _with_written_forms, load_reference
+from policykg.loaders.govuk_text import parse_govuk_text
 
 
 def _names(text: str) -> list[str]:
@@ -114,3 +115,37 @@ def test_a_name_in_an_address_ends_at_its_head_word_before_the_address_lines():
     # contrary: without a postcode the text is no address, and a name after its head word is whole
     assert _discovered("The Office of the Lowland Commissioner for Canals wrote to us.") == [
         "Office of the Lowland Commissioner for Canals"]
+
+
+def _bodies_of(text: str) -> set[str]:
+    graph = build_graph([parse_govuk_text(text)], annotations={})
+    return {d["label"] for _, d in graph.nodes(data=True) if d["type"] in {"Organisation", "Inquiry"}}
+
+
+def test_a_house_named_as_the_title_of_its_record_or_in_a_post_is_no_body():
+    # A day's Hansard record is headed by its House; "the Leader of the House of Commons" is a post.
+    record = _bodies_of("House of Commons\nWednesday 28 October 2009\nNimrod Review\n"
+                        "The Leader of the House of Commons said that the Ministry of Defence will respond.\n")
+    assert "House of Commons" not in record and "Ministry of Defence" in record
+    # contrary: the House acting, and a legislature listed on its own line in the text, are bodies
+    acting = _bodies_of("Devolved parliaments\nPublished 1 May 2013\n- Scottish Parliament\n- Northern Ireland Assembly\n"
+                        "The House of Commons approved the motion on 3 May.\n")
+    assert {"House of Commons", "Scottish Parliament", "Northern Ireland Assembly"} <= acting
+
+
+def test_a_legislature_s_own_body_named_after_it_is_that_body():
+    names = _names("the hon. Member representing the House of Commons Commission said the House of Commons Service "
+                   "and the Scottish Parliament Information Centre keep the figures.")
+    assert names == ["House of Commons Commission", "House of Commons Service", "Scottish Parliament Information Centre"]
+    # contrary: a House's committee named in full is the committee, and a House followed by no name of a body is the House
+    assert _names("the House of Lords Select Committee on the Constitution reported") == ["Select Committee on the Constitution"]
+    assert _names("the House of Commons voted on Tuesday") == ["House of Commons"]
+
+
+def test_words_before_a_listed_committee_s_name_make_another_committee():
+    # "Administration Committee" is listed; "the Public Administration Committee" (1997-2015) is another committee.
+    assert _names("The matter was also raised by the Public Administration Committee in its report.") == [
+        "Public Administration Committee"]
+    # contrary: the listed committee named alone, or after a House's word, is the listed one
+    assert _names("It was raised by the Administration Committee in its report.") == ["Administration Committee"]
+    assert _names("as the Lords Constitution Committee said") == ["Constitution Committee"]

@@ -414,7 +414,7 @@ def _add_mentions(context: _Context) -> None:
     title_quote = Provenance(context.iri, "title", None, "", 0, len(title), title)
     # Known names only (no discovery, nothing learnt): a heading names what the text then defines ("... (IIMO)").
     for mention in context.finder.gazetteer.scan(title):
-        if _addressed_as_forum(title, mention):
+        if _addressed_as_forum(title, mention, heading=True):
             continue
         _add_entity(context, mention.entity, title_quote)
         _add_department_of_post(context, mention.entity, title_quote)
@@ -426,7 +426,7 @@ def _add_mentions(context: _Context) -> None:
         quote = Provenance(context.iri, f"s{position}", None, section.heading, 0, len(section.heading), section.heading)
         known = [m for m in context.finder.gazetteer.scan(section.heading) if m.entity.type != "Legislation"]
         for mention in sorted(known + context.finder.legislation_in_heading(section.heading), key=lambda m: m.start):
-            if _addressed_as_forum(section.heading, mention):
+            if _addressed_as_forum(section.heading, mention, heading=True):
                 continue
             _add_entity(context, mention.entity, quote)
             _add_department_of_post(context, mention.entity, quote)
@@ -456,12 +456,14 @@ def _add_mentions(context: _Context) -> None:
 
 
 # Legislatures are named most often as where government speaks or sends a text, not as a body that acts.
-_LEGISLATURES = frozenset({"Parliament of the United Kingdom", "House of Commons", "House of Lords"})
+_LEGISLATURES = frozenset({"Parliament of the United Kingdom", "House of Commons", "House of Lords", "Scottish Parliament",
+                           "Senedd Cymru", "Northern Ireland Assembly"})
 _FORUM_BEFORE = re.compile(
     r"(?<!reserved )(?<!accountable )(?<!answerable )\b(?:to|before|in|through|into|updat(?:e|es|ed|ing)|inform(?:s|ed|ing)?|tell|told|"
     r"address(?:es|ed|ing)?|inside|outside|members?\s+of)\s+(?:the\s+)?$", re.I)  # "debate outside Parliament", "your Member of Parliament"
 # "this Parliament", "over the life of the Parliament": a Parliament as a period of time.
 _PERIOD_BEFORE = re.compile(r"\b(?:this|last|next|current|previous|new|same|whole|(?:life|end|rest) of the|(?:over|during|across|throughout) the)\s+$", re.I)
+_POST_OF = re.compile(r"\b(?:Leader|Speaker|Deputy Speaker|Clerk|Presiding Officer) of (?:the )?$")
 _FORUM_WORDS = 30  # how far back the words naming the forum are looked for
 # The House offices where papers are to be had ("copies are available in the Vote Office and the Printed Paper
 # Office"): places a document goes, like the Library, not bodies that act.
@@ -469,7 +471,7 @@ _HOUSE_DOCUMENT_OFFICES = frozenset({"Vote Office", "Printed Paper Office"})
 _FROM_THE = re.compile(r"(?:\b(?:from|at|and)|,)\s+(?:the\s+)?$", re.I)
 
 
-def _addressed_as_forum(text: str, mention: Mention) -> bool:
+def _addressed_as_forum(text: str, mention: Mention, heading: bool = False) -> bool:
     """Whether a legislature is named as the forum ("Presented to Parliament", "update the House",
     "a Bill before Parliament", "made in the House of Commons") or a period ("this Parliament"), not as a body that acts ("the
     sovereignty of Parliament", "a matter reserved to the UK Parliament").
@@ -487,6 +489,10 @@ def _addressed_as_forum(text: str, mention: Mention) -> bool:
         return _FORUM_BEFORE.search(before) is not None or _FROM_THE.search(before) is not None
     if mention.entity.name not in _LEGISLATURES:
         return False
+    if heading and text.strip(" .:") == mention.text:
+        return True  # "House of Commons" alone as the title of a day's record: where it was said
+    if _POST_OF.search(before):
+        return True  # "The Leader of the House of Commons": a post's title, not the House acting
     return _FORUM_BEFORE.search(before) is not None or _PERIOD_BEFORE.search(before) is not None
 
 

@@ -531,6 +531,19 @@ _QUALIFIED_BODY = re.compile(
     r"\b(?! [A-Z])|(board|committee)\b)|(?:[A-Z][a-z]+ ){1,3}(team|unit)\b)")
 
 
+# A legislature's own bodies and services, named after it: "the House of Commons Commission", "the House of Commons
+# Service", "the Scottish Parliament Information Centre" (capitalised words ending in a head word of a body).
+_LEGISLATURE_UNIT = re.compile(
+    r"\b(?:House of Commons|House of Lords|Scottish Parliament|Northern Ireland Assembly|Senedd) (?:[A-Z][a-z]+ ){0,3}([A-Z][a-z]+)\b")
+
+
+# Capitalised words just before a name, inside a sentence (after a lower-case word): "raised by the Public".
+_WORDS_BEFORE_COMMITTEE = re.compile(r"(?<=[a-z,] )((?:[A-Z][a-z]+ ){1,2})$")
+#: Capitalised words that start no committee's name: determiners, Houses' and posts' words, days and months.
+_NOT_PART_OF_A_NAME = frozenset({"The ", "This ", "That ", "Our ", "Your ", "Its ", "Lords ", "Commons ", "Select ", "Joint ",
+                                 "House ", "Chair ", "Chairman ", "Members "})
+
+
 # "Shrewsbury and Telford Hospital NHS Trust", "East Kent Hospitals University NHS Foundation Trust": the NHS's
 # naming scheme for its trusts (some 200, not listed one by one), capitalised words before "NHS (Foundation) Trust".
 _NHS_TRUST = re.compile(r"\b((?:[A-Z][\w'’-]*|and|of|&) ){0,10}?(?<![\w'’-])[A-Z][\w'’-]* NHS (?:Foundation )?[Tt]rust\b")
@@ -559,6 +572,10 @@ class MentionFinder:
             mentions = self._bodies_of_bodies(text, normalised, mentions)
         if "NHS" in normalised:
             mentions = self._nhs_trusts(text, normalised, mentions)
+        if _LEGISLATURE_UNIT.search(normalised):
+            mentions = self._units_of_legislatures(text, normalised, mentions)
+        if "Committee" in text:
+            mentions = self._longer_committees(text, mentions)
         discovered = self._discover(text, normalised, mentions)
         mentions += discovered
         resolved = self._anaphora(text, mentions)
@@ -714,6 +731,41 @@ class MentionFinder:
             mentions = sorted([m for m in mentions if m not in inside] + [Mention(entity, start, end, text[start:end])],
                               key=lambda m: (m.start, -m.end))
         return mentions
+
+    def _units_of_legislatures(self, text: str, normalised: str, mentions: list[Mention]) -> list[Mention]:
+        """A legislature's body or service named after it ("the House of Commons Commission", "the Scottish
+        Parliament Information Centre") is that body, not the legislature; a listed committee after a House is
+        left to :func:`_fuller_forms` ("House of Lords Statutory Inquiries Committee")."""
+        for match in _LEGISLATURE_UNIT.finditer(normalised):
+            start, end = match.span()
+            typed = HEAD_WORDS.get(match.group(1)) if match.group(1) != "Committee" else None  # a House's committees: _fuller_forms
+            if normalised.startswith((" on ", " of ", " for "), end):
+                continue  # the name goes on ("the House of Lords Select Committee on the Constitution")
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            if typed is None or any(m.entity.curated and m.start > start for m in inside) \
+                    or any(m.start < end and start < m.end for m in mentions if m not in inside):
+                continue
+            name = text[start:end]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, typed[0], typed[1], entity_iri(typed[0], name), curated=False))
+            mentions = sorted([m for m in mentions if m not in inside] + [Mention(entity, start, end, name)],
+                              key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def _longer_committees(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A listed committee's name with capitalised words before it inside a sentence is another committee ("the
+        Public Administration Committee" is not the Administration Committee): that one, found from the text."""
+        longer = []
+        for mention in mentions:
+            match = _WORDS_BEFORE_COMMITTEE.search(text, 0, mention.start)
+            if mention.entity.curated and mention.entity.name.endswith(" Committee") and match is not None \
+                    and match.group(1) not in _NOT_PART_OF_A_NAME:
+                name = text[match.start(1):mention.end]
+                entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                    Entity(name, "Organisation", mention.entity.kind, entity_iri("Organisation", name), curated=False))
+                mention = Mention(entity, match.start(1), mention.end, name)
+            longer.append(mention)
+        return longer
 
     def _discovered(self, name: str, text: str, start: int, end: int) -> list[Mention]:
         """A mention of ``name`` if its head word gives it a type (registering a new entity); two
