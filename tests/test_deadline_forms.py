@@ -171,3 +171,15 @@ def test_a_figure_stated_is_no_money_committed():
     assert states_a_figure("The indicative budget for 2010-11, communicated to probation chiefs in February, 2009 was £844 million.")
     assert not states_a_figure("This programme has over £500m in funding going out to local areas from April 2025.")
     assert not states_a_figure("The budget for 2010-11 was £844 million and will rise to £870 million in 2011-12.")
+
+
+def test_a_dated_plan_the_speaker_looks_forward_to_is_a_commitment():
+    from policykg.graph.deadlines import find_stated_deadline
+    from policykg.graph.statements import is_commitment
+
+    visit = "Prince Philip and I look forward to welcoming His Excellency the President of Colombia on a State Visit in November."
+    assert is_commitment(visit, dated=True)
+    assert find_stated_deadline(visit, date(2016, 5, 18)).end == date(2016, 11, 30)
+    # what others are to show or send is no plan of the speaker's
+    assert not is_commitment("I look forward to hearing about your plans for the police in November.", dated=True)
+    assert not is_commitment("We look forward to receiving the Committee's report in the spring.", dated=True)

@@ -1247,7 +1247,7 @@ def _add_commitments(context: _Context) -> None:
                 (frame_acts and (not frame_commits or subject is not None or _GERUND_OPENING.match(item.text) is not None))
                 or statements.opens_with_action(item.text))
             refusal = statements.is_refusal(item.text)
-            if not framed and subject is None and "£" not in item.text and not refusal and statements.reported_future(item.text) is None:
+            if not framed and subject is None and "£" not in item.text and not refusal and statements.dated_plan(item.text) is None:
                 # Commits to nothing, dated or not (is_commitment needs a committing verb, and
                 # funded_and_dated an amount of money): spare the search for a deadline.
                 continue

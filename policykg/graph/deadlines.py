@@ -522,7 +522,7 @@ def _this_parliament(m: re.Match, published: date) -> tuple[date | None, date] |
 
 # A month or season named without a year is a deadline only in a sentence about the future.
 _FUTURE = re.compile(r"\b(?:will|shall|would|plans?|intends?|aims?|expects?|to be|going to|due to|on track|commit|"
-                     r"(?:can|pleased to|able to|delighted to) announce\b)", re.I)  # "I can announce today that ...": now
+                     r"(?:can|pleased to|able to|delighted to) announce\b|look forward to)", re.I)  # "I can announce today that ...": now
 # An action under way: "This week we are embarking on the next phase".
 _ONGOING = re.compile(r"\b(?:am|is|are)\s+(?:now\s+|today\s+)?\w+ing\b", re.I)
 # A past action in the words before a date ("DfE published ... for the 2023/24 academic year").

@@ -177,6 +177,30 @@ def reported_future(text: str) -> str | None:
     return None if match is None else text[: match.start(1)]
 
 
+# A plan the speaker looks forward to carrying out: "Prince Philip and I look forward to welcoming the President
+# on a State Visit in November"; not what others are to do or show ("look forward to seeing/hearing/receiving").
+_LOOK_FORWARD = re.compile(
+    r"\b(?:I|we)\s+(?:very much\s+|greatly\s+)?look forward to\s+(?!seeing|hearing|receiving|reading|learning|watching)[a-z]+ing\b",
+    re.I)
+
+
+def dated_plan(text: str) -> str | None:
+    """The text before the verb of a plan that commits only when dated: reported in indirect speech
+    (:func:`reported_future`), or looked forward to by the speaker; ``None`` if neither.
+
+    >>> dated_plan("Prince Philip and I look forward to welcoming the President on a State Visit in November.")
+    'Prince Philip and I '
+    >>> dated_plan("I look forward to hearing about your plans next year.") is None
+    True
+    """
+    if (subject := reported_future(text)) is not None:
+        return subject
+    if "forward" not in text.lower():  # most sentences: spare the search
+        return None
+    match = _LOOK_FORWARD.search(text)
+    return None if match is None else text[: match.start() + len(match.group(0).split()[0]) + 1]
+
+
 # A subject that is a share of something: "more than a third of spending ... will be administered by
 # other departments" states a figure, not an action.
 _SHARE = re.compile(
@@ -194,7 +218,7 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     """
     subject = subject_of(text)
     if subject is None and dated:
-        subject = reported_future(text)
+        subject = dated_plan(text)
     if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text) or _QUESTION.match(text) or _EXPECTATION.search(text):
         return False
     if _FORECAST.search(subject):
