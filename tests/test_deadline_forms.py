@@ -183,3 +183,15 @@ def test_a_dated_plan_the_speaker_looks_forward_to_is_a_commitment():
     # what others are to show or send is no plan of the speaker's
     assert not is_commitment("I look forward to hearing about your plans for the police in November.", dated=True)
     assert not is_commitment("We look forward to receiving the Committee's report in the spring.", dated=True)
+
+
+def test_the_spending_review_period_is_the_latest_reviews_years():
+    from policykg.graph.deadlines import find_stated_deadline
+
+    speech = ("Overall police spending will increase by up to £900 million in cash terms over the Spending Review period.")
+    found = find_stated_deadline(speech, date(2016, 5, 24))  # Spending Review 2015: 2016-17 to 2019-20
+    assert found is not None and found.iso == "2016-04-01/2020-03-31"
+    assert find_stated_deadline(speech, date(2009, 10, 29)).end == date(2011, 3, 31)  # the 2007 review's years
+    # the review named as a thing, not as the period of an action; and no review before the date
+    assert find_stated_deadline("We will publish the Spending Review period allocations soon.", date(2016, 5, 24)) is None
+    assert find_stated_deadline(speech, date(2005, 1, 1)) is None

@@ -209,12 +209,14 @@ def _gates_passed(lowered: str) -> frozenset[str]:
         passed.append("duration")
     if "today" in lowered:
         passed.append("today")
+    if "spending review" in lowered:
+        passed.append("spending review")
     return frozenset(passed)
 
 
 _GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next",
                "month name", "season name", "years or months", "year to year", "parliament", "academic", "easter",
-               "end of the year", "duration", "today"}
+               "end of the year", "duration", "today", "spending review"}
 
 
 class _Rule(NamedTuple):
@@ -518,6 +520,32 @@ def _this_parliament(m: re.Match, published: date) -> tuple[date | None, date] |
         return None
     elected, end = sitting[-1]
     return (None, end) if prep == "by the end of" else (max(elected, published), end)
+
+
+# The UK Spending Reviews: the day each was announced and the financial years it set (resource budgets),
+# from the first April to the last March: "over the Spending Review period" is the period of the latest
+# review announced by the document's date.
+SPENDING_REVIEWS: tuple[tuple[date, date, date], ...] = (
+    (date(2007, 10, 9), date(2008, 4, 1), date(2011, 3, 31)),  # Comprehensive Spending Review 2007
+    (date(2010, 10, 20), date(2011, 4, 1), date(2015, 3, 31)),  # Spending Review 2010
+    (date(2013, 6, 26), date(2015, 4, 1), date(2016, 3, 31)),  # Spending Round 2013
+    (date(2015, 11, 25), date(2016, 4, 1), date(2020, 3, 31)),  # Spending Review 2015
+    (date(2019, 9, 4), date(2020, 4, 1), date(2021, 3, 31)),  # Spending Round 2019
+    (date(2020, 11, 25), date(2021, 4, 1), date(2022, 3, 31)),  # Spending Review 2020
+    (date(2021, 10, 27), date(2022, 4, 1), date(2025, 3, 31)),  # Spending Review 2021
+    (date(2025, 6, 11), date(2026, 4, 1), date(2029, 3, 31)),  # Spending Review 2025
+)
+
+
+@_rule(r"\b(?:(over|during|throughout|in|within|across|by the end of|for)\s+)(?:the|this)\s+(?:current\s+)?spending review period\b",
+       "spending review")
+def _spending_review_period(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"Over the Spending Review period": the years the latest Spending Review by the document's date set."""
+    announced = [(start, end) for day, start, end in SPENDING_REVIEWS if day <= published]
+    if not announced:
+        return None
+    start, end = announced[-1]
+    return _period(m.group(1).lower(), start, end)
 
 
 # A month or season named without a year is a deadline only in a sentence about the future.
