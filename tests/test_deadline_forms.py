@@ -195,3 +195,14 @@ def test_the_spending_review_period_is_the_latest_reviews_years():
     # the review named as a thing, not as the period of an action; and no review before the date
     assert find_stated_deadline("We will publish the Spending Review period allocations soon.", date(2016, 5, 24)) is None
     assert find_stated_deadline(speech, date(2005, 1, 1)) is None
+
+
+def test_an_action_under_way_is_dated_though_it_names_something_done():
+    from policykg.graph.deadlines import find_stated_deadline
+
+    published = date(2016, 1, 17)
+    found = find_stated_deadline("We are managing welfare expenditure by implementing the measures announced in the Budget "
+                                 "2015, to reduce the cost of the welfare system by £12 billion by 2019 to 2020.", published)
+    assert found is not None and found.end == date(2020, 3, 31)
+    # an action done, with no action under way before it: its date is history
+    assert find_stated_deadline("The Department published its measures for 2016 to 2017 in the Budget.", published) is None

@@ -575,8 +575,8 @@ def reported_as_done(before: str) -> bool:
     False
     """
     done = next(reversed(list(_PAST_ACTION.finditer(before))), None)  # the last action reported
-    if done is None or _FUTURE.search(before) is not None:
-        return False
+    if done is None or _FUTURE.search(before) is not None or _ONGOING.search(before, 0, done.start()) is not None:
+        return False  # "We are managing expenditure by implementing the measures announced in ...": under way
     # What was announced is a plan under way: "have today announced they are investing £25 million in 2024-25".
     return not (_SAYING.search(done.group(0)) and _PLAN_SAID.match(before, done.end()))
 
