@@ -206,3 +206,14 @@ def test_an_action_under_way_is_dated_though_it_names_something_done():
     assert found is not None and found.end == date(2020, 3, 31)
     # an action done, with no action under way before it: its date is history
     assert find_stated_deadline("The Department published its measures for 2016 to 2017 in the Budget.", published) is None
+
+
+def test_planning_commits_only_with_to():
+    from policykg.graph.statements import is_commitment, subject_of
+
+    assert subject_of("We are planning to consult in the spring.") == "We "
+    # "what we are intending" names the plan; the verb that commits is "will be made clear"
+    text = ("The full details of what we are intending, and the official response to the consultation will be made clear "
+            "when the legislation is published next month.")
+    assert subject_of(text).endswith("the official response to the consultation ")
+    assert is_commitment(text, dated=True)

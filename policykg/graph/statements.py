@@ -63,8 +63,8 @@ _COMMITTING = re.compile(
     r"publishing|consulting|delivering|funding|supporting|managing|improving|helping|reforming|tackling|transforming|"
     r"protecting|strengthening|modernising|reducing|piloting|trialling|developing|updating|preparing|exploring|"
     r"implementing|establishing|drafting|setting up|removing|abolishing|amending|changing|replacing|legislating|"
-    r"bringing forward|scrapping|ending|raising|lowering|requiring|planning|intending|embarking on)|"
-    r"(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
+    r"bringing forward|scrapping|ending|raising|lowering|requiring|embarking on)|"
+    r"(?:is|are) (?:now |also )?(?:on track|expected|planning|intending) to)\b",
     re.I,
 )
 # The same for the lower-cased text (the pattern is written in lower case): see deadlines.text_to_search.
