@@ -82,3 +82,138 @@ def test_the_end_of_the_year_is_the_end_of_the_year_the_document_is_dated_in():
     # the end of another year, or no date to count from: no deadline
     assert find_stated_deadline("We will report by the end of the year in which the Act passes.", published) is None
     assert find_stated_deadline("We will report by the end of the year.", None) is None
+
+
+# Forms read since the fidelity corpus's Hansard days of October 2009; each with a sentence that must not be read so.
+HANSARD_DAY = date(2009, 10, 29)  # a Thursday
+
+
+@pytest.mark.parametrize(("text", "phrase", "iso"), [
+    # a meeting named by its month: that month
+    ("The presidency hoped that the framework decision would be formally adopted at the November JHA Council.",
+     "at the November JHA Council", "2009-11-01/2009-11-30"),
+    # a day written with "the"
+    ("The decision will come back to the Council on the 30 November for formal adoption.", "on the 30 November", "2009-11-30"),
+    # a length of time from now: "over a six-month period", "will run for six months"
+    ("Cash payments will now be phased in over a six-month period through the IOM office in Harare.",
+     "over a six-month period", "2009-10-29/2010-04-29"),
+    ("The adverts will run for six months on youth channels, starting tonight.", "for six months", "2009-10-29/2010-04-29"),
+    # the week or month of the document's date, or the next: a calendar week (to Sunday) or month
+    ("The official response will be made clear when the legislation is published next month.", "next month",
+     "2009-11-01/2009-11-30"),
+    ("This week we are embarking on the next phase of our package to help more lone parents into employment.", "This week",
+     "2009-10-29/2009-11-01"),
+    # "today" beside "will": the document's day
+    ("Today I will be launching a new strategy to transform information, advice and guidance for young people.", "Today",
+     "2009-10-29"),
+])
+def test_forms_of_a_hansard_day(text, phrase, iso):
+    found = find_deadline(text, HANSARD_DAY)
+    assert found is not None and (found.text, found.iso) == (phrase, iso)
+
+
+@pytest.mark.parametrize("text", [
+    "The Council met at the November session of 2008 and adopted it.",  # a meeting of the past: no future verb
+    "The report was published on the 20 May.",  # a day with "the", in the past tense: history
+    "The pilot ran for six months in the north-west.",  # a length of time that is over
+    "Claimants who have been unemployed for six months will be offered a place.",  # a condition, not a period
+    "This week we published the final report.",  # done this week
+    "Over the course of the next month, there will be local elections.",  # "the next month": no calendar month
+    "The reforms we are setting out today will make sure every young person gets support.",  # "today" of another verb
+    "The Minister said today that the Government will publish the plan.",  # "today" of the saying
+])
+def test_not_forms_of_a_hansard_day(text):
+    assert find_deadline(text, HANSARD_DAY) is None
+
+
+def test_a_plan_announced_is_dated_by_the_plan_not_the_announcement():
+    from policykg.graph.deadlines import find_stated_deadline
+    published = date(2023, 11, 29)
+    announced = "The Government have today announced they are investing £25 million in 2024-25 to create a new fund."
+    assert find_stated_deadline(announced, published).end == date(2025, 3, 31)
+    # "I can announce today that ...": the announcement is now, the date is the allocation's
+    found = find_stated_deadline("In the light of the representations I have received, I can announce today that the "
+                                 "confirmed 2010-11 allocation will be £870 million.", date(2009, 10, 29))
+    assert found is not None and found.end == date(2011, 3, 31)
+    # but an announcement of what was done, then, is history
+    assert find_stated_deadline("In July 2023, the Government announced that it had invested £25 million in 2023-24.",
+                                published) is None
+    assert find_stated_deadline("The Government announced the beginning of a consultation on draft regulations in "
+                                "2024-25.", published) is None
+
+
+def test_plans_by_any_actor_and_reported_plans_are_dated_commitments():
+    from policykg.graph.statements import is_commitment
+
+    # "is planning to": a plan of the actor named
+    assert is_commitment("The Commission is planning to make proposals by 2012 on a new single market package.", dated=True)
+    assert not is_commitment("The Commission was planning to make proposals by 2012, but dropped them.", dated=True)  # a past plan
+    # a plan reported in indirect speech, when dated
+    assert is_commitment("The Government stated that they would report to Parliament on the progress achieved by the end "
+                         "of October 2009.", dated=True)
+    assert is_commitment("The presidency welcomed the broad support for the text and concluded that formal agreement "
+                         "would be reached in November.", dated=True)
+    assert not is_commitment("The Government stated that it would be wrong to act now.", dated=True)  # "it would": no action
+    assert not is_commitment("It would be possible to introduce these in 2010.", dated=True)  # no report of a plan
+    # a thing named with "This" and dated: "This consultation will last 12 weeks, finishing on 8 January 2010"
+    assert is_commitment("This England-only consultation will last 12 weeks, finishing on 8 January 2010.", dated=True)
+    assert not is_commitment("This will be discussed by the October European Council.", dated=True)  # a bare "This"
+    # a share of spending states a figure, not an action
+    assert not is_commitment("In financial year 2016 to 2017, more than a third of spending within the welfare cap will be "
+                             "administered by other government departments.", dated=True)
+    assert is_commitment("In financial year 2016 to 2017, the department will administer the welfare cap.", dated=True)
+
+
+def test_a_figure_stated_is_no_money_committed():
+    from policykg.graph.statements import states_a_figure
+
+    assert states_a_figure("£6bn Total Departmental Expenditure Limit (DEL) in financial year 2015 to 2016")
+    assert states_a_figure("The indicative budget for 2010-11, communicated to probation chiefs in February, 2009 was £844 million.")
+    assert not states_a_figure("This programme has over £500m in funding going out to local areas from April 2025.")
+    assert not states_a_figure("The budget for 2010-11 was £844 million and will rise to £870 million in 2011-12.")
+
+
+def test_a_dated_plan_the_speaker_looks_forward_to_is_a_commitment():
+    from policykg.graph.deadlines import find_stated_deadline
+    from policykg.graph.statements import is_commitment
+
+    visit = "Prince Philip and I look forward to welcoming His Excellency the President of Colombia on a State Visit in November."
+    assert is_commitment(visit, dated=True)
+    assert find_stated_deadline(visit, date(2016, 5, 18)).end == date(2016, 11, 30)
+    # what others are to show or send is no plan of the speaker's
+    assert not is_commitment("I look forward to hearing about your plans for the police in November.", dated=True)
+    assert not is_commitment("We look forward to receiving the Committee's report in the spring.", dated=True)
+
+
+def test_the_spending_review_period_is_the_latest_reviews_years():
+    from policykg.graph.deadlines import find_stated_deadline
+
+    speech = ("Overall police spending will increase by up to £900 million in cash terms over the Spending Review period.")
+    found = find_stated_deadline(speech, date(2016, 5, 24))  # Spending Review 2015: 2016-17 to 2019-20
+    assert found is not None and found.iso == "2016-04-01/2020-03-31"
+    assert find_stated_deadline(speech, date(2009, 10, 29)).end == date(2011, 3, 31)  # the 2007 review's years
+    # the review named as a thing, not as the period of an action; and no review before the date
+    assert find_stated_deadline("We will publish the Spending Review period allocations soon.", date(2016, 5, 24)) is None
+    assert find_stated_deadline(speech, date(2005, 1, 1)) is None
+
+
+def test_an_action_under_way_is_dated_though_it_names_something_done():
+    from policykg.graph.deadlines import find_stated_deadline
+
+    published = date(2016, 1, 17)
+    found = find_stated_deadline("We are managing welfare expenditure by implementing the measures announced in the Budget "
+                                 "2015, to reduce the cost of the welfare system by £12 billion by 2019 to 2020.", published)
+    assert found is not None and found.end == date(2020, 3, 31)
+    # an action done, with no action under way before it: its date is history
+    assert find_stated_deadline("The Department published its measures for 2016 to 2017 in the Budget.", published) is None
+
+
+def test_planning_commits_only_with_to():
+    from policykg.graph.statements import is_commitment, subject_of
+
+    assert subject_of("We are planning to consult in the spring.") == "We "
+    # "what we are intending" names the plan; the verb that commits is "will be made clear"
+    text = ("The full details of what we are intending, and the official response to the consultation will be made clear "
+            "when the legislation is published next month.")
+    assert subject_of(text).endswith("the official response to the consultation ")
+    assert is_commitment(text, dated=True)

@@ -1352,7 +1352,7 @@ def _add_commitments(context: _Context) -> None:
                 (frame_acts and (not frame_commits or subject is not None or _GERUND_OPENING.match(item.text) is not None))
                 or statements.opens_with_action(item.text))
             refusal = statements.is_refusal(item.text)
-            if not framed and subject is None and "£" not in item.text and not refusal:
+            if not framed and subject is None and "£" not in item.text and not refusal and statements.dated_plan(item.text) is None:
                 # Commits to nothing, dated or not (is_commitment needs a committing verb, and
                 # funded_and_dated an amount of money): spare the search for a deadline.
                 continue
@@ -1366,7 +1366,7 @@ def _add_commitments(context: _Context) -> None:
             else:
                 # "£500m ... from April 2025"; not "This locked in ... £16.3 billion by 2019 to 2020" nor a forecast
                 funded_and_dated = (dated and bool(find_money(item.text)) and not statements.is_forecast(item.text)
-                                    and not statements.opens_with_consequence(item.text))
+                                    and not statements.opens_with_consequence(item.text) and not statements.states_a_figure(item.text))
                 committed = refusal or funded_and_dated or statements.is_commitment(item.text, names_actor=bool(actors), dated=dated)
             if not committed:
                 continue

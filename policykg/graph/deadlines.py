@@ -11,7 +11,10 @@ Conventions (documented in the README, relied on by queries):
 * "from <period>" → that period: the action is to start within it ("from April 2026" →
   2026-04-01/2026-04-30, due to have started by its end; "from 17 March 2025" → that day);
 * "this year", "later this Spring", "later in the year" are relative to the
-  document's publication date;
+  document's publication date; so are "today" beside "will" (that day), "this week" / "next
+  month" (the calendar week, Monday to Sunday, or month), a length of time that starts now
+  ("over a six-month period", "will run for six months") and a meeting named by its month
+  ("at the November JHA Council": that month);
 * a phrase that ends before publication (other than "from ...") is history, not a deadline.
 
 >>> from datetime import date
@@ -202,12 +205,18 @@ def _gates_passed(lowered: str) -> frozenset[str]:
         passed.append("academic")
     if "easter" in lowered:
         passed.append("easter")
+    if "month" in lowered or "week" in lowered or "year" in lowered:
+        passed.append("duration")
+    if "today" in lowered:
+        passed.append("today")
+    if "spending review" in lowered:
+        passed.append("spending review")
     return frozenset(passed)
 
 
 _GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next",
                "month name", "season name", "years or months", "year to year", "parliament", "academic", "easter",
-               "end of the year"}
+               "end of the year", "duration", "today", "spending review"}
 
 
 class _Rule(NamedTuple):
@@ -393,7 +402,7 @@ def _month_range(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period((m.group("prep") or "in").lower(), start, _month_end(year, last))
 
 
-@_rule(rf"\b{_PREP}\s+(\d{{1,2}}) {_MONTH} {_YEAR}\b", "year", "month")
+@_rule(rf"\b{_PREP}\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH} {_YEAR}\b", "year", "month")
 def _day(m: re.Match, published: date) -> tuple[date | None, date] | None:
     try:
         day = date(int(m.group(4)), MONTHS[word_key(m.group(3))], int(m.group(2)))
@@ -402,7 +411,7 @@ def _day(m: re.Match, published: date) -> tuple[date | None, date] | None:
     return _period(m.group("prep"), day, day)
 
 
-@_rule(rf"\b{_PREP}\s+(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}\b(?!,?\s*\d)", "month name")
+@_rule(rf"\b{_PREP}\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}\b(?!,?\s*\d)", "month name")
 def _day_without_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
     """"The final report will be published on 20 May": the next such day from the document's date,
     in a sentence about the future only (as for a month without a year)."""
@@ -513,8 +522,37 @@ def _this_parliament(m: re.Match, published: date) -> tuple[date | None, date] |
     return (None, end) if prep == "by the end of" else (max(elected, published), end)
 
 
+# The UK Spending Reviews: the day each was announced and the financial years it set (resource budgets),
+# from the first April to the last March: "over the Spending Review period" is the period of the latest
+# review announced by the document's date.
+SPENDING_REVIEWS: tuple[tuple[date, date, date], ...] = (
+    (date(2007, 10, 9), date(2008, 4, 1), date(2011, 3, 31)),  # Comprehensive Spending Review 2007
+    (date(2010, 10, 20), date(2011, 4, 1), date(2015, 3, 31)),  # Spending Review 2010
+    (date(2013, 6, 26), date(2015, 4, 1), date(2016, 3, 31)),  # Spending Round 2013
+    (date(2015, 11, 25), date(2016, 4, 1), date(2020, 3, 31)),  # Spending Review 2015
+    (date(2019, 9, 4), date(2020, 4, 1), date(2021, 3, 31)),  # Spending Round 2019
+    (date(2020, 11, 25), date(2021, 4, 1), date(2022, 3, 31)),  # Spending Review 2020
+    (date(2021, 10, 27), date(2022, 4, 1), date(2025, 3, 31)),  # Spending Review 2021
+    (date(2025, 6, 11), date(2026, 4, 1), date(2029, 3, 31)),  # Spending Review 2025
+)
+
+
+@_rule(r"\b(?:(over|during|throughout|in|within|across|by the end of|for)\s+)(?:the|this)\s+(?:current\s+)?spending review period\b",
+       "spending review")
+def _spending_review_period(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"Over the Spending Review period": the years the latest Spending Review by the document's date set."""
+    announced = [(start, end) for day, start, end in SPENDING_REVIEWS if day <= published]
+    if not announced:
+        return None
+    start, end = announced[-1]
+    return _period(m.group(1).lower(), start, end)
+
+
 # A month or season named without a year is a deadline only in a sentence about the future.
-_FUTURE = re.compile(r"\b(?:will|shall|would|plans?|intends?|aims?|expects?|to be|going to|due to|on track|commit)", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|would|plans?|intends?|aims?|expects?|to be|going to|due to|on track|commit|"
+                     r"(?:can|pleased to|able to|delighted to) announce\b|look forward to)", re.I)  # "I can announce today that ...": now
+# An action under way: "This week we are embarking on the next phase".
+_ONGOING = re.compile(r"\b(?:am|is|are)\s+(?:now\s+|today\s+)?\w+ing\b", re.I)
 # A past action in the words before a date ("DfE published ... for the 2023/24 academic year").
 # Not verbs that hand on a future action ("has asked HMIC to", "has committed funding", "have decided to").
 _PAST_ACTION = re.compile(
@@ -533,12 +571,32 @@ def reported_as_done(before: str) -> bool:
     True
     >>> reported_as_done("The criteria started in September 2023 and will become mandatory")
     False
+    >>> reported_as_done("The Government have today announced they are investing £25 million in")
+    False
     """
-    return _PAST_ACTION.search(before) is not None and _FUTURE.search(before) is None
+    done = next(reversed(list(_PAST_ACTION.finditer(before))), None)  # the last action reported
+    if done is None or _FUTURE.search(before) is not None or _ONGOING.search(before, 0, done.start()) is not None:
+        return False  # "We are managing expenditure by implementing the measures announced in ...": under way
+    # What was announced is a plan under way: "have today announced they are investing £25 million in 2024-25".
+    return not (_SAYING.search(done.group(0)) and _PLAN_SAID.match(before, done.end()))
+
+
+_SAYING = re.compile(r"(?:announced|set out|confirmed)$", re.I)
+_PLAN_SAID = re.compile(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:am|is|are)\s+(?:now\s+|also\s+)?\w+ing\b", re.I)
 # A past verb in the clause right after a date: ", the Home Secretary made ...", " we published ...".
 _DONE_AFTER = re.compile(
     r",?\s+(?:[\w’'-]+\s+){0,4}?(?:made|published|announced|set out|said|confirmed|launched|wrote|met|agreed|"
     r"told|gave|laid|visited|opened|introduced|committed|(?:has|have|had|was|were)\s+\w+)\b", re.I)
+
+
+# A meeting named by its month: "at the November JHA Council", "by the October European Council".
+_MEETING = r"(?:council|meeting|summit|conference|session|sitting|board|committee|forum|plenary|ecofin)"
+
+
+@_rule(rf"\b(?P<prep>at|by|before|until)\s+the\s+{_MONTH}\s+(?:[\w&’'-]+\s+){{0,3}}?{_MEETING}s?\b", "month name")
+def _meeting_of_a_month(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"Adopted at the November JHA Council": in that month, the next such from the document's date."""
+    return _month_without_year(m, published)
 
 
 @_rule(rf"\b{_PREP}\s+(?:the\s+)?{_MONTH}\b(?!\s*\d)(?!\s+(?:be|have|not|also|need|want|wish|well|include)\b)", "month name")
@@ -571,11 +629,67 @@ def _season_without_year(m: re.Match, published: date) -> tuple[date | None, dat
        r"(?!\s+(?:from|between)\s+20\d\d)", "years or months")  # "the five years from 2019 to 2024" are those years
 def _years_from_now(m: re.Match, published: date) -> tuple[date | None, date]:
     """"Over the next ten years", "within three years", "in the next 18 months": counted from the document's date."""
-    count = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1).lower()]
-    months = count * (12 if m.group(2).lower().startswith("year") else 1)
+    return published, _after(published, _counted(m.group(1)), m.group(2))
+
+
+def _months_later(published: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day where it is shorter)."""
     year, month = divmod(published.month - 1 + months, 12)
     day = min(published.day, calendar.monthrange(published.year + year, month + 1)[1])
-    return published, date(published.year + year, month + 1, day)
+    return date(published.year + year, month + 1, day)
+
+
+_COUNT = r"(\d{1,2}|" + "|".join(_COUNTS) + r")"
+
+
+def _counted(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
+
+
+def _after(published: date, count: int, unit: str) -> date:
+    """``count`` years, months or weeks after ``published``."""
+    unit = unit.lower()
+    if unit.startswith("week"):
+        return published + timedelta(weeks=count)
+    return _months_later(published, count * (12 if unit.startswith("year") else 1))
+
+
+# A stated length of time, starting now: "phased in over a six-month period", "the adverts will run for
+# six months" (after a verb of lasting only: "unemployed for six months" is a condition, not a period).
+@_rule(r"\bover an? " + _COUNT + r"[- ](year|month|week)s? period\b|"
+       r"(?:(?<=\brun )|(?<=\blast )|(?<=\bcontinue )|(?<=\boperate )|(?<=\bremain open )|(?<=\bbe open )|(?<=\bbe extended ))"
+       r"for (?:a further |another )?" + _COUNT + r" (years?|months?|weeks?)\b", "duration")
+def _length_from_now(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"Over a six-month period", "will run for six months": from the document's date, for that long."""
+    if not _FUTURE.search(m.string, 0, m.start()):
+        return None  # "the pilot ran for six months": done
+    count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return published, _after(published, _counted(count), unit)
+
+
+# The week or month the document is dated in, or the next: "the legislation is published next month".
+@_rule(r"(?<!earlier )(?<!last )(?<!the )\b(later |by the end of |before the end of )?(this|next) (week|month)\b", "duration")
+def _this_or_next_week_or_month(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"This week", "next month", "later this month": the calendar week (Monday to Sunday) or month."""
+    if not _FUTURE.search(m.string) and not _ONGOING.search(m.string):
+        return None  # "This week we published ...": done
+    nxt = m.group(2).lower() == "next"
+    if m.group(3).lower() == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=1 if nxt else 0)
+        start, end = monday, monday + timedelta(days=6)
+    else:
+        start = _month_start(published.year, published.month + (1 if nxt else 0))
+        end = _month_end(start.year, start.month)
+    if not nxt:
+        start = published
+    return _period((m.group(1) or "in").strip().lower(), start, end)
+
+
+# "Today I will be launching a new strategy", "I will today publish": done on the document's day.
+@_rule(r"(?:^|(?<=, )|(?<=; )|(?<=\. ))today\b(?=,?\s+(?:(?!that\b)[\w’'-]+\s+){0,3}?will\b)|(?:(?<=\bwill )|(?<=\bwill also ))today\b",
+       "today")
+def _today(m: re.Match, published: date) -> tuple[date | None, date]:
+    return published, published
 
 
 @_rule(r"\b(20\d\d)[-–](\d\d)\b(?![-–/]\d)", "year", "year range")

@@ -63,7 +63,8 @@ _COMMITTING = re.compile(
     r"publishing|consulting|delivering|funding|supporting|managing|improving|helping|reforming|tackling|transforming|"
     r"protecting|strengthening|modernising|reducing|piloting|trialling|developing|updating|preparing|exploring|"
     r"implementing|establishing|drafting|setting up|removing|abolishing|amending|changing|replacing|legislating|"
-    r"bringing forward|scrapping|ending|raising|lowering|requiring)|(?:is|are) (?:now |also )?(?:on track|expected) to)\b",
+    r"bringing forward|scrapping|ending|raising|lowering|requiring|embarking on)|"
+    r"(?:is|are) (?:now |also )?(?:on track|expected|planning|intending) to)\b",
     re.I,
 )
 # The same for the lower-cased text (the pattern is written in lower case): see deadlines.text_to_search.
@@ -147,6 +148,7 @@ def opens_with_consequence(text: str) -> bool:
 _DESCRIBING = re.compile(r"will (?:also |now |still )?be an? |sets? out (?:the )?(?:potential|possible)\b", re.I)
 _AMBITION = re.compile(r"ambitions? to\b", re.I)
 _THERE = re.compile(r"\bthere\s+$", re.I)
+_THIS_THING = re.compile(r"(?:this|these)\s+[\w’'-]+(?:\s+[\w’'-]+)*$", re.I)  # "This consultation", not "This"
 _INCLUDES_ACTION = re.compile(r"(?:includes?|will (?:also )?include) [a-z]+ing\b", re.I)
 # A committing verb in an indirect question hangs on another verb: "I now wish to inform the House of
 # the spending plans ..., together with further information on how we will deploy the funds".
@@ -154,13 +156,69 @@ _INCLUDES_ACTION = re.compile(r"(?:includes?|will (?:also )?include) [a-z]+ing\b
 _INDIRECT_QUESTION = re.compile(r"(?<!\bis )\b(?:how|what|why|whether|where)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 # "We expect an update from the FA ...", "We expect to hear further details ...": what others are to do.
 _EXPECTATION = re.compile(r"\bexpects?\s+(?:an?\s+|regular\s+|further\s+)*updates?\b|\bexpects?\s+to\s+(?:hear|see|receive)\b", re.I)
+# A plan reported in indirect speech: "The Government stated that they would report ... by the end of
+# October 2009", "The presidency hoped that the framework decision would be adopted at the November Council".
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:stated|said|confirmed|announced|agreed|concluded|hoped|undertook|promised|pledged|indicated|decided|"
+    r"made (?:it )?clear) that\b[^.;:?]{0,120}?\b(would)\b", re.I)
+
+
+def reported_future(text: str) -> str | None:
+    """The text before "would" in a plan reported in indirect speech, else ``None``.
+
+    >>> reported_future("The Government stated that they would report to Parliament by October 2009.")
+    'The Government stated that they '
+    >>> reported_future("It would be wrong to act now.") is None
+    True
+    """
+    if "would" not in text.lower():  # most sentences: spare the search
+        return None
+    match = _REPORTED_FUTURE.search(text)
+    return None if match is None else text[: match.start(1)]
+
+
+# A plan the speaker looks forward to carrying out: "Prince Philip and I look forward to welcoming the President
+# on a State Visit in November"; not what others are to do or show ("look forward to seeing/hearing/receiving").
+_LOOK_FORWARD = re.compile(
+    r"\b(?:I|we)\s+(?:very much\s+|greatly\s+)?look forward to\s+(?!seeing|hearing|receiving|reading|learning|watching)[a-z]+ing\b",
+    re.I)
+
+
+def dated_plan(text: str) -> str | None:
+    """The text before the verb of a plan that commits only when dated: reported in indirect speech
+    (:func:`reported_future`), or looked forward to by the speaker; ``None`` if neither.
+
+    >>> dated_plan("Prince Philip and I look forward to welcoming the President on a State Visit in November.")
+    'Prince Philip and I '
+    >>> dated_plan("I look forward to hearing about your plans next year.") is None
+    True
+    """
+    if (subject := reported_future(text)) is not None:
+        return subject
+    if "forward" not in text.lower():  # most sentences: spare the search
+        return None
+    match = _LOOK_FORWARD.search(text)
+    return None if match is None else text[: match.start() + len(match.group(0).split()[0]) + 1]
+
+
+# A subject that is a share of something: "more than a third of spending ... will be administered by
+# other departments" states a figure, not an action.
+_SHARE = re.compile(
+    r"^(?:more than |less than |fewer than |over |under |around |about |almost |nearly |up to |at least )?"
+    r"(?:an? |one |two |three |the )?(?:half|third|quarter|fifth|tenth|majority|minority|proportion|share|"
+    r"\d+(?:\.\d+)?\s*(?:%|per ?cent))s? of\b", re.I)
+
+
 def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) -> bool:
     """Whether a sentence commits to (or reports) an action by government or a body.
 
     ``names_actor`` says that a known organisation or post is named before the verb;
-    ``dated`` that the sentence has a deadline (a dated action needs no named actor).
+    ``dated`` that the sentence has a deadline (a dated action needs no named actor, and a dated
+    plan may be reported: "The presidency hoped that the decision would be adopted in November").
     """
     subject = subject_of(text)
+    if subject is None and dated:
+        subject = dated_plan(text)
     if subject is None or CAVEAT.search(text) or _DESCRIPTIVE_WILL.search(text) or _QUESTION.match(text) or _EXPECTATION.search(text):
         return False
     if _FORECAST.search(subject):
@@ -170,18 +228,44 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     if not dated and _AMBITION.match(text, len(subject)):
         return False  # an ambition commits only with a date: "an ambition to get a million more children active by 2030"
     clause = subject_clause(subject)
+    if _SHARE.match(clause):
+        return False  # "In 2016 to 2017, more than a third of spending will be ...": a figure
     words = clause.split()
     # "This includes creating four new prisons ...": the actions of what came before, named
     elaborates = _INCLUDES_ACTION.match(text, len(subject)) is not None
     if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"} and not elaborates:
         return False
     has_actor = _ACTOR.search(clause) is not None
-    if _NON_ACTOR.search(clause) and not has_actor and not elaborates:
+    # "This England-only consultation will last 12 weeks, finishing on 8 January 2010": a thing named, dated.
+    names_a_thing = dated and _THIS_THING.match(clause) is not None
+    if _NON_ACTOR.search(clause) and not has_actor and not elaborates and not names_a_thing:
         return False
     if has_actor or names_actor or dated:
         return True
     # "By December 2025, the latest data ... will be published by the ONS": a dated passive.
     return " will be " in text and _DATED_OPENING.match(text) is not None
+
+
+# A verb of a clause: an auxiliary, or a word in -ed or -ing ("Total Departmental Expenditure Limit" has none).
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|shall|would|can|could|may|might|must|be|been|being|goes|go|"
+                   r"gets?|gives?|takes?|makes?|provides?|funds?|pays?|costs?|receives?|\w+ed|\w+ing)\b", re.I)
+_PAST_FIGURE = re.compile(r"\b(?:was|were)\b", re.I)
+_AHEAD = re.compile(r"\b(?:will|shall|would|to be|going to|due to|plans?|intends?)\b", re.I)
+
+
+def states_a_figure(text: str) -> bool:
+    """Whether a sentence with an amount only states a figure: a label without a verb ("£6bn Total
+    Departmental Expenditure Limit (DEL) in financial year 2015 to 2016"), or a past figure ("The
+    indicative budget for 2010-11 was £844 million"), not money committed.
+
+    >>> states_a_figure("£6bn Total Departmental Expenditure Limit (DEL) in financial year 2015 to 2016")
+    True
+    >>> states_a_figure("This programme has over £500m in funding going out to local areas from April 2025.")
+    False
+    """
+    if _VERB.search(text) is None:
+        return True
+    return _PAST_FIGURE.search(text) is not None and _AHEAD.search(text) is None
 
 
 # A bullet of a plan that opens with the action itself: "introducing a new Work and Health programme from 2017".
