@@ -6,6 +6,7 @@ import random
 import re
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from conftest import FIXTURES
@@ -14,6 +15,7 @@ from policykg.errors import LoaderError
 from policykg.graph.build import build_graph
 from policykg.graph.storage import dumps
 from policykg.loaders import load_document, seed_path
+from policykg.loaders.dates import stated_date
 from policykg.loaders.document import normalise_space
 
 
@@ -219,3 +221,12 @@ def test_html_nested_beyond_any_page_is_refused_in_one_line_and_a_deep_page_is_r
 
     # tags never closed by a ">" nest nothing (and each is read once, not to the end of the text)
     assert nesting_depth("<a " * 100_000) == 0 and nesting_depth("<div><div>" + "<a " * 1_000 + "</div>") == 2
+
+
+def test_a_debate_record_s_line_dates_the_document():
+    # TheyWorkForYou and Parallel Parliament head a debate "Department – in the House of Commons at <time> on <day>".
+    assert stated_date(["Infected Blood Inquiry", "Cabinet Office – in the House of Commons at on 18 January 2024."])[0] \
+        == date(2024, 1, 18)
+    # contrary: a sentence that only mentions a day in the House, going on past it, is no date line
+    assert stated_date(["Infected Blood Inquiry",
+                        "The Minister said in the House of Commons on 18 January 2024 that the report would follow."]) == (None, None)
