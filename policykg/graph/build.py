@@ -1506,7 +1506,7 @@ def _add_figures(context: _Context) -> None:
             commitment = context.commitment_iris.get(_item_key(paragraph, item))  # None: the item commits to nothing
             for number_text in out_of_range(item.text):
                 context.over_limit(paragraph, f"{number_text[:40]}: a number out of range, kept as text and not as a figure")
-            in_row = find_money_in_row(paragraph.cells, paragraph.header) if item.text == " | ".join(paragraph.cells) else []
+            in_row = find_money_in_row(paragraph.cells, paragraph.header, paragraph.section) if item.text == " | ".join(paragraph.cells) else []
             for number, money in enumerate(find_money(item.text) + in_row, start=1):
                 where = context.where(paragraph, item)
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
@@ -1545,7 +1545,7 @@ def _add_figures(context: _Context) -> None:
 def _row_purpose(paragraph: Paragraph, money: Money) -> str:
     """What a table cell's amount pays for: its column's heading, and the row's first cell ("Costs (£ million): 4")."""
     column = " | ".join(paragraph.cells)[:money.start].count(" | ")
-    heading = paragraph.header[column]
+    heading = paragraph.header[column] if column < len(paragraph.header) and paragraph.header != paragraph.cells else paragraph.section
     return f"{heading}: {paragraph.cells[0]}" if column else heading
 
 
