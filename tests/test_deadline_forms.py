@@ -248,7 +248,7 @@ def test_forms_of_the_hansard_texts_of_2009(text, phrase, iso):
 @pytest.mark.parametrize(("text", "published"), [
     ("We will act early in the new year.", date(2024, 1, 18)),  # said in January: no year to come is meant
     ("The New Year Honours list will be published on Saturday.", HANSARD_DAY),  # a name, not a time
-    ("We will update the House before the Christmas recess.", HANSARD_DAY),  # a recess: its date is not in the text
+    ("We will update the House before the Christmas recess.", date(2015, 10, 28)),  # a recess whose day is not listed
     ("We published the survey in October last year.", HANSARD_DAY),  # a month of the year before: history
     ("The Christmas Day services will be held as usual.", HANSARD_DAY),  # no "before"/"by": no deadline
 ])
@@ -282,3 +282,15 @@ def test_work_with_others_under_way_is_a_commitment():
                          "and stakeholders to draft new guidance, with a view to publication in February 2010.", dated=True)
     # others working together, undated: no action of government's, no date
     assert not is_commitment("Many charities are working with the police.")
+
+
+def test_a_commons_recess_is_the_day_the_house_rises_for_it():
+    from policykg.graph.deadlines import find_stated_deadline
+
+    found = find_stated_deadline("We will now examine all aspects of the report, produce a full response and update the House "
+                                 "before the Christmas recess.", date(2009, 10, 28))
+    assert found is not None and found.end == date(2009, 12, 16)  # the House rose on Wednesday 16 December 2009
+    assert find_stated_deadline("We will issue a revised Code before the summer Recess.", date(2011, 6, 24)).end == date(2011, 7, 19)
+    # a recess whose date is not listed, or the recess as a time of its own: no deadline
+    assert find_stated_deadline("We will report before the summer recess.", date(2015, 6, 24)) is None
+    assert find_stated_deadline("Members will meet constituents over the Christmas recess.", date(2011, 6, 24)) is None

@@ -18,6 +18,7 @@ Conventions (documented in the README, relied on by queries):
 * "next October", "in October next year": that month, the next after the document's month or of the next year;
   "in two or three years' time": from the document's date, to the longer; "before Christmas": 24 December;
   "(early) in the new year", said from September to December: 1 January to 31 March of the next year;
+* "before the Christmas recess": the day the House of Commons rises for it, from a table of sourced dates (else text);
 * a phrase that ends before publication (other than "from ...") is history, not a deadline.
 
 >>> from datetime import date
@@ -218,13 +219,15 @@ def _gates_passed(lowered: str) -> frozenset[str]:
         passed.append("new year")
     if "christmas" in lowered:
         passed.append("christmas")
+    if "recess" in lowered:
+        passed.append("recess")
     return frozenset(passed)
 
 
 _GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next",
                "month name", "season name", "years or months", "year to year", "parliament", "academic", "easter",
                "end of the year", "duration", "today", "spending review",
-               "new year", "christmas"}
+               "new year", "christmas", "recess"}
 
 
 class _Rule(NamedTuple):
@@ -629,6 +632,31 @@ def _christmas(m: re.Match, published: date) -> tuple[date | None, date] | None:
     year = int(m.group(2)) if m.group(2) else published.year
     day = date(year, 12, 25)
     return _period(m.group(1), day, day)
+
+
+# House of Commons recesses: the day the House rises for each (the last sitting day before it), as the House
+# announced them (parliament.uk recess dates and news: "House of Commons rises for Christmas recess", 2010 and 2023;
+# the 2010-12 dates as the Leader of the House announced them on 19 October 2010; 2009 as reported by politics.co.uk
+# on 11 December 2009).  "Before the summer recess": by the day the House rises.  Only recesses listed here are read;
+# another stays text.
+COMMONS_RECESSES: tuple[tuple[str, date], ...] = (
+    ("christmas", date(2009, 12, 16)),
+    ("christmas", date(2010, 12, 21)),
+    ("february", date(2011, 2, 17)),
+    ("whitsun", date(2011, 5, 24)),
+    ("summer", date(2011, 7, 19)),
+    ("conference", date(2011, 9, 15)),
+    ("christmas", date(2011, 12, 20)),
+    ("christmas", date(2023, 12, 19)),
+)
+
+
+@_rule(r"\b(by|before|until)\s+the\s+(christmas|summer|whitsun|conference|february)\s+recess\b", "recess")
+def _commons_recess(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"Before the Christmas recess": the day the House of Commons next rises for it, if listed and within a year."""
+    kind = m.group(2).lower()
+    rises = [day for name, day in COMMONS_RECESSES if name == kind and published <= day <= published + timedelta(days=366)]
+    return (None, rises[0]) if rises else None
 
 
 # A meeting named by its month: "at the November JHA Council", "by the October European Council".
