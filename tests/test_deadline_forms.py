@@ -217,3 +217,80 @@ def test_planning_commits_only_with_to():
             "when the legislation is published next month.")
     assert subject_of(text).endswith("the official response to the consultation ")
     assert is_commitment(text, dated=True)
+
+
+# Forms of the Hansard texts of 2009 (oral statements and questions, written answers, devolved statements),
+# each with a sentence that must not be read so.
+@pytest.mark.parametrize(("text", "phrase", "iso"), [
+    # "the new year", said in a year's last months: its first quarter, to 31 March
+    ("I hope that we will bring forward some work early in the new year.", "early in the new year", "2010-01-01/2010-03-31"),
+    ("Courtauld 2 is due to be launched in the new year.", "in the new year", "2010-01-01/2010-03-31"),
+    ("We will settle the terms before the new year.", "before the new year", "2009-12-31"),
+    # Christmas Day is fixed: "before Christmas" ends on its eve
+    ("I have promised to come back to the House before Christmas, and I will do that.", "before Christmas", "2009-12-24"),
+    ("The scheme will be in place by Christmas.", "by Christmas", "2009-12-25"),
+    # "in two or three years' time": from the document's date, to the longer
+    ("As I said in my statement, we will look at the situation in two or three years’ time to ensure that it is working.",
+     "in two or three years’ time", "2011-10-29/2012-10-29"),
+    ("We will review the levy in three years' time.", "in three years' time", "2012-10-29"),
+    # a month named with "next": the next such month after the document's month, or that month of the next year
+    ("We are conducting a survey with COSLA in advance of the first biennial report next October.", "next October",
+     "2010-10-01/2010-10-31"),
+    ("The first biennial reports, which will be produced in October next year, will provide good information.",
+     "in October next year", "2010-10-01/2010-10-31"),
+    ("We will publish the guidance next March.", "next March", "2010-03-01/2010-03-31"),
+])
+def test_forms_of_the_hansard_texts_of_2009(text, phrase, iso):
+    found = find_deadline(text, HANSARD_DAY)
+    assert found is not None and (found.text, found.iso) == (phrase, iso)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("We will act early in the new year.", date(2024, 1, 18)),  # said in January: no year to come is meant
+    ("The New Year Honours list will be published on Saturday.", HANSARD_DAY),  # a name, not a time
+    ("We will update the House before the Christmas recess.", date(2015, 10, 28)),  # a recess whose day is not listed
+    ("We published the survey in October last year.", HANSARD_DAY),  # a month of the year before: history
+    ("The Christmas Day services will be held as usual.", HANSARD_DAY),  # no "before"/"by": no deadline
+])
+def test_not_forms_of_the_hansard_texts_of_2009(text, published):
+    assert find_deadline(text, published) is None
+
+
+def test_a_hedged_plan_of_the_speaker_is_a_dated_commitment():
+    from policykg.graph.statements import is_commitment
+
+    # "we hope to", "we expect to": a plan of the speaker, hedged, when dated
+    assert is_commitment("As a result the Cranfield study was set up, and we hope to get the first findings from that next year.",
+                         dated=True)
+    assert is_commitment("That work is well over half-completed; we expect to get the findings next year.", dated=True)
+    assert is_commitment("I hope to be able to share more information with the Parliament about that in the new year.", dated=True)
+    # what others are to send or show is no plan of the speaker's; nor an undated hope
+    assert not is_commitment("We expect to receive the Commission's proposals next year.", dated=True)
+    assert not is_commitment("I hope to see many of you at the conference next year.", dated=True)
+    assert not is_commitment("The Government looks forward to seeing the outcome of this work, and we expect to have an update "
+                             "on the maternity policy at our first implementation group meeting in March 2024.", dated=True)
+    assert not is_commitment("We hope to get the findings soon.")
+    # a thing scheduled: "is due to be launched"; not a cause ("is due to the weather")
+    assert is_commitment("The next phase of the Courtauld Commitment is due to be launched in the new year.", dated=True)
+    assert not is_commitment("The delay in the new year is due to the weather.", dated=True)
+
+
+def test_work_with_others_under_way_is_a_commitment():
+    from policykg.graph.statements import is_commitment
+
+    assert is_commitment("In recognition of the concerns, we are working with the Convention of Scottish Local Authorities "
+                         "and stakeholders to draft new guidance, with a view to publication in February 2010.", dated=True)
+    # others working together, undated: no action of government's, no date
+    assert not is_commitment("Many charities are working with the police.")
+
+
+def test_a_commons_recess_is_the_day_the_house_rises_for_it():
+    from policykg.graph.deadlines import find_stated_deadline
+
+    found = find_stated_deadline("We will now examine all aspects of the report, produce a full response and update the House "
+                                 "before the Christmas recess.", date(2009, 10, 28))
+    assert found is not None and found.end == date(2009, 12, 16)  # the House rose on Wednesday 16 December 2009
+    assert find_stated_deadline("We will issue a revised Code before the summer Recess.", date(2011, 6, 24)).end == date(2011, 7, 19)
+    # a recess whose date is not listed, or the recess as a time of its own: no deadline
+    assert find_stated_deadline("We will report before the summer recess.", date(2015, 6, 24)) is None
+    assert find_stated_deadline("Members will meet constituents over the Christmas recess.", date(2011, 6, 24)) is None

@@ -15,6 +15,10 @@ Conventions (documented in the README, relied on by queries):
   month" (the calendar week, Monday to Sunday, or month), a length of time that starts now
   ("over a six-month period", "will run for six months") and a meeting named by its month
   ("at the November JHA Council": that month);
+* "next October", "in October next year": that month, the next after the document's month or of the next year;
+  "in two or three years' time": from the document's date, to the longer; "before Christmas": 24 December;
+  "(early) in the new year", said from September to December: 1 January to 31 March of the next year;
+* "before the Christmas recess": the day the House of Commons rises for it, from a table of sourced dates (else text);
 * a phrase that ends before publication (other than "from ...") is history, not a deadline.
 
 >>> from datetime import date
@@ -211,12 +215,19 @@ def _gates_passed(lowered: str) -> frozenset[str]:
         passed.append("today")
     if "spending review" in lowered:
         passed.append("spending review")
+    if "new year" in lowered:
+        passed.append("new year")
+    if "christmas" in lowered:
+        passed.append("christmas")
+    if "recess" in lowered:
+        passed.append("recess")
     return frozenset(passed)
 
 
 _GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next",
                "month name", "season name", "years or months", "year to year", "parliament", "academic", "easter",
-               "end of the year", "duration", "today", "spending review"}
+               "end of the year", "duration", "today", "spending review",
+               "new year", "christmas", "recess"}
 
 
 class _Rule(NamedTuple):
@@ -471,6 +482,18 @@ def _year(m: re.Match, published: date) -> tuple[date | None, date]:
     return _period(m.group("prep"), date(first, 1, 1), date(last, 12, 31))
 
 
+# A month named with "next": "next October", "in October next year" (said in October 2009: October 2010).
+@_rule(rf"\b(?:{_PREP}\s+)?(?:(?:the\s+)?next\s+{_MONTH}|{_MONTH}\s+(?:of\s+)?next year)\b(?!\s*\d)", "next")
+def _next_month_named(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"Next October": the first October after the document's month; "October next year": October of the next year."""
+    if m.group(2):
+        month = MONTHS[word_key(m.group(2))]
+        year = published.year + (1 if month <= published.month else 0)
+    else:
+        month, year = MONTHS[word_key(m.group(3))], published.year + 1
+    return _period(m.group("prep") or "in", _month_start(year, month), _month_end(year, month))
+
+
 @_rule(r"(?<!earlier )(?<!the )\b(?:(in|during|by the end of|by|towards the end of)\s+)?(this|next) year\b", "this or next year")
 def _this_year(m: re.Match, published: date) -> tuple[date | None, date]:
     year = published.year + (1 if m.group(2).lower() == "next" else 0)
@@ -589,6 +612,53 @@ _DONE_AFTER = re.compile(
     r"told|gave|laid|visited|opened|introduced|committed|(?:has|have|had|was|were)\s+\w+)\b", re.I)
 
 
+# "The new year", spoken of in a year's last months (September to December): the first quarter of the next
+# year, to 31 March ("early in the new year", "in the new year"); "by/before the new year": this year's end.
+@_rule(r"\b(?:(early in|in|during|after|by|before)\s+)?the new year\b(?![-’'\w]|\s+(?:honours|resolution|message|day|eve)\b)",
+       "new year")
+def _new_year(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    if published.month < 9:
+        return None  # "the new year" said in spring or summer: the year under way, or none in particular
+    prep = (m.group(1) or "in").lower()
+    if prep in {"by", "before"}:
+        return None, date(published.year, 12, 31)
+    return date(published.year + 1, 1, 1), date(published.year + 1, 3, 31)
+
+
+@_rule(rf"\b(by|before|until|at|over)\s+christmas(?:\s+{_YEAR})?\b(?!\s+(?:recess|holidays?|break|adjournment|day|eve)\b)",
+       "christmas")
+def _christmas(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"Before Christmas": the next Christmas Day from the document's date ("before" ends on its eve)."""
+    year = int(m.group(2)) if m.group(2) else published.year
+    day = date(year, 12, 25)
+    return _period(m.group(1), day, day)
+
+
+# House of Commons recesses: the day the House rises for each (the last sitting day before it), as the House
+# announced them (parliament.uk recess dates and news: "House of Commons rises for Christmas recess", 2010 and 2023;
+# the 2010-12 dates as the Leader of the House announced them on 19 October 2010; 2009 as reported by politics.co.uk
+# on 11 December 2009).  "Before the summer recess": by the day the House rises.  Only recesses listed here are read;
+# another stays text.
+COMMONS_RECESSES: tuple[tuple[str, date], ...] = (
+    ("christmas", date(2009, 12, 16)),
+    ("christmas", date(2010, 12, 21)),
+    ("february", date(2011, 2, 17)),
+    ("whitsun", date(2011, 5, 24)),
+    ("summer", date(2011, 7, 19)),
+    ("conference", date(2011, 9, 15)),
+    ("christmas", date(2011, 12, 20)),
+    ("christmas", date(2023, 12, 19)),
+)
+
+
+@_rule(r"\b(by|before|until)\s+the\s+(christmas|summer|whitsun|conference|february)\s+recess\b", "recess")
+def _commons_recess(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    """"Before the Christmas recess": the day the House of Commons next rises for it, if listed and within a year."""
+    kind = m.group(2).lower()
+    rises = [day for name, day in COMMONS_RECESSES if name == kind and published <= day <= published + timedelta(days=366)]
+    return (None, rises[0]) if rises else None
+
+
 # A meeting named by its month: "at the November JHA Council", "by the October European Council".
 _MEETING = r"(?:council|meeting|summit|conference|session|sitting|board|committee|forum|plenary|ecofin)"
 
@@ -623,6 +693,14 @@ def _season_without_year(m: re.Match, published: date) -> tuple[date | None, dat
     return _period(prep, start, end)
 
 
+
+
+# "In two or three years' time": that long from the document's date (the longer, for "two or three").
+@_rule(r"\bin\s+(?:(\d{1,2}|" + "|".join(_COUNTS) + r")\s+(?:or|to)\s+)?(\d{1,2}|" + "|".join(_COUNTS) +
+       r")\s+(years?|months?|weeks?)[’']?\s+time\b", "duration")
+def _in_time(m: re.Match, published: date) -> tuple[date | None, date]:
+    end = _after(published, _counted(m.group(2)), m.group(3))
+    return (_after(published, _counted(m.group(1)), m.group(3)) if m.group(1) else None), end
 
 
 @_rule(r"\b(?:over|in|within|during|throughout)\s+(?:the\s+)?(?:next\s+|coming\s+)?(\d{1,2}|" + "|".join(_COUNTS) + r")\s+(years?|months?)\b"

@@ -58,13 +58,16 @@ _COMMITTING = re.compile(
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|decided(?= to\b)|"
     r"delivered|invested|begun|started)|"
-    r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|"
+    r"(?:is|are) (?:also |already )?(?:providing|taking forward|leading|undertaking|introducing|investing|working with|"
     r"reviewing|awaiting|ensuring|working to|increasing|creating|building|expanding|extending|rolling out|"
     r"publishing|consulting|delivering|funding|supporting|managing|improving|helping|reforming|tackling|transforming|"
     r"protecting|strengthening|modernising|reducing|piloting|trialling|developing|updating|preparing|exploring|"
     r"implementing|establishing|drafting|setting up|removing|abolishing|amending|changing|replacing|legislating|"
-    r"bringing forward|scrapping|ending|raising|lowering|requiring|embarking on)|"
-    r"(?:is|are) (?:now |also )?(?:on track|expected|planning|intending) to)\b",
+    r"bringing forward|scrapping|ending|raising|lowering|requiring|embarking on|conducting|carrying out)|"
+    r"(?:is|are) (?:now |also )?(?:on track|expected|planning|intending) to|"
+    # a thing scheduled: "is due to be launched in the new year", "is due to report in December"; not "is due to the"
+    r"(?:is|are) (?:now |also )?due to (?:be|report|start|begin|open|close|conclude|complete|finish|end|launch|"
+    r"come into force|take effect|commence|expire|meet))\b",
     re.I,
 )
 # The same for the lower-cased text (the pattern is written in lower case): see deadlines.text_to_search.
@@ -184,17 +187,28 @@ _LOOK_FORWARD = re.compile(
     re.I)
 
 
+# A plan the speaker hopes or expects to carry out, hedged as ministers hedge: "we hope to get the first
+# findings from that next year", "I hope to be able to share more information ... in the new year"; not what
+# others are to show or send ("we expect to hear from the Commission", "we expect to have an update", "I hope to see ...").
+_HOPE = re.compile(r"\b(?:I|we)\s+(?:also\s+|very much\s+|now\s+|still\s+)?(?:hope|expect)\s+to\s+(?!hear|see|receive|read|learn|have)[a-z]+\b",
+                   re.I)
+
+
 def dated_plan(text: str) -> str | None:
     """The text before the verb of a plan that commits only when dated: reported in indirect speech
-    (:func:`reported_future`), or looked forward to by the speaker; ``None`` if neither.
+    (:func:`reported_future`), looked forward to, or hoped or expected by the speaker; ``None`` if none.
 
     >>> dated_plan("Prince Philip and I look forward to welcoming the President on a State Visit in November.")
     'Prince Philip and I '
     >>> dated_plan("I look forward to hearing about your plans next year.") is None
     True
+    >>> dated_plan("As a result the study was set up, and we hope to get the first findings next year.")
+    'As a result the study was set up, and we '
     """
     if (subject := reported_future(text)) is not None:
         return subject
+    if ("hope" in text or "expect" in text) and (hoped := _HOPE.search(text)) is not None:
+        return text[: hoped.start() + len(hoped.group(0).split()[0]) + 1]
     if "forward" not in text.lower():  # most sentences: spare the search
         return None
     match = _LOOK_FORWARD.search(text)
