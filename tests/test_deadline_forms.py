@@ -287,9 +287,8 @@ def test_work_with_others_under_way_is_a_commitment():
 def test_a_commons_recess_is_the_day_the_house_rises_for_it():
     from policykg.graph.deadlines import find_stated_deadline
 
-    found = find_stated_deadline("We will now examine all aspects of the report, produce a full response and update the House "
-                                 "before the Christmas recess.", date(2009, 10, 28))
-    assert found is not None and found.end == date(2009, 12, 16)  # the House rose on Wednesday 16 December 2009
+    found = find_stated_deadline("We will consider the report and update the House before the Christmas recess.", date(2017, 10, 30))
+    assert found is not None and found.end == date(2017, 12, 21)  # the House rose on Thursday 21 December 2017
     assert find_stated_deadline("We will issue a revised Code before the summer Recess.", date(2011, 6, 24)).end == date(2011, 7, 19)
     # a recess whose date is not listed, or the recess as a time of its own: no deadline
     assert find_stated_deadline("We will report before the summer recess.", date(2015, 6, 24)) is None
