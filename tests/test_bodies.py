@@ -149,3 +149,15 @@ def test_words_before_a_listed_committee_s_name_make_another_committee():
     # contrary: the listed committee named alone, or after a House's word, is the listed one
     assert _names("It was raised by the Administration Committee in its report.") == ["Administration Committee"]
     assert _names("as the Lords Constitution Committee said") == ["Constitution Committee"]
+
+
+def test_a_review_named_by_its_chair_or_subject_is_a_review_body():
+    assert _discovered("The Government published their response to the Pitt review last December.") == ["Pitt review"]
+    assert _discovered("I am today publishing the report of the Nimrod Review.") == ["Nimrod Review"]
+    found = [(m.entity.name, m.entity.type) for m in MentionFinder(Gazetteer([])).find("The Haddon-Cave review found failings.")]
+    assert found == [("Haddon-Cave review", "Inquiry")]
+    # contrary: a round of policy or budgeting is no body, nor a review a listed body makes, nor "Review of X" (a review done)
+    assert [m.entity.type for m in MentionFinder(Gazetteer([])).find("over the Spending Review period")] == ["Publication"]
+    assert [m.entity.type for m in MentionFinder(Gazetteer([])).find("since the Strategic Defence Review")] == ["Publication"]
+    assert _names("The Ofsted review of schools was published.") == ["Office for Standards in Education, Children's Services and Skills"]
+    assert [m.entity.type for m in MentionFinder(Gazetteer([])).find("By launching a Review into Lowland Football")] == ["Publication"]

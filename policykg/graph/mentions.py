@@ -577,6 +577,8 @@ class MentionFinder:
         if "Committee" in text:
             mentions = self._longer_committees(text, mentions)
         discovered = self._discover(text, normalised, mentions)
+        if " review" in normalised:
+            discovered += self._named_reviews(text, normalised, [*mentions, *discovered])
         mentions += discovered
         resolved = self._anaphora(text, mentions)
         if "Commission" in text and _EU_CONTEXT.search(self.paragraph if text in self.paragraph else text):
@@ -619,7 +621,8 @@ class MentionFinder:
             return [self.find(text) for text in texts]
         normalised = _norm(joined)
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
-                or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)):
+                or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)
+                or (" review" in normalised and _NAMED_REVIEW.search(normalised))):
             return [self.find(text) for text in texts]  # it may teach or refer back: text by text
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
@@ -695,6 +698,24 @@ class MentionFinder:
                     taken_until = end
                 if name and not _overlaps_ordered(known, ends, start, end):
                     found.extend(self._discovered(name, text, start, end))
+        return found
+
+    def _named_reviews(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """"The Pitt review", "the Haddon-Cave review": a review named by one capitalised word, its chair's name or
+        its subject, is a review body (an Inquiry) as "the Nimrod Review" is; not a round of policy ("the Spending
+        review") nor a review by a body the text names ("the Ofsted review")."""
+        found = []
+        spans = _Spans((m.start, m.end) for m in known)
+        for match in _NAMED_REVIEW.finditer(normalised):
+            start, end = match.span(1)
+            word = match.group(1).split()[0]
+            if word in _POLICY_REVIEW_WORDS or word in _NOT_NAME_START or spans.overlaps(start, end) \
+                    or self.gazetteer.lookup(word) is not None or word.isupper():
+                continue
+            name = text[start:end]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, "Inquiry", "review", entity_iri("Inquiry", name), curated=False))
+            found.append(Mention(entity, start, end, name))
         return found
 
     def _bodies_of_bodies(self, text: str, normalised: str, mentions: list[Mention]) -> list[Mention]:
@@ -1094,6 +1115,16 @@ _COURT_WORDS = frozenset({"Supreme", "High", "Crown", "County", "Family", "Magis
                           "Employment", "International", "European", "Administrative", "Circuit", "Federal", "of"})
 
 
+#: Words of a review that is a round of government policy or budgeting, or a legal process, not a body that reviews
+#: ("Spending Review", "Strategic Defence and Security Review", "Judicial Review", "Annual Review").
+_POLICY_REVIEW_WORDS = frozenset({"Spending", "Comprehensive", "Strategic", "Defence", "Security", "Integrated", "Judicial",
+                                  "Periodic", "Annual", "Quinquennial", "Triennial", "Fundamental", "Policy", "Budget", "Pay",
+                                  "Price", "Tailored", "Case", "Serious", "Peer", "Performance", "Interim", "Mid-Term",
+                                  "Quarterly", "Monthly", "Regulatory", "Structural", "Senior", "Salaries"})
+#: "the Pitt review", "the Haddon-Cave review": a review named by one capitalised word (its chair or subject).
+_NAMED_REVIEW = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+ review)\b")
+
+
 def _type_of(name: str) -> tuple[str, str] | None:
     """The type a name's head word implies.
 
@@ -1121,9 +1152,9 @@ def _type_of(name: str) -> tuple[str, str] | None:
         return None  # "Government Buying Standards for Food and Catering Services": a standard, not a service
     if head == "Court" and not _COURT_WORDS & set(words):
         return None  # "EDF's Cannington Court", "Hampton Court": a building or a place
-    if head in HEAD_WORDS:
-        return HEAD_WORDS[head]
-    if first_connector:
-        return HEAD_WORDS.get(words[first_connector - 1])
-    return None
+    typed = HEAD_WORDS.get(head) or (HEAD_WORDS.get(words[first_connector - 1]) if first_connector else None)
+    if typed == ("Publication", "review") and words[0] != "Review" and not _POLICY_REVIEW_WORDS & set(words):
+        # "the Nimrod Review", "Independent Review of Women's Football": a review body ("Review of X" is a review done)
+        return ("Inquiry", "review")
+    return typed
 
