@@ -161,3 +161,22 @@ def test_a_review_named_by_its_chair_or_subject_is_a_review_body():
     assert [m.entity.type for m in MentionFinder(Gazetteer([])).find("since the Strategic Defence Review")] == ["Publication"]
     assert _names("The Ofsted review of schools was published.") == ["Office for Standards in Education, Children's Services and Skills"]
     assert [m.entity.type for m in MentionFinder(Gazetteer([])).find("By launching a Review into Lowland Football")] == ["Publication"]
+
+
+def test_a_department_named_by_its_subjects_alone_is_that_department():
+    found = MentionFinder(Gazetteer.packaged().copy()).find(
+        "On 11 August 2009, Communities and Local Government issued for consultation proposals to amend PPS25.")
+    assert [(m.entity.name, m.text) for m in found] == [
+        ("Department for Communities and Local Government", "Communities and Local Government")]
+    assert "Communities and Local Government" in found[0].entity.aliases
+    # contrary: the subjects of a post, of a committee's name, or a heading alone name no department
+    assert _names("the Secretary of State for Communities and Local Government said") == []
+    assert _names("The Work and Pensions Committee reported.") == ["Work and Pensions Committee"]
+    assert _names("Work and Pensions") == []
+
+
+def test_a_listed_name_written_without_its_commas_is_that_body():
+    assert _names("The Department for Business Innovation and Skills will not go ahead.") == [
+        "Department for Business, Innovation & Skills"]
+    # contrary: a name without a list of subjects gains no other form
+    assert _with_written_forms({"name": "Home Office", "aliases": []}) == {"name": "Home Office", "aliases": []}

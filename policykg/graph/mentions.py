@@ -251,6 +251,7 @@ def load_reference(path: str | None = None) -> list[dict[str, Any]]:
     return [_with_written_forms(entry) for entry in entries]
 
 
+_SUBJECT_LIST = re.compile(r"\w, [\w' ]+ (?:and|&) \w")  # "Business, Innovation and Skills"
 _MONARCH = re.compile(r"\b(His|Her) Majesty(?=['’]s\b)")
 _OTHER_MONARCH = {"His": "Her Majesty", "Her": "His Majesty"}
 
@@ -266,6 +267,8 @@ def _with_written_forms(entry: dict[str, Any]) -> dict[str, Any]:
     forms += [_MONARCH.sub(lambda m: _OTHER_MONARCH[m.group(1)], n) for n in names if _MONARCH.search(n)]
     if entry.get("type") == "Inquiry" and len(entry["name"].split()) >= 3:
         forms.append(entry["name"].lower())
+    # A list of subjects written without its commas: "Department for Business Innovation and Skills".
+    forms += [n.replace(",", "") for n in [*names, *forms] if _SUBJECT_LIST.search(n)]
     taken = {n.lower() for n in names}
     new = [f for f in dict.fromkeys(forms) if f.lower() not in taken or f == entry["name"].lower() != entry["name"]]
     return {**entry, "aliases": [*(entry.get("aliases") or []), *new]} if new else entry
@@ -576,6 +579,8 @@ class MentionFinder:
             mentions = self._units_of_legislatures(text, normalised, mentions)
         if "Committee" in text:
             mentions = self._longer_committees(text, mentions)
+        if " and " in normalised and (subjects := _department_subjects()).search(normalised):
+            mentions = self._departments_by_subject(text, normalised, mentions, subjects)
         discovered = self._discover(text, normalised, mentions)
         if " review" in normalised:
             discovered += self._named_reviews(text, normalised, [*mentions, *discovered])
@@ -622,7 +627,8 @@ class MentionFinder:
         normalised = _norm(joined)
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
                 or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)
-                or (" review" in normalised and _NAMED_REVIEW.search(normalised))):
+                or (" review" in normalised and _NAMED_REVIEW.search(normalised))
+                or (" and " in normalised and _department_subjects().search(normalised))):
             return [self.find(text) for text in texts]  # it may teach or refer back: text by text
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
@@ -699,6 +705,25 @@ class MentionFinder:
                 if name and not _overlaps_ordered(known, ends, start, end):
                     found.extend(self._discovered(name, text, start, end))
         return found
+
+    def _departments_by_subject(self, text: str, normalised: str, mentions: list[Mention], subjects: re.Pattern[str]) -> list[Mention]:
+        """A department named by its subjects alone, as Hansard names it ("Communities and Local Government has
+        undertaken two reviews", "the Communities and Local Government website"): that department. Not the
+        subjects of a post ("Secretary of State for Communities and Local Government"), nor the start of a
+        longer name ("Work and Pensions Committee")."""
+        spans = _Spans((m.start, m.end) for m in mentions)
+        for match in subjects.finditer(normalised):
+            start, end = match.span()
+            before = normalised[max(0, start - 12):start]
+            if spans.overlaps(start, end) or _SUBJECT_OF_A_POST.search(before) or _NAME_GOES_ON.match(normalised, end) \
+                    or not normalised.strip(" \n.:").replace(match.group(0), ""):  # a heading: "Work and Pensions"
+                continue
+            entity = self.gazetteer.lookup(_department_subjects_names()[match.group(0)])
+            if entity is not None:
+                if match.group(0) not in entity.aliases:  # the department's node gets the form as an alias
+                    entity = replace(entity, aliases=(*entity.aliases, match.group(0)))
+                mentions = sorted([*mentions, Mention(entity, start, end, text[start:end])], key=lambda m: (m.start, -m.end))
+        return mentions
 
     def _named_reviews(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
         """"The Pitt review", "the Haddon-Cave review": a review named by one capitalised word, its chair's name or
@@ -1123,6 +1148,30 @@ _POLICY_REVIEW_WORDS = frozenset({"Spending", "Comprehensive", "Strategic", "Def
                                   "Quarterly", "Monthly", "Regulatory", "Structural", "Senior", "Salaries"})
 #: "the Pitt review", "the Haddon-Cave review": a review named by one capitalised word (its chair or subject).
 _NAMED_REVIEW = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+ review)\b")
+
+
+_DEPARTMENT_NAME = re.compile(r"^(?:Department (?:for|of)|Ministry of) (?P<subjects>[A-Z][\w’']*(?:,? [A-Z][\w’']*)*,? and [A-Z][\w’' ]*)$")
+_SUBJECT_OF_A_POST = re.compile(r"(?:\b(?:for|of|and|to|in)|[A-Z][\w’'-]*|&) $")  # "Secretary of State for", "Adult Health and"
+_NAME_GOES_ON = re.compile(r" (?:[A-Z(]|and [A-Z]|& )")  # "... Committee", "... (CLG)" is fine but rare: left out
+
+
+@functools.cache
+def _department_subjects_names() -> dict[str, str]:
+    """The subjects of the listed departments named by two or more ("Communities and Local Government") →
+    the department's listed name ("Department for Communities and Local Government")."""
+    subjects: dict[str, str] = {}
+    for entry in load_reference():
+        if entry.get("type") == "Organisation" and "department" in str(entry.get("kind")):
+            for form in [entry["name"], *(entry.get("aliases") or [])]:
+                if (match := _DEPARTMENT_NAME.match(form)) is not None:
+                    subjects.setdefault(match["subjects"], entry["name"])
+    return subjects
+
+
+@functools.cache
+def _department_subjects() -> re.Pattern[str]:
+    forms = sorted(_department_subjects_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w’'-])")
 
 
 def _type_of(name: str) -> tuple[str, str] | None:
