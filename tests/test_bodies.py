@@ -180,3 +180,14 @@ def test_a_listed_name_written_without_its_commas_is_that_body():
         "Department for Business, Innovation & Skills"]
     # contrary: a name without a list of subjects gains no other form
     assert _with_written_forms({"name": "Home Office", "aliases": []}) == {"name": "Home Office", "aliases": []}
+
+
+def test_a_hospital_or_directorate_is_a_body_named_with_its_town():
+    assert _discovered("She was Director of Nursing at the Mater Hospital, Belfast prior to her appointment.") == ["Mater Hospital, Belfast"]
+    assert _discovered("He is a retired consultant in Clinical Microbiology at University College London Hospitals.") == [
+        "University College London Hospitals"]
+    assert _discovered("The Central Procurement Directorate (CPD) carries out the work.") == [
+        "Central Procurement Directorate", "Central Procurement Directorate"]
+    # contrary: a former hospital is a site; a list of hospitals gives no town
+    assert _discovered("One is on the site of the former Runwell Secure Psychiatric Hospital in Essex.") == []
+    assert _discovered("the Mater Hospital, Royal Victoria Hospital and others") == ["Mater Hospital", "Royal Victoria Hospital"]

@@ -126,6 +126,9 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Forces": ("Organisation", "armed_forces"),
     "Team": ("Organisation", "board"),
     "Division": ("Organisation", "agency"),
+    "Directorate": ("Organisation", "agency"),  # "the Central Procurement Directorate"
+    "Hospital": ("Organisation", "nhs_body"),  # "the Mater Hospital", "University College London Hospitals"
+    "Hospitals": ("Organisation", "nhs_body"),
     "Ltd": ("Organisation", "company"),
     "Ltd.": ("Organisation", "company"),
     "Limited": ("Organisation", "company"),
@@ -251,6 +254,8 @@ def load_reference(path: str | None = None) -> list[dict[str, Any]]:
     return [_with_written_forms(entry) for entry in entries]
 
 
+_FORMER = re.compile(r"\bformer\s+$")
+_HOSPITAL_TOWN = re.compile(r", [A-Z][a-z]+(?=[ .;:)]|$)(?! [A-Z])")  # "Mater Hospital, Belfast prior to", not ", Royal Victoria"
 _SUBJECT_LIST = re.compile(r"\w, [\w' ]+ (?:and|&) \w")  # "Business, Innovation and Skills"
 _MONARCH = re.compile(r"\b(His|Her) Majesty(?=['’]s\b)")
 _OTHER_MONARCH = {"His": "Her Majesty", "Her": "His Majesty"}
@@ -824,6 +829,12 @@ class MentionFinder:
             first, second_offset, second = pair
             return [*self._discovered(first, text, start, start + len(first)),
                     *self._discovered(second, text, start + second_offset, start + second_offset + len(second))]
+        if " at " in name and _type_of(name.rsplit(" at ", 1)[0]) is None:
+            # "Clinical Microbiology at University College London Hospitals": the body after the field or post
+            skipped = name.rindex(" at ") + 4
+            if name.startswith("the ", skipped):
+                skipped += 4
+            return self._discovered(name[skipped:], text, start + skipped, end)
         words = name.split(" ")
         if (body_at := _after_post(words)) is not None:
             # "National Chairman of Age UK", "Head of Care at Diabetes UK": the body after the post
@@ -847,6 +858,11 @@ class MentionFinder:
                 typed = _type_of(name)
         if typed is None or len(name.split()) < 2 or name.rsplit(" ", 1)[-1] in _CONNECTORS:
             return []  # "the Department of Business, Innovation ...": a name cut at its comma ends in "of": no name
+        if name.endswith((" Hospital", " Hospitals")):
+            if _FORMER.search(text, 0, start):
+                return []  # "the site of the former Runwell Hospital": a site, no longer a body
+            if (town := _HOSPITAL_TOWN.match(text, end)) is not None:
+                name, end = name + town.group(0), town.end()  # "the Mater Hospital, Belfast": the town is part of its name
         type, kind = typed
         name = _INNER_ABBREVIATION.sub("", name)  # "Freedom of Information (FOI) Act 2000" is the Freedom of Information Act 2000
         if (first := name.split(" ", 1)[0]) in self.expansions:  # "FOI Act 2000", after "Freedom of Information (FOI)"
