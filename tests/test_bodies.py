@@ -191,3 +191,16 @@ def test_a_hospital_or_directorate_is_a_body_named_with_its_town():
     # contrary: a former hospital is a site; a list of hospitals gives no town
     assert _discovered("One is on the site of the former Runwell Secure Psychiatric Hospital in Essex.") == []
     assert _discovered("the Mater Hospital, Royal Victoria Hospital and others") == ["Mater Hospital", "Royal Victoria Hospital"]
+
+
+def test_a_name_with_a_capital_inside_a_word_is_a_body():
+    assert _discovered("The report is critical of the project team, and of QinetiQ and BAE, including individuals.") == ["QinetiQ"]
+    assert _discovered("I received information from Chris Irwin of TravelWatch SouthWest as a result.") == ["TravelWatch SouthWest"]
+    assert _discovered("Our operating company, Scotland TranServ, is in consultation.") == ["Scotland TranServ"]
+    assert _names("option 3, CITB Northern Ireland to merge with CITB-ConstructionSkills in Great Britain") == [
+        "Construction Industry Training Board", "CITB-ConstructionSkills"]
+    # contrary: a product the next word names, a surname, an abbreviation the text spells out as no body, joined words
+    assert _discovered("the addition of the Quest AirManager system to prevent contamination") == []
+    assert _discovered("Mr McDonald and Mr MacLeod spoke.") == []
+    assert _discovered("enabled by a Memorandum of Understanding (MoU) on Defence. The MoU covers it.") == []
+    assert _discovered("(2 days ago)\nWritten StatementsToday, the independent inquiry published") == []

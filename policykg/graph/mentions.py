@@ -254,6 +254,14 @@ def load_reference(path: str | None = None) -> list[dict[str, Any]]:
     return [_with_written_forms(entry) for entry in entries]
 
 
+_INTERCAPPED_WORD = re.compile(r"[a-z][A-Z]")
+#: A word with a capital after a small letter ("QinetiQ", "PwC", not "McDonald" nor "MacLeod": surnames), with the
+#: capitalised words next to it.
+_INTERCAPPED_NAME = re.compile(r"(?<![\w’'.@/-])(?:[A-Z][A-Za-z-]+ )?(?!Ma?c[A-Z])[A-Z][A-Za-z-]*[a-z][A-Z][A-Za-z-]*"
+                               r"(?: [A-Z][A-Za-z]+)?(?![\w’'.@/-])")
+#: A small word after a name that is no function word: the name qualifies a thing ("the Quest AirManager system").
+_NOT_A_BODY_NEXT = re.compile(r" (?!(?:and|or|is|was|has|had|have|are|were|as|in|on|at|to|of|for|with|by|which|who|will|would|"
+                              r"said|says|should|could|can|may|must|did|does|also|the|a|an|that|its|from)\b)[a-z]")
 _FORMER = re.compile(r"\bformer\s+$")
 _HOSPITAL_TOWN = re.compile(r", [A-Z][a-z]+(?=[ .;:)]|$)(?! [A-Z])")  # "Mater Hospital, Belfast prior to", not ", Royal Victoria"
 _SUBJECT_LIST = re.compile(r"\w, [\w' ]+ (?:and|&) \w")  # "Business, Innovation and Skills"
@@ -587,6 +595,10 @@ class MentionFinder:
         if " and " in normalised and (subjects := _department_subjects()).search(normalised):
             mentions = self._departments_by_subject(text, normalised, mentions, subjects)
         discovered = self._discover(text, normalised, mentions)
+        if _INTERCAPPED_WORD.search(normalised) and (intercapped := self._intercapped_names(text, normalised, [*mentions, *discovered])):
+            # "CITB-ConstructionSkills": the listed "CITB" joined to the name is part of it
+            mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in intercapped)]
+            discovered += intercapped
         if " review" in normalised:
             discovered += self._named_reviews(text, normalised, [*mentions, *discovered])
         mentions += discovered
@@ -633,7 +645,8 @@ class MentionFinder:
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
                 or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)
                 or (" review" in normalised and _NAMED_REVIEW.search(normalised))
-                or (" and " in normalised and _department_subjects().search(normalised))):
+                or (" and " in normalised and _department_subjects().search(normalised))
+                or (_INTERCAPPED_WORD.search(normalised) and _INTERCAPPED_NAME.search(normalised))):
             return [self.find(text) for text in texts]  # it may teach or refer back: text by text
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
@@ -729,6 +742,26 @@ class MentionFinder:
                     entity = replace(entity, aliases=(*entity.aliases, match.group(0)))
                 mentions = sorted([*mentions, Mention(entity, start, end, text[start:end])], key=lambda m: (m.start, -m.end))
         return mentions
+
+    def _intercapped_names(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """A name with a capital inside a word ("QinetiQ", "TravelWatch SouthWest", "CITB-ConstructionSkills",
+        "Scotland TranServ"), as companies and bodies outside government style theirs, with the capitalised words
+        next to it: a body. Not a product or a thing the next word names ("the Quest AirManager system"), nor words
+        run together at a line's start where a page's parts were joined ("Written StatementsToday")."""
+        found = []
+        for match in _INTERCAPPED_NAME.finditer(normalised):
+            start, end = match.span()
+            joined = [m for m in known if m.start < end and start < m.end]
+            if any(not (start <= m.start and m.end < end and normalised[m.end] == "-") for m in joined) \
+                    or start == 0 or normalised[start - 1] == "\n" \
+                    or _NOT_A_BODY_NEXT.match(normalised, end) or match.group(0).split()[0] in _NOT_NAME_START \
+                    or match.group(0).removesuffix("s") in self.expansions:  # "Memorandum of Understanding (MoU)": no body
+                continue
+            name = text[start:end]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, "Organisation", "company", entity_iri("Organisation", name), curated=False))
+            found.append(Mention(entity, start, end, name))
+        return found
 
     def _named_reviews(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
         """"The Pitt review", "the Haddon-Cave review": a review named by one capitalised word, its chair's name or
