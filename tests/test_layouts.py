@@ -567,3 +567,108 @@ def test_applicability_alone_or_a_heading_that_is_no_verdict_states_no_status():
     assert _verdicts("We have considered each recommendation.", "Applicable to Wales") == {"1": None}
     assert _verdicts("We have accepted them where we feel they should apply in a Welsh context.", "Next steps for harbour boards") == {
         "1": None}
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Session status12: recommendations and positions as ministers and committees state them in Hansard, devolved
+# statements and committee reports (2004-2012).
+# ---------------------------------------------------------------------------------------------------------------------
+
+# A Northern Ireland Assembly statement (October 2009): "I have accepted the recommendations ... The review recommends
+# that A; that B; and that C."
+def test_a_review_recommending_that_a_that_b_and_that_c_gives_each_with_the_position_taken_on_them_all():
+    found = _unnumbered("That review has concluded, and I have accepted the recommendations and asked my officials to act.\n"
+                        "The review recommends that the harbour board retain its statutory levy; that the board and the "
+                        "pilots' guild fully merge under one management; and that the levy threshold be raised to £50,000.")
+    assert found == {"the harbour board retain its statutory levy": "accepted",
+                     "the board and the pilots' guild fully merge under one management": "accepted",
+                     "the levy threshold be raised to £50,000": "accepted"}
+
+
+def test_recommendations_reported_after_a_position_on_some_of_them_or_a_question_take_no_position():
+    text = ("The review recommends that the harbour board retain its statutory levy; and that the levy threshold be "
+            "raised to £50,000.")
+    expected = {"the harbour board retain its statutory levy": None, "the levy threshold be raised to £50,000": None}
+    assert _unnumbered(text) == expected
+    assert _unnumbered("I have accepted most of the recommendations and asked my officials to act.\n" + text) == expected
+    assert _unnumbered("Has the Minister accepted the recommendations of the review?\n" + text) == expected
+
+
+# A committee report (2012): "The Government's response to each of the Committees' recommendations on A, B and C was:
+# "We are giving careful consideration to the CAEC recommendations ..."".
+def test_a_response_quoted_for_recommendations_named_by_subject_states_their_position():
+    found = _unnumbered("The Government's response to each of the Committee's recommendations on harbour dues, the "
+                        "licensing of river pilots and Offshore mooring controls was: \"We are giving careful "
+                        "consideration to the Committee's recommendations and will revert later this year.\"")
+    assert found == {"harbour dues": "under consideration", "the licensing of river pilots": "under consideration",
+                     "Offshore mooring controls": "under consideration"}
+
+
+def test_a_response_to_recommendations_only_reported_or_consideration_already_given_states_nothing():
+    assert _unnumbered("The response to the recommendations on harbour dues was published in May.") == {}
+    from policykg.graph.statements import status_from_wording
+    stated = status_from_wording("Having given careful consideration to the recommendation, we have decided to implement it.")
+    assert stated is None or stated[0] != "under consideration"
+
+
+# The same report: "Government Departments agreed in 1978, following recommendations by the Select Committee on
+# Procedure, that replies should, if possible, be made within two months ...".
+def test_agreeing_following_recommendations_that_a_thing_be_done_accepts_it():
+    found = _unnumbered("Departments agreed in 1990, following recommendations by the Harbour Committee, that pilots "
+                        "should be licensed every two years.")
+    assert found == {"pilots should be licensed every two years": "accepted"}
+
+
+def test_agreeing_that_a_thing_be_done_with_no_recommendation_named_is_no_recommendation():
+    assert _unnumbered("Departments agreed in 1990 that pilots should be licensed every two years.") == {}
+
+
+# A Commons statement (October 2009): "the key recommendation of Bernard Gray's review of acquisition—that the
+# assessment of the equipment programme should be similarly rigorously independent", and "the one significant
+# recommendation that I do not accept is that we will improve procurement by placing ...".
+def test_a_recommendation_named_by_whose_it_is_then_stated_after_a_dash_is_reported():
+    found = _unnumbered("But the Minister has yet to accept the key recommendation of the Harbour Review—that the "
+                        "assessment of pilots should be independent.")
+    assert found == {"the assessment of pilots should be independent": None}
+
+
+def test_a_dash_after_a_recommendation_that_states_no_that_clause_is_no_recommendation():
+    assert _unnumbered("The key recommendation of the Harbour Review—its chapter on pilots—was widely discussed.") == {}
+
+
+def test_the_recommendation_the_minister_does_not_accept_is_that_gives_it_not_accepted():
+    found = _unnumbered("The one significant recommendation that I do not accept is that we should sell the harbour "
+                        "to a private operator.")
+    assert found == {"we should sell the harbour to a private operator": "not accepted"}
+    found = _unnumbered("The recommendation that we accept is that pilots should be licensed every two years.")
+    assert found == {"pilots should be licensed every two years": "accepted"}
+
+
+def test_a_recommendation_accepted_earlier_and_described_is_not_read_as_stated():
+    assert _unnumbered("The recommendation that I accepted last year is being implemented.") == {}
+
+
+# A Lords answer (October 2009): "... from September 2011 languages will become a compulsory part of the national
+# curriculum, as recommended by our late lamented colleague Lord Dearing."
+def test_a_clause_then_as_recommended_by_someone_reports_that_recommendation():
+    found = _unnumbered("From September 2011 pilots will be licensed every two years, as recommended by Lord Harbour.")
+    assert found == {"From September 2011 pilots will be licensed every two years": None}
+
+
+def test_a_name_with_as_recommended_by_set_in_commas_is_no_recommendation():
+    assert _unnumbered("The new pilots' guild, as recommended by Lord Harbour, will open in May.") == {}
+    assert _unnumbered("The harbour will be dredged next year, as announced by the Minister.") == {}
+
+
+# The same Lords questions: "Will he assure the House that the Government will implement Professor Worton's
+# recommendation that a mandatory target be set ...?": a Member asks; no position is taken.
+def test_a_question_whether_a_recommendation_will_be_implemented_states_no_position():
+    found = _unnumbered("Will the Minister assure the House that the Government will implement Lord Harbour's "
+                        "recommendation that pilots should be licensed every two years?")
+    assert found == {"pilots should be licensed every two years": None}
+
+
+def test_implementing_a_recommendation_stated_not_asked_still_accepts_it():
+    found = _unnumbered("The Government will implement Lord Harbour's recommendation that pilots should be licensed "
+                        "every two years.")
+    assert found == {"pilots should be licensed every two years": "accepted"}

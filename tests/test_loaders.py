@@ -6,6 +6,7 @@ import random
 import re
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from conftest import FIXTURES
@@ -14,7 +15,9 @@ from policykg.errors import LoaderError
 from policykg.graph.build import build_graph
 from policykg.graph.storage import dumps
 from policykg.loaders import load_document, seed_path
+from policykg.loaders.dates import stated_date
 from policykg.loaders.document import normalise_space
+from policykg.loaders.govuk_text import parse_govuk_text
 
 
 def test_seed_structure(seed_document):
@@ -219,3 +222,25 @@ def test_html_nested_beyond_any_page_is_refused_in_one_line_and_a_deep_page_is_r
 
     # tags never closed by a ">" nest nothing (and each is read once, not to the end of the text)
     assert nesting_depth("<a " * 100_000) == 0 and nesting_depth("<div><div>" + "<a " * 1_000 + "</div>") == 2
+
+
+def test_a_debate_record_s_line_dates_the_document():
+    # TheyWorkForYou and Parallel Parliament head a debate "Department – in the House of Commons at <time> on <day>".
+    assert stated_date(["Infected Blood Inquiry", "Cabinet Office – in the House of Commons at on 18 January 2024."])[0] \
+        == date(2024, 1, 18)
+    # contrary: a sentence that only mentions a day in the House, going on past it, is no date line
+    assert stated_date(["Infected Blood Inquiry",
+                        "The Minister said in the House of Commons on 18 January 2024 that the report would follow."]) == (None, None)
+
+
+def test_a_sitting_s_record_is_titled_by_its_item_not_its_house():
+    # Two items of one sitting are two documents: the House line says where, the item's heading is the title.
+    first = parse_govuk_text("Northern Ireland Assembly\nTuesday 13 October 2009\nConstruction Industry Training Board\n"
+                             "I have received notice from the Minister that she wishes to make a statement.\n")
+    second = parse_govuk_text("Northern Ireland Assembly\nTuesday 13 October 2009\nSeptember Monitoring\n"
+                              "I have received notice from the Minister of Finance that he wishes to make a statement.\n")
+    assert (first.title, second.title) == ("Construction Industry Training Board", "September Monitoring")
+    assert first.published == second.published == date(2009, 10, 13)
+    # contrary: a title that only begins with a House's name, or a House line with no sitting's date under it, stays
+    assert parse_govuk_text("House of Lords reform\nPublished 9 April 2025\nIntro\n1. We will act.\n").title == "House of Lords reform"
+    assert parse_govuk_text("House of Commons\nCommittee papers\n1. We will act.\n").title == "House of Commons"

@@ -229,3 +229,13 @@ def test_a_raised_decimal_point_is_read_as_a_point():
                     "1. The Executive allocated £26·8 million to health.\n") == [(26800000, "£26·8 million", "to health")]
     assert _funding("September monitoring\nPublished 13 October 2009\n"
                     "1. The Executive allocated £26 · health and education.\n") == [(26, "£26", "· health and education")]
+
+
+def test_a_unit_alone_on_the_line_above_a_table_makes_its_numbers_amounts():
+    # Hansard's written answers put "£" on a line of its own above a table of spending.
+    answer = ("Departmental Rail Travel\nAnswered on 28 October 2009\n"
+              "The expenditure on first class rail travel in each of the last three years is:\n£\n"
+              "July 2006 - March 2007 | 817,167\nApril 2007 - March 2008 | 853,334\n")
+    assert [amount for amount, _, _ in _funding(answer)] == [817167, 853334]
+    # contrary: the same table under a line that states no unit holds counts, not money
+    assert _funding(answer.replace("\n£\n", "\nJourneys\n")) == []

@@ -119,6 +119,43 @@ _POSITION_ON_THAT_OF_SEVERAL = re.compile(
 _RECOMMENDED_THAT = re.compile(
     r"\b(?:the (?:Inquiry|Review|Committee|Panel|report)|it|he|she)\s+(?:also\s+)?recommend(?:s|ed)?\s+that\s+(?P<text>[^.;]{12,300})",
     re.I)
+# "The review recommends that A; that B; and that C": the recommendations after the first, one "that" clause each.
+_AND_THAT = re.compile(r";\s+(?:and\s+)?that\s+(?P<text>[^.;]{12,300})", re.I)
+# "That review has concluded, and I have accepted the recommendations": a position taken on every recommendation of a
+# review, which applies to those the statement then reports ("The review recommends that ..."). Not where only some are
+# meant ("most of the recommendations", "a number of its recommendations"), nor in a question.
+_SOME_OF_THEM = re.compile(
+    r"\b(?:some|most|many|several|certain|few|majority|number|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:of\s+)?(?:the\s+|its\s+|their\s+|these\s+)?(?:[\w’'-]+\s+){0,2}?recommendations\b", re.I)
+_ON_THEM_ALL = re.compile(
+    r"\b(?:I|we|the (?:Government|Minister|Executive|Department))\s+(?:\w+\s+){0,2}?"
+    r"(?:accept(?:s|ed)?|agree(?:s|d)? with|reject(?:s|ed)?)\s+(?:all\s+(?:of\s+)?)?(?:the|its|their|these)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?recommendations\b(?!\s+(?:that|which|on|about|in)\b)", re.I)
+_POSITION_WINDOW = 2  # paragraphs before the reported recommendations, in their section, where that position may be taken
+# "the key recommendation of Bernard Gray's review of acquisition—that the assessment ... should be ...": one named by
+# whose it is, then stated after a dash.
+_RECOMMENDATION_OF_DASH = re.compile(
+    r"\brecommendation\s+of\s+[^—–.;:?]{3,80}?\s*[—–]\s*that\s+(?P<text>[^.;?]{12,300})", re.I)
+# "the one significant recommendation that I do not accept is that we will improve procurement by ...": one named by the
+# position taken on it, then stated.
+_RECOMMENDATION_POSITION_IS = re.compile(
+    r"\brecommendations?\s+(?:that|which)\s+(?:I|we|the Government)\s+(?P<verb>(?:do|does|did) not accept|cannot accept|"
+    r"(?:have\s+|has\s+)?(?:accept(?:s|ed)?|reject(?:s|ed)?))\s+(?:is|was)\s+(?:that\s+)?(?P<text>[^.;?]{12,300})", re.I)
+# "... languages will become a compulsory part of the national curriculum, as recommended by Lord Dearing": the clause
+# before it is the recommendation, reported (not a name the phrase stands in: "The board, as recommended by X, will ...").
+_AS_RECOMMENDED_BY = re.compile(
+    r"(?:^|[,;:—–(]\s*)(?P<text>[^,;:—–()]{12,300}?),?\s+as\s+(?:was\s+)?recommended\s+(?:by|in)\s+[^,;:—–()]{2,120}?(?:[.;?!]|$)", re.I)
+# "Government Departments agreed in 1978, following recommendations by the Select Committee on Procedure, that replies
+# should ...": agreement, after recommendations, that a thing be done accepts it.
+_AGREED_FOLLOWING = re.compile(
+    r"\b(?:agreed|accepted)\b[^.;,]{0,40},\s+(?:following|in response to|after)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"recommendations?\s+(?:by|of|from)\s+[^,.;]{3,80},\s+that\s+(?P<text>[^.;]{12,300})", re.I)
+# "The Government's response to each of the Committees' recommendations on A, B and C was: "We are giving careful
+# consideration ..."": recommendations named by subject, the position the reply quoted after the colon states.
+_RESPONSE_TO_ON = re.compile(
+    r"\bresponse\s+to\s+(?:each\s+of\s+|all\s+of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,3}?recommendations\s+on\s+"
+    r"(?P<list>[^.;:]{8,300}?)\s+(?:was|is|were|has been)\s*:", re.I)
+_SUBJECTS_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+(?=[A-Z“\"‘]|the\s)")
 # "the recommendation to close the HSS Dispute Resolution Process has not been accepted": a position in the passive.
 _UNNUMBERED_PASSIVE = re.compile(
     r"\bthe\s+(?:[\w’'-]+\s+){0,3}?recommendation\s+(?:to|that)\s+(?P<text>[^.;]{8,250}?)\s+"
@@ -785,7 +822,8 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
     Their IRI is made from their words (``recommendation/<inquiry>/<slug of the text>``), so two
     documents quoting the same recommendation meet on one node.
     """
-    for paragraph in context.document.paragraphs:
+    paragraphs = context.document.paragraphs
+    for position, paragraph in enumerate(paragraphs):
         if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
             continue  # a response to a numbered recommendation restates it ("The Review recommended that ...")
         earlier: list[str] = []  # the paragraph's sentences before this one
@@ -805,7 +843,22 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
                 for m in _POSITION_ON_UNNUMBERED.finditer(item.text)
                 if not (m["done"] and m["noun"].lower() == "finding")]  # "this reflects the finding that ...": a fact, not acted on
             found += [(m["text"], _position(m["verb"])) for m in _POSITION_ON_THAT_OF_SEVERAL.finditer(item.text)]
-            found += [(m["text"], None) for m in _RECOMMENDED_THAT.finditer(item.text)]
+            for reported in _RECOMMENDED_THAT.finditer(item.text):
+                on_all = _position_on_all_reported(paragraphs, position)
+                found.append((reported["text"], on_all))
+                at = reported.end()
+                while more := _AND_THAT.match(item.text, at):  # "...; that B; and that C"
+                    found.append((more["text"], on_all))
+                    at = more.end()
+            found += [(m["text"], None) for m in _RECOMMENDATION_OF_DASH.finditer(item.text)]
+            found += [(m["text"], _position(m["verb"])) for m in _RECOMMENDATION_POSITION_IS.finditer(item.text)]
+            found += [(m["text"], None) for m in _AS_RECOMMENDED_BY.finditer(item.text)]
+            found += [(m["text"], "accepted") for m in _AGREED_FOLLOWING.finditer(item.text)]
+            for listed in _RESPONSE_TO_ON.finditer(item.text):
+                stated = statements.status_from_wording(item.text[listed.end():])
+                found += [(part, stated[0] if stated else None) for part in _SUBJECTS_SPLIT.split(listed["list"]) if len(part) >= 8]
+            if item.text.rstrip().endswith("?"):  # "Will the Government implement the recommendation that ...?": asked, no position
+                found = [(text, None) for text, _ in found]
             found += [(m["text"], None) for m in _RECOMMENDATION_IS_THAT.finditer(item.text)]
             found += [(m["text"], "not accepted") for m in _DECLINED_PROPOSAL.finditer(item.text)]
             found += [(m["text"], "not accepted" if m["negation"] else "accepted") for m in _NAMED_THEN_DONE.finditer(item.text)]
@@ -823,6 +876,26 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
     _add_listed_under_position(context, owner, report_iri)
 
 
+def _position_on_all_reported(paragraphs: list[Paragraph], position: int) -> str | None:
+    """The position taken on every recommendation of a review ("I have accepted the recommendations"), in the
+    paragraph at ``position`` or up to :data:`_POSITION_WINDOW` paragraphs before it in its section, nearest first:
+    that of the recommendations the paragraph reports."""
+    for back in range(_POSITION_WINDOW + 1):
+        if position - back < 0 or paragraphs[position - back].section != paragraphs[position].section:
+            break
+        for item in reversed(paragraphs[position - back].items):
+            text = item.text
+            if (text.rstrip().endswith("?") or not _ON_THEM_ALL.search(text) or _SOME_OF_THEM.search(text)
+                    or _CONDITIONAL_POSITION.match(text)):
+                continue
+            if stated := statements.status_from_wording(text):
+                return stated[0]
+    return None
+
+
+_CONDITIONAL_POSITION = re.compile(r"(?:where|if|when|unless|whether)\b", re.I)
+
+
 def _position_on_them_all(texts: list[str]) -> str | None:
     """The position the nearest of ``texts`` (the sentences before a list) states of all the recommendations it
     names ("Today I can confirm acceptance of all three of the recommendations"), if it states one."""
@@ -836,7 +909,7 @@ def _add_unnumbered(context: _Context, owner: str, report_iri: str | None, parag
                     text: str, status: str | None) -> None:
     """One recommendation stated without a number (``text``), with the response ``status`` if stated."""
     graph, inquiry = context.graph, context.inquiry
-    title = text.strip().rstrip(".,;”’\"").strip()
+    title = text.strip().rstrip(".,;?”’\"").strip()
     where = context.where(paragraph, item)
     iri = mint("recommendation", owner, slug(title, 60))
     add_node(graph, iri, "Recommendation", title if len(title) <= 90 else title[:87].rstrip() + "…", where, title=title)
@@ -1506,7 +1579,7 @@ def _add_figures(context: _Context) -> None:
             commitment = context.commitment_iris.get(_item_key(paragraph, item))  # None: the item commits to nothing
             for number_text in out_of_range(item.text):
                 context.over_limit(paragraph, f"{number_text[:40]}: a number out of range, kept as text and not as a figure")
-            in_row = find_money_in_row(paragraph.cells, paragraph.header) if item.text == " | ".join(paragraph.cells) else []
+            in_row = find_money_in_row(paragraph.cells, paragraph.header, paragraph.section) if item.text == " | ".join(paragraph.cells) else []
             for number, money in enumerate(find_money(item.text) + in_row, start=1):
                 where = context.where(paragraph, item)
                 iri = mint("funding", context.slug, f"{paragraph.locator}-{position + 1}-{number}")
@@ -1545,7 +1618,7 @@ def _add_figures(context: _Context) -> None:
 def _row_purpose(paragraph: Paragraph, money: Money) -> str:
     """What a table cell's amount pays for: its column's heading, and the row's first cell ("Costs (£ million): 4")."""
     column = " | ".join(paragraph.cells)[:money.start].count(" | ")
-    heading = paragraph.header[column]
+    heading = paragraph.header[column] if column < len(paragraph.header) and paragraph.header != paragraph.cells else paragraph.section
     return f"{heading}: {paragraph.cells[0]}" if column else heading
 
 

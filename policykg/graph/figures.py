@@ -125,14 +125,21 @@ def column_unit(heading: str) -> tuple[str, int] | None:
     return _SIGNS[match["sign"].upper()], _UNIT_SCALE.get(scale) or _SCALE[scale]
 
 
-def find_money_in_row(cells: tuple[str, ...], header: tuple[str, ...]) -> list[Money]:
-    """The amounts a table row holds as bare numbers in columns whose heading states a currency (:func:`column_unit`);
-    offsets are into the row's text, its cells joined with `` | ``.
+#: A line that is only a unit, above a table whose numbers it applies to: "£", "£ million", "(£000)".
+_UNIT_LINE = re.compile(r"\(?(?:£|€|US\$|\$)\s?(?:'?000|thousands?|k|m|million|bn|billion)?\)?", re.I)
+
+
+def find_money_in_row(cells: tuple[str, ...], header: tuple[str, ...], caption: str = "") -> list[Money]:
+    """The amounts a table row holds as bare numbers in columns whose heading states a currency (:func:`column_unit`),
+    or after its first column when the line above the table is a unit alone ("£"); offsets are into the row's text,
+    its cells joined with `` | ``.
 
     Parameters
     ----------
     cells, header:
         The row's cells and its table's column headings.
+    caption:
+        The line above the table (its section's heading, in the document model).
 
     Returns
     -------
@@ -145,12 +152,18 @@ def find_money_in_row(cells: tuple[str, ...], header: tuple[str, ...]) -> list[M
     [(732000000, '732')]
     >>> find_money_in_row(("4", "732"), ("Scenario", "Costs"))
     []
+    >>> [m.amount for m in find_money_in_row(("April 2007 - March 2008", "853,334"), (), caption="£")]
+    [853334]
     """
     found: list[Money] = []
     start = 0
-    for cell, heading in zip(cells, header, strict=False):
+    whole_table = column_unit(caption) if _UNIT_LINE.fullmatch(caption.strip()) else None
+    for column, cell in enumerate(cells):
+        heading = header[column] if column < len(header) else ""
         match = _NUMBER_CELL.fullmatch(cell)
         unit = column_unit(heading) if match and cell != heading else None
+        if match and unit is None and column > 0:
+            unit = whole_table  # the first column labels the rows ("2005", "Scenario 1")
         if match and unit is not None and len(digits := match.group(1).replace(",", "").replace("·", ".")) <= _MAX_DIGITS:
             currency, scale = unit
             amount = int(Decimal(digits) * scale)

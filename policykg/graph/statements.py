@@ -375,7 +375,11 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
         # independent readings of the seed, tests/fixtures/seed_annotation.yaml and the corpus gold, say so).
         r"determine (?:whether|the most suitable)|"
         r"will consider whether|announce our decision|will respond (?:once|when|in full)|"
-        r"(?:is|are) (?:still )?considering (?:the|this|these) recommendation", re.I)),
+        r"(?:is|are) (?:still )?considering (?:the|this|these) recommendation|"
+        # "We are giving careful consideration to the CAEC recommendations": being weighed now (or to be), not
+        # "having given careful consideration to the recommendation, we have decided ...".
+        r"\b(?:(?:is|are|am) (?:now |still )?giving|will (?:now )?give) (?:careful |full |serious |further |detailed |urgent )?"
+        r"consideration to (?:the|this|these|those|its|their|all) (?:[\w’'-]+ ){0,2}?recommendations?\b", re.I)),
 ]
 # The same for the lower-cased text (the patterns are written in lower case; "[a-z]" with
 # re.I is "[A-Z]" with re.I): see deadlines.text_to_search (faster so: benchmarks/README.md).

@@ -13,6 +13,8 @@ on 12 March 2025``.  An impossible date ("31 February 2025") is no date.
 (datetime.date(2023, 4, 20), 0)
 >>> stated_date(["(asked on 11th July 2022)", "This question was answered on 14th July 2022"])
 (datetime.date(2022, 7, 14), 1)
+>>> stated_date(["Infected Blood Inquiry", "Cabinet Office – in the House of Commons at 11:30 am on 18 January 2024."])
+(datetime.date(2024, 1, 18), 1)
 >>> stated_date(["Published 31 February 2025"])
 (None, None)
 """
@@ -36,6 +38,9 @@ _DATE_LINE = (
     re.compile(rf"^(?:Published|Updated|Last updated|First published|Date published|Statement made on|Made on|"
                rf"Answered on|Answered|Date)\b\s*:?\s*(?:on\s+)?{_DAY_MONTH_YEAR}\b", re.I),
     re.compile(rf"\b(?:statement|answer|question)\b.{{0,40}}\b(?:made|answered|published) on\s+{_DAY_MONTH_YEAR}\b", re.I),
+    # a debate's record: "Cabinet Office – in the House of Commons at 11:30 am on 18 January 2024"
+    re.compile(rf"\bin the (?:House of (?:Commons|Lords)|Scottish Parliament|Senedd|Northern Ireland Assembly|Westminster Hall)\b"
+               rf".{{0,30}}\bon\s+{_DAY_MONTH_YEAR}\.?$", re.I),
     re.compile(rf"^{_DAY_MONTH_YEAR}\.?$", re.I),
 )
 

@@ -138,6 +138,11 @@ def _heading_rows_joined(rows: list[list[str]], columns: int) -> list[list[str]]
     return rows
 
 
+#: The lines a day's parliamentary record opens with, above the sitting's date.
+_RECORD_HEADERS = frozenset({"House of Commons", "House of Lords", "Westminster Hall", "Scottish Parliament",
+                             "Northern Ireland Assembly", "Senedd", "Welsh Parliament"})
+
+
 def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
     """Parse the text of a GOV.UK publication into a :class:`Document`.
 
@@ -154,6 +159,10 @@ def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
     published, date_position = stated_date(lines)
     if date_position == 0 and len(lines) > 1 and is_date_line(lines[0]):
         lines, date_position = lines[1:], None  # a Hansard page opens with the sitting's date: the title follows
+    elif date_position == 1 and len(lines) > 2 and lines[0] in _RECORD_HEADERS:
+        # "House of Commons / Wednesday 28 October 2009 / Nimrod Review": the House says where it was said, the item's
+        # heading is the title (two items of one sitting are two documents, not one "House of Commons" of that day)
+        lines = [lines[2], lines[1], *lines[3:]]
     title_lines = _wrapped_title(lines, date_position)
     title, body = " ".join(lines[:title_lines]), lines[title_lines:]
     if date_position is not None:
