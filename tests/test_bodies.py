@@ -204,3 +204,22 @@ def test_a_name_with_a_capital_inside_a_word_is_a_body():
     assert _discovered("Mr McDonald and Mr MacLeod spoke.") == []
     assert _discovered("enabled by a Memorandum of Understanding (MoU) on Defence. The MoU covers it.") == []
     assert _discovered("(2 days ago)\nWritten StatementsToday, the independent inquiry published") == []
+
+
+def test_a_regiment_or_a_body_of_councils_is_a_body():
+    assert _discovered("Three companies of my local Royal Anglian Regiment went to Afghanistan.") == ["Royal Anglian Regiment"]
+    assert _discovered("Our partners include UK Research Councils and others.") == ["UK Research Councils"]
+    # contrary: plural committees of no name are no body
+    assert _discovered("The Committees and the Select Committees reported.") == []
+
+
+def test_a_legislature_given_money_is_a_body_not_a_forum():
+    assembly = next(m for m in MentionFinder(Gazetteer.packaged().copy()).find("The Northern Ireland Assembly met.")
+                    if m.entity.name == "Northern Ireland Assembly")
+    text = "the Executive have agreed small allocations of £0·1 million current expenditure to the Northern Ireland Assembly"
+    position = text.index("Northern Ireland Assembly")
+    assert not _addressed_as_forum(text, assembly.__class__(assembly.entity, position, position + 25, "Northern Ireland Assembly"))
+    # contrary: a statement made to the Assembly names its forum
+    text = "I would like to make a statement to the Northern Ireland Assembly"
+    position = text.index("Northern Ireland Assembly")
+    assert _addressed_as_forum(text, assembly.__class__(assembly.entity, position, position + 25, "Northern Ireland Assembly"))

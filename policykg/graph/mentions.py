@@ -92,6 +92,7 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Trust": ("Organisation", "charity"),
     "Centre": ("Organisation", "agency"),
     "Council": ("Organisation", "local_authority"),
+    "Councils": ("Organisation", "agency"),  # "UK Research Councils": a body of councils
     "Department": ("Organisation", "department"),
     "Ministry": ("Organisation", "department"),
     # The other head words of UK public bodies' names ("Joint Work and Health Unit", "London Fire Brigade").
@@ -122,6 +123,7 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Assembly": ("Organisation", "government"),
     "Administration": ("Organisation", "government"),  # "the Republic of Ireland Administration", "Northern Ireland Administration"
     "Army": ("Organisation", "armed_forces"),
+    "Regiment": ("Organisation", "armed_forces"),  # "the Royal Anglian Regiment", "the Parachute Regiment"
     "Force": ("Organisation", "service"),
     "Forces": ("Organisation", "armed_forces"),
     "Team": ("Organisation", "board"),
