@@ -223,3 +223,14 @@ def test_a_legislature_given_money_is_a_body_not_a_forum():
     text = "I would like to make a statement to the Northern Ireland Assembly"
     position = text.index("Northern Ireland Assembly")
     assert _addressed_as_forum(text, assembly.__class__(assembly.entity, position, position + 25, "Northern Ireland Assembly"))
+
+
+def test_the_executive_in_a_document_naming_northern_ireland_is_its_executive():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["Northern Ireland Assembly: public expenditure.", "Following the Executive meeting this morning, I make a statement."])
+    assert [(m.entity.name, m.text) for m in found[1]] == [("Northern Ireland Executive", "Executive")]
+    # contrary: elsewhere "the Executive" is left alone, and a named executive or its committee is no such mention
+    assert _names("Following the Executive meeting this morning, I make a statement.") == []
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["Northern Ireland Assembly: public expenditure.", "the Executive Committee of the Lowland Board met."])
+    assert "Northern Ireland Executive" not in [m.entity.name for m in found[1]]

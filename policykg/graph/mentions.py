@@ -570,6 +570,7 @@ _NHS_TRUST = re.compile(r"\b((?:[A-Z][\w'’-]*|and|of|&) ){0,10}?(?<![\w'’-])
 # A paragraph about the European Union's business: its Council's presidency, its member states.
 _EU_CONTEXT = re.compile(r"\b(?:EU|European Union|[Pp]residency|[Mm]ember [Ss]tates|Schengen|ECOFIN|Ecofin)\b")
 # "the Commission" named alone: not "the Commission for Equality ...", not "the Commission on Carers".
+_BARE_EXECUTIVE = re.compile(r"\bthe (Executive)\b(?!\s+(?:[A-Z]|of\s+[A-Z]))")
 _BARE_COMMISSION = re.compile(r"\b[Tt]he (Commission)\b(?!\s+(?:of|for|on|into|to|in)\s+[A-Z])(?!\s+[A-Z])")
 
 
@@ -581,6 +582,7 @@ class MentionFinder:
         self.recent: dict[str, Entity] = {}  # head word → last entity mentioned with that head
         self.expansions: dict[str, str] = {}  # abbreviation the document defines → the words it stands for
         self.paragraph = ""  # the paragraph the text found in belongs to (``find_each``), for what it says of the text
+        self.northern_ireland = False  # whether the document has named Northern Ireland (then "the Executive" is its)
 
     def find(self, text: str) -> list[Mention]:
         normalised = _norm(text)  # same length as text: offsets carry over
@@ -607,6 +609,9 @@ class MentionFinder:
         resolved = self._anaphora(text, mentions)
         if "Commission" in text and _EU_CONTEXT.search(self.paragraph if text in self.paragraph else text):
             resolved += self._european_commission(text, mentions)
+        self.northern_ireland = self.northern_ireland or "Northern Ireland" in text
+        if self.northern_ireland and "the Executive" in text:
+            resolved += self._northern_ireland_executive(text, mentions)
         mentions += resolved
         if discovered or resolved:  # the scan's own mentions come in order already
             mentions.sort(key=lambda m: (m.start, -m.end))
@@ -641,6 +646,7 @@ class MentionFinder:
         """
         joined = "\n".join(texts)  # no form holds a line break, and it is no word character: matches stay inside a text
         self.paragraph = joined
+        self.northern_ireland = self.northern_ireland or "Northern Ireland" in joined
         if len(texts) < 2:
             return [self.find(text) for text in texts]
         normalised = _norm(joined)
@@ -922,6 +928,25 @@ class MentionFinder:
             if "Commission" not in commission.aliases:
                 commission = replace(commission, aliases=(*commission.aliases, "Commission"))
             found.append(Mention(commission, start, end, match.group(1)))
+        return found
+
+    def _northern_ireland_executive(self, text: str, known: list[Mention]) -> list[Mention]:
+        """"The Executive" alone in a document that names Northern Ireland ("Following the Executive meeting this
+        morning", as the Northern Ireland Assembly's records say): the Northern Ireland Executive, the form joining
+        its names. Not an executive named in full ("the Health and Safety Executive") nor one of its parts ("the
+        Executive Committee")."""
+        executive = self.gazetteer.lookup("Northern Ireland Executive")
+        if executive is None:
+            return []
+        spans = _Spans((m.start, m.end) for m in known)
+        found = []
+        for match in _BARE_EXECUTIVE.finditer(text):
+            start, end = match.start(1), match.end(1)
+            if spans.overlaps(start, end):
+                continue
+            if "Executive" not in executive.aliases:
+                executive = replace(executive, aliases=(*executive.aliases, "Executive"))
+            found.append(Mention(executive, start, end, "Executive"))
         return found
 
     def _anaphora(self, text: str, known: list[Mention]) -> list[Mention]:
