@@ -234,3 +234,10 @@ def test_the_executive_in_a_document_naming_northern_ireland_is_its_executive():
     finder = MentionFinder(Gazetteer.packaged().copy())
     found = finder.find_each(["Northern Ireland Assembly: public expenditure.", "the Executive Committee of the Lowland Board met."])
     assert "Northern Ireland Executive" not in [m.entity.name for m in found[1]]
+
+
+def test_an_assembly_s_government_is_the_government_not_the_assembly():
+    assert _discovered("Scottish ministers, Lowland Assembly government ministers, and others agreed.") == ["Lowland Assembly government"]
+    assert _discovered("The Lowland Assembly Government has agreed.") == ["Lowland Assembly Government"]
+    # contrary: the assembly alone is the assembly
+    assert _discovered("The Lowland Assembly debated it.") == ["Lowland Assembly"]

@@ -899,6 +899,9 @@ class MentionFinder:
                 typed = _type_of(name)
         if typed is None or len(name.split()) < 2 or name.rsplit(" ", 1)[-1] in _CONNECTORS:
             return []  # "the Department of Business, Innovation ...": a name cut at its comma ends in "of": no name
+        if name.endswith(" Assembly") and text.startswith((" government", " Government"), end):
+            name, end = name + text[end:end + 11], end + 11  # "Welsh Assembly government ministers": the government, not the Assembly
+            typed = ("Organisation", "government")
         if name.endswith((" Hospital", " Hospitals")):
             if _FORMER.search(text, 0, start):
                 return []  # "the site of the former Runwell Hospital": a site, no longer a body
@@ -1266,6 +1269,8 @@ def _type_of(name: str) -> tuple[str, str] | None:
     if not _names_body(words, 0) and (words[0] in _POST_WORDS or (len(words) > 2 and words[0] in {"Her", "His"} and words[2] in _POST_WORDS)):
         return None
     head = words[-1]
+    if head == "Government" and len(words) > 2 and words[-2] == "Assembly":
+        return ("Organisation", "government")  # "Welsh Assembly Government"
     if head == "UK" and ({"the", "of"} & set(words) or len(words) < 2):
         return None  # "across the UK", "Invest in the UK", "Digest of UK": the country
     if head.isdigit() and len(words) > 1:
