@@ -241,3 +241,11 @@ def test_an_assembly_s_government_is_the_government_not_the_assembly():
     assert _discovered("The Lowland Assembly Government has agreed.") == ["Lowland Assembly Government"]
     # contrary: the assembly alone is the assembly
     assert _discovered("The Lowland Assembly debated it.") == ["Lowland Assembly"]
+
+
+def test_transport_for_a_place_is_a_transport_body():
+    assert _discovered("We are working on the next generation of schemes with Transport for the North on rail.") == [
+        "Transport for the North"]
+    # contrary: a fund the next word names, and a department's or post's subjects
+    assert _discovered("West Yorkshire’s £2.1 billion Transport for City Regions funding begins") == []
+    assert _names("the Secretary of State for Transport for the Region said") == []

@@ -256,6 +256,7 @@ def load_reference(path: str | None = None) -> list[dict[str, Any]]:
     return [_with_written_forms(entry) for entry in entries]
 
 
+_TRANSPORT_FOR = re.compile(r"\bTransport for (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)*")
 _INTERCAPPED_WORD = re.compile(r"[a-z][A-Z]")
 #: A word with a capital after a small letter ("QinetiQ", "PwC", not "McDonald" nor "MacLeod": surnames), with the
 #: capitalised words next to it.
@@ -599,6 +600,8 @@ class MentionFinder:
         if " and " in normalised and (subjects := _department_subjects()).search(normalised):
             mentions = self._departments_by_subject(text, normalised, mentions, subjects)
         discovered = self._discover(text, normalised, mentions)
+        if "Transport for " in normalised:
+            discovered += self._transport_bodies(text, normalised, [*mentions, *discovered])
         if _INTERCAPPED_WORD.search(normalised) and (intercapped := self._intercapped_names(text, normalised, [*mentions, *discovered])):
             # "CITB-ConstructionSkills": the listed "CITB" joined to the name is part of it
             mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in intercapped)]
@@ -654,7 +657,8 @@ class MentionFinder:
                 or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)
                 or (" review" in normalised and _NAMED_REVIEW.search(normalised))
                 or (" and " in normalised and _department_subjects().search(normalised))
-                or (_INTERCAPPED_WORD.search(normalised) and _INTERCAPPED_NAME.search(normalised))):
+                or (_INTERCAPPED_WORD.search(normalised) and _INTERCAPPED_NAME.search(normalised))
+                or "Transport for " in normalised):
             return [self.find(text) for text in texts]  # it may teach or refer back: text by text
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
@@ -750,6 +754,23 @@ class MentionFinder:
                     entity = replace(entity, aliases=(*entity.aliases, match.group(0)))
                 mentions = sorted([*mentions, Mention(entity, start, end, text[start:end])], key=lambda m: (m.start, -m.end))
         return mentions
+
+    def _transport_bodies(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """"Transport for the North", "Transport for Greater Manchester": a transport body named for the place it
+        serves, as Transport for London is. Not a department's or a minister's subjects ("Department for Transport
+        for ...") nor a fund the next word names ("Transport for City Regions funding")."""
+        found = []
+        spans = _Spans((m.start, m.end) for m in known)
+        for match in _TRANSPORT_FOR.finditer(normalised):
+            start, end = match.span()
+            if spans.overlaps(start, end) or _SUBJECT_OF_A_POST.search(normalised, max(0, start - 12), start) \
+                    or _NOT_A_BODY_NEXT.match(normalised, end):
+                continue
+            name = text[start:end]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, "Organisation", "local_government", entity_iri("Organisation", name), curated=False))
+            found.append(Mention(entity, start, end, name))
+        return found
 
     def _intercapped_names(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
         """A name with a capital inside a word ("QinetiQ", "TravelWatch SouthWest", "CITB-ConstructionSkills",
