@@ -149,3 +149,103 @@ def test_words_before_a_listed_committee_s_name_make_another_committee():
     # contrary: the listed committee named alone, or after a House's word, is the listed one
     assert _names("It was raised by the Administration Committee in its report.") == ["Administration Committee"]
     assert _names("as the Lords Constitution Committee said") == ["Constitution Committee"]
+
+
+def test_a_review_named_by_its_chair_or_subject_is_a_review_body():
+    assert _discovered("The Government published their response to the Pitt review last December.") == ["Pitt review"]
+    assert _discovered("I am today publishing the report of the Nimrod Review.") == ["Nimrod Review"]
+    found = [(m.entity.name, m.entity.type) for m in MentionFinder(Gazetteer([])).find("The Haddon-Cave review found failings.")]
+    assert found == [("Haddon-Cave review", "Inquiry")]
+    # contrary: a round of policy or budgeting is no body, nor a review a listed body makes, nor "Review of X" (a review done)
+    assert [m.entity.type for m in MentionFinder(Gazetteer([])).find("over the Spending Review period")] == ["Publication"]
+    assert [m.entity.type for m in MentionFinder(Gazetteer([])).find("since the Strategic Defence Review")] == ["Publication"]
+    assert _names("The Ofsted review of schools was published.") == ["Office for Standards in Education, Children's Services and Skills"]
+    assert [m.entity.type for m in MentionFinder(Gazetteer([])).find("By launching a Review into Lowland Football")] == ["Publication"]
+
+
+def test_a_department_named_by_its_subjects_alone_is_that_department():
+    found = MentionFinder(Gazetteer.packaged().copy()).find(
+        "On 11 August 2009, Communities and Local Government issued for consultation proposals to amend PPS25.")
+    assert [(m.entity.name, m.text) for m in found] == [
+        ("Department for Communities and Local Government", "Communities and Local Government")]
+    assert "Communities and Local Government" in found[0].entity.aliases
+    # contrary: the subjects of a post, of a committee's name, or a heading alone name no department
+    assert _names("the Secretary of State for Communities and Local Government said") == []
+    assert _names("The Work and Pensions Committee reported.") == ["Work and Pensions Committee"]
+    assert _names("Work and Pensions") == []
+
+
+def test_a_listed_name_written_without_its_commas_is_that_body():
+    assert _names("The Department for Business Innovation and Skills will not go ahead.") == [
+        "Department for Business, Innovation & Skills"]
+    # contrary: a name without a list of subjects gains no other form
+    assert _with_written_forms({"name": "Home Office", "aliases": []}) == {"name": "Home Office", "aliases": []}
+
+
+def test_a_hospital_or_directorate_is_a_body_named_with_its_town():
+    assert _discovered("She was Director of Nursing at the Mater Hospital, Belfast prior to her appointment.") == ["Mater Hospital, Belfast"]
+    assert _discovered("He is a retired consultant in Clinical Microbiology at University College London Hospitals.") == [
+        "University College London Hospitals"]
+    assert _discovered("The Central Procurement Directorate (CPD) carries out the work.") == [
+        "Central Procurement Directorate", "Central Procurement Directorate"]
+    # contrary: a former hospital is a site; a list of hospitals gives no town
+    assert _discovered("One is on the site of the former Runwell Secure Psychiatric Hospital in Essex.") == []
+    assert _discovered("the Mater Hospital, Royal Victoria Hospital and others") == ["Mater Hospital", "Royal Victoria Hospital"]
+
+
+def test_a_name_with_a_capital_inside_a_word_is_a_body():
+    assert _discovered("The report is critical of the project team, and of QinetiQ and BAE, including individuals.") == ["QinetiQ"]
+    assert _discovered("I received information from Chris Irwin of TravelWatch SouthWest as a result.") == ["TravelWatch SouthWest"]
+    assert _discovered("Our operating company, Scotland TranServ, is in consultation.") == ["Scotland TranServ"]
+    assert _names("option 3, CITB Northern Ireland to merge with CITB-ConstructionSkills in Great Britain") == [
+        "Construction Industry Training Board", "CITB-ConstructionSkills"]
+    # contrary: a product the next word names, a surname, an abbreviation the text spells out as no body, joined words
+    assert _discovered("the addition of the Quest AirManager system to prevent contamination") == []
+    assert _discovered("Mr McDonald and Mr MacLeod spoke.") == []
+    assert _discovered("enabled by a Memorandum of Understanding (MoU) on Defence. The MoU covers it.") == []
+    assert _discovered("(2 days ago)\nWritten StatementsToday, the independent inquiry published") == []
+
+
+def test_a_regiment_or_a_body_of_councils_is_a_body():
+    assert _discovered("Three companies of my local Royal Anglian Regiment went to Afghanistan.") == ["Royal Anglian Regiment"]
+    assert _discovered("Our partners include UK Research Councils and others.") == ["UK Research Councils"]
+    # contrary: plural committees of no name are no body
+    assert _discovered("The Committees and the Select Committees reported.") == []
+
+
+def test_a_legislature_given_money_is_a_body_not_a_forum():
+    assembly = next(m for m in MentionFinder(Gazetteer.packaged().copy()).find("The Northern Ireland Assembly met.")
+                    if m.entity.name == "Northern Ireland Assembly")
+    text = "the Executive have agreed small allocations of £0·1 million current expenditure to the Northern Ireland Assembly"
+    position = text.index("Northern Ireland Assembly")
+    assert not _addressed_as_forum(text, assembly.__class__(assembly.entity, position, position + 25, "Northern Ireland Assembly"))
+    # contrary: a statement made to the Assembly names its forum
+    text = "I would like to make a statement to the Northern Ireland Assembly"
+    position = text.index("Northern Ireland Assembly")
+    assert _addressed_as_forum(text, assembly.__class__(assembly.entity, position, position + 25, "Northern Ireland Assembly"))
+
+
+def test_the_executive_in_a_document_naming_northern_ireland_is_its_executive():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["Northern Ireland Assembly: public expenditure.", "Following the Executive meeting this morning, I make a statement."])
+    assert [(m.entity.name, m.text) for m in found[1]] == [("Northern Ireland Executive", "Executive")]
+    # contrary: elsewhere "the Executive" is left alone, and a named executive or its committee is no such mention
+    assert _names("Following the Executive meeting this morning, I make a statement.") == []
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["Northern Ireland Assembly: public expenditure.", "the Executive Committee of the Lowland Board met."])
+    assert "Northern Ireland Executive" not in [m.entity.name for m in found[1]]
+
+
+def test_an_assembly_s_government_is_the_government_not_the_assembly():
+    assert _discovered("Scottish ministers, Lowland Assembly government ministers, and others agreed.") == ["Lowland Assembly government"]
+    assert _discovered("The Lowland Assembly Government has agreed.") == ["Lowland Assembly Government"]
+    # contrary: the assembly alone is the assembly
+    assert _discovered("The Lowland Assembly debated it.") == ["Lowland Assembly"]
+
+
+def test_transport_for_a_place_is_a_transport_body():
+    assert _discovered("We are working on the next generation of schemes with Transport for the North on rail.") == [
+        "Transport for the North"]
+    # contrary: a fund the next word names, and a department's or post's subjects
+    assert _discovered("West Yorkshire’s £2.1 billion Transport for City Regions funding begins") == []
+    assert _names("the Secretary of State for Transport for the Region said") == []

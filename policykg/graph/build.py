@@ -502,6 +502,7 @@ _FORUM_BEFORE = re.compile(
 _PERIOD_BEFORE = re.compile(r"\b(?:this|last|next|current|previous|new|same|whole|(?:life|end|rest) of the|(?:over|during|across|throughout) the)\s+$", re.I)
 _POST_OF = re.compile(r"\b(?:Leader|Speaker|Deputy Speaker|Clerk|Presiding Officer) of (?:the )?$")
 _FORUM_WORDS = 30  # how far back the words naming the forum are looked for
+_MONEY_TO = re.compile(r"(?:£|\b(?:allocations?|allocated|funding|grants?|paid)\b)[^.;:]{0,80}\bto\s+(?:the\s+)?$")
 # The House offices where papers are to be had ("copies are available in the Vote Office and the Printed Paper
 # Office"): places a document goes, like the Library, not bodies that act.
 _HOUSE_DOCUMENT_OFFICES = frozenset({"Vote Office", "Printed Paper Office"})
@@ -530,6 +531,8 @@ def _addressed_as_forum(text: str, mention: Mention, heading: bool = False) -> b
         return True  # "House of Commons" alone as the title of a day's record: where it was said
     if _POST_OF.search(before):
         return True  # "The Leader of the House of Commons": a post's title, not the House acting
+    if _MONEY_TO.search(text, max(0, mention.start - 120), mention.start):
+        return False  # "allocations of £0·1 million ... to the Northern Ireland Assembly": it is given money, a body
     return _FORUM_BEFORE.search(before) is not None or _PERIOD_BEFORE.search(before) is not None
 
 

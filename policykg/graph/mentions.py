@@ -92,6 +92,7 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Trust": ("Organisation", "charity"),
     "Centre": ("Organisation", "agency"),
     "Council": ("Organisation", "local_authority"),
+    "Councils": ("Organisation", "agency"),  # "UK Research Councils": a body of councils
     "Department": ("Organisation", "department"),
     "Ministry": ("Organisation", "department"),
     # The other head words of UK public bodies' names ("Joint Work and Health Unit", "London Fire Brigade").
@@ -122,10 +123,14 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Assembly": ("Organisation", "government"),
     "Administration": ("Organisation", "government"),  # "the Republic of Ireland Administration", "Northern Ireland Administration"
     "Army": ("Organisation", "armed_forces"),
+    "Regiment": ("Organisation", "armed_forces"),  # "the Royal Anglian Regiment", "the Parachute Regiment"
     "Force": ("Organisation", "service"),
     "Forces": ("Organisation", "armed_forces"),
     "Team": ("Organisation", "board"),
     "Division": ("Organisation", "agency"),
+    "Directorate": ("Organisation", "agency"),  # "the Central Procurement Directorate"
+    "Hospital": ("Organisation", "nhs_body"),  # "the Mater Hospital", "University College London Hospitals"
+    "Hospitals": ("Organisation", "nhs_body"),
     "Ltd": ("Organisation", "company"),
     "Ltd.": ("Organisation", "company"),
     "Limited": ("Organisation", "company"),
@@ -251,6 +256,18 @@ def load_reference(path: str | None = None) -> list[dict[str, Any]]:
     return [_with_written_forms(entry) for entry in entries]
 
 
+_TRANSPORT_FOR = re.compile(r"\bTransport for (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+_INTERCAPPED_WORD = re.compile(r"[a-z][A-Z]")
+#: A word with a capital after a small letter ("QinetiQ", "PwC", not "McDonald" nor "MacLeod": surnames), with the
+#: capitalised words next to it.
+_INTERCAPPED_NAME = re.compile(r"(?<![\w’'.@/-])(?:[A-Z][A-Za-z-]+ )?(?!Ma?c[A-Z])[A-Z][A-Za-z-]*[a-z][A-Z][A-Za-z-]*"
+                               r"(?: [A-Z][A-Za-z]+)?(?![\w’'.@/-])")
+#: A small word after a name that is no function word: the name qualifies a thing ("the Quest AirManager system").
+_NOT_A_BODY_NEXT = re.compile(r" (?!(?:and|or|is|was|has|had|have|are|were|as|in|on|at|to|of|for|with|by|which|who|will|would|"
+                              r"said|says|should|could|can|may|must|did|does|also|the|a|an|that|its|from)\b)[a-z]")
+_FORMER = re.compile(r"\bformer\s+$")
+_HOSPITAL_TOWN = re.compile(r", [A-Z][a-z]+(?=[ .;:)]|$)(?! [A-Z])")  # "Mater Hospital, Belfast prior to", not ", Royal Victoria"
+_SUBJECT_LIST = re.compile(r"\w, [\w' ]+ (?:and|&) \w")  # "Business, Innovation and Skills"
 _MONARCH = re.compile(r"\b(His|Her) Majesty(?=['’]s\b)")
 _OTHER_MONARCH = {"His": "Her Majesty", "Her": "His Majesty"}
 
@@ -266,6 +283,8 @@ def _with_written_forms(entry: dict[str, Any]) -> dict[str, Any]:
     forms += [_MONARCH.sub(lambda m: _OTHER_MONARCH[m.group(1)], n) for n in names if _MONARCH.search(n)]
     if entry.get("type") == "Inquiry" and len(entry["name"].split()) >= 3:
         forms.append(entry["name"].lower())
+    # A list of subjects written without its commas: "Department for Business Innovation and Skills".
+    forms += [n.replace(",", "") for n in [*names, *forms] if _SUBJECT_LIST.search(n)]
     taken = {n.lower() for n in names}
     new = [f for f in dict.fromkeys(forms) if f.lower() not in taken or f == entry["name"].lower() != entry["name"]]
     return {**entry, "aliases": [*(entry.get("aliases") or []), *new]} if new else entry
@@ -552,6 +571,7 @@ _NHS_TRUST = re.compile(r"\b((?:[A-Z][\w'’-]*|and|of|&) ){0,10}?(?<![\w'’-])
 # A paragraph about the European Union's business: its Council's presidency, its member states.
 _EU_CONTEXT = re.compile(r"\b(?:EU|European Union|[Pp]residency|[Mm]ember [Ss]tates|Schengen|ECOFIN|Ecofin)\b")
 # "the Commission" named alone: not "the Commission for Equality ...", not "the Commission on Carers".
+_BARE_EXECUTIVE = re.compile(r"\bthe (Executive)\b(?!\s+(?:[A-Z]|of\s+[A-Z]))")
 _BARE_COMMISSION = re.compile(r"\b[Tt]he (Commission)\b(?!\s+(?:of|for|on|into|to|in)\s+[A-Z])(?!\s+[A-Z])")
 
 
@@ -563,6 +583,7 @@ class MentionFinder:
         self.recent: dict[str, Entity] = {}  # head word → last entity mentioned with that head
         self.expansions: dict[str, str] = {}  # abbreviation the document defines → the words it stands for
         self.paragraph = ""  # the paragraph the text found in belongs to (``find_each``), for what it says of the text
+        self.northern_ireland = False  # whether the document has named Northern Ireland (then "the Executive" is its)
 
     def find(self, text: str) -> list[Mention]:
         normalised = _norm(text)  # same length as text: offsets carry over
@@ -576,11 +597,24 @@ class MentionFinder:
             mentions = self._units_of_legislatures(text, normalised, mentions)
         if "Committee" in text:
             mentions = self._longer_committees(text, mentions)
+        if " and " in normalised and (subjects := _department_subjects()).search(normalised):
+            mentions = self._departments_by_subject(text, normalised, mentions, subjects)
         discovered = self._discover(text, normalised, mentions)
+        if "Transport for " in normalised:
+            discovered += self._transport_bodies(text, normalised, [*mentions, *discovered])
+        if _INTERCAPPED_WORD.search(normalised) and (intercapped := self._intercapped_names(text, normalised, [*mentions, *discovered])):
+            # "CITB-ConstructionSkills": the listed "CITB" joined to the name is part of it
+            mentions = [m for m in mentions if not any(n.start <= m.start and m.end <= n.end for n in intercapped)]
+            discovered += intercapped
+        if " review" in normalised:
+            discovered += self._named_reviews(text, normalised, [*mentions, *discovered])
         mentions += discovered
         resolved = self._anaphora(text, mentions)
         if "Commission" in text and _EU_CONTEXT.search(self.paragraph if text in self.paragraph else text):
             resolved += self._european_commission(text, mentions)
+        self.northern_ireland = self.northern_ireland or "Northern Ireland" in text
+        if self.northern_ireland and "the Executive" in text:
+            resolved += self._northern_ireland_executive(text, mentions)
         mentions += resolved
         if discovered or resolved:  # the scan's own mentions come in order already
             mentions.sort(key=lambda m: (m.start, -m.end))
@@ -615,11 +649,16 @@ class MentionFinder:
         """
         joined = "\n".join(texts)  # no form holds a line break, and it is no word character: matches stay inside a text
         self.paragraph = joined
+        self.northern_ireland = self.northern_ireland or "Northern Ireland" in joined
         if len(texts) < 2:
             return [self.find(text) for text in texts]
         normalised = _norm(joined)
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
-                or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)):
+                or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)
+                or (" review" in normalised and _NAMED_REVIEW.search(normalised))
+                or (" and " in normalised and _department_subjects().search(normalised))
+                or (_INTERCAPPED_WORD.search(normalised) and _INTERCAPPED_NAME.search(normalised))
+                or "Transport for " in normalised):
             return [self.find(text) for text in texts]  # it may teach or refer back: text by text
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
@@ -695,6 +734,80 @@ class MentionFinder:
                     taken_until = end
                 if name and not _overlaps_ordered(known, ends, start, end):
                     found.extend(self._discovered(name, text, start, end))
+        return found
+
+    def _departments_by_subject(self, text: str, normalised: str, mentions: list[Mention], subjects: re.Pattern[str]) -> list[Mention]:
+        """A department named by its subjects alone, as Hansard names it ("Communities and Local Government has
+        undertaken two reviews", "the Communities and Local Government website"): that department. Not the
+        subjects of a post ("Secretary of State for Communities and Local Government"), nor the start of a
+        longer name ("Work and Pensions Committee")."""
+        spans = _Spans((m.start, m.end) for m in mentions)
+        for match in subjects.finditer(normalised):
+            start, end = match.span()
+            before = normalised[max(0, start - 12):start]
+            if spans.overlaps(start, end) or _SUBJECT_OF_A_POST.search(before) or _NAME_GOES_ON.match(normalised, end) \
+                    or not normalised.strip(" \n.:").replace(match.group(0), ""):  # a heading: "Work and Pensions"
+                continue
+            entity = self.gazetteer.lookup(_department_subjects_names()[match.group(0)])
+            if entity is not None:
+                if match.group(0) not in entity.aliases:  # the department's node gets the form as an alias
+                    entity = replace(entity, aliases=(*entity.aliases, match.group(0)))
+                mentions = sorted([*mentions, Mention(entity, start, end, text[start:end])], key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def _transport_bodies(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """"Transport for the North", "Transport for Greater Manchester": a transport body named for the place it
+        serves, as Transport for London is. Not a department's or a minister's subjects ("Department for Transport
+        for ...") nor a fund the next word names ("Transport for City Regions funding")."""
+        found = []
+        spans = _Spans((m.start, m.end) for m in known)
+        for match in _TRANSPORT_FOR.finditer(normalised):
+            start, end = match.span()
+            if spans.overlaps(start, end) or _SUBJECT_OF_A_POST.search(normalised, max(0, start - 12), start) \
+                    or _NOT_A_BODY_NEXT.match(normalised, end):
+                continue
+            name = text[start:end]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, "Organisation", "local_government", entity_iri("Organisation", name), curated=False))
+            found.append(Mention(entity, start, end, name))
+        return found
+
+    def _intercapped_names(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """A name with a capital inside a word ("QinetiQ", "TravelWatch SouthWest", "CITB-ConstructionSkills",
+        "Scotland TranServ"), as companies and bodies outside government style theirs, with the capitalised words
+        next to it: a body. Not a product or a thing the next word names ("the Quest AirManager system"), nor words
+        run together at a line's start where a page's parts were joined ("Written StatementsToday")."""
+        found = []
+        for match in _INTERCAPPED_NAME.finditer(normalised):
+            start, end = match.span()
+            joined = [m for m in known if m.start < end and start < m.end]
+            if any(not (start <= m.start and m.end < end and normalised[m.end] == "-") for m in joined) \
+                    or start == 0 or normalised[start - 1] == "\n" \
+                    or _NOT_A_BODY_NEXT.match(normalised, end) or match.group(0).split()[0] in _NOT_NAME_START \
+                    or match.group(0).removesuffix("s") in self.expansions:  # "Memorandum of Understanding (MoU)": no body
+                continue
+            name = text[start:end]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, "Organisation", "company", entity_iri("Organisation", name), curated=False))
+            found.append(Mention(entity, start, end, name))
+        return found
+
+    def _named_reviews(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """"The Pitt review", "the Haddon-Cave review": a review named by one capitalised word, its chair's name or
+        its subject, is a review body (an Inquiry) as "the Nimrod Review" is; not a round of policy ("the Spending
+        review") nor a review by a body the text names ("the Ofsted review")."""
+        found = []
+        spans = _Spans((m.start, m.end) for m in known)
+        for match in _NAMED_REVIEW.finditer(normalised):
+            start, end = match.span(1)
+            word = match.group(1).split()[0]
+            if word in _POLICY_REVIEW_WORDS or word in _NOT_NAME_START or spans.overlaps(start, end) \
+                    or self.gazetteer.lookup(word) is not None or word.isupper():
+                continue
+            name = text[start:end]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, "Inquiry", "review", entity_iri("Inquiry", name), curated=False))
+            found.append(Mention(entity, start, end, name))
         return found
 
     def _bodies_of_bodies(self, text: str, normalised: str, mentions: list[Mention]) -> list[Mention]:
@@ -778,6 +891,12 @@ class MentionFinder:
             first, second_offset, second = pair
             return [*self._discovered(first, text, start, start + len(first)),
                     *self._discovered(second, text, start + second_offset, start + second_offset + len(second))]
+        if " at " in name and _type_of(name.rsplit(" at ", 1)[0]) is None:
+            # "Clinical Microbiology at University College London Hospitals": the body after the field or post
+            skipped = name.rindex(" at ") + 4
+            if name.startswith("the ", skipped):
+                skipped += 4
+            return self._discovered(name[skipped:], text, start + skipped, end)
         words = name.split(" ")
         if (body_at := _after_post(words)) is not None:
             # "National Chairman of Age UK", "Head of Care at Diabetes UK": the body after the post
@@ -801,6 +920,14 @@ class MentionFinder:
                 typed = _type_of(name)
         if typed is None or len(name.split()) < 2 or name.rsplit(" ", 1)[-1] in _CONNECTORS:
             return []  # "the Department of Business, Innovation ...": a name cut at its comma ends in "of": no name
+        if name.endswith(" Assembly") and text.startswith((" government", " Government"), end):
+            name, end = name + text[end:end + 11], end + 11  # "Welsh Assembly government ministers": the government, not the Assembly
+            typed = ("Organisation", "government")
+        if name.endswith((" Hospital", " Hospitals")):
+            if _FORMER.search(text, 0, start):
+                return []  # "the site of the former Runwell Hospital": a site, no longer a body
+            if (town := _HOSPITAL_TOWN.match(text, end)) is not None:
+                name, end = name + town.group(0), town.end()  # "the Mater Hospital, Belfast": the town is part of its name
         type, kind = typed
         name = _INNER_ABBREVIATION.sub("", name)  # "Freedom of Information (FOI) Act 2000" is the Freedom of Information Act 2000
         if (first := name.split(" ", 1)[0]) in self.expansions:  # "FOI Act 2000", after "Freedom of Information (FOI)"
@@ -825,6 +952,25 @@ class MentionFinder:
             if "Commission" not in commission.aliases:
                 commission = replace(commission, aliases=(*commission.aliases, "Commission"))
             found.append(Mention(commission, start, end, match.group(1)))
+        return found
+
+    def _northern_ireland_executive(self, text: str, known: list[Mention]) -> list[Mention]:
+        """"The Executive" alone in a document that names Northern Ireland ("Following the Executive meeting this
+        morning", as the Northern Ireland Assembly's records say): the Northern Ireland Executive, the form joining
+        its names. Not an executive named in full ("the Health and Safety Executive") nor one of its parts ("the
+        Executive Committee")."""
+        executive = self.gazetteer.lookup("Northern Ireland Executive")
+        if executive is None:
+            return []
+        spans = _Spans((m.start, m.end) for m in known)
+        found = []
+        for match in _BARE_EXECUTIVE.finditer(text):
+            start, end = match.start(1), match.end(1)
+            if spans.overlaps(start, end):
+                continue
+            if "Executive" not in executive.aliases:
+                executive = replace(executive, aliases=(*executive.aliases, "Executive"))
+            found.append(Mention(executive, start, end, "Executive"))
         return found
 
     def _anaphora(self, text: str, known: list[Mention]) -> list[Mention]:
@@ -1094,6 +1240,40 @@ _COURT_WORDS = frozenset({"Supreme", "High", "Crown", "County", "Family", "Magis
                           "Employment", "International", "European", "Administrative", "Circuit", "Federal", "of"})
 
 
+#: Words of a review that is a round of government policy or budgeting, or a legal process, not a body that reviews
+#: ("Spending Review", "Strategic Defence and Security Review", "Judicial Review", "Annual Review").
+_POLICY_REVIEW_WORDS = frozenset({"Spending", "Comprehensive", "Strategic", "Defence", "Security", "Integrated", "Judicial",
+                                  "Periodic", "Annual", "Quinquennial", "Triennial", "Fundamental", "Policy", "Budget", "Pay",
+                                  "Price", "Tailored", "Case", "Serious", "Peer", "Performance", "Interim", "Mid-Term",
+                                  "Quarterly", "Monthly", "Regulatory", "Structural", "Senior", "Salaries"})
+#: "the Pitt review", "the Haddon-Cave review": a review named by one capitalised word (its chair or subject).
+_NAMED_REVIEW = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+ review)\b")
+
+
+_DEPARTMENT_NAME = re.compile(r"^(?:Department (?:for|of)|Ministry of) (?P<subjects>[A-Z][\w’']*(?:,? [A-Z][\w’']*)*,? and [A-Z][\w’' ]*)$")
+_SUBJECT_OF_A_POST = re.compile(r"(?:\b(?:for|of|and|to|in)|[A-Z][\w’'-]*|&) $")  # "Secretary of State for", "Adult Health and"
+_NAME_GOES_ON = re.compile(r" (?:[A-Z(]|and [A-Z]|& )")  # "... Committee", "... (CLG)" is fine but rare: left out
+
+
+@functools.cache
+def _department_subjects_names() -> dict[str, str]:
+    """The subjects of the listed departments named by two or more ("Communities and Local Government") →
+    the department's listed name ("Department for Communities and Local Government")."""
+    subjects: dict[str, str] = {}
+    for entry in load_reference():
+        if entry.get("type") == "Organisation" and "department" in str(entry.get("kind")):
+            for form in [entry["name"], *(entry.get("aliases") or [])]:
+                if (match := _DEPARTMENT_NAME.match(form)) is not None:
+                    subjects.setdefault(match["subjects"], entry["name"])
+    return subjects
+
+
+@functools.cache
+def _department_subjects() -> re.Pattern[str]:
+    forms = sorted(_department_subjects_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w’'-])")
+
+
 def _type_of(name: str) -> tuple[str, str] | None:
     """The type a name's head word implies.
 
@@ -1110,6 +1290,8 @@ def _type_of(name: str) -> tuple[str, str] | None:
     if not _names_body(words, 0) and (words[0] in _POST_WORDS or (len(words) > 2 and words[0] in {"Her", "His"} and words[2] in _POST_WORDS)):
         return None
     head = words[-1]
+    if head == "Government" and len(words) > 2 and words[-2] == "Assembly":
+        return ("Organisation", "government")  # "Welsh Assembly Government"
     if head == "UK" and ({"the", "of"} & set(words) or len(words) < 2):
         return None  # "across the UK", "Invest in the UK", "Digest of UK": the country
     if head.isdigit() and len(words) > 1:
@@ -1121,9 +1303,9 @@ def _type_of(name: str) -> tuple[str, str] | None:
         return None  # "Government Buying Standards for Food and Catering Services": a standard, not a service
     if head == "Court" and not _COURT_WORDS & set(words):
         return None  # "EDF's Cannington Court", "Hampton Court": a building or a place
-    if head in HEAD_WORDS:
-        return HEAD_WORDS[head]
-    if first_connector:
-        return HEAD_WORDS.get(words[first_connector - 1])
-    return None
+    typed = HEAD_WORDS.get(head) or (HEAD_WORDS.get(words[first_connector - 1]) if first_connector else None)
+    if typed == ("Publication", "review") and words[0] != "Review" and not _POLICY_REVIEW_WORDS & set(words):
+        # "the Nimrod Review", "Independent Review of Women's Football": a review body ("Review of X" is a review done)
+        return ("Inquiry", "review")
+    return typed
 
