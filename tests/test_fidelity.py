@@ -29,14 +29,15 @@ FLOORS = {
     # Re-based in session 11 on 106 documents: batch 6 (12 Hansard texts of new kinds: oral statements and
     # questions, Westminster Hall, Commons written answers, Scottish Parliament and Northern Ireland Assembly
     # statements and answers, committee letters) was added by a blind annotator and measured before its misses were
-    # read (benchmarks/README.md). Now: recommendations 116/130, 116/116; statuses 45/61, 45/47; bodies 504/632,
-    # 516/583; legislation 62/70, 62/67; dated commitments 129/192, 131/146; funding 192/196, 186/187.
-    "recommendations": (0.88, 0.99),
-    "statuses": (0.73, 0.95),
-    "bodies": (0.79, 0.88),
-    "legislation": (0.86, 0.91),
-    "dated commitments": (0.66, 0.89),
-    "funding": (0.97, 0.98),
+    # read (benchmarks/README.md); then raised with the session's rules. Now: recommendations 128/130, 128/128;
+    # statuses 57/61, 57/58; bodies 538/632, 548/605; legislation 62/70, 62/67; dated commitments 154/192, 157/170;
+    # funding 196/196, 190/191. Bodies and dated commitments sit at issue 17's targets (0.85 and 0.8 recall).
+    "recommendations": (0.97, 0.99),
+    "statuses": (0.92, 0.97),
+    "bodies": (0.85, 0.90),
+    "legislation": (0.88, 0.92),
+    "dated commitments": (0.80, 0.91),
+    "funding": (0.99, 0.98),
     # issue 21: 5 of the gold's 12 restatements linked; the sixth link, read by hand, restates the same action as
     # the gold's pair from the earlier document's other sentence about it (tests/test_follow_up.py REAL_LINKS)
     "follow-ups": (0.40, 0.80),
