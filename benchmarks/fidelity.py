@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -314,8 +316,11 @@ def score_corpus(corpus: Path = CORPUS) -> tuple[dict[str, Score], dict[str, dic
     """Totals per field, and the scores of each document (by slug)."""
     totals = {name: Score() for name in FIELDS}
     per_document = {}
-    for gold_path in sorted(corpus.glob("*.gold.yaml")):
-        scores = score_document(gold_path)
+    gold_paths = sorted(corpus.glob("*.gold.yaml"))
+    # Each document is scored on its own (its own graph): two processes halve the wait on the 2-core machine.
+    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+        all_scores = list(pool.map(score_document, gold_paths))
+    for gold_path, scores in zip(gold_paths, all_scores, strict=True):
         per_document[gold_path.name.removesuffix(".gold.yaml")] = scores
         for name in FIELDS:
             totals[name].add(scores[name])
