@@ -80,6 +80,11 @@ def _parts(match: re.Match[str]) -> tuple[str, str, str]:
     return match.group(4), match.group(5) or "", _WORDS[" ".join(match["word"].lower().split())]
 
 
+def _digits(written: str) -> str:
+    """An amount's digits as Decimal reads them: thousands commas dropped, Hansard's raised point a point."""
+    return written.replace(",", "").replace("·", ".")
+
+
 def find_money(text: str) -> list[Money]:
     """Amounts of money as whole units of their currency: pounds sterling, and euros and US dollars
     where the text states them so (never converted).
@@ -94,7 +99,7 @@ def find_money(text: str) -> list[Money]:
         return found
     for match in _MONEY.finditer(text):
         digits, scale, currency = _parts(match)
-        digits = digits.replace(",", "").replace("·", ".")
+        digits = _digits(digits)
         if len(digits) > _MAX_DIGITS:
             continue  # out of range: kept as text
         number = Decimal(digits)  # exact: "£8.3m" is 8300000, not 8300000.000000001
@@ -106,7 +111,8 @@ def find_money(text: str) -> list[Money]:
 
 #: A column heading that states the unit of its cells: "Annualised health costs (£ million)", "£m", "£000",
 #: "Amount (£)", "€ thousand".  The sign followed by a digit is an amount ("over £5m"), not a unit.
-_COLUMN_UNIT = re.compile(r"(?:^|[\s(])(?P<sign>£|€|US\$|\$)\s?(?P<scale>'?000|thousands?|k|m|million|bn|billion)?(?=\)|\s|$)", re.I)
+_UNIT = r"(?P<sign>£|€|US\$|\$)\s?(?P<scale>'?000|thousands?|k|m|million|bn|billion)?"
+_COLUMN_UNIT = re.compile(rf"(?:^|[\s(]){_UNIT}(?=\)|\s|$)", re.I)
 #: A cell that is a number and nothing else: "2,803", "26·8", "(1,200)".
 _NUMBER_CELL = re.compile(r"\(?(\d[\d,]*(?:[.·]\d+)?)\)?")
 _UNIT_SCALE = {"'000": 1_000, "000": 1_000, "thousand": 1_000, "thousands": 1_000}
@@ -126,7 +132,7 @@ def column_unit(heading: str) -> tuple[str, int] | None:
 
 
 #: A line that is only a unit, above a table whose numbers it applies to: "£", "£ million", "(£000)".
-_UNIT_LINE = re.compile(r"\(?(?:£|€|US\$|\$)\s?(?:'?000|thousands?|k|m|million|bn|billion)?\)?", re.I)
+_UNIT_LINE = re.compile(rf"\(?{_UNIT}\)?", re.I)
 
 
 def find_money_in_row(cells: tuple[str, ...], header: tuple[str, ...], caption: str = "") -> list[Money]:
@@ -164,7 +170,7 @@ def find_money_in_row(cells: tuple[str, ...], header: tuple[str, ...], caption: 
         unit = column_unit(heading) if match and cell != heading else None
         if match and unit is None and column > 0:
             unit = whole_table  # the first column labels the rows ("2005", "Scenario 1")
-        if match and unit is not None and len(digits := match.group(1).replace(",", "").replace("·", ".")) <= _MAX_DIGITS:
+        if match and unit is not None and len(digits := _digits(match.group(1))) <= _MAX_DIGITS:
             currency, scale = unit
             amount = int(Decimal(digits) * scale)
             if amount <= MAX_AMOUNT_GBP:
@@ -187,7 +193,7 @@ def out_of_range(text: str) -> list[str]:
     found = [m.group(0) for m in _LONG_NUMBER.finditer(text)]
     for match in _MONEY.finditer(text):
         digits, scale, _ = _parts(match)
-        digits = digits.replace(",", "").replace("·", ".")
+        digits = _digits(digits)
         if len(digits) <= _MAX_DIGITS and int(Decimal(digits) * _SCALE[word_key(scale)]) > MAX_AMOUNT_GBP:
             found.append(match.group(0).strip())
     return found
