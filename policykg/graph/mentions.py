@@ -611,10 +611,10 @@ class MentionFinder:
         mentions += discovered
         resolved = self._anaphora(text, mentions)
         if "Commission" in text and _EU_CONTEXT.search(self.paragraph if text in self.paragraph else text):
-            resolved += self._european_commission(text, mentions)
+            resolved += self._bare_name(text, mentions, _BARE_COMMISSION, "European Commission")
         self.northern_ireland = self.northern_ireland or "Northern Ireland" in text
         if self.northern_ireland and "the Executive" in text:
-            resolved += self._northern_ireland_executive(text, mentions)
+            resolved += self._bare_name(text, mentions, _BARE_EXECUTIVE, "Northern Ireland Executive")
         mentions += resolved
         if discovered or resolved:  # the scan's own mentions come in order already
             mentions.sort(key=lambda m: (m.start, -m.end))
@@ -935,42 +935,24 @@ class MentionFinder:
         entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
         return [Mention(entity, start, end, text[start:end])]
 
-    def _european_commission(self, text: str, known: list[Mention]) -> list[Mention]:
-        """"The Commission" alone in a paragraph about the EU ("the presidency invited the Commission", "member
-        states"): the European Commission, which such texts name so; the form joins its names. Elsewhere "the
+    def _bare_name(self, text: str, known: list[Mention], pattern: re.Pattern[str], name: str) -> list[Mention]:
+        """A body named by its head word alone where the context says which one it is: "the Commission" in a paragraph
+        about the EU is the European Commission, "the Executive" in a document naming Northern Ireland the Northern
+        Ireland Executive (as those texts name them); the bare form joins the body's names.  Elsewhere "the
         Commission" refers back to a commission the text names ("the Standing Commission on Carers ... the
-        Commission's work") and is left alone."""
-        commission = self.gazetteer.lookup("European Commission")
-        if commission is None:
+        Commission's work"), and a name in full ("the Health and Safety Executive") is left alone by ``pattern``."""
+        body = self.gazetteer.lookup(name)
+        if body is None:
             return []
         spans = _Spans((m.start, m.end) for m in known)
         found = []
-        for match in _BARE_COMMISSION.finditer(text):
+        for match in pattern.finditer(text):
             start, end = match.start(1), match.end(1)
             if spans.overlaps(start, end):
                 continue
-            if "Commission" not in commission.aliases:
-                commission = replace(commission, aliases=(*commission.aliases, "Commission"))
-            found.append(Mention(commission, start, end, match.group(1)))
-        return found
-
-    def _northern_ireland_executive(self, text: str, known: list[Mention]) -> list[Mention]:
-        """"The Executive" alone in a document that names Northern Ireland ("Following the Executive meeting this
-        morning", as the Northern Ireland Assembly's records say): the Northern Ireland Executive, the form joining
-        its names. Not an executive named in full ("the Health and Safety Executive") nor one of its parts ("the
-        Executive Committee")."""
-        executive = self.gazetteer.lookup("Northern Ireland Executive")
-        if executive is None:
-            return []
-        spans = _Spans((m.start, m.end) for m in known)
-        found = []
-        for match in _BARE_EXECUTIVE.finditer(text):
-            start, end = match.start(1), match.end(1)
-            if spans.overlaps(start, end):
-                continue
-            if "Executive" not in executive.aliases:
-                executive = replace(executive, aliases=(*executive.aliases, "Executive"))
-            found.append(Mention(executive, start, end, "Executive"))
+            if match.group(1) not in body.aliases:
+                body = replace(body, aliases=(*body.aliases, match.group(1)))
+            found.append(Mention(body, start, end, match.group(1)))
         return found
 
     def _anaphora(self, text: str, known: list[Mention]) -> list[Mention]:
