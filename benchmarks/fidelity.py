@@ -79,7 +79,7 @@ def squeeze(text: str) -> str:
 
 def document_path(gold_path: Path) -> Path:
     slug = gold_path.name.removesuffix(".gold.yaml")
-    for suffix in (".txt", ".html", ".json"):
+    for suffix in (".txt", ".html", ".json", ".pdf", ".docx", ".odt"):
         if (candidate := gold_path.with_name(slug + suffix)).exists():
             return candidate
     raise FileNotFoundError(f"{gold_path}: no document beside it")
