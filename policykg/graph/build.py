@@ -49,6 +49,7 @@ from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paus
 from policykg.graph.progress import progress_from_wording
 from policykg.graph.responses import add_response_deadlines
 from policykg.iris import curated_source, mint, slug
+from policykg.legislatures import LEGISLATURES
 from policykg.loaders.dates import MONTHS
 from policykg.loaders.document import Document, Item, Paragraph, Section, split_sentences
 
@@ -493,8 +494,6 @@ def _add_mentions(context: _Context) -> None:
 
 
 # Legislatures are named most often as where government speaks or sends a text, not as a body that acts.
-_LEGISLATURES = frozenset({"Parliament of the United Kingdom", "House of Commons", "House of Lords", "Scottish Parliament",
-                           "Senedd Cymru", "Northern Ireland Assembly"})
 _FORUM_BEFORE = re.compile(
     r"(?<!reserved )(?<!accountable )(?<!answerable )\b(?:to|before|in|through|into|updat(?:e|es|ed|ing)|inform(?:s|ed|ing)?|tell|told|"
     r"address(?:es|ed|ing)?|inside|outside|members?\s+of)\s+(?:the\s+)?$", re.I)  # "debate outside Parliament", "your Member of Parliament"
@@ -525,7 +524,7 @@ def _addressed_as_forum(text: str, mention: Mention, heading: bool = False) -> b
     before = text[max(0, mention.start - _FORUM_WORDS) : mention.start]
     if mention.entity.name in _HOUSE_DOCUMENT_OFFICES:
         return _FORUM_BEFORE.search(before) is not None or _FROM_THE.search(before) is not None
-    if mention.entity.name not in _LEGISLATURES:
+    if mention.entity.name not in LEGISLATURES:
         return False
     if heading and text.strip(" .:") == mention.text:
         return True  # "House of Commons" alone as the title of a day's record: where it was said

@@ -40,6 +40,7 @@ from typing import Any
 import yaml
 
 from policykg.iris import mint
+from policykg.legislatures import HOUSES, LEGISLATURES
 from policykg.loaders.dates import MONTHS
 
 #: PyYAML's C parser when it was built with libyaml (much faster on the reference list), else
@@ -540,7 +541,6 @@ def _leftmost_longest(patterns: list[re.Pattern[str]], text: str) -> Iterator[tu
         position = best.end()
 
 
-_HOUSES = frozenset({"House of Commons", "House of Lords"})
 # "the BBC Trust", "the NHS Pension Board", "the HMRC Clearances Team": a listed body's abbreviation, then a head
 # word of a body of its own (a unit of the first, or one it runs), with at most three capitalised words between.
 # A listed abbreviation before a board or committee in lower case, or before a named team or unit in lower case, is that
@@ -553,7 +553,7 @@ _QUALIFIED_BODY = re.compile(
 # A legislature's own bodies and services, named after it: "the House of Commons Commission", "the House of Commons
 # Service", "the Scottish Parliament Information Centre" (capitalised words ending in a head word of a body).
 _LEGISLATURE_UNIT = re.compile(
-    r"\b(?:House of Commons|House of Lords|Scottish Parliament|Northern Ireland Assembly|Senedd) (?:[A-Z][a-z]+ ){0,3}([A-Z][a-z]+)\b")
+    rf"\b(?:{'|'.join(form for forms in LEGISLATURES.values() for form in forms)}) (?:[A-Z][a-z]+ ){{0,3}}([A-Z][a-z]+)\b")
 
 
 # Capitalised words just before a name, inside a sentence (after a lower-case word): "raised by the Public".
@@ -985,7 +985,7 @@ def _fuller_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     previous: Mention | None = None
     for mention in mentions:
         entity, start = mention.entity, None
-        if entity.type == "Organisation" and previous is not None and previous.entity.name in _HOUSES \
+        if entity.type == "Organisation" and previous is not None and previous.entity.name in HOUSES \
                 and previous.end + 1 == mention.start and text[previous.end] == " " and "Committee" in entity.name.split():
             start = previous.start
             fuller.pop()  # the House

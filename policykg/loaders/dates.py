@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from policykg.legislatures import CHAMBERS
+
 MONTHS = {name: number for number, name in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)}
@@ -39,7 +41,7 @@ _DATE_LINE = (
                rf"Answered on|Answered|Date)\b\s*:?\s*(?:on\s+)?{_DAY_MONTH_YEAR}\b", re.I),
     re.compile(rf"\b(?:statement|answer|question)\b.{{0,40}}\b(?:made|answered|published) on\s+{_DAY_MONTH_YEAR}\b", re.I),
     # a debate's record: "Cabinet Office – in the House of Commons at 11:30 am on 18 January 2024"
-    re.compile(rf"\bin the (?:House of (?:Commons|Lords)|Scottish Parliament|Senedd|Northern Ireland Assembly|Westminster Hall)\b"
+    re.compile(rf"\bin the (?:{'|'.join(CHAMBERS)})\b"
                rf".{{0,30}}\bon\s+{_DAY_MONTH_YEAR}\.?$", re.I),
     re.compile(rf"^{_DAY_MONTH_YEAR}\.?$", re.I),
 )

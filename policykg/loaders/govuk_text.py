@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from policykg.legislatures import CHAMBERS
 from policykg.loaders.dates import is_date_line, stated_date
 from policykg.loaders.document import Document, DocumentBuilder, normalise_space
 
@@ -139,8 +140,7 @@ def _heading_rows_joined(rows: list[list[str]], columns: int) -> list[list[str]]
 
 
 #: The lines a day's parliamentary record opens with, above the sitting's date.
-_RECORD_HEADERS = frozenset({"House of Commons", "House of Lords", "Westminster Hall", "Scottish Parliament",
-                             "Northern Ireland Assembly", "Senedd", "Welsh Parliament"})
+_RECORD_HEADERS = frozenset(CHAMBERS)
 
 
 def parse_govuk_text(text: str, *, path: str | None = None) -> Document:
