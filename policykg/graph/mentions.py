@@ -584,6 +584,7 @@ class MentionFinder:
         self.expansions: dict[str, str] = {}  # abbreviation the document defines → the words it stands for
         self.paragraph = ""  # the paragraph the text found in belongs to (``find_each``), for what it says of the text
         self.northern_ireland = False  # whether the document has named Northern Ireland (then "the Executive" is its)
+        self.addressed = False  # whether the paragraph being read holds a postcode (then names may run into an address)
 
     def find(self, text: str) -> list[Mention]:
         normalised = _norm(text)  # same length as text: offsets carry over
@@ -702,6 +703,7 @@ class MentionFinder:
         if not _HEAD_WORD_INSIDE.search(normalised):
             return []  # two sentences in three: no run here can name anything
         found = []
+        self.addressed = _POSTCODE.search(text) is not None  # once a paragraph: a sentence may hold thousands of runs
         # ``known`` comes from the scan: left to right, not overlapping, so its ends ascend too and
         # the mentions that touch a span are found by bisection (a sentence may hold thousands).
         ends = [m.end for m in known]
@@ -885,7 +887,7 @@ class MentionFinder:
         when it joins two names ("Premier League and Football Foundation")."""
         if (date := _TRAILING_DATE.search(name)) is not None:  # "the Select Committee on the Constitution in May"
             name, end = name[: date.start()], start + date.start()
-        if _POSTCODE.search(text) and (cut := _end_of_addressee(name)) < len(name):
+        if self.addressed and (cut := _end_of_addressee(name)) < len(name):
             name, end = name[:cut], start + cut  # "The Ministerial Correspondence Unit Level 5, ... London SW1A 2HB"
         if (pair := _two_names(name)) is not None:
             first, second_offset, second = pair
@@ -924,7 +926,7 @@ class MentionFinder:
             name, end = name + text[end:end + 11], end + 11  # "Welsh Assembly government ministers": the government, not the Assembly
             typed = ("Organisation", "government")
         if name.endswith((" Hospital", " Hospitals")):
-            if _FORMER.search(text, 0, start):
+            if _FORMER.search(text, max(0, start - 40), start):
                 return []  # "the site of the former Runwell Hospital": a site, no longer a body
             if (town := _HOSPITAL_TOWN.match(text, end)) is not None:
                 name, end = name + town.group(0), town.end()  # "the Mater Hospital, Belfast": the town is part of its name
