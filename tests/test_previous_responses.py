@@ -9,8 +9,8 @@ import pytest
 from tracker_corpus import REAL_DOCUMENTS, SERIES, write_follow_up_series, write_texts
 
 from policykg.graph.build import build_graph, extract_document, finish_graph, link_documents, load_annotations
-from policykg.graph.merge import merge_graphs
 from policykg.graph.mentions import Gazetteer
+from policykg.graph.merge import merge_graphs
 from policykg.graph.pipeline import build_from_paths
 from policykg.graph.previous import KEYS, link_previous_responses
 from policykg.loaders import load_document
