@@ -46,6 +46,7 @@ from policykg.graph.follow import link_follow_ups
 from policykg.graph.mentions import YAML_LOADER, Entity, Gazetteer, Mention, MentionFinder
 from policykg.graph.merge import merge_graphs
 from policykg.graph.model import Provenance, add_edge, add_node, new_graph, paused_gc
+from policykg.graph.previous import link_previous_responses
 from policykg.graph.progress import progress_from_wording
 from policykg.graph.responses import add_response_deadlines
 from policykg.iris import curated_source, mint, slug
@@ -348,10 +349,12 @@ def build_graph(
 
 def link_documents(graph: nx.MultiDiGraph, gazetteer: Gazetteer) -> None:
     """What only the whole graph gives, once every document is in it: the curated relations between
-    its entities, commitments followed across documents, and response deadlines."""
+    its entities, commitments followed across documents, response deadlines, and each response's place among its
+    recommendation's responses."""
     add_reference_facts(graph, gazetteer)
     link_follow_ups(graph)
     add_response_deadlines(graph)
+    link_previous_responses(graph)
 
 
 def finish_graph(graphs: Iterable[nx.MultiDiGraph], gazetteer: Gazetteer | None = None) -> nx.MultiDiGraph:

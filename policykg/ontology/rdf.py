@@ -120,6 +120,9 @@ PROPERTIES: tuple[Property, ...] = (
     Property(PKG.progress, _STR, "progress"),
     Property(PKG.progressQuote, _STR, "progress_quote"),
     Property(PKG.statusSource, _STR, "status_source", "statusSource"),
+    Property(PKG.statedInDocument, _IRI, "stated_in_document", "statedInDocument"),  # see policykg.graph.previous
+    Property(PKG.firstResponse, _BOOL, "first_response", "firstResponse"),  # of a response: see policykg.graph.previous
+    Property(PKG.previousResponse, _IRI, "previous_response", "previousResponse"),
     Property(PKG.paragraphNumber, _INT, "paragraph", "paragraphNumber"),
     Property(PKG.deadlineISO, _STR, "deadline", "deadline"),
     Property(PKG.deadlineStart, _DATE, "deadline_start", "deadlineStart"),

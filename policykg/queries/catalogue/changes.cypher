@@ -27,24 +27,17 @@ OPTIONAL MATCH (resp:Response)-[:RESPONDS_TO]->(r:Recommendation),
                (resp)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(d)
 WHERE part = 'response' AND r.title IS NOT NULL
 WITH DISTINCT part, resp, r, d
-// every dated response to the recommendation before this document, in one grouped pass rather than a NOT EXISTS per
-// row (as changes.rq): how many there are (none: the response is new), and of those with a status the greatest
-// "DATE DOCUMENT-IRI" and "DATE DOCUMENT-IRI STATUS" keys (ISO dates sort as text, an IRI holds no space: the second
-// key starts with the first, and what follows it is the status of the latest earlier response with one; of two such
-// responses in that document, the greater status, as changes.rq's MAX)
-OPTIONAL MATCH (earlier:Response)-[:RESPONDS_TO]->(r),
-               (earlier)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(ed:Document)
-WHERE ed.published IS NOT NULL AND toString(ed.published) + ' ' + ed.iri < toString(d.published) + ' ' + d.iri
-WITH part, resp, r, d, count(earlier) AS earlier,
-     max(CASE WHEN earlier.status IS NOT NULL THEN toString(ed.published) + ' ' + ed.iri END) AS previousDoc,
-     max(CASE WHEN earlier.status IS NOT NULL THEN toString(ed.published) + ' ' + ed.iri + ' ' + earlier.status END) AS previousKey
+// whether the response is its recommendation's first (first_response) and the latest earlier response with a status
+// (previous_response, its IRI) are stored when the graph is built (policykg.graph.previous, as changes.rq reads them),
+// not found here by a grouped pass over every earlier response of the recommendation
+OPTIONAL MATCH (previous:Response)-[:STATED_IN]->(:Paragraph)-[:PART_OF]->(:Section)-[:PART_OF]->(pd:Document)
+WHERE previous.iri = resp.previous_response AND previous.status IS NOT NULL AND pd.published IS NOT NULL
+WITH DISTINCT part, resp, r, d, previous.status AS previousStatus, pd.published AS previousDate
 OPTIONAL MATCH (r)-[:MADE_BY]->(i:Inquiry)
-WITH part, i, resp, r, d,
-     CASE WHEN previousDoc IS NOT NULL THEN date(left(previousDoc, 10)) END AS previousDate,
-     CASE WHEN previousDoc IS NOT NULL THEN right(previousKey, size(previousKey) - size(previousDoc) - 1) END AS previousStatus,
+WITH part, i, resp, r, d, previousDate, previousStatus,
      CASE WHEN resp IS NULL THEN NULL
-          WHEN earlier = 0 THEN 'new'
-          WHEN resp.status IS NOT NULL AND (previousDoc IS NULL OR right(previousKey, size(previousKey) - size(previousDoc) - 1) <> resp.status) THEN 'changed'
+          WHEN resp.first_response THEN 'new'
+          WHEN resp.status IS NOT NULL AND (previousStatus IS NULL OR previousStatus <> resp.status) THEN 'changed'
      END AS change
 WHERE part = 'commitment' OR change IS NOT NULL
 // a commitment re-dated, delivered or dropped: the outcome of its follow-up, dated by the later statement's
