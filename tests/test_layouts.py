@@ -722,3 +722,14 @@ def test_recommendations_that_only_describe_them_are_not_read_as_one():
             "The recommendations that we received last year were wide-ranging and are being implemented.\n"
             "The expert group has made recommendations on longer-term provision.\n")
     assert nodes(_graph(text), "Recommendation") == []
+
+
+def test_what_the_author_of_counted_recommendations_is_said_to_propose_is_one():
+    found = _unnumbered("Lord Harbour has made a number of recommendations in his report. He has proposed four principles "
+                        "on which pilotage should rest—safety, training, licensing and oversight.")
+    assert found == {"four principles on which pilotage should rest": None}
+
+
+def test_a_proposal_with_no_recommendations_counted_before_it_is_not_one():
+    assert _unnumbered("Lord Harbour spoke in the debate. He has proposed four principles on which pilotage should "
+                       "rest—safety, training, licensing and oversight.") == {}

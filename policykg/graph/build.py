@@ -204,6 +204,11 @@ _COUNTED = re.compile(
 _ORDINAL_THAT = re.compile(
     r"^(?:(?:And|and)\s+(?:[Ff]inally|[Ll]astly)|First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly)(?:ly)?,?\s+that\s+"
     r"(?P<text>\S.{11,300}?)[.;]?$")
+# "He has made a number of recommendations. He has proposed new key principles ...—leadership, ...": after the
+# recommendations are counted, what their author is said to propose is one of them (up to a dash or the end).
+_HAS_PROPOSED = re.compile(
+    r"^(?:He|She|It|They|The (?:Inquiry|Review|Committee|Panel|report))\s+(?:has\s+|have\s+)?(?:also\s+)?proposed\s+(?!that\b)"
+    r"(?P<text>[^.;:—–]{12,300})")
 # A sentence that speaks of every recommendation it names ("acceptance of all three of the recommendations").
 _OF_THEM_ALL = re.compile(r"\b(?:all|both|these|each|every)\b", re.I)
 _LIST_SPLIT = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|,\s+(?=(?:the|a|an)\s)", re.I)
@@ -873,7 +878,7 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
         earlier: list[str] = []  # the paragraph's sentences before this one
         counted = False  # whether a sentence before has counted the conclusions the next ones state in turn
         for item in paragraph.items:
-            if counted and (ordinal := _ORDINAL_THAT.match(item.text)):
+            if counted and (ordinal := _ORDINAL_THAT.match(item.text) or _HAS_PROPOSED.match(item.text)):
                 _add_unnumbered(context, owner, report_iri, paragraph, item, ordinal["text"], None)
                 earlier.append(item.text)
                 continue
