@@ -440,7 +440,11 @@ def test_two_cell_rows_next_to_each_other_are_a_table_and_a_lone_one_is_a_headin
 
 def _unnumbered(text: str) -> dict[str, str | None]:
     """The title of each unnumbered recommendation a statement gives → the status of its response, if any."""
-    graph = _graph(f"Harbour statement\nStatement made on 3 March 2025\n{text}\n")
+    return _statuses_by_title(_graph(f"Harbour statement\nStatement made on 3 March 2025\n{text}\n"))
+
+
+def _statuses_by_title(graph) -> dict[str, str | None]:
+    """The title of each unnumbered recommendation → the status of its response, if any."""
     statuses = {r["label"].removeprefix("Response to: "): r["status"] for r in nodes(graph, "Response")}
     return {r["title"]: next((s for label, s in statuses.items() if r["title"].startswith(label)), None)
             for r in nodes(graph, "Recommendation")}
@@ -733,3 +737,24 @@ def test_what_the_author_of_counted_recommendations_is_said_to_propose_is_one():
 def test_a_proposal_with_no_recommendations_counted_before_it_is_not_one():
     assert _unnumbered("Lord Harbour spoke in the debate. He has proposed four principles on which pilotage should "
                        "rest—safety, training, licensing and oversight.") == {}
+
+
+# Lords oral questions: a Member asks whether a review's recommendation will be implemented; the Minister's reply,
+# after the line naming him, opens with the position.
+QUESTION = """Harbour pilots: Lords questions
+27 October 2009
+Lord Sandbank
+Will the Minister assure the House that the Government will implement Lord Harbour's recommendation that pilots should be licensed every two years?
+Lord Quay
+My Lords, we are considering a range of options for licensing, including a two-year cycle. We have also written to the ports.
+"""
+
+
+def test_a_recommendation_asked_about_takes_the_position_the_reply_opens_with():
+    assert _statuses_by_title(_graph(QUESTION)) == {"pilots should be licensed every two years": "under consideration"}
+
+
+def test_a_reply_that_opens_without_a_position_gives_none():
+    text = QUESTION.replace("My Lords, we are considering a range of options for licensing, including a two-year cycle. ",
+                            "My Lords, the ports have written to us about licensing. We are considering a range of options. ")
+    assert _statuses_by_title(_graph(text)) == {"pilots should be licensed every two years": None}

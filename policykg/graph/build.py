@@ -907,7 +907,8 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
                 stated = statements.status_from_wording(item.text[listed.end():])
                 found += [(part, stated[0] if stated else None) for part in _SUBJECTS_SPLIT.split(listed["list"]) if len(part) >= 8]
             if item.text.rstrip().endswith("?"):  # "Will the Government implement the recommendation that ...?": asked, no position
-                found = [(text, None) for text, _ in found]
+                answered = _answer_position(paragraphs, position) if item is paragraph.items[-1] else None
+                found = [(text, answered) for text, _ in found]  # unless the reply opens with one
             found += [(m["text"], None) for m in _RECOMMENDATION_IS_THAT.finditer(item.text)]
             found += [(m["text"], "not accepted") for m in _DECLINED_PROPOSAL.finditer(item.text)]
             found += [(m["text"], "not accepted" if m["negation"] else "accepted") for m in _NAMED_THEN_DONE.finditer(item.text)]
@@ -926,6 +927,20 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
             for text, status in found:
                 _add_unnumbered(context, owner, report_iri, paragraph, item, text, status)
     _add_listed_under_position(context, owner, report_iri)
+
+
+_SPEAKER_WORDS = 8  # a line naming who speaks next ("Lord Young of Norwood Green") is short, with no full stop
+
+
+def _answer_position(paragraphs: list[Paragraph], position: int) -> str | None:
+    """The position the reply to the question ending the paragraph at ``position`` opens with ("My Lords, we
+    are considering a range of options, including ..."), in the next paragraph, or the one after the speaker's name."""
+    for after in paragraphs[position + 1:position + 3]:
+        if len(after.items) <= 1 and len(after.text.split()) <= _SPEAKER_WORDS and not after.text.rstrip().endswith((".", "?", "!")):
+            continue
+        stated = statements.status_from_wording(after.items[0].text) if after.items else None
+        return stated[0] if stated else None
+    return None
 
 
 def _position_on_all_reported(paragraphs: list[Paragraph], position: int) -> str | None:

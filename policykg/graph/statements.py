@@ -394,6 +394,8 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:decisions? (?:has|have) not (?:yet )?been|no decisions? (?:has|have) (?:yet )?been) (?:taken|made) (?:on|about|as to)\b|"
         r"\b(?:options|proposals) (?:will continue to be|are (?:still )?being|continue to be) (?:considered|explored)\b|"
         r"(?:is|are) (?:still )?considering (?:the|this|these) recommendation|"
+        # "we are considering a range of options for boosting take-up, including making this benchmark mandatory"
+        r"\b(?:we|government) (?:is|are) (?:still |now )?considering (?:a range of|several|various|the) options\b|"
         # "We are giving careful consideration to the CAEC recommendations": being weighed now (or to be), not
         # "having given careful consideration to the recommendation, we have decided ...".
         r"\b(?:(?:is|are|am) (?:now |still )?giving|will (?:now )?give) (?:careful |full |serious |further |detailed |urgent )?"
