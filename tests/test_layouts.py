@@ -440,7 +440,11 @@ def test_two_cell_rows_next_to_each_other_are_a_table_and_a_lone_one_is_a_headin
 
 def _unnumbered(text: str) -> dict[str, str | None]:
     """The title of each unnumbered recommendation a statement gives → the status of its response, if any."""
-    graph = _graph(f"Harbour statement\nStatement made on 3 March 2025\n{text}\n")
+    return _statuses_by_title(_graph(f"Harbour statement\nStatement made on 3 March 2025\n{text}\n"))
+
+
+def _statuses_by_title(graph) -> dict[str, str | None]:
+    """The title of each unnumbered recommendation → the status of its response, if any."""
     statuses = {r["label"].removeprefix("Response to: "): r["status"] for r in nodes(graph, "Response")}
     return {r["title"]: next((s for label, s in statuses.items() if r["title"].startswith(label)), None)
             for r in nodes(graph, "Recommendation")}
@@ -672,3 +676,85 @@ def test_implementing_a_recommendation_stated_not_asked_still_accepts_it():
     found = _unnumbered("The Government will implement Lord Harbour's recommendation that pilots should be licensed "
                         "every two years.")
     assert found == {"pilots should be licensed every two years": "accepted"}
+
+
+# A Government response appended to a committee's Special Report: each recommendation quoted under the label
+# "Recommendation:" with no number, the answer after "Response:".
+LABELLED = """Flood resilience: Government Response to the Committee's Fourth Report
+Published 3 March 2025
+Flood defences
+Recommendation: The Government should publish a long-term investment plan for flood defences within a year.
+Response:
+Decisions have not yet been taken on the shape of the plan and options will continue to be considered.
+Recommendation: The Government should set out how it will support councils to maintain drainage.
+Response:
+The Environment Agency is reviewing drainage maintenance with councils.
+"""
+
+
+def test_a_labelled_recommendation_is_read_with_the_position_its_answer_states():
+    graph = _graph(LABELLED)
+    titles = {r["title"] for r in nodes(graph, "Recommendation")}
+    assert titles == {"The Government should publish a long-term investment plan for flood defences within a year",
+                      "The Government should set out how it will support councils to maintain drainage"}
+    statuses = {graph.nodes[response["iri"]]["status"] for response in nodes(graph, "Response")}
+    assert statuses == {"under consideration"}  # the second answer states no position
+
+
+def test_a_recommendation_label_in_running_text_or_a_decision_taken_is_not_read_so():
+    text = LABELLED.replace("Recommendation: The Government should publish", "Our recommendation: the Government should publish")
+    text = text.replace("Decisions have not yet been taken on the shape of the plan and options will continue to be considered",
+                        "Decisions have been taken on the shape of the plan and the options considered")
+    graph = _graph(text)
+    assert {r["title"] for r in nodes(graph, "Recommendation")} == {
+        "The Government should set out how it will support councils to maintain drainage"}
+    assert nodes(graph, "Response") == []
+
+
+def test_a_recommendation_named_by_what_it_asks_is_read():
+    text = ("Coroner services: written answer\nPublished 12 October 2022\nAnswer\n"
+            "Following the recommendation that we should publish the guide in plain English, we are testing a new draft.\n"
+            "The expert group has recommended that, while London should remain the lead centre, treatment can be offered "
+            "in Leeds when demand rises.\n")
+    titles = {r["title"] for r in nodes(_graph(text), "Recommendation")}
+    assert titles == {"we should publish the guide in plain English",
+                      "while London should remain the lead centre, treatment can be offered in Leeds when demand rises"}
+
+
+def test_recommendations_that_only_describe_them_are_not_read_as_one():
+    text = ("Coroner services: written answer\nPublished 12 October 2022\nAnswer\n"
+            "The recommendations that we received last year were wide-ranging and are being implemented.\n"
+            "The expert group has made recommendations on longer-term provision.\n")
+    assert nodes(_graph(text), "Recommendation") == []
+
+
+def test_what_the_author_of_counted_recommendations_is_said_to_propose_is_one():
+    found = _unnumbered("Lord Harbour has made a number of recommendations in his report. He has proposed four principles "
+                        "on which pilotage should rest—safety, training, licensing and oversight.")
+    assert found == {"four principles on which pilotage should rest": None}
+
+
+def test_a_proposal_with_no_recommendations_counted_before_it_is_not_one():
+    assert _unnumbered("Lord Harbour spoke in the debate. He has proposed four principles on which pilotage should "
+                       "rest—safety, training, licensing and oversight.") == {}
+
+
+# Lords oral questions: a Member asks whether a review's recommendation will be implemented; the Minister's reply,
+# after the line naming him, opens with the position.
+QUESTION = """Harbour pilots: Lords questions
+27 October 2009
+Lord Sandbank
+Will the Minister assure the House that the Government will implement Lord Harbour's recommendation that pilots should be licensed every two years?
+Lord Quay
+My Lords, we are considering a range of options for licensing, including a two-year cycle. We have also written to the ports.
+"""
+
+
+def test_a_recommendation_asked_about_takes_the_position_the_reply_opens_with():
+    assert _statuses_by_title(_graph(QUESTION)) == {"pilots should be licensed every two years": "under consideration"}
+
+
+def test_a_reply_that_opens_without_a_position_gives_none():
+    text = QUESTION.replace("My Lords, we are considering a range of options for licensing, including a two-year cycle. ",
+                            "My Lords, the ports have written to us about licensing. We are considering a range of options. ")
+    assert _statuses_by_title(_graph(text)) == {"pilots should be licensed every two years": None}

@@ -119,8 +119,16 @@ _POSITION_ON_THAT_OF_SEVERAL = re.compile(
     r"(?P<text>[^.;“”\"]{0,200}?\b(?:should|must)\b[^.;“”\"]{0,200})", re.I)
 # "The Inquiry recommended that ...": a recommendation reported, with no position taken.
 _RECOMMENDED_THAT = re.compile(
-    r"\b(?:the (?:Inquiry|Review|Committee|Panel|report)|it|he|she)\s+(?:also\s+)?recommend(?:s|ed)?\s+that\s+(?P<text>[^.;]{12,300})",
+    r"\b(?:the (?:[\w’'-]+\s+){0,3}?(?:Inquiry|Review|Committee|Panel|report|group|Commission|taskforce)|it|he|she)\s+(?:also\s+)?"
+    r"(?:has\s+|had\s+)?(?:also\s+)?recommend(?:s|ed)?\s+that,?\s+(?P<text>[^.;]{12,300})",
     re.I)
+# "Following the recommendation that we should improve access to the Guide, we are ...", "the Nolan report
+# recommendations that planners should be impartial": one named by what it asks (a "should" or "must" clause),
+# with no position taken. Not "the recommendations that are challenging": there "that" opens a relative clause.
+_THE_RECOMMENDATION_THAT = re.compile(
+    r"\b(?:the|its|their|[\w-]+[’']s)\s+(?:[\w’'-]+\s+){0,3}?recommendations?\s+that\s+"
+    r"(?P<text>[^.;,“”\"]{0,200}?\b(?:should|must)\b[^.;,“”\"]{0,200})", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never)\s+(?:[\w’'-]+\s+){0,2}$|n[’']t\s+(?:[\w’'-]+\s+){0,2}$", re.I)  # "will not implement the ..."
 # "The review recommends that A; that B; and that C": the recommendations after the first, one "that" clause each.
 _AND_THAT = re.compile(r";\s+(?:and\s+)?that\s+(?P<text>[^.;]{12,300})", re.I)
 # "That review has concluded, and I have accepted the recommendations": a position taken on every recommendation of a
@@ -197,6 +205,11 @@ _COUNTED = re.compile(
 _ORDINAL_THAT = re.compile(
     r"^(?:(?:And|and)\s+(?:[Ff]inally|[Ll]astly)|First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly)(?:ly)?,?\s+that\s+"
     r"(?P<text>\S.{11,300}?)[.;]?$")
+# "He has made a number of recommendations. He has proposed new key principles ...—leadership, ...": after the
+# recommendations are counted, what their author is said to propose is one of them (up to a dash or the end).
+_HAS_PROPOSED = re.compile(
+    r"^(?:He|She|It|They|The (?:Inquiry|Review|Committee|Panel|report))\s+(?:has\s+|have\s+)?(?:also\s+)?proposed\s+(?!that\b)"
+    r"(?P<text>[^.;:—–]{12,300})")
 # A sentence that speaks of every recommendation it names ("acceptance of all three of the recommendations").
 _OF_THEM_ALL = re.compile(r"\b(?:all|both|these|each|every)\b", re.I)
 _LIST_SPLIT = re.compile(r",?\s+and\s+(?=(?:the|a|an)\s)|,\s+(?=(?:the|a|an)\s)", re.I)
@@ -821,12 +834,46 @@ def _link_recommendation(context: _Context, iri: str, where: Provenance, theme: 
         add_edge(graph, iri, report_iri, "published_in", where)
 
 
+# "Recommendation: The Government should ...", then "Response:" and the answer: a committee's recommendation
+# quoted under a label without a number, as a Government response appended to a Special Report sets them out.
+_LABELLED = re.compile(r"^Recommendation\s*[:–—]\s*(?P<text>\S.{11,})$", re.S)
+_RESPONSE_LABEL_ONLY = re.compile(r"^(?:Government\s+)?Response\s*[:–—]?\s*$", re.I)
+
+
+def _add_labelled_recommendations(context: _Context, owner: str, report_iri: str | None) -> None:
+    """Recommendations each a paragraph opening "Recommendation:", answered by the paragraphs after it in its
+    section up to the next one (a bare "Response:" line among them is only a label)."""
+    for section in context.document.sections:
+        labelled = [i for i, p in enumerate(section.paragraphs) if _LABELLED.match(p.text) and p.items]
+        for n, start in enumerate(labelled):
+            paragraph = section.paragraphs[start]
+            match = _LABELLED.match(paragraph.text)
+            assert match is not None  # for mypy: the list holds matching paragraphs only
+            title = " ".join(match["text"].split())
+            context.recommendation_paragraphs.add(id(paragraph))
+            end = labelled[n + 1] if n + 1 < len(labelled) else len(section.paragraphs)
+            answer = [p for p in section.paragraphs[start + 1:end] if not _RESPONSE_LABEL_ONLY.match(p.text)]
+            iri = _add_unnumbered(context, owner, report_iri, paragraph, paragraph.items[0], title, None)
+            read = _positions_stated(context, [(p, item) for p in answer for item in p.items], title=title)
+            if read.status is None and read.progress is None:
+                continue
+            anchor = read.where or context.where(answer[0])
+            response = mint("response", context.slug, slug(title, 60))
+            add_node(context.graph, response, "Response", f"Response to: {title[:70]}", anchor, status=read.status,
+                     status_quote=read.quote, status_source="text" if read.status else None, progress=read.progress,
+                     progress_quote=read.progress_quote)
+            add_edge(context.graph, response, iri, "responds_to", anchor)
+            for p in answer:
+                add_edge(context.graph, response, context.paragraph_iri(p), "stated_in", context.where(p))
+
+
 def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: str | None) -> None:
     """Recommendations a text states without a number, with the position taken on them where it is stated.
 
     Their IRI is made from their words (``recommendation/<inquiry>/<slug of the text>``), so two
     documents quoting the same recommendation meet on one node.
     """
+    _add_labelled_recommendations(context, owner, report_iri)
     paragraphs = context.document.paragraphs
     for position, paragraph in enumerate(paragraphs):
         if id(paragraph) in context.recommendation_paragraphs or paragraph.locator in context.answered_in:
@@ -834,7 +881,7 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
         earlier: list[str] = []  # the paragraph's sentences before this one
         counted = False  # whether a sentence before has counted the conclusions the next ones state in turn
         for item in paragraph.items:
-            if counted and (ordinal := _ORDINAL_THAT.match(item.text)):
+            if counted and (ordinal := _ORDINAL_THAT.match(item.text) or _HAS_PROPOSED.match(item.text)):
                 _add_unnumbered(context, owner, report_iri, paragraph, item, ordinal["text"], None)
                 earlier.append(item.text)
                 continue
@@ -863,12 +910,16 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
                 stated = statements.status_from_wording(item.text[listed.end():])
                 found += [(part, stated[0] if stated else None) for part in _SUBJECTS_SPLIT.split(listed["list"]) if len(part) >= 8]
             if item.text.rstrip().endswith("?"):  # "Will the Government implement the recommendation that ...?": asked, no position
-                found = [(text, None) for text, _ in found]
+                answered = _answer_position(paragraphs, position) if item is paragraph.items[-1] else None
+                found = [(text, answered) for text, _ in found]  # unless the reply opens with one
             found += [(m["text"], None) for m in _RECOMMENDATION_IS_THAT.finditer(item.text)]
             found += [(m["text"], "not accepted") for m in _DECLINED_PROPOSAL.finditer(item.text)]
             found += [(m["text"], "not accepted" if m["negation"] else "accepted") for m in _NAMED_THEN_DONE.finditer(item.text)]
             found += [(m["text"], "not accepted" if m["negation"] else _position(m["verb"])) for m in _UNNUMBERED_PASSIVE.finditer(item.text)]
             found += [(m["text"], None) for m in _RECOMMENDATION_ON.finditer(item.text) if not _names_numbered(context, m["text"])]
+            if not found:  # the patterns above read the same words with the position taken on them
+                found += [(m["text"], None) for m in _THE_RECOMMENDATION_THAT.finditer(item.text)
+                          if not _NEGATED_BEFORE.search(item.text[:m.start()])]
             for listed in _RECOMMENDATIONS_INCLUDING.finditer(item.text):
                 status = _position(listed["verb"]) if listed["verb"] else None
                 found += [(part, status) for part in _LIST_SPLIT.split(listed["list"]) if _LISTED_THING.match(part)]
@@ -879,6 +930,20 @@ def _add_unnumbered_recommendations(context: _Context, owner: str, report_iri: s
             for text, status in found:
                 _add_unnumbered(context, owner, report_iri, paragraph, item, text, status)
     _add_listed_under_position(context, owner, report_iri)
+
+
+_SPEAKER_WORDS = 8  # a line naming who speaks next ("Lord Young of Norwood Green") is short, with no full stop
+
+
+def _answer_position(paragraphs: list[Paragraph], position: int) -> str | None:
+    """The position the reply to the question ending the paragraph at ``position`` opens with ("My Lords, we
+    are considering a range of options, including ..."), in the next paragraph, or the one after the speaker's name."""
+    for after in paragraphs[position + 1:position + 3]:
+        if len(after.items) <= 1 and len(after.text.split()) <= _SPEAKER_WORDS and not after.text.rstrip().endswith((".", "?", "!")):
+            continue
+        stated = statements.status_from_wording(after.items[0].text) if after.items else None
+        return stated[0] if stated else None
+    return None
 
 
 def _position_on_all_reported(paragraphs: list[Paragraph], position: int) -> str | None:
@@ -911,8 +976,8 @@ def _position_on_them_all(texts: list[str]) -> str | None:
 
 
 def _add_unnumbered(context: _Context, owner: str, report_iri: str | None, paragraph: Paragraph, item: Item,
-                    text: str, status: str | None) -> None:
-    """One recommendation stated without a number (``text``), with the response ``status`` if stated."""
+                    text: str, status: str | None) -> str:
+    """One recommendation stated without a number (``text``), with the response ``status`` if stated. Returns its IRI."""
     graph, inquiry = context.graph, context.inquiry
     title = text.strip().rstrip(".,;?”’\"").strip()
     where = context.where(paragraph, item)
@@ -923,7 +988,7 @@ def _add_unnumbered(context: _Context, owner: str, report_iri: str | None, parag
     if report_iri is not None:
         add_edge(graph, iri, report_iri, "published_in", where)
     if status is None:
-        return
+        return iri
     response = mint("response", context.slug, slug(title, 60))
     progress = progress_from_wording(item.text)
     add_node(graph, response, "Response", f"Response to: {title[:70]}", where,
@@ -931,6 +996,7 @@ def _add_unnumbered(context: _Context, owner: str, report_iri: str | None, parag
              progress=progress[0] if progress else None, progress_quote=item.text if progress else None)
     add_edge(graph, response, iri, "responds_to", where)
     add_edge(graph, response, context.paragraph_iri(paragraph), "stated_in", where)
+    return iri
 
 
 # A heading over a list of recommendations that states their position ("Main recommendations accepted").

@@ -389,7 +389,13 @@ STATUS_WORDING: list[tuple[str, re.Pattern[str]]] = [
         # independent readings of the seed, tests/fixtures/seed_annotation.yaml and the corpus gold, say so).
         r"determine (?:whether|the most suitable)|"
         r"will consider whether|announce our decision|will respond (?:once|when|in full)|"
+        # "Decisions have not been taken on the form it may take and proposals will continue to be considered":
+        # no decision yet, the options still weighed (not "a decision has not been taken lightly").
+        r"\b(?:decisions? (?:has|have) not (?:yet )?been|no decisions? (?:has|have) (?:yet )?been) (?:taken|made) (?:on|about|as to)\b|"
+        r"\b(?:options|proposals) (?:will continue to be|are (?:still )?being|continue to be) (?:considered|explored)\b|"
         r"(?:is|are) (?:still )?considering (?:the|this|these) recommendation|"
+        # "we are considering a range of options for boosting take-up, including making this benchmark mandatory"
+        r"\b(?:we|government) (?:is|are) (?:still |now )?considering (?:a range of|several|various|the) options\b|"
         # "We are giving careful consideration to the CAEC recommendations": being weighed now (or to be), not
         # "having given careful consideration to the recommendation, we have decided ...".
         r"\b(?:(?:is|are|am) (?:now |still )?giving|will (?:now )?give) (?:careful |full |serious |further |detailed |urgent )?"

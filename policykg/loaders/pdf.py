@@ -143,6 +143,22 @@ class _FontInfo:
         return found
 
 
+def _starts_word(left: float, right: float, top: float, last: tuple[float, float], x1: float, word_top: float, size: float) -> bool:
+    """Whether a character at ``left``-``right`` (its top at ``top``) starts a new word after a word reaching ``x1``
+    (its top at ``word_top``, its ``size``), the last character's box spanning ``last``: a character on another
+    line, back to the left or after a gap does; one sharing the last character's box does not (the letters of a
+    ligature, "ffi", share its one box).
+
+    >>> _starts_word(460.5, 469.9, 10.0, (460.5, 469.9), 469.9, 10.0, 15.8)  # the second "f" of "ffi"
+    False
+    >>> _starts_word(100.0, 105.0, 10.0, (460.5, 469.9), 469.9, 10.0, 15.8)  # back to the left: a new column
+    True
+    """
+    if abs(left - last[0]) < 0.01 and abs(right - last[1]) < 0.01:
+        return False
+    return abs(top - word_top) > 0.3 * size or left < x1 - 0.5 * size or left - x1 > 0.25 * size
+
+
 def _page_words(page: pdfium.PdfPage, height: float, fonts: _FontInfo) -> list[_Word]:
     """The page's words: runs of characters on one baseline with no space or gap between them."""
     textpage = page.get_textpage()
@@ -150,7 +166,7 @@ def _page_words(page: pdfium.PdfPage, height: float, fonts: _FontInfo) -> list[_
     box = pdfium_c.FS_RECTF()
     words: list[_Word] = []
     chars: list[str] = []
-    x0 = x1 = top = bottom = size = 0.0
+    x0 = x1 = top = bottom = size = last_left = last_right = 0.0
     bold = False
     try:
         for index in range(pdfium_c.FPDFText_CountChars(handle)):
@@ -164,13 +180,14 @@ def _page_words(page: pdfium.PdfPage, height: float, fonts: _FontInfo) -> list[_
             pdfium_c.FPDFText_GetLooseCharBox(handle, index, box)
             c_top, c_bottom = height - box.top, height - box.bottom
             c_size = c_bottom - c_top  # as printed (FPDFText_GetFontSize is before the page's scale)
-            if chars and (abs(c_top - top) > 0.3 * size or box.left < x1 - 0.5 * size or box.left - x1 > 0.25 * size):
+            if chars and _starts_word(box.left, box.right, c_top, (last_left, last_right), x1, top, size):
                 words.append(_Word("".join(chars), x0, x1, top, bottom, size, bold))
                 chars = []
             if not chars:
                 x0, top, bottom, size, bold = box.left, c_top, c_bottom, c_size, fonts.bold(handle, index)
             chars.append(char)
             x1 = max(x1, box.right) if len(chars) > 1 else box.right
+            last_left, last_right = box.left, box.right
         if chars:
             words.append(_Word("".join(chars), x0, x1, top, bottom, size, bold))
     finally:
