@@ -354,3 +354,6 @@ def test_the_dated_outcome_of_an_actors_action_is_a_commitment():
     # no actor in the main clause: a description of a thing
     assert not is_commitment("The new unit, which will be open by the end of next week, has six beds.", dated=True)
     assert not is_commitment("Health ministers agreed to double the unit's capacity, which will help.")  # undated
+    # without the comma
+    assert is_commitment("The Government introduced the Bill in June which will put the target in law by 2020.", dated=True)
+    assert not is_commitment("The new unit which will be open by the end of next week has six beds.", dated=True)

@@ -253,7 +253,7 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     elaborates = _INCLUDES_ACTION.match(text, len(subject)) is not None
     # "Ministers agreed to double the capacity, which will be achieved by the end of this week": the dated
     # outcome of an action of the actor the main clause names.
-    outcome_of_action = dated and clause.lower() == "which" and (names_actor or _ACTOR.search(subject) is not None)
+    outcome_of_action = dated and bool(words) and words[-1].lower() == "which" and (names_actor or _ACTOR.search(subject) is not None)
     if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"} and not elaborates and not outcome_of_action:
         return False
     has_actor = _ACTOR.search(clause) is not None
