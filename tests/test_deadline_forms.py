@@ -357,3 +357,23 @@ def test_the_dated_outcome_of_an_actors_action_is_a_commitment():
     # without the comma
     assert is_commitment("The Government introduced the Bill in June which will put the target in law by 2020.", dated=True)
     assert not is_commitment("The new unit which will be open by the end of next week has six beds.", dated=True)
+
+
+def test_a_date_in_a_relative_clause_of_a_done_action_is_no_deadline():
+    from policykg.graph.deadlines import find_stated_deadline
+
+    published = date(2025, 7, 1)
+    # the date is the allocations received, not the payment
+    assert find_stated_deadline("£50 million will be paid to councils who have received extra allocations in 2024-25 and "
+                                "2025-26.", published) is None
+    # a future verb after the relative clause: the date is the payment's
+    assert find_stated_deadline("The councils that have applied will be paid £50 million in 2025-26.", published).end == \
+        date(2026, 3, 31)
+
+
+def test_a_sum_stated_is_a_figure():
+    from policykg.graph.statements import states_a_figure
+
+    assert states_a_figure("As the Member knows, the savings amount to £500 million over three years.")
+    assert not states_a_figure("The savings will amount to £500 million over three years.")  # a sum to come
+    assert not states_a_figure("Over the period 2011-2021, the programme has a total budget of £35 million.")  # "total": a noun

@@ -643,12 +643,16 @@ def reported_as_done(before: str) -> bool:
     False
     """
     done = next(reversed(list(_PAST_ACTION.finditer(before))), None)  # the last action reported
+    if done is not None and _RELATIVE.search(before, 0, done.start()) and not _FUTURE.search(before, done.start()):
+        return True  # "will be paid to forces who have received allocations in 2024-25": the date is the relative clause's
     if done is None or _FUTURE.search(before) is not None or _ONGOING.search(before, 0, done.start()) is not None:
         return False  # "We are managing expenditure by implementing the measures announced in ...": under way
     # What was announced is a plan under way: "have today announced they are investing £25 million in 2024-25".
     return not (_SAYING.search(done.group(0)) and _PLAN_SAID.match(before, done.end()))
 
 
+# A relative pronoun right before a verb: "forces who have received", "the guidance that was published".
+_RELATIVE = re.compile(r"\b(?:who|which|that)\s+$", re.I)
 _SAYING = re.compile(r"(?:announced|set out|confirmed)$", re.I)
 _PLAN_SAID = re.compile(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:am|is|are)\s+(?:now\s+|also\s+)?\w+ing\b", re.I)
 # A past verb in the clause right after a date: ", the Home Secretary made ...", " we published ...".

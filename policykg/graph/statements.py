@@ -271,6 +271,8 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|shall|would|can|could|may|might|must|be|been|being|goes|go|"
                    r"gets?|gives?|takes?|makes?|provides?|funds?|pays?|costs?|receives?|\w+ed|\w+ing)\b", re.I)
 _PAST_FIGURE = re.compile(r"\b(?:was|were)\b", re.I)
+# A verb that states a sum: "the current efficiencies amount to £700 million over three years".
+_SUM_VERB = re.compile(r"\b(?:amounts? to|totals|totalled|comes? to)\b", re.I)  # not "a total budget"
 _AHEAD = re.compile(r"\b(?:will|shall|would|to be|going to|due to|plans?|intends?)\b", re.I)
 
 
@@ -286,7 +288,7 @@ def states_a_figure(text: str) -> bool:
     """
     if _VERB.search(text) is None:
         return True
-    return _PAST_FIGURE.search(text) is not None and _AHEAD.search(text) is None
+    return (_PAST_FIGURE.search(text) is not None or _SUM_VERB.search(text) is not None) and _AHEAD.search(text) is None
 
 
 # A bullet of a plan that opens with the action itself: "introducing a new Work and Health programme from 2017".
