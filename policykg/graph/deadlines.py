@@ -19,6 +19,10 @@ Conventions (documented in the README, relied on by queries):
   "in two or three years' time": from the document's date, to the longer; "before Christmas": 24 December;
   "(early) in the new year", said from September to December: 1 January to 31 March of the next year;
 * "before the Christmas recess": the day the House of Commons rises for it, from a table of sourced dates (else text);
+* "over the next decade": ten years from the document's date ("in a decade" stays text); "by Monday": the first
+  Monday after the document's day, "by next Friday" the Friday of next week, "the week after next" that calendar week;
+  "on 11 and 12 July": the first day to the last; a day named without a year that fell in the last three months is
+  history;
 * a phrase that ends before publication (other than "from ...") is history, not a deadline.
 
 >>> from datetime import date
