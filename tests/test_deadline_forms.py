@@ -293,3 +293,87 @@ def test_a_commons_recess_is_the_day_the_house_rises_for_it():
     # a recess whose date is not listed, or the recess as a time of its own: no deadline
     assert find_stated_deadline("We will report before the summer recess.", date(2015, 6, 24)) is None
     assert find_stated_deadline("Members will meet constituents over the Christmas recess.", date(2011, 6, 24)) is None
+
+
+@pytest.mark.parametrize(("text", "published", "phrase", "iso"), [
+    # ten years from the document's date
+    ("The department plans to invest £2 billion in barracks over the next decade.", HANSARD_DAY, "over the next decade",
+     "2009-10-29/2019-10-29"),
+    # a day of the week: the first after the document's day (a Thursday), or in next week for "next"
+    ("By Tuesday, we will have sent the first supplies to every board.", HANSARD_DAY, "By Tuesday", "2009-11-03"),
+    ("We will have delivered 200,000 doses by next Thursday.", HANSARD_DAY, "by next Thursday", "2009-11-05"),
+    # days of one month: the first to the last
+    ("The Chair will give evidence to the committee on 14 and 15 December.", HANSARD_DAY, "on 14 and 15 December",
+     "2009-12-14/2009-12-15"),
+    ("The festival runs from 9-13 November 2009.", HANSARD_DAY, "from 9-13 November 2009", "2009-11-09/2009-11-13"),
+    # the calendar week after the next one
+    ("The Bill will have its second reading the week after next.", HANSARD_DAY, "the week after next",
+     "2009-11-09/2009-11-15"),
+])
+def test_days_weeks_and_decades(text, published, phrase, iso):
+    found = find_deadline(text, published)
+    assert found is not None and (found.text, found.iso) == (phrase, iso)
+
+
+@pytest.mark.parametrize("text", [
+    "We will halve violent crime in a decade.",  # no stated start: no date
+    "By Tuesday, we had sent the first supplies to every board, and more will follow.",  # done by that day
+    "The Minister will visit the plant on Friday.",  # "on Friday" alone may be last Friday's
+    "I will come to the paper published on 20 October by the Department.",  # a day of the last weeks: history
+    "The Bill, debated on 3 and 4 September, will now go to the other place.",  # days of the last months: history
+    "The trust will take from next year's budget to meet the overspend.",  # a thing of next year, not a time
+    "The tenant shall exercise the option within three months of the expiry of the lease.",  # counted from an event
+    "Allocations for the years beyond 2010-11 will be set out in the spending review.",  # after it: no end
+])
+def test_not_days_weeks_and_decades(text):
+    assert find_deadline(text, HANSARD_DAY) is None
+
+
+def test_an_intention_an_aim_or_a_bodys_expectation_is_a_dated_commitment():
+    from policykg.graph.statements import is_commitment, is_forecast
+
+    assert is_commitment("The intention is to publish the revised protocol in autumn.", dated=True)
+    assert is_commitment("Our aim is to ensure that by March 2013 no home will be below the standard.", dated=True)
+    assert is_commitment("From 1 April 2010 our intention is that it will decide applications within a year.", dated=True)
+    assert not is_commitment("The intention is to publish the revised protocol.")  # undated, no actor: nothing to date
+    # a body's own plan, hedged; not what it expects from others
+    assert is_commitment("The Royal Museum expects to be able to announce the loan by the end of this year.", dated=True)
+    assert not is_commitment("The Royal Museum expects to receive the paintings by the end of this year.", dated=True)
+    # the speaker's confidence in what will happen is a forecast
+    assert is_forecast("I am confident that hospitals will continue to cope over the winter.")
+    assert not is_commitment("I am confident that hospitals will continue to cope over the winter.", dated=True)
+    assert is_commitment("I will make sure that hospitals cope over the winter.", dated=True)
+
+
+def test_the_dated_outcome_of_an_actors_action_is_a_commitment():
+    from policykg.graph.statements import is_commitment
+
+    assert is_commitment("Health ministers agreed to double the unit's capacity, which will be achieved by the end of next week.",
+                         dated=True)
+    assert is_commitment("The Government introduced the Bill in June, which will put the target in law by 2020.", dated=True)
+    # no actor in the main clause: a description of a thing
+    assert not is_commitment("The new unit, which will be open by the end of next week, has six beds.", dated=True)
+    assert not is_commitment("Health ministers agreed to double the unit's capacity, which will help.")  # undated
+    # without the comma
+    assert is_commitment("The Government introduced the Bill in June which will put the target in law by 2020.", dated=True)
+    assert not is_commitment("The new unit which will be open by the end of next week has six beds.", dated=True)
+
+
+def test_a_date_in_a_relative_clause_of_a_done_action_is_no_deadline():
+    from policykg.graph.deadlines import find_stated_deadline
+
+    published = date(2025, 7, 1)
+    # the date is the allocations received, not the payment
+    assert find_stated_deadline("£50 million will be paid to councils who have received extra allocations in 2024-25 and "
+                                "2025-26.", published) is None
+    # a future verb after the relative clause: the date is the payment's
+    assert find_stated_deadline("The councils that have applied will be paid £50 million in 2025-26.", published).end == \
+        date(2026, 3, 31)
+
+
+def test_a_sum_stated_is_a_figure():
+    from policykg.graph.statements import states_a_figure
+
+    assert states_a_figure("As the Member knows, the savings amount to £500 million over three years.")
+    assert not states_a_figure("The savings will amount to £500 million over three years.")  # a sum to come
+    assert not states_a_figure("Over the period 2011-2021, the programme has a total budget of £35 million.")  # "total": a noun

@@ -19,6 +19,10 @@ Conventions (documented in the README, relied on by queries):
   "in two or three years' time": from the document's date, to the longer; "before Christmas": 24 December;
   "(early) in the new year", said from September to December: 1 January to 31 March of the next year;
 * "before the Christmas recess": the day the House of Commons rises for it, from a table of sourced dates (else text);
+* "over the next decade": ten years from the document's date ("in a decade" stays text); "by Monday": the first
+  Monday after the document's day, "by next Friday" the Friday of next week, "the week after next" that calendar week;
+  "on 11 and 12 July": the first day to the last; a day named without a year that fell in the last three months is
+  history;
 * a phrase that ends before publication (other than "from ...") is history, not a deadline.
 
 >>> from datetime import date
@@ -190,6 +194,8 @@ _WORD_GATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("new year", ("new year",)),
     ("christmas", ("christmas",)),
     ("recess", ("recess",)),
+    ("decade", ("decade",)),
+    ("weekday", ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")),
 )
 
 
@@ -217,7 +223,7 @@ def _gates_passed(lowered: str) -> frozenset[str]:
 _GATE_NAMES = {"year", "season", "month", "part", "year range", "slash", "later", "this or next year", "next",
                "month name", "season name", "years or months", "year to year", "parliament", "academic", "easter",
                "end of the year", "duration", "today", "spending review",
-               "new year", "christmas", "recess"}
+               "new year", "christmas", "recess", "decade", "weekday"}
 
 
 class _Rule(NamedTuple):
@@ -419,14 +425,43 @@ def _day_without_year(m: re.Match, published: date) -> tuple[date | None, date] 
     if not _FUTURE.search(m.string) or _DONE_AFTER.match(m.string, m.end()):
         return None  # "on 16 June, the Home Secretary made it clear that ... will": the day something was done
     month, day = MONTHS[word_key(m.group(3))], int(m.group(2))
-    for year in (published.year, published.year + 1):
+    found = _nearest_day(published, month, day)
+    return None if found is None else _period(m.group("prep"), found, found)
+
+
+def _nearest_day(published: date, month: int, day: int) -> date | None:
+    """The next such day from the document's date; ``None`` for a day of the last three months: "on 22 October"
+    said on 29 October, "on 4 December" said in January, is the day just gone (history), as no one names a day
+    a year off without its year."""
+    try:
+        this_year = date(published.year, month, day)
+        last = this_year if this_year < published else date(published.year - 1, month, day)
+        if published - last <= timedelta(days=92):
+            return None
+        return this_year if this_year >= published else date(published.year + 1, month, day)
+    except ValueError:  # no such day
+        return None
+
+
+# Days of one month: "Sir Robert will give evidence on 11 and 12 July", "runs from 16-22 November": the first to the last.
+@_rule(rf"\b(?:on|from|between)\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|[-–])\s*(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH}"
+       rf"(?:\s+{_YEAR})?\b(?!,?\s*\d)", "month name")
+def _days_of_a_month(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    month, first, last = MONTHS[word_key(m.group(3))], int(m.group(1)), int(m.group(2))
+    if m.group(4):
+        end: date | None = None
         try:
-            found = date(year, month, day)
+            end = date(int(m.group(4)), month, last)
         except ValueError:
             return None
-        if found >= published:
-            return _period(m.group("prep"), found, found)
-    return None
+    else:
+        end = _nearest_day(published, month, last)
+    if end is None or not first < last:
+        return None
+    try:
+        return end.replace(day=first), end
+    except ValueError:
+        return None
 
 
 @_rule(rf"\b{_PREP}\s+{_MONTH} {_YEAR}\b", "year", "month")
@@ -484,7 +519,8 @@ def _next_month_named(m: re.Match, published: date) -> tuple[date | None, date] 
     return _period(m.group("prep") or "in", _month_start(year, month), _month_end(year, month))
 
 
-@_rule(r"(?<!earlier )(?<!the )\b(?:(in|during|by the end of|by|towards the end of)\s+)?(this|next) year\b", "this or next year")
+# Not "next year's money": a thing of that year, not a time of the action.
+@_rule(r"(?<!earlier )(?<!the )\b(?:(in|during|by the end of|by|towards the end of)\s+)?(this|next) year\b(?![’']s\b)", "this or next year")
 def _this_year(m: re.Match, published: date) -> tuple[date | None, date]:
     year = published.year + (1 if m.group(2).lower() == "next" else 0)
     return _period((m.group(1) or "in").lower(), date(year, 1, 1), date(year, 12, 31))
@@ -498,11 +534,34 @@ def _end_of_the_year(m: re.Match, published: date) -> tuple[date | None, date]:
 
 @_rule(r"\b(?:throughout|over|within|in) the next (?:year|12 months)\b", "next")
 def _next_twelve_months(m: re.Match, published: date) -> tuple[date | None, date]:
-    try:
-        end = published.replace(year=published.year + 1)
-    except ValueError:  # 29 February
-        end = published.replace(year=published.year + 1, day=28)
-    return published, end
+    return published, _months_later(published, 12)
+
+
+# "Over the next decade": ten years from the document's date; "in a decade" has no stated start and stays text.
+@_rule(r"\b(?:throughout|over|within|in|during) the (?:next|coming) decade\b", "decade")
+def _next_decade(m: re.Match, published: date) -> tuple[date | None, date]:
+    return published, _months_later(published, 120)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+# A day of the week in a sentence about the future: "By Monday, we will have received ...", "by next Friday".
+# "Next Friday" is the Friday of next week (Monday to Sunday, as "next week"); a bare "Monday" the first after
+# the document's day.  "On Saturday" alone may be last Saturday's: only "by", "before", "until" or "next" date it.
+@_rule(r"\b(?:(by|before|until)\s+(next\s+|this\s+)?|(?:on\s+)?(next)\s+)(" + "|".join(_WEEKDAYS) + r")\b", "weekday")
+def _weekday(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    done = _DONE_AFTER.match(m.string, m.end())
+    if not _FUTURE.search(m.string) or (done and "will" not in done.group(0).lower()):
+        return None  # "by Monday, we will have received" is to come; "by Monday, we had received" is not
+    weekday = _WEEKDAYS.index(word_key(m.group(4)))
+    which = (m.group(2) or m.group(3) or "").strip().lower()
+    if which in {"next", "this"}:
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=1 if which == "next" else 0)
+        day = monday + timedelta(days=weekday)
+    else:
+        day = published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    return _period(m.group(1) or "on", day, day)
 
 
 # The UK Parliaments since the Fixed-term Parliaments Act 2011: the day each was elected and the
@@ -562,7 +621,7 @@ def _spending_review_period(m: re.Match, published: date) -> tuple[date | None, 
 
 
 # A month or season named without a year is a deadline only in a sentence about the future.
-_FUTURE = re.compile(r"\b(?:will|shall|would|plans?|intends?|aims?|expects?|to be|going to|due to|on track|commit|"
+_FUTURE = re.compile(r"\b(?:will|shall|would|plans?|intends?|intention is|aims?|expects?|to be|going to|due to|on track|commit|"
                      r"(?:can|pleased to|able to|delighted to) announce\b|look forward to)", re.I)  # "I can announce today that ...": now
 # An action under way: "This week we are embarking on the next phase".
 _ONGOING = re.compile(r"\b(?:am|is|are)\s+(?:now\s+|today\s+)?\w+ing\b", re.I)
@@ -588,12 +647,16 @@ def reported_as_done(before: str) -> bool:
     False
     """
     done = next(reversed(list(_PAST_ACTION.finditer(before))), None)  # the last action reported
+    if done is not None and _RELATIVE.search(before, 0, done.start()) and not _FUTURE.search(before, done.start()):
+        return True  # "will be paid to forces who have received allocations in 2024-25": the date is the relative clause's
     if done is None or _FUTURE.search(before) is not None or _ONGOING.search(before, 0, done.start()) is not None:
         return False  # "We are managing expenditure by implementing the measures announced in ...": under way
     # What was announced is a plan under way: "have today announced they are investing £25 million in 2024-25".
     return not (_SAYING.search(done.group(0)) and _PLAN_SAID.match(before, done.end()))
 
 
+# A relative pronoun right before a verb: "forces who have received", "the guidance that was published".
+_RELATIVE = re.compile(r"\b(?:who|which|that)\s+$", re.I)
 _SAYING = re.compile(r"(?:announced|set out|confirmed)$", re.I)
 _PLAN_SAID = re.compile(r"\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:am|is|are)\s+(?:now\s+|also\s+)?\w+ing\b", re.I)
 # A past verb in the clause right after a date: ", the Home Secretary made ...", " we published ...".
@@ -700,9 +763,10 @@ def _in_time(m: re.Match, published: date) -> tuple[date | None, date]:
 
 
 @_rule(r"\b(?:over|in|within|during|throughout)\s+(?:the\s+)?(?:next\s+|coming\s+)?(\d{1,2}|" + "|".join(_COUNTS) + r")\s+(years?|months?)\b"
-       r"(?!\s+(?:from|between)\s+20\d\d)", "years or months")  # "the five years from 2019 to 2024" are those years
+       r"(?!\s+(?:from|between)\s+20\d\d)(?!\s+(?:of|after)\b)", "years or months")  # "the five years from 2019 to 2024" are those years
 def _years_from_now(m: re.Match, published: date) -> tuple[date | None, date]:
-    """"Over the next ten years", "within three years", "in the next 18 months": counted from the document's date."""
+    """"Over the next ten years", "within three years", "in the next 18 months": counted from the document's date;
+    not "within three months of the expiry", counted from another event."""
     return published, _after(published, _counted(m.group(1)), m.group(2))
 
 
@@ -759,6 +823,18 @@ def _this_or_next_week_or_month(m: re.Match, published: date) -> tuple[date | No
     return _period((m.group(1) or "in").strip().lower(), start, end)
 
 
+# "The Bill will be debated the week after next": the calendar week (or month) after the next one.
+@_rule(r"\bthe (week|month) after next\b", "duration")
+def _week_or_month_after_next(m: re.Match, published: date) -> tuple[date | None, date] | None:
+    if not _FUTURE.search(m.string) and not _ONGOING.search(m.string):
+        return None
+    if m.group(1).lower() == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=2)
+        return monday, monday + timedelta(days=6)
+    start = _month_start(published.year, published.month + 2)
+    return start, _month_end(start.year, start.month)
+
+
 # "Today I will be launching a new strategy", "I will today publish": done on the document's day.
 @_rule(r"(?:^|(?<=, )|(?<=; )|(?<=\. ))today\b(?=,?\s+(?:(?!that\b)[\w’'-]+\s+){0,3}?will\b)|(?:(?<=\bwill )|(?<=\bwill also ))today\b",
        "today")
@@ -801,6 +877,10 @@ _EARLIER_EVENT = re.compile(r"(?:building on|following|after)\s+[^\W\d][^,;]*$",
 _TO_MAIN_CLAUSE = re.compile(r"[^,;]*,")
 
 
+# Before a period: the time after it ("funding for future years beyond 2025-26"), which has no end.
+_BEYOND = re.compile(r"\bbeyond\s+$", re.I)
+
+
 def _not_a_period_of_the_action(searched: str, match: re.Match[str]) -> bool:
     """Whether a date phrase dates something other than the sentence's action: a sports season
     ("from the 2024-25 season"), a period without end ("over the next year and beyond"), an earlier
@@ -809,7 +889,7 @@ def _not_a_period_of_the_action(searched: str, match: re.Match[str]) -> bool:
     end = match.end()
     if searched[end - 1].isdigit() and _SEASON_AFTER.match(searched, end):
         return True
-    if _OPEN_ENDED.match(searched, end):
+    if _OPEN_ENDED.match(searched, end) or _BEYOND.search(searched, max(0, match.start() - 8), match.start()):
         return True
     if _EARLIER_EVENT.match(searched, 0, match.start()) and (main := _TO_MAIN_CLAUSE.match(searched, end)) \
             and " will " not in main.group(0):

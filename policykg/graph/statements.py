@@ -53,7 +53,8 @@ class GatedPattern:
 # Verb phrases that commit to, or report, an action by the subject before them.
 _COMMITTING = re.compile(
     r"\b(?:(?:includes?|will (?:also )?include) (?=[a-z]+ing\b)|will|shall|intends? to|plans? to|ambitions? to|"
-    r"next steps? (?:is|are|will be) to|(?:is|are) (?:also )?committed to|commits? to|commits? (?:ourselves|itself|themselves)\b[^.;]{0,60}?\bto|"
+    r"next steps? (?:is|are|will be) to|(?:intention|aim) is (?:to|that)\b|"
+    r"(?:is|are) (?:also )?committed to|commits? to|commits? (?:ourselves|itself|themselves)\b[^.;]{0,60}?\bto|"
     r"(?<=\bI )committed to|(?<=\bwe )committed to|undert(?:ook|akes?) to|"
     r"sets? out|(?:has|have) (?:also |already |therefore |recently )*(?:committed|introduced|announced|established|asked|"
     r"commissioned|provided|set out|launched|appointed|legislated|completed|agreed|published|created|opened|decided(?= to\b)|"
@@ -83,7 +84,8 @@ _FORECAST = re.compile(
     r"\b(?:expects?|expected|anticipates?|anticipated|forecasts?|predicts?|projects?|estimates?) that\b|"
     r"\bas (?:forecast|projected|estimated) by\b|"  # "AME in 2015 to 2016 is £170.5 billion, as forecast by the OBR"
     r"\b(?:assessment|forecast|projection|estimate)\b.{0,80}?\b(?:was|is) that\b|"  # "The OBR assessment ... was that"
-    r"\b(?:investment|funding|spending) (?:is |are |will be )?(?:needed|required)\b", re.I)  # "£100 billion investment needed by 2020"
+    r"\b(?:investment|funding|spending) (?:is |are |will be )?(?:needed|required)\b|"
+    r"\b(?:am|is|are) (?:also )?confident that\b", re.I)  # "I am confident that services will cope over the winter"  # "£100 billion investment needed by 2020"
 
 
 def is_forecast(text: str) -> bool:
@@ -190,8 +192,9 @@ _LOOK_FORWARD = re.compile(
 # A plan the speaker hopes or expects to carry out, hedged as ministers hedge: "we hope to get the first
 # findings from that next year", "I hope to be able to share more information ... in the new year"; not what
 # others are to show or send ("we expect to hear from the Commission", "we expect to have an update", "I hope to see ...").
-_HOPE = re.compile(r"\b(?:I|we)\s+(?:also\s+|very much\s+|now\s+|still\s+)?(?:hope|expect)\s+to\s+(?!hear|see|receive|read|learn|have)[a-z]+\b",
-                   re.I)
+# A body's own plan, likewise: "The National Galleries expects to be able to confirm details by the end of this year".
+_HOPE = re.compile(r"(?:\b(?:I|we)\s+(?:also\s+|very much\s+|now\s+|still\s+)?(?:hope|expect)|\b(?:hopes|expects))\s+to\s+"
+                   r"(?!hear|see|receive|read|learn|have)[a-z]+\b", re.I)
 
 
 def dated_plan(text: str) -> str | None:
@@ -208,7 +211,8 @@ def dated_plan(text: str) -> str | None:
     if (subject := reported_future(text)) is not None:
         return subject
     if ("hope" in text or "expect" in text) and (hoped := _HOPE.search(text)) is not None:
-        return text[: hoped.start() + len(hoped.group(0).split()[0]) + 1]
+        verb = hoped.group(0).split()[0]
+        return text[: hoped.start() + (0 if verb.lower() in {"hopes", "expects"} else len(verb) + 1)]
     if "forward" not in text.lower():  # most sentences: spare the search
         return None
     match = _LOOK_FORWARD.search(text)
@@ -247,12 +251,15 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
     words = clause.split()
     # "This includes creating four new prisons ...": the actions of what came before, named
     elaborates = _INCLUDES_ACTION.match(text, len(subject)) is not None
-    if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"} and not elaborates:
+    # "Ministers agreed to double the capacity, which will be achieved by the end of this week": the dated
+    # outcome of an action of the actor the main clause names.
+    outcome_of_action = dated and bool(words) and words[-1].lower() == "which" and (names_actor or _ACTOR.search(subject) is not None)
+    if words and words[-1].lower() in {"this", "it", "that", "these", "those", "which"} and not elaborates and not outcome_of_action:
         return False
     has_actor = _ACTOR.search(clause) is not None
     # "This England-only consultation will last 12 weeks, finishing on 8 January 2010": a thing named, dated.
     names_a_thing = dated and _THIS_THING.match(clause) is not None
-    if _NON_ACTOR.search(clause) and not has_actor and not elaborates and not names_a_thing:
+    if _NON_ACTOR.search(clause) and not has_actor and not elaborates and not names_a_thing and not outcome_of_action:
         return False
     if has_actor or names_actor or dated:
         return True
@@ -264,6 +271,8 @@ def is_commitment(text: str, *, names_actor: bool = False, dated: bool = False) 
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|shall|would|can|could|may|might|must|be|been|being|goes|go|"
                    r"gets?|gives?|takes?|makes?|provides?|funds?|pays?|costs?|receives?|\w+ed|\w+ing)\b", re.I)
 _PAST_FIGURE = re.compile(r"\b(?:was|were)\b", re.I)
+# A verb that states a sum: "the current efficiencies amount to £700 million over three years".
+_SUM_VERB = re.compile(r"\b(?:amounts? to|totals|totalled|comes? to)\b", re.I)  # not "a total budget"
 _AHEAD = re.compile(r"\b(?:will|shall|would|to be|going to|due to|plans?|intends?)\b", re.I)
 
 
@@ -279,7 +288,7 @@ def states_a_figure(text: str) -> bool:
     """
     if _VERB.search(text) is None:
         return True
-    return _PAST_FIGURE.search(text) is not None and _AHEAD.search(text) is None
+    return (_PAST_FIGURE.search(text) is not None or _SUM_VERB.search(text) is not None) and _AHEAD.search(text) is None
 
 
 # A bullet of a plan that opens with the action itself: "introducing a new Work and Health programme from 2017".
