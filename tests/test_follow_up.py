@@ -150,9 +150,11 @@ def test_no_longer_delivery_wording_counts_as_delivered_when_reported_done():
 
 # -- the real documents ---------------------------------------------------------------------------------------
 #: Every link made on the real documents (tests/fixtures/real/ with the seed, all built together), each read by
-#: hand: (words of the earlier commitment, words of the later statement, outcome).  All are restatements; five the
-#: gold records (the follow_ups of wqa-ho-iicsa-recommendations-timetable-2025-12 and wqa-moj-iicsa-redress-scheme-2026),
-#: the sixth restates the same removal of the limitation period as the progress update's other sentence about it.
+#: hand: (words of the earlier commitment, words of the later statement, outcome).  All are restatements; eight the
+#: gold records (the follow_ups of wqa-ho-iicsa-recommendations-timetable-2025-12, wqa-moj-iicsa-redress-scheme-2026,
+#: ibi-commons-statement-2025-05 and wms-fco-spending-2013-14-2013-06), the ninth restates the same removal of the
+#: limitation period as the progress update's other sentence about it.  The last three later sentences are no
+#: commitments of the extractor: reports, in a paragraph naming the earlier document's day, that it is done.
 REAL_LINKS = {
     ("we will consult this year on a roadmap to a CPA", "published a consultation on proposals for a new Child Protection Authority",
      "delivered"),
@@ -162,6 +164,9 @@ REAL_LINKS = {
     ("we are committed to removing the three-year limitation period", "Several measures in the Crime and Policing Bill", "in progress"),
     ("a new mandatory reporting duty", "Several measures in the Crime and Policing Bill", "in progress"),
     ("committed to remove the three-year time limit", "Several measures in the Crime and Policing Bill", "in progress"),
+    ("I will provide a further final update on the progress made", "in which I committed to come before the House", "delivered"),
+    ("The UK Government will provide a further final update", "in which I committed to come before the House", "delivered"),
+    ("I also undertook to inform the House of our spending plans", "I now wish to inform the House of the FCO", "delivered"),
 }
 
 #: Pairs of commitments in the real corpus that share an anchor and content words but are about different actions,
@@ -174,10 +179,10 @@ UNRELATED = [
 ]
 
 #: The gold's restatements that are linked when the two documents are built alone (as benchmarks/fidelity.py builds
-#: them), with the gold's outcome.  Of the gold's other seven, the later statement is no commitment of the graph
-#: ("It was announced yesterday that the final report will be published on 20 May", "in which I committed to come
-#: before the House ..."), the earlier document has no year ("before Easter"), or the two share no anchor ("the
-#: therapeutic support offer" / "the Child House model"; Baroness Casey is a person).
+#: them), with the gold's outcome.  Of the gold's other four, the later statement is no commitment of the graph and
+#: its paragraph names no earlier day ("It was announced yesterday that the final report will be published on 20
+#: May"), the earlier document has no year ("before Easter"), or the two share no anchor ("the therapeutic support
+#: offer" / "the Child House model"; Baroness Casey is a person).
 GOLD_LINKED = [
     ("iicsa-progress-update-2025-04", "wqa-ho-iicsa-recommendations-timetable-2025-12", "consult this year on a roadmap to a CPA",
      "delivered"),
@@ -187,6 +192,10 @@ GOLD_LINKED = [
     ("iicsa-progress-update-2025-04", "wqa-ho-iicsa-recommendations-timetable-2025-12",
      "we are committed to removing the three-year limitation period", "in progress"),
     ("iicsa-progress-update-2025-04", "wqa-ho-iicsa-recommendations-timetable-2025-12", "a new mandatory reporting duty", "in progress"),
+    ("wms-ibi-end-of-year-update-2024-12", "ibi-commons-statement-2025-05", "I will provide a further final update", "delivered"),
+    ("ibi-government-response-2024-12", "ibi-commons-statement-2025-05", "The UK Government will provide a further final update",
+     "delivered"),
+    ("wms-fco-programme-spending-2012-07", "wms-fco-spending-2013-14-2013-06", "I also undertook to inform the House", "delivered"),
 ]
 
 
