@@ -10,10 +10,9 @@ from policykg.graph.build import build_graph
 from policykg.loaders import load_document
 
 #: A made-up written statement of 3 March 2025 with two commitments.
-STATEMENT = """Rural broadband: written statement
-Published 3 March 2025
-We will publish a delivery plan for rural broadband vouchers by June 2025. I also undertook to inform the House of our allocations for rural connectivity in future years.
-"""
+STATEMENT = ("Rural broadband: written statement\nPublished 3 March 2025\n"
+             "We will publish a delivery plan for rural broadband vouchers by June 2025. "
+             "I also undertook to inform the House of our allocations for rural connectivity in future years.\n")
 #: The later statement: its first paragraph names a day ({day}), then {rest}.
 LATER = """Rural broadband: further statement
 Published 9 October 2025
