@@ -66,3 +66,29 @@ def test_the_sentence_naming_the_day_recounts_that_document_and_follows_nothing_
     later = LATER.format(day="On 4 April 2025", rest="") + (
         "In my statement to the House of 3 March 2025, I now wish to inform the House of our allocations for rural connectivity.\n")
     assert links(tmp_path, later) == set()
+
+
+#: A made-up progress update with a dated promise about a review known by its author's name.
+PROMISE = ("River pollution: progress update\nPublished 3 March 2025\n"
+           "By June 2025, the Government will set out a timetable to act on Hale's review of river pollution.\n")
+REPORT = "River pollution: statement\nPublished 4 September 2025\n{sentence}\n"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("That is why, on 16 June, the Environment Secretary made clear that we will accept all 12 of Hale's recommendations "
+     "on river pollution.", ["delivered"]),
+    # the same report, but the day is after the deadline: not the act promised in its time
+    ("That is why, on 16 July, the Environment Secretary made clear that we will accept all 12 of Hale's recommendations "
+     "on river pollution.", []),
+    # the day in time, but no name says it is the same review
+    ("That is why, on 16 June, the Environment Secretary made clear that we will accept all 12 recommendations "
+     "on river pollution.", []),
+    # a day to come, not a day something was done
+    ("The Environment Secretary will make clear by 16 June that we will accept all 12 of Hale's recommendations "
+     "on river pollution.", []),
+])
+def test_a_report_of_the_act_done_in_time_follows_the_promise_when_both_name_its_object(tmp_path, sentence, expected):
+    (tmp_path / "promise.txt").write_text(PROMISE, encoding="utf-8")
+    (tmp_path / "report.txt").write_text(REPORT.format(sentence=sentence), encoding="utf-8")
+    graph = build_graph([load_document(tmp_path / "promise.txt"), load_document(tmp_path / "report.txt")])
+    assert [data["outcome"] for _, _, key, data in graph.edges(keys=True, data=True) if key == "followed_up_by"] == expected

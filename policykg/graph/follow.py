@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -138,6 +139,11 @@ _FUTURE = re.compile(r"\b(?:will|shall|going to|(?:plans?|intends?|aims?|expects
 #: The words before a date that make it a deadline or a start, not an event past: "by May 2025", "from April 2026".
 _NOT_PAST = frozenset({"by", "before", "until", "till", "from"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: A capitalised word that does not open the text or a sentence: a name ("Baroness Casey's audit").
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:['’-][a-z]+)*")
+#: Titles and forms of address: they name a rank, not a thing ("noble Lords and Baronesses", "my hon. Friend").
+_TITLE_TEXT = "baroness baronesses lord lords lady sir dame mr mrs ms dr professor hon honourable right friend member members noble"
+_TITLES = frozenset(_TITLE_TEXT.split())
 #: A sentence that goes on about the one before it ("This statement fulfils that commitment.", "This is a step in
 #: delivering ..."): read with it, it says what the sentence before it reports.
 _CONTINUATION = re.compile(r"(?:This|That|These|It)\b")
@@ -309,6 +315,9 @@ class _Statement:
     here: frozenset[str] = frozenset()  # the days its own paragraph names as past (:func:`_paragraph_days`)
     following: str = ""  # a sentence that is no commitment: the sentence after it (:func:`reports_done`)
     where: tuple[str, int, int] | None = None  # a sentence that is no commitment: its paragraph, start and end
+    done_on: frozenset[str] = frozenset()  # the days (ISO) on which it says something was done (:func:`done_on`)
+    names: frozenset[str] = frozenset()  # the names it uses (:func:`proper_names`)
+    rare_names: frozenset[str] = frozenset()  # those that few statements of its document use (:func:`_with_rare_names`)
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -491,9 +500,36 @@ def _statements(graph: nx.MultiDiGraph, dates: Mapping[str, tuple[str, bool, fro
         deadline = str(data["deadline_end"]) if data.get("deadline_end") else None
         text = str(data["text"])
         here = frozenset().union(*(_here(days.get(target, ()), text) for target, relations in targets.items() if "stated_in" in relations))
+        published = date.fromisoformat(dates[document][0]) if dates[document][1] else None
         statements.append(_Statement(iri, *dates[document], document, data.get("kind") or "commitment", deadline, text,
-                                     _terms(graph, text, named, deadline), recommendations, named, lead, phrases(text), here))
+                                     _terms(graph, text, named, deadline), recommendations, named, lead, phrases(text), here,
+                                     done_on=done_on(text, published), names=proper_names(text)))
     return sorted(statements, key=lambda s: (s.date, s.document, s.iri))
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """The stemmed capitalised words of a statement that open neither it nor a sentence, and are no stop words.
+
+    >>> sorted(proper_names("By June 2025, the Government will set out a timetable to act on Baroness Casey’s audit."))
+    ['casey']
+    """
+    return frozenset(stem(word) for match in _NAME.finditer(text)
+                     if (word := re.sub(r"['’]s$", "", match.group().lower())) not in _STOP_WORDS and word not in _TITLES)
+
+
+def done_on(text: str, published: date | None) -> frozenset[str]:
+    """The days (ISO) a statement names as those on which something was done: in its words before any about the
+    future ("That is why, on 16 June, the Home Secretary made it abundantly clear that this Government will
+    accept ..."), not a deadline or a start ("by", "from": :data:`_NOT_PAST`); a day without its year is the
+    latest not after ``published``; a whole month is too loose to say the act came in time.
+
+    >>> sorted(done_on("That is why, on 16 June, the Home Secretary made it clear that we will accept them.", date(2025, 9, 4)))
+    ['2025-06-16']
+    >>> sorted(done_on("We will publish the plan on 16 June.", date(2025, 9, 4)))
+    []
+    """
+    past = _FUTURE.split(text, 1)[0]
+    return frozenset(day.isoformat() for day, whole_month in named_dates(past, published) if not whole_month)
 
 
 def _following_in(graph: nx.MultiDiGraph, statement: _Statement) -> str:
@@ -585,6 +621,14 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) is not None
 
 
+def _with_rare_names(statements: list[_Statement]) -> list[_Statement]:
+    """The statements with the names that at most :data:`PHRASE_STATEMENTS` statements of their document use: a
+    name a whole document repeats ("Scheme", "Commission") says little of which action a statement is about."""
+    uses = Counter((statement.document, name) for statement in statements for name in statement.names)
+    return [replace(statement, rare_names=frozenset(name for name in statement.names if uses[statement.document, name] <= PHRASE_STATEMENTS))
+            if statement.names else statement for statement in statements]
+
+
 def _with_phrase_anchors(statements: list[_Statement]) -> list[_Statement]:
     """The statements with their distinctive phrases among their named anchors: a phrase that at most
     :data:`PHRASE_STATEMENTS` statements of its document use (its documents are limited as for any anchor)."""
@@ -632,7 +676,7 @@ def _links(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tuple[
     paragraphs = _paragraphs(graph)
     dates = _document_dates(graph, paragraphs)
     days = _paragraph_days(paragraphs, dates)
-    statements = _with_phrase_anchors(_statements(graph, dates, days))
+    statements = _with_rare_names(_with_phrase_anchors(_statements(graph, dates, days)))
     documents: dict[str, set[str]] = {}
     for statement in statements:
         for anchor in statement.named:
@@ -655,11 +699,15 @@ def _links(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tuple[
             by_anchor.setdefault(anchor, []).append(index)
         for day in statement.here:
             by_day.setdefault(day, []).append(index)
+    done = sorted((day, index) for index, statement in enumerate(statements) for day in statement.done_on)
     pairs: dict[tuple[int, int], tuple[float, frozenset[str]]] = {}  # the score and the anchors shared
     for index, earlier in enumerate(statements[:commitments]):
         if earlier.kind != "commitment":
             continue
         candidates = {other for anchor in earlier.anchors for other in by_anchor[anchor]} | set(by_day.get(earlier.date, ()))
+        if earlier.stated and earlier.deadline_end:  # the statements reporting an act done in its time
+            candidates.update(other for _, other in done[bisect_right(done, (earlier.date, len(statements))):
+                                                      bisect_right(done, (earlier.deadline_end, len(statements)))])
         for other in sorted(candidates):
             later = statements[other]
             if not _later(earlier, later):
@@ -673,7 +721,8 @@ def _links(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tuple[
     for earlier_at, later_at in _mutual_best(pairs, statements):
         earlier, later = statements[earlier_at], statements[later_at]
         following = later.following if later.where is not None else _following_in(graph, later)  # read only for the links made
-        links.append((earlier, later, outcome(earlier.deadline_end, later.kind, later.text, later.deadline_end, earlier.text, following)))
+        kind = "action_taken" if _done_in_time(earlier, later) else later.kind  # done, and in time
+        links.append((earlier, later, outcome(earlier.deadline_end, kind, later.text, later.deadline_end, earlier.text, following)))
     return sorted(links, key=lambda link: (link[0].iri, link[1].iri, link[2]))
 
 
@@ -706,8 +755,21 @@ def _same_action(earlier: _Statement, later: _Statement) -> bool:
         return True
     if earlier.stated and earlier.date in later.here:  # the later statement's paragraph names the earlier document's day
         return True
+    if _done_in_time(earlier, later):
+        return True
     leads_agree = earlier.lead is None or later.lead is None or earlier.lead == later.lead
     return leads_agree and bool(earlier.named & later.named) and _refers_back(later, earlier)
+
+
+def _done_in_time(earlier: _Statement, later: _Statement) -> bool:
+    """Whether the later statement says something was done on a day after the earlier document and by the earlier
+    commitment's deadline, to a thing both name by a name few statements of the earlier document use ("By June 2025,
+    the Government will also set out a timetable to act on Baroness Casey's audit" / "on 16 June, the Home
+    Secretary made it abundantly clear that this Government will accept all 12 of Baroness Casey's
+    recommendations"): the report of the act promised, made in time.  A day in the window alone is common."""
+    if not earlier.stated or not earlier.deadline_end or not earlier.rare_names & later.names:
+        return False
+    return any(earlier.date < day <= earlier.deadline_end for day in later.done_on)
 
 
 def _refers_back(later: _Statement, earlier: _Statement) -> bool:
