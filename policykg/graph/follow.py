@@ -12,7 +12,10 @@ Two commitments state the same action when
   their leads agree (the same ``led_by`` body, or either names none), the commitments of at most
   :data:`MAX_DOCUMENTS_PER_ANCHOR` documents name it, and the later document refers back to the earlier one by
   the day or month it was published ("In April, the Government published the ... Progress Update":
-  :func:`cited_dates`);
+  :func:`cited_dates`); or, with no anchor, another sentence of the later statement's paragraph names the earlier
+  document's very day ("On 17 December 2024, the Government published our initial response ...":
+  :func:`_here`), or the later statement reports something done on a day after the earlier document and by the
+  earlier deadline, and both use a name few statements of the earlier document use (:func:`_done_in_time`);
 * they share a content word besides the anchors: the action ("consult"), not only the thing it is about;
 * their wording is alike (:func:`similarity` at least :data:`SIMILARITY`): the cosine of their terms, each
   weighted by its rarity among the statements being linked (:func:`rarity`), so that "awareness" counts for
@@ -21,6 +24,10 @@ Two commitments state the same action when
   Authority" meet, through the node both name) and the deadline (a restated "by May 2025");
 * they are each other's best match: no statement of the later document is more like the earlier
   commitment, and no commitment of the earlier document more like the later statement (ties kept).
+
+A later statement may be a sentence that is no commitment of the extractor, in a paragraph naming the earlier
+document's day, when it reports the act done (:func:`reports_done`: "This statement fulfils that commitment." after
+it, or "I now wish to inform the House ..."): it is added as an action taken (:func:`_reports`).
 
 Only forward-looking commitments (kind ``commitment``) are followed.  The outcome is read from the
 later statement (:func:`outcome`; dropped only when the action itself no longer goes ahead, :func:`drops`):
@@ -133,6 +140,8 @@ _MONTH_NAMES = "|".join(MONTHS)
 #: "In April", "on 16 June"; the word before it tells a past event from a deadline (:data:`_NOT_PAST`).
 _NAMED_DATE = re.compile(rf"(?:\b(?P<preposition>in|on|since|during|from|by|before|until|till)\s+)?\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
                          rf"(?P<month>{_MONTH_NAMES})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
+#: A day of a month ("17 December", "1st February 2011").
+_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\b", re.I)
 #: A sentence about the future: its dates are deadlines, not events the document comes after.  ("plan", "aim" and
 #: "due" alone are as often nouns and adjectives: "In March, the Department published its action plan".)
 _FUTURE = re.compile(r"\b(?:will|shall|going to|(?:plans?|intends?|aims?|expects?|due) to)\b|'ll\b", re.I)
@@ -467,6 +476,8 @@ def _paragraph_days(paragraphs: Mapping[str, list[tuple[str, str]]],
         iso, stated, _ = dates[document]
         published = date.fromisoformat(iso) if stated else None
         for paragraph, text in texts:
+            if not _DAY.search(text):  # most paragraphs name no day: one search, not a reading of each sentence
+                continue
             for sentence in past_sentences([text]):
                 # a day, not a month: "In April" is near enough for a document, not for one paragraph's sentence
                 if named := frozenset(day for day in cited_dates([sentence], published) if len(day) == 10):
@@ -499,11 +510,15 @@ def _statements(graph: nx.MultiDiGraph, dates: Mapping[str, tuple[str, bool, fro
         lead = min((target for target, relations in targets.items() if "led_by" in relations), default=None)
         deadline = str(data["deadline_end"]) if data.get("deadline_end") else None
         text = str(data["text"])
-        here = frozenset().union(*(_here(days.get(target, ()), text) for target, relations in targets.items() if "stated_in" in relations))
+        here = frozenset().union(*(_here(days[target], text) for target, relations in targets.items()
+                                   if "stated_in" in relations and target in days))
         published = date.fromisoformat(dates[document][0]) if dates[document][1] else None
+        done = done_on(text, published)
+        # names are read only where a day in time may join two statements (:func:`_done_in_time`)
+        names = proper_names(text) if deadline or done else frozenset()
         statements.append(_Statement(iri, *dates[document], document, data.get("kind") or "commitment", deadline, text,
                                      _terms(graph, text, named, deadline), recommendations, named, lead, phrases(text), here,
-                                     done_on=done_on(text, published), names=proper_names(text)))
+                                     done_on=done, names=names))
     return sorted(statements, key=lambda s: (s.date, s.document, s.iri))
 
 
@@ -528,6 +543,8 @@ def done_on(text: str, published: date | None) -> frozenset[str]:
     >>> sorted(done_on("We will publish the plan on 16 June.", date(2025, 9, 4)))
     []
     """
+    if not _DAY.search(text):
+        return frozenset()
     past = _FUTURE.split(text, 1)[0]
     return frozenset(day.isoformat() for day, whole_month in named_dates(past, published) if not whole_month)
 
@@ -625,8 +642,10 @@ def _with_rare_names(statements: list[_Statement]) -> list[_Statement]:
     """The statements with the names that at most :data:`PHRASE_STATEMENTS` statements of their document use: a
     name a whole document repeats ("Scheme", "Commission") says little of which action a statement is about."""
     uses = Counter((statement.document, name) for statement in statements for name in statement.names)
+    # only a dated commitment of a dated document is read by its rare names (:func:`_done_in_time`)
     return [replace(statement, rare_names=frozenset(name for name in statement.names if uses[statement.document, name] <= PHRASE_STATEMENTS))
-            if statement.names else statement for statement in statements]
+            if statement.names and statement.deadline_end and statement.stated and statement.kind == "commitment" else statement
+            for statement in statements]
 
 
 def _with_phrase_anchors(statements: list[_Statement]) -> list[_Statement]:
