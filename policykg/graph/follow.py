@@ -12,7 +12,10 @@ Two commitments state the same action when
   their leads agree (the same ``led_by`` body, or either names none), the commitments of at most
   :data:`MAX_DOCUMENTS_PER_ANCHOR` documents name it, and the later document refers back to the earlier one by
   the day or month it was published ("In April, the Government published the ... Progress Update":
-  :func:`cited_dates`);
+  :func:`cited_dates`); or, with no anchor, another sentence of the later statement's paragraph names the earlier
+  document's very day ("On 17 December 2024, the Government published our initial response ...":
+  :func:`_here`), or the later statement reports something done on a day after the earlier document and by the
+  earlier deadline, and both use a name few statements of the earlier document use (:func:`_done_in_time`);
 * they share a content word besides the anchors: the action ("consult"), not only the thing it is about;
 * their wording is alike (:func:`similarity` at least :data:`SIMILARITY`): the cosine of their terms, each
   weighted by its rarity among the statements being linked (:func:`rarity`), so that "awareness" counts for
@@ -21,6 +24,10 @@ Two commitments state the same action when
   Authority" meet, through the node both name) and the deadline (a restated "by May 2025");
 * they are each other's best match: no statement of the later document is more like the earlier
   commitment, and no commitment of the earlier document more like the later statement (ties kept).
+
+A later statement may be a sentence that is no commitment of the extractor, in a paragraph naming the earlier
+document's day, when it reports the act done (:func:`reports_done`: "This statement fulfils that commitment." after
+it, or "I now wish to inform the House ..."): it is added as an action taken (:func:`_reports`).
 
 Only forward-looking commitments (kind ``commitment``) are followed.  The outcome is read from the
 later statement (:func:`outcome`; dropped only when the action itself no longer goes ahead, :func:`drops`):
@@ -51,6 +58,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -60,8 +68,10 @@ from functools import lru_cache
 import networkx as nx
 import snowballstemmer
 
-from policykg.graph.model import add_edge
+from policykg.graph.model import Provenance, add_edge, add_node
+from policykg.iris import mint
 from policykg.loaders.dates import MONTHS
+from policykg.loaders.document import split_sentences
 
 #: The least :func:`similarity` of two statements for them to be about the same action: a floor under the other
 #: tests, which do most of the sorting.  On the real documents (tests/fixtures/real/ built together, or each gold
@@ -130,12 +140,25 @@ _MONTH_NAMES = "|".join(MONTHS)
 #: "In April", "on 16 June"; the word before it tells a past event from a deadline (:data:`_NOT_PAST`).
 _NAMED_DATE = re.compile(rf"(?:\b(?P<preposition>in|on|since|during|from|by|before|until|till)\s+)?\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
                          rf"(?P<month>{_MONTH_NAMES})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?", re.I)
+#: A day of a month ("17 December", "1st February 2011").
+_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_NAMES})\b", re.I)
 #: A sentence about the future: its dates are deadlines, not events the document comes after.  ("plan", "aim" and
 #: "due" alone are as often nouns and adjectives: "In March, the Department published its action plan".)
 _FUTURE = re.compile(r"\b(?:will|shall|going to|(?:plans?|intends?|aims?|expects?|due) to)\b|'ll\b", re.I)
 #: The words before a date that make it a deadline or a start, not an event past: "by May 2025", "from April 2026".
 _NOT_PAST = frozenset({"by", "before", "until", "till", "from"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: A capitalised word that does not open the text or a sentence: a name ("Baroness Casey's audit").
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:['’-][a-z]+)*")
+#: Titles and forms of address: they name a rank, not a thing ("noble Lords and Baronesses", "my hon. Friend").
+_TITLE_TEXT = "baroness baronesses lord lords lady sir dame mr mrs ms dr professor hon honourable right friend member members noble"
+_TITLES = frozenset(_TITLE_TEXT.split())
+#: A sentence that goes on about the one before it ("This statement fulfils that commitment.", "This is a step in
+#: delivering ..."): read with it, it says what the sentence before it reports.
+_CONTINUATION = re.compile(r"(?:This|That|These|It)\b")
+#: A document doing, as it speaks, what an earlier one promised: "I now wish to inform the House of ...", "I am
+#: pleased to announce ..."; the verb is the promise's own (:func:`performs`).
+_PERFORMATIVE = re.compile(r"\b(?:I|we) (?:now |today |hereby )*(?:wish|am pleased|are pleased|want) to ([a-z]+)\b", re.I)
 
 
 @lru_cache(maxsize=1 << 16)  # the stemmer is pure Python and a corpus repeats a few thousand words
@@ -298,6 +321,12 @@ class _Statement:
     named: frozenset[str]  # bills, acts, programmes, publications, planned bodies: anchors when the leads agree
     lead: str | None
     phrases: frozenset[str]  # runs of three content words (:func:`phrases`): anchors when distinctive
+    here: frozenset[str] = frozenset()  # the days its own paragraph names as past (:func:`_paragraph_days`)
+    following: str = ""  # a sentence that is no commitment: the sentence after it (:func:`reports_done`)
+    where: tuple[str, int, int] | None = None  # a sentence that is no commitment: its paragraph, start and end
+    done_on: frozenset[str] = frozenset()  # the days (ISO) on which it says something was done (:func:`done_on`)
+    names: frozenset[str] = frozenset()  # the names it uses (:func:`proper_names`)
+    rare_names: frozenset[str] = frozenset()  # those that few statements of its document use (:func:`_with_rare_names`)
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -305,7 +334,7 @@ class _Statement:
 
 
 def outcome(earlier_deadline: str | None, later_kind: str, later_text: str, later_deadline: str | None,
-            earlier_text: str = "") -> str:
+            earlier_text: str = "", later_following: str = "") -> str:
     """What a later statement says of an earlier commitment.
 
     Parameters
@@ -316,6 +345,9 @@ def outcome(earlier_deadline: str | None, later_kind: str, later_text: str, late
         The later statement's kind (``commitment``, ``action_taken``, ``refusal``) and wording.
     earlier_text:
         The earlier commitment's wording: "will no longer VERB" drops it only when VERB is its own.
+    later_following:
+        The sentence after the later statement: read with it when it goes on about it ("In it I committed to
+        set out a plan. This statement fulfils that commitment.").
 
     Returns
     -------
@@ -337,10 +369,14 @@ def outcome(earlier_deadline: str | None, later_kind: str, later_text: str, late
     'in progress'
     >>> outcome("2025-05-31", "commitment", "Work on the plan continues.", None)
     'in progress'
+    >>> outcome("2025-05-31", "commitment", "In it I committed to publish the plan.", None, "", "This statement fulfils that commitment.")
+    'delivered'
+    >>> outcome("2025-05-31", "commitment", "In it I committed to publish the plan.", None, "", "Work on the plan continues.")
+    'in progress'
     """
     if later_kind == "refusal" or drops(later_text, earlier_text):
         return "dropped"
-    if later_kind == "action_taken" or _DELIVERED.search(later_text):
+    if later_kind == "action_taken" or reports_done(later_text, later_following):
         return "delivered"
     if later_deadline and later_deadline != earlier_deadline:
         return "re-dated"
@@ -377,23 +413,28 @@ def _document_of(graph: nx.MultiDiGraph, commitment: str) -> str | None:
     return min(found) if found else None
 
 
-def _document_dates(graph: nx.MultiDiGraph) -> dict[str, tuple[str, bool, frozenset[str]]]:
-    """Each document's (ISO date, whether the document states it, the days and months it names as past): its
-    publication date, else the date it is at least as late as (:func:`estimated_date` over its paragraphs);
-    documents with neither are left out."""
-    paragraphs: dict[str, list[str]] = {}
+def _paragraphs(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
+    """Each document's paragraphs, as (IRI, text)."""
+    paragraphs: dict[str, list[tuple[str, str]]] = {}
     for iri, data in graph.nodes(data=True):
         if data["type"] != "Paragraph" or not data.get("text"):
             continue
         for section, up in graph._succ[iri].items():
             for document, top in (graph._succ[section].items() if "part_of" in up else ()):
                 if "part_of" in top and graph.nodes[document]["type"] == "Document":
-                    paragraphs.setdefault(document, []).append(str(data["text"]))
+                    paragraphs.setdefault(document, []).append((iri, str(data["text"])))
+    return paragraphs
+
+
+def _document_dates(graph: nx.MultiDiGraph, paragraphs: Mapping[str, list[tuple[str, str]]]) -> dict[str, tuple[str, bool, frozenset[str]]]:
+    """Each document's (ISO date, whether the document states it, the days and months it names as past): its
+    publication date, else the date it is at least as late as (:func:`estimated_date` over its paragraphs);
+    documents with neither are left out."""
     dates = {}
     for iri, data in graph.nodes(data=True):
         if data["type"] != "Document":
             continue
-        texts = sorted(paragraphs.get(iri, ()))
+        texts = sorted(text for _, text in paragraphs.get(iri, ()))
         published = date.fromisoformat(str(data["published"])[:10]) if data.get("published") else None
         if published is not None:
             dates[iri] = (published.isoformat(), True, cited_dates(texts, published))
@@ -423,8 +464,37 @@ def _terms(graph: nx.MultiDiGraph, text: str, anchors: Iterable[str], deadline: 
     return frozenset(terms) | content_words(text)
 
 
-def _statements(graph: nx.MultiDiGraph) -> list[_Statement]:
-    dates = _document_dates(graph)
+def _paragraph_days(paragraphs: Mapping[str, list[tuple[str, str]]],
+                    dates: Mapping[str, tuple[str, bool, frozenset[str]]]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Each paragraph's sentences about the past that name a day, with the days (ISO) ("On 17 December 2024, the
+    Government published our initial response", "In my statement to the House of 10 July 2012, ... I set out"):
+    the other sentences of the paragraph refer back to the documents of those days (:func:`_here`)."""
+    days: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for document, texts in paragraphs.items():
+        if document not in dates:
+            continue
+        iso, stated, _ = dates[document]
+        published = date.fromisoformat(iso) if stated else None
+        for paragraph, text in texts:
+            if not _DAY.search(text):  # most paragraphs name no day: one search, not a reading of each sentence
+                continue
+            for sentence in past_sentences([text]):
+                # a day, not a month: "In April" is near enough for a document, not for one paragraph's sentence
+                if named := frozenset(day for day in cited_dates([sentence], published) if len(day) == 10):
+                    days.setdefault(paragraph, []).append((sentence, named))
+    return days
+
+
+def _here(sentences: Iterable[tuple[str, frozenset[str]]], text: str) -> frozenset[str]:
+    """The days named by the sentences of a statement's paragraph other than its own: the sentence naming the day
+    says what that document did ("In my statement of 10 July 2012, I set out the allocations for 2012-13"); the
+    sentences after it say what has become of it ("I now wish to inform the House of the plans for 2013-14")."""
+    text = text.strip()
+    return frozenset().union(*(named for sentence, named in sentences if sentence.strip() not in text and text not in sentence))
+
+
+def _statements(graph: nx.MultiDiGraph, dates: Mapping[str, tuple[str, bool, frozenset[str]]],
+                days: Mapping[str, list[tuple[str, frozenset[str]]]]) -> list[_Statement]:
     statements = []
     for iri, data in graph.nodes(data=True):
         if data["type"] != "Commitment" or not data.get("text"):
@@ -440,9 +510,114 @@ def _statements(graph: nx.MultiDiGraph) -> list[_Statement]:
         lead = min((target for target, relations in targets.items() if "led_by" in relations), default=None)
         deadline = str(data["deadline_end"]) if data.get("deadline_end") else None
         text = str(data["text"])
+        here = frozenset().union(*(_here(days[target], text) for target, relations in targets.items()
+                                   if "stated_in" in relations and target in days))
+        published = date.fromisoformat(dates[document][0]) if dates[document][1] else None
+        done = done_on(text, published)
+        # names are read only where a day in time may join two statements (:func:`_done_in_time`)
+        names = proper_names(text) if deadline or done else frozenset()
         statements.append(_Statement(iri, *dates[document], document, data.get("kind") or "commitment", deadline, text,
-                                     _terms(graph, text, named, deadline), recommendations, named, lead, phrases(text)))
+                                     _terms(graph, text, named, deadline), recommendations, named, lead, phrases(text), here,
+                                     done_on=done, names=names))
     return sorted(statements, key=lambda s: (s.date, s.document, s.iri))
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """The stemmed capitalised words of a statement that open neither it nor a sentence, and are no stop words.
+
+    >>> sorted(proper_names("By June 2025, the Government will set out a timetable to act on Baroness Casey’s audit."))
+    ['casey']
+    """
+    return frozenset(stem(word) for match in _NAME.finditer(text)
+                     if (word := re.sub(r"['’]s$", "", match.group().lower())) not in _STOP_WORDS and word not in _TITLES)
+
+
+def done_on(text: str, published: date | None) -> frozenset[str]:
+    """The days (ISO) a statement names as those on which something was done: in its words before any about the
+    future ("That is why, on 16 June, the Home Secretary made it abundantly clear that this Government will
+    accept ..."), not a deadline or a start ("by", "from": :data:`_NOT_PAST`); a day without its year is the
+    latest not after ``published``; a whole month is too loose to say the act came in time.
+
+    >>> sorted(done_on("That is why, on 16 June, the Home Secretary made it clear that we will accept them.", date(2025, 9, 4)))
+    ['2025-06-16']
+    >>> sorted(done_on("We will publish the plan on 16 June.", date(2025, 9, 4)))
+    []
+    """
+    if not _DAY.search(text):
+        return frozenset()
+    past = _FUTURE.split(text, 1)[0]
+    return frozenset(day.isoformat() for day, whole_month in named_dates(past, published) if not whole_month)
+
+
+def _following_in(graph: nx.MultiDiGraph, statement: _Statement) -> str:
+    """The sentence after a commitment of the graph in its paragraph, or ``""``."""
+    paragraphs = sorted(target for target, relations in graph._succ[statement.iri].items() if "stated_in" in relations)
+    return next((found for paragraph in paragraphs if (found := _following(str(graph.nodes[paragraph].get("text") or ""), statement.text))), "")
+
+
+def _following(paragraph: str, text: str) -> str:
+    """The sentence of the paragraph after the one holding the text, or ``""``.
+
+    >>> _following("In it I committed to act. This statement fulfils that commitment.", "In it I committed to act.")
+    'This statement fulfils that commitment.'
+    """
+    lead = paragraph.split("\n", 1)[0]
+    spans = split_sentences(lead)
+    at = lead.find(text)
+    return next((lead[spans[n + 1][0]:spans[n + 1][1]] for n, (start, end) in enumerate(spans[:-1]) if at >= 0 and start <= at < end), "")
+
+
+def _reports(graph: nx.MultiDiGraph, paragraphs: Mapping[str, list[tuple[str, str]]],
+             dates: Mapping[str, tuple[str, bool, frozenset[str]]],
+             days: Mapping[str, list[tuple[str, frozenset[str]]]]) -> list[_Statement]:
+    """The sentences, not themselves commitments, of the paragraphs that name a day as past, which may report an
+    earlier commitment done (:func:`reports_done`): "I laid before the House an accompanying written statement, in
+    which I committed to come before the House with a comprehensive update ... This statement fulfils that
+    commitment."  Each is given the IRI the extractor gives a commitment in that place (``…/p5-s2``)."""
+    found = []
+    for document, texts in paragraphs.items():
+        if document not in dates:
+            continue
+        for paragraph, text in texts:
+            if paragraph not in days:
+                continue
+            lead = text.split("\n", 1)[0]  # the sentences; a list's bullets follow, one a line
+            spans = split_sentences(lead)
+            for index, (start, end) in enumerate(spans, start=1):
+                locator = graph.nodes[paragraph].get("locator") or graph.nodes[paragraph]["label"]
+                iri = mint("commitment", document.rsplit("/", 1)[-1], f"{locator}-s{index}")
+                following = lead[spans[index][0]:spans[index][1]] if index < len(spans) else ""
+                sentence = lead[start:end]
+                # "This statement fulfils that commitment." reports the sentence before it, which is the report
+                if iri in graph or _CONTINUATION.match(sentence) or not (reports_done(sentence, following) or _PERFORMATIVE.search(sentence)):
+                    continue
+                if here := _here(days[paragraph], sentence):
+                    found.append(_Statement(iri, *dates[document], document, "action_taken", None, sentence,
+                                            _terms(graph, sentence, (), None), frozenset(), frozenset(), None, frozenset(),
+                                            here, following, (paragraph, start, end)))
+    return sorted(found, key=lambda s: (s.date, s.document, s.iri))
+
+
+def reports_done(sentence: str, following: str = "", earlier_text: str | None = None) -> bool:
+    """Whether a sentence that is no commitment reports an earlier commitment's action done: it says so itself
+    ("has been published"), the sentence after it says so of it ("This statement fulfils that commitment."), or
+    the document does it as it speaks, with the promise's own verb ("I now wish to inform the House of ...";
+    any such verb when ``earlier_text`` is not given).
+
+    >>> reports_done("I laid a statement, in which I committed to come before the House.", "This statement fulfils that commitment.")
+    True
+    >>> reports_done("I laid a statement, in which I committed to come before the House.", "Work continues.")
+    False
+    >>> reports_done("I now wish to inform the House of our plans.", "", "I undertook to inform the House of our plans.")
+    True
+    >>> reports_done("I now wish to thank the House for its patience.", "", "I undertook to inform the House of our plans.")
+    False
+    """
+    if _DELIVERED.search(sentence) or (_CONTINUATION.match(following) and _DELIVERED.search(following)):
+        return True
+    if earlier_text is None:
+        return False
+    return any(stem(match.group(1).lower()) in content_words(earlier_text) for match in _PERFORMATIVE.finditer(sentence))
 
 
 def _aligned(graph: nx.MultiDiGraph, statement: _Statement, other: _Statement) -> _Statement:
@@ -461,6 +636,16 @@ def _aligned(graph: nx.MultiDiGraph, statement: _Statement, other: _Statement) -
 def _mentions(text: str, name: str) -> bool:
     """Whether the text names the name as whole words, in any case."""
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) is not None
+
+
+def _with_rare_names(statements: list[_Statement]) -> list[_Statement]:
+    """The statements with the names that at most :data:`PHRASE_STATEMENTS` statements of their document use: a
+    name a whole document repeats ("Scheme", "Commission") says little of which action a statement is about."""
+    uses = Counter((statement.document, name) for statement in statements for name in statement.names)
+    # only a dated commitment of a dated document is read by its rare names (:func:`_done_in_time`)
+    return [replace(statement, rare_names=frozenset(name for name in statement.names if uses[statement.document, name] <= PHRASE_STATEMENTS))
+            if statement.names and statement.deadline_end and statement.stated and statement.kind == "commitment" else statement
+            for statement in statements]
 
 
 def _with_phrase_anchors(statements: list[_Statement]) -> list[_Statement]:
@@ -501,7 +686,16 @@ def follow_ups(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tu
     >>> follow_ups(new_graph())
     []
     """
-    statements = _with_phrase_anchors(_statements(graph))
+    return [(earlier.iri, later.iri, result) for earlier, later, result in _links(graph, threshold)]
+
+
+def _links(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tuple[_Statement, _Statement, str]]:
+    """The (earlier commitment, later statement, outcome) links of a merged graph, sorted by IRI (:func:`follow_ups`);
+    a later statement may be a sentence that is no commitment of the graph (:func:`_reports`)."""
+    paragraphs = _paragraphs(graph)
+    dates = _document_dates(graph, paragraphs)
+    days = _paragraph_days(paragraphs, dates)
+    statements = _with_rare_names(_with_phrase_anchors(_statements(graph, dates, days)))
     documents: dict[str, set[str]] = {}
     for statement in statements:
         for anchor in statement.named:
@@ -510,25 +704,45 @@ def follow_ups(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tu
     statements = [replace(statement, named=statement.named - common) if statement.named & common else statement
                   for statement in statements]
     weights = rarity(statement.terms for statement in statements)
+    reports = _reports(graph, paragraphs, dates, days)
+    # the rarity of the commitments' terms alone, so that the sentences added change no other link; a term only
+    # they use is as rare as a term can be
+    unseen = math.log(1 + len(statements)) + 1
+    weights.update({term: unseen for report in reports for term in report.terms if term not in weights})
+    commitments = len(statements)
+    statements = statements + reports
     by_anchor: dict[str, list[int]] = {}
+    by_day: dict[str, list[int]] = {}
     for index, statement in enumerate(statements):
         for anchor in statement.anchors:
             by_anchor.setdefault(anchor, []).append(index)
+        for day in statement.here:
+            by_day.setdefault(day, []).append(index)
+    done = sorted((day, index) for index, statement in enumerate(statements) for day in statement.done_on)
     pairs: dict[tuple[int, int], tuple[float, frozenset[str]]] = {}  # the score and the anchors shared
-    for index, earlier in enumerate(statements):
+    for index, earlier in enumerate(statements[:commitments]):
         if earlier.kind != "commitment":
             continue
-        for other in sorted({other for anchor in earlier.anchors for other in by_anchor[anchor]}):
+        candidates = {other for anchor in earlier.anchors for other in by_anchor[anchor]} | set(by_day.get(earlier.date, ()))
+        if earlier.stated and earlier.deadline_end:  # the statements reporting an act done in its time
+            candidates.update(other for _, other in done[bisect_right(done, (earlier.date, len(statements))):
+                                                      bisect_right(done, (earlier.deadline_end, len(statements)))])
+        for other in sorted(candidates):
             later = statements[other]
             if not _later(earlier, later):
+                continue
+            if later.where is not None and not reports_done(later.text, later.following, earlier.text):
                 continue
             first, second = _aligned(graph, earlier, later), _aligned(graph, later, earlier)
             if _same_action(first, second) and (score := similarity(first.terms, second.terms, weights)) >= threshold:
                 pairs[index, other] = score, first.anchors & second.anchors
-    return sorted((statements[earlier_at].iri, statements[later_at].iri,
-                   outcome(statements[earlier_at].deadline_end, statements[later_at].kind, statements[later_at].text,
-                           statements[later_at].deadline_end, statements[earlier_at].text))
-                  for earlier_at, later_at in _mutual_best(pairs, statements))
+    links = []
+    for earlier_at, later_at in _mutual_best(pairs, statements):
+        earlier, later = statements[earlier_at], statements[later_at]
+        following = later.following if later.where is not None else _following_in(graph, later)  # read only for the links made
+        kind = "action_taken" if _done_in_time(earlier, later) else later.kind  # done, and in time
+        links.append((earlier, later, outcome(earlier.deadline_end, kind, later.text, later.deadline_end, earlier.text, following)))
+    return sorted(links, key=lambda link: (link[0].iri, link[1].iri, link[2]))
 
 
 def _mutual_best(pairs: dict[tuple[int, int], tuple[float, frozenset[str]]], statements: list[_Statement]) -> list[tuple[int, int]]:
@@ -558,8 +772,23 @@ def _same_action(earlier: _Statement, later: _Statement) -> bool:
         return False
     if earlier.recommendations & later.recommendations:
         return True
+    if earlier.stated and earlier.date in later.here:  # the later statement's paragraph names the earlier document's day
+        return True
+    if _done_in_time(earlier, later):
+        return True
     leads_agree = earlier.lead is None or later.lead is None or earlier.lead == later.lead
     return leads_agree and bool(earlier.named & later.named) and _refers_back(later, earlier)
+
+
+def _done_in_time(earlier: _Statement, later: _Statement) -> bool:
+    """Whether the later statement says something was done on a day after the earlier document and by the earlier
+    commitment's deadline, to a thing both name by a name few statements of the earlier document use ("By June 2025,
+    the Government will also set out a timetable to act on Baroness Casey's audit" / "on 16 June, the Home
+    Secretary made it abundantly clear that this Government will accept all 12 of Baroness Casey's
+    recommendations"): the report of the act promised, made in time.  A day in the window alone is common."""
+    if not earlier.stated or not earlier.deadline_end or not earlier.rare_names & later.names:
+        return False
+    return any(earlier.date < day <= earlier.deadline_end for day in later.done_on)
 
 
 def _refers_back(later: _Statement, earlier: _Statement) -> bool:
@@ -582,5 +811,22 @@ def link_follow_ups(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> No
     -------
     None
     """
-    for earlier, later, result in follow_ups(graph, threshold):
-        add_edge(graph, earlier, later, "followed_up_by", graph.nodes[later]["provenance"], outcome=result)
+    for earlier, later, result in _links(graph, threshold):
+        if later.where is not None and later.iri not in graph:
+            _add_report(graph, later)
+        add_edge(graph, earlier.iri, later.iri, "followed_up_by", graph.nodes[later.iri]["provenance"], outcome=result)
+
+
+def _add_report(graph: nx.MultiDiGraph, report: _Statement) -> None:
+    """Add a sentence that is no commitment of the graph, but reports an earlier one done, as an action taken
+    stated in its paragraph: a ``followed_up_by`` edge joins commitments."""
+    assert report.where is not None
+    paragraph, start, end = report.where
+    data = graph.nodes[paragraph]
+    record = min(data["provenance"], key=lambda r: (r.document, r.locator, r.start))
+    where = Provenance(record.document, record.locator, record.paragraph, record.section, record.start + start,
+                       record.start + end, report.text)
+    label = report.text if len(report.text) <= 90 else report.text[:87].rstrip() + "…"
+    add_node(graph, report.iri, "Commitment", label, where, text=report.text, paragraph=record.paragraph,
+             locator=data.get("locator"), section=data.get("section"), kind="action_taken")
+    add_edge(graph, report.iri, paragraph, "stated_in", where)
