@@ -150,7 +150,7 @@ def _page_words(page: pdfium.PdfPage, height: float, fonts: _FontInfo) -> list[_
     box = pdfium_c.FS_RECTF()
     words: list[_Word] = []
     chars: list[str] = []
-    x0 = x1 = top = bottom = size = 0.0
+    x0 = x1 = top = bottom = size = glyph_left = 0.0
     bold = False
     try:
         for index in range(pdfium_c.FPDFText_CountChars(handle)):
@@ -164,12 +164,15 @@ def _page_words(page: pdfium.PdfPage, height: float, fonts: _FontInfo) -> list[_
             pdfium_c.FPDFText_GetLooseCharBox(handle, index, box)
             c_top, c_bottom = height - box.top, height - box.bottom
             c_size = c_bottom - c_top  # as printed (FPDFText_GetFontSize is before the page's scale)
-            if chars and (abs(c_top - top) > 0.3 * size or box.left < x1 - 0.5 * size or box.left - x1 > 0.25 * size):
+            # A ligature ("ffi") comes as its letters, each with the ligature's box: one word, not a step back
+            same_glyph = bool(chars) and box.left == glyph_left and box.right == x1
+            if chars and not same_glyph and (abs(c_top - top) > 0.3 * size or box.left < x1 - 0.5 * size or box.left - x1 > 0.25 * size):
                 words.append(_Word("".join(chars), x0, x1, top, bottom, size, bold))
                 chars = []
             if not chars:
                 x0, top, bottom, size, bold = box.left, c_top, c_bottom, c_size, fonts.bold(handle, index)
             chars.append(char)
+            glyph_left = box.left
             x1 = max(x1, box.right) if len(chars) > 1 else box.right
         if chars:
             words.append(_Word("".join(chars), x0, x1, top, bottom, size, bold))
