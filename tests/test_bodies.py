@@ -337,3 +337,40 @@ def test_a_name_with_an_abbreviation_inside_keeps_the_form_as_written():
     # contrary: a name written without one has no such alias
     found = MentionFinder(Gazetteer([])).find("The Lowland Base Areas Administration agreed.")
     assert [(m.entity.name, m.entity.aliases) for m in found] == [("Lowland Base Areas Administration", ())]
+
+
+def test_nhs_scotland_s_health_boards_are_listed_and_a_number_that_is_a_quantity_is_no_name():
+    assert _names("The group includes NHS Lothian, NHS Greater Glasgow and Clyde and NHS Health Scotland.") == [
+        "NHS Lothian", "NHS Greater Glasgow and Clyde", "NHS Health Scotland"]
+    assert _names("Patients are supported by NHS 24 at night.") == ["NHS 24"]
+    assert _names("The painting is on loan to the National Galleries of Scotland.") == ["National Galleries of Scotland"]
+    # contrary: "24" as a quantity after "NHS" names no board
+    assert "NHS 24" not in _names("The NHS 24 hours a day is a promise.")
+    assert "NHS 24" not in _names("The NHS 24/7 is a promise.")
+
+
+def test_a_bank_is_a_body_and_one_named_for_a_place_ends_before_and():
+    assert _discovered("The Government took stakes in the Lowland Bank of Ruritania and Lowland Banking Group.") == [
+        "Lowland Bank of Ruritania", "Lowland Banking Group"]
+    # contrary: a department's subjects joined by "and" are one name
+    assert _discovered("The Department of Lowland Waters and Coastal Affairs met.") == ["Department of Lowland Waters and Coastal Affairs"]
+
+
+def test_a_name_written_in_lower_case_after_a_capitalised_word_is_a_body():
+    assert _discovered("GPs, helped by the Lowland flu response centre, coped.") == ["Lowland flu response centre"]
+    assert _discovered("I asked the Lowland expert group on ECMO for advice.") == ["Lowland expert group on ECMO"]
+    # contrary: a place's team named by its head word alone, and a sentence's start
+    assert _discovered("It was agreed with the Leicester team.") == []
+    assert _discovered("Lowland flu response centre staff coped.") == []
+    # contrary: a phrase with small words, and a head word that qualifies the next noun
+    assert _discovered("We thank the Chair and her panel for their work.") == []
+    assert _discovered("It kept the Lowland aircraft over its service life.") == []
+
+
+def test_a_name_the_text_says_is_a_company_or_an_organisation_is_a_body():
+    assert _discovered("Grants went to Lowland Widgets, a high-tech engineering company that exports.") == ["Lowland Widgets"]
+    assert _discovered("I visited an organisation called the west country makers club, which helps inventors.") == [
+        "west country makers club"]
+    # contrary: a place said to be something else, and a sentence without such a noun
+    assert _discovered("We visited Lowtown, a city of culture, and Hightown, a town near Leeds.") == []
+    assert _discovered("Grants went to Lowland Widgets, a success story.") == []

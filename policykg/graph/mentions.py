@@ -132,6 +132,7 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Directorate": ("Organisation", "agency"),  # "the Central Procurement Directorate"
     "Hospital": ("Organisation", "nhs_body"),  # "the Mater Hospital", "University College London Hospitals"
     "Hospitals": ("Organisation", "nhs_body"),
+    "Bank": ("Organisation", "company"),  # "the Royal Bank of Scotland", "the European Bank for Reconstruction and Development"
     "Ltd": ("Organisation", "company"),
     "Ltd.": ("Organisation", "company"),
     "Limited": ("Organisation", "company"),
@@ -611,6 +612,10 @@ class MentionFinder:
             discovered += intercapped
         if " review" in normalised:
             discovered += self._named_reviews(text, normalised, [*mentions, *discovered])
+        if _LOWER_CASE_NAME.search(normalised):
+            discovered += self._lower_case_names(text, normalised, [*mentions, *discovered])
+        if ", a" in normalised or " called " in normalised:
+            discovered += self._introduced_names(text, normalised, [*mentions, *discovered])
         mentions += discovered
         resolved = self._anaphora(text, mentions)
         if "Commission" in text and _EU_CONTEXT.search(self.paragraph if text in self.paragraph else text):
@@ -626,8 +631,7 @@ class MentionFinder:
             mentions.sort(key=lambda m: (m.start, -m.end))
         if "Committee" in text or "UK " in text:
             mentions = _fuller_forms(text, mentions)
-        if _DOCUMENT_TITLE_AFTER.search(text):
-            mentions = _without_document_titles(text, mentions)
+        mentions = _without_document_titles(text, mentions)
         for mention in mentions:
             self.recent[_head_word(mention.entity.name)] = mention.entity
         return mentions
@@ -664,7 +668,8 @@ class MentionFinder:
         normalised = _norm(joined)
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
                 or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)
-                or (" review" in normalised and _NAMED_REVIEW.search(normalised))
+                or (" review" in normalised and _NAMED_REVIEW.search(normalised)) or _LOWER_CASE_NAME.search(normalised)
+                or _NAME_IN_APPOSITION.search(normalised) or _NAME_CALLED.search(normalised)
                 or (" and " in normalised and _department_subjects().search(normalised))
                 or (_INTERCAPPED_WORD.search(normalised) and _INTERCAPPED_NAME.search(normalised))
                 or "Transport for " in normalised):
@@ -672,8 +677,7 @@ class MentionFinder:
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
         mentions = self.gazetteer._scan(joined, normalised)
-        if _DOCUMENT_TITLE_AFTER.search(joined):
-            mentions = _without_document_titles(joined, mentions)
+        mentions = _without_document_titles(joined, mentions)
         for mention in mentions:
             index = bisect_right(starts, mention.start) - 1
             offset = starts[index]
@@ -831,6 +835,42 @@ class MentionFinder:
             entity = self.gazetteer.lookup(name) or self.gazetteer.add(
                 Entity(name, "Inquiry", "review", entity_iri("Inquiry", name), curated=False))
             found.append(Mention(entity, start, end, name))
+        return found
+
+    def _lower_case_names(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """"the Scottish flu response centre", "the Nimrod integrated project team", "the Scottish expert group on ECMO":
+        a body named, as the Scottish Parliament's Official Report and Hansard often write names, by a capitalised word
+        (a place, a nation, a project) and words in lower case ending in a body's head word. Not a place's body named
+        by its head word alone ("the Leicester team"), nor words inside a known name."""
+        found = []
+        spans = _Spans((m.start, m.end) for m in known)
+        for match in _LOWER_CASE_NAME.finditer(normalised):
+            start, end = match.span(1)
+            between = set(normalised[match.end(2):match.start(3)].split())
+            if spans.overlaps(start, end) or match.group(2) in _NOT_NAME_START or self.gazetteer.lookup(match.group(2)) is not None \
+                    or _FUNCTION_WORDS & between or _NOT_A_BODY_NEXT.match(normalised, end):
+                continue  # "the Chair and her panel", "the Nimrod aircraft over its service life": a phrase, no name
+            name = text[start:end]
+            type, kind = HEAD_WORDS[match.group(3).capitalize()]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
+            found.append(Mention(entity, start, end, name))
+        return found
+
+    def _introduced_names(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """A name the text says is a body's: "Lowland Widgets, a high-tech engineering company that", "an organisation
+        called the west country makers club, which" (a company, a charity, an organisation in apposition or "called").
+        Not a known name, nor words that start no name ("The ..."), nor a place said to be something else."""
+        found = []
+        spans = _Spans((m.start, m.end) for m in known)
+        for pattern in (_NAME_IN_APPOSITION, _NAME_CALLED):
+            for match in pattern.finditer(normalised):
+                start, end = match.span("name")
+                name = text[start:end]
+                if spans.overlaps(start, end) or name.split()[0] in _NOT_NAME_START or self.gazetteer.lookup(name) is not None:
+                    continue
+                kind = _CLASS_KINDS.get(match.group("noun"), "association")
+                entity = self.gazetteer.add(Entity(name, "Organisation", kind, entity_iri("Organisation", name), curated=False))
+                found.append(Mention(entity, start, end, name))
         return found
 
     def _bodies_of_bodies(self, text: str, normalised: str, mentions: list[Mention]) -> list[Mention]:
@@ -1007,11 +1047,14 @@ class MentionFinder:
 # Capitalised words ending in a code's or a manual's title word: "the Civil Service Management Code".
 _DOCUMENT_TITLE_AFTER = re.compile(r" (?:Code|Codes|Handbook|Manual)\b")  # a quick test that a text may hold one
 _DOCUMENT_TITLE_WORDS = re.compile(r"(?: [A-Z][a-z]+){0,2} (?:Code|Codes|Handbook|Manual)\b")
+# A unit of time or a fraction after a number: "the NHS 24 hours a day", "24/7".
+_QUANTITY_AFTER = re.compile(r"(?:[ -](?:hours?|days?|weeks?|months?|years?|per\b|%)|/\d)")
 
 
 def _without_document_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """A body's name that starts a code's or a manual's title ("in accordance with the Civil Service Code", "Section 8 of
-    the Civil Service Management Code") names the document, not the body: such mentions are left out.
+    the Civil Service Management Code") names the document, not the body: such mentions are left out; so is a name
+    ending in a number that is a quantity there ("NHS 24" in "the NHS 24 hours a day").
 
     >>> service = Entity("Civil Service", "Organisation", "government", "https://example.org/cs")
     >>> len(_without_document_titles("under the Civil Service Code.", [Mention(service, 10, 23, "Civil Service")]))
@@ -1019,7 +1062,9 @@ def _without_document_titles(text: str, mentions: list[Mention]) -> list[Mention
     >>> len(_without_document_titles("the Civil Service and its code", [Mention(service, 4, 17, "Civil Service")]))
     1
     """
-    return [m for m in mentions if m.entity.type not in {"Organisation", "Inquiry"} or not _DOCUMENT_TITLE_WORDS.match(text, m.end)]
+    titles = _DOCUMENT_TITLE_AFTER.search(text) is not None
+    return [m for m in mentions if m.entity.type not in {"Organisation", "Inquiry"}
+            or not ((titles and _DOCUMENT_TITLE_WORDS.match(text, m.end)) or (m.text[-1:].isdigit() and _QUANTITY_AFTER.match(text, m.end)))]
 
 
 def _fuller_forms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1262,6 +1307,8 @@ def _end_of_addressee(name: str) -> int:
 
 # A unit's name ending in the department it belongs to: "Railway Inspectorate of the Department of Transport".
 _OF_A_DEPARTMENT = re.compile(r" of the ((?:Department|Ministry) (?:of|for) [A-Z].*)$")
+# A head word, then "of" and one capitalised word (a place): "Bank of Scotland", "University of Leeds".
+_OF_A_PLACE = re.compile(r"\b(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r") of [A-Z][a-z]+$")
 # A head word alone, then "and the": "the Assembly and the Executive", "the Inspectorate and the Committee".
 _LONE_HEAD_AND_THE = re.compile(r"(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r") and the ")
 
@@ -1290,8 +1337,11 @@ def _two_names(name: str) -> tuple[str, int, str] | None:
         if len(first.split()) < 2 or len(second.split()) < 2 or first_type is None or second_type is None:
             continue
         if joint == " and " and not (first.split()[-1] in HEAD_WORDS and second.split()[-1] in HEAD_WORDS
-                                     and first_type[0] == second_type[0]):
-            continue  # "Claimant Service and Experience Survey": one survey's name, not a body and a survey
+                                     and first_type[0] == second_type[0]) \
+                and not (_OF_A_PLACE.search(first) and second.split()[-1] in HEAD_WORDS and first_type[0] == second_type[0] == "Organisation"):
+            # "Claimant Service and Experience Survey": one survey's name, not a body and a survey; but "Royal Bank of
+            # Scotland and Lloyds Banking Group" joins a body named for a place and a body with its head word last
+            continue
         return first, position + len(joint), second
     return None
 
@@ -1314,6 +1364,22 @@ _POLICY_REVIEW_WORDS = frozenset({"Spending", "Comprehensive", "Strategic", "Def
                                   "Periodic", "Annual", "Quinquennial", "Triennial", "Fundamental", "Policy", "Budget", "Pay",
                                   "Price", "Tailored", "Case", "Serious", "Peer", "Performance", "Interim", "Mid-Term",
                                   "Quarterly", "Monthly", "Regulatory", "Structural", "Senior", "Salaries"})
+# The nouns that say what kind of body a name is ("a semiconductor company", "an organisation called ...").
+_CLASS_KINDS = {"company": "company", "firm": "company", "business": "company", "manufacturer": "company", "charity": "charity",
+                "organisation": "association", "organization": "association", "club": "association", "society": "charity"}
+_CLASS_NOUN = r"(?P<noun>" + "|".join(_CLASS_KINDS) + r")"
+# "Lowland Widgets, a multi-award-winning company": capitalised words (a name), a comma, "a"/"an", up to three words, the noun.
+_NAME_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&’'-]*(?: (?:&|and|of) [A-Z][\w&’'-]*| [A-Z][\w&’'-]*){0,3}), an? "
+                                 r"(?:[\w-]+ ){0,3}" + _CLASS_NOUN + r"\b")
+# "an organisation called the west country makers club, which": the words after "called", to the clause's end.
+_NAME_CALLED = re.compile(r"\b(?:an?|one) " + _CLASS_NOUN + r" (?:called|named) (?:the )?(?P<name>[\w&’'-]+(?: [\w&’'-]+){0,5}?)"
+                          r"(?=[,.;:)]| (?:which|that|who|whose|and|in|to|for)\b)")
+_FUNCTION_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "to", "in", "on", "for", "with", "by", "at", "over", "from", "her", "his",
+                             "its", "their", "our", "is", "was", "are", "were", "has", "had", "have", "be", "will", "would"})
+# "the" (not a sentence's start), a capitalised word, one to three words in lower case and a body's head word in lower
+# case, and the subject if one follows: "the Scottish expert group on ECMO".
+_LOWER_CASE_NAME = re.compile(r"(?<=\bthe )(([A-Z][a-z]+) (?:[a-z]+ ){1,3}(group|centre|service|board|committee|council|unit|team|"
+                              r"panel|agency)(?: (?:on|for) [A-Z][A-Za-z]+\b(?! [A-Z]))?)(?![\w’'-])")
 #: "the Pitt review", "the Haddon-Cave review": a review named by one capitalised word (its chair or subject).
 _NAMED_REVIEW = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+ review)\b")
 
