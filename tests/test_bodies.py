@@ -374,3 +374,11 @@ def test_a_name_the_text_says_is_a_company_or_an_organisation_is_a_body():
     # contrary: a place said to be something else, and a sentence without such a noun
     assert _discovered("We visited Lowtown, a city of culture, and Hightown, a town near Leeds.") == []
     assert _discovered("Grants went to Lowland Widgets, a success story.") == []
+
+
+def test_a_hospital_named_in_lower_case_after_a_preposition_of_place_is_a_body():
+    assert _discovered("Care was provided at Lowtown royal infirmary on two occasions.") == ["Lowtown royal infirmary"]
+    assert _discovered("Capacity will double at Hightown hospital in the spring.") == ["Hightown hospital"]
+    # contrary: a nation's hospitals in general, and a hospital's wards
+    assert _discovered("It is used in every Scottish hospital.") == []
+    assert _discovered("It happened in Lowland hospital wards.") == []

@@ -612,7 +612,7 @@ class MentionFinder:
             discovered += intercapped
         if " review" in normalised:
             discovered += self._named_reviews(text, normalised, [*mentions, *discovered])
-        if _LOWER_CASE_NAME.search(normalised):
+        if _LOWER_CASE_NAME.search(normalised) or _LOWER_CASE_HOSPITAL.search(normalised):
             discovered += self._lower_case_names(text, normalised, [*mentions, *discovered])
         if ", a" in normalised or " called " in normalised:
             discovered += self._introduced_names(text, normalised, [*mentions, *discovered])
@@ -668,7 +668,8 @@ class MentionFinder:
         normalised = _norm(joined)
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
                 or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)
-                or (" review" in normalised and _NAMED_REVIEW.search(normalised)) or _LOWER_CASE_NAME.search(normalised)
+                or (" review" in normalised and _NAMED_REVIEW.search(normalised))
+                or _LOWER_CASE_NAME.search(normalised) or _LOWER_CASE_HOSPITAL.search(normalised)
                 or _NAME_IN_APPOSITION.search(normalised) or _NAME_CALLED.search(normalised)
                 or (" and " in normalised and _department_subjects().search(normalised))
                 or (_INTERCAPPED_WORD.search(normalised) and _INTERCAPPED_NAME.search(normalised))
@@ -840,10 +841,19 @@ class MentionFinder:
     def _lower_case_names(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
         """"the Scottish flu response centre", "the Nimrod integrated project team", "the Scottish expert group on ECMO":
         a body named, as the Scottish Parliament's Official Report and Hansard often write names, by a capitalised word
-        (a place, a nation, a project) and words in lower case ending in a body's head word. Not a place's body named
+        (a place, a nation, a project) and words in lower case ending in a body's head word; a hospital so named after
+        "at", "in", "from" or "to" ("at Glenfield hospital", "at Aberdeen royal infirmary"). Not a place's body named
         by its head word alone ("the Leicester team"), nor words inside a known name."""
         found = []
         spans = _Spans((m.start, m.end) for m in known)
+        for match in _LOWER_CASE_HOSPITAL.finditer(normalised):
+            start, end = match.span(1)
+            if not spans.overlaps(start, end) and match.group(2) not in _NOT_NAME_START and self.gazetteer.lookup(match.group(2)) is None \
+                    and not _NOT_A_BODY_NEXT.match(normalised, end):  # "in Scottish hospital wards": the wards
+                name = text[start:end]
+                entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                    Entity(name, "Organisation", "nhs_body", entity_iri("Organisation", name), curated=False))
+                found.append(Mention(entity, start, end, name))
         for match in _LOWER_CASE_NAME.finditer(normalised):
             start, end = match.span(1)
             between = set(normalised[match.end(2):match.start(3)].split())
@@ -1374,6 +1384,9 @@ _NAME_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&’'-]*(?: (?
 # "an organisation called the west country makers club, which": the words after "called", to the clause's end.
 _NAME_CALLED = re.compile(r"\b(?:an?|one) " + _CLASS_NOUN + r" (?:called|named) (?:the )?(?P<name>[\w&’'-]+(?: [\w&’'-]+){0,5}?)"
                           r"(?=[,.;:)]| (?:which|that|who|whose|and|in|to|for)\b)")
+# "at Glenfield hospital", "in Aberdeen royal infirmary": a hospital's place name (and one word) in lower case after a
+# preposition of place ("in every Scottish hospital" has no place name after "in").
+_LOWER_CASE_HOSPITAL = re.compile(r"(?:(?<=\bat )|(?<=\bin )|(?<=\bfrom )|(?<=\bto ))(([A-Z][a-z]+) (?:[a-z]+ )?(?:hospital|infirmary))(?![\w’'-])")
 _FUNCTION_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "to", "in", "on", "for", "with", "by", "at", "over", "from", "her", "his",
                              "its", "their", "our", "is", "was", "are", "were", "has", "had", "have", "be", "will", "would"})
 # "the" (not a sentence's start), a capitalised word, one to three words in lower case and a body's head word in lower
