@@ -249,3 +249,136 @@ def test_transport_for_a_place_is_a_transport_body():
     # contrary: a fund the next word names, and a department's or post's subjects
     assert _discovered("West Yorkshire’s £2.1 billion Transport for City Regions funding begins") == []
     assert _names("the Secretary of State for Transport for the Region said") == []
+
+
+def test_head_words_alone_joined_by_and_the_refer_back_and_name_no_body():
+    assert _discovered("The plan will answer the findings from the Inspectorate and the Committee in full.") == []
+    # contrary: a named body after the lone head word is still found
+    assert _discovered("The plan will answer the Inspectorate and the Lowland Affairs Committee in full.") == [
+        "Lowland Affairs Committee"]
+
+
+def test_a_day_of_the_week_or_a_lone_letter_after_a_name_ends_it():
+    assert _discovered("The Fire Service gave evidence to the Committee on Thursday.") == ["Fire Service"]
+    assert _discovered("You can follow the Committee on X (formerly Twitter) for news.") == []
+    # contrary: a subject in words is part of the name
+    assert _discovered("The Committee on Lowland Waters met on Thursday.") == ["Committee on Lowland Waters"]
+
+
+def test_an_abbreviation_spelt_by_words_in_lower_case_is_not_the_listed_body_s():
+    # "RPA" and "SFA" are listed bodies' abbreviations; here lower-case words define them as something else
+    assert _names("That work is further along in the review of public administration (RPA) process.") == []
+    assert _names("We upgraded 4,000 service family accommodation (SFA) homes; the SFA estate is better.") == []
+    # contrary: the listed body defined by its own name, and the abbreviation used alone
+    assert _names("The Rural Payments Agency (RPA) paid farmers.") == ["Rural Payments Agency", "Rural Payments Agency"]
+    assert _names("The RPA paid farmers.") == ["Rural Payments Agency"]
+    # contrary: a listed programme's own name in lower case keeps its abbreviation
+    assert _names("Children and young people’s mental health services (CYPMHS) help; CYPMHS waits fell.") == [
+        "Children and Young People's Mental Health Services"] * 3
+
+
+def test_the_further_subjects_of_a_post_after_a_comma_are_no_body():
+    assert _discovered("I asked the Minister of Health, Social Services and Public Safety about waiting lists.") == []
+    # contrary: a body after a comma in a plain list is found
+    assert _discovered("We met the Minister of Health, and the Social Services Board agreed.") == ["Social Services Board"]
+
+
+def test_the_assembly_in_a_document_naming_northern_ireland_is_its_assembly():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["Northern Ireland: health questions.", "The targets were agreed by the Assembly and the Executive."])
+    assert [(m.entity.name, m.text) for m in found[1]] == [("Northern Ireland Assembly", "Assembly"),
+                                                           ("Northern Ireland Executive", "Executive")]
+    # contrary: a document naming Wales too may mean the Senedd, and elsewhere "the Assembly" is left alone
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find_each(["Wales and Northern Ireland: health questions.", "The targets were agreed by the Assembly."])
+    assert found[1] == []
+    assert _names("The targets were agreed by the Assembly.") == []
+
+
+def test_an_intercapped_word_after_a_or_in_the_plural_is_no_company():
+    assert _discovered("Thank you, a LeasCheann Comhairle.") == []
+    assert _discovered("Members should switch off phones and BlackBerries before the debate.") == []
+    # contrary: an intercapped name used as a name is a body
+    assert _discovered("The contract went to QinetiQ and others.") == ["QinetiQ"]
+
+
+def test_a_body_s_name_that_starts_a_code_s_title_names_the_code_and_a_guide_is_no_body():
+    assert _names("Staff are recruited in accordance with the Civil Service Code.") == []
+    assert _names("Travel follows Section 8 of the Civil Service Management Code and other rules.") == []
+    assert _discovered("We have published the Guide to Lowland Services for Bereaved People.") == []
+    # contrary: the body named for itself, and a body whose name holds "Guide"
+    assert _names("The Civil Service will publish its code.") == ["Civil Service"]
+    assert _discovered("The Lowland Guide Dogs Association met.") == ["Lowland Guide Dogs Association"]
+
+
+def test_a_legislature_as_the_start_of_another_name_or_the_place_of_its_papers_is_no_body():
+    def acting(text: str) -> list[str]:
+        return [m.entity.name for m in MentionFinder(Gazetteer.packaged().copy()).find(text) if not _addressed_as_forum(text, m)]
+    assert acting("It may be reproduced under the terms of the Open Parliament Licence.") == []
+    assert acting("All answers are available on the Scottish Parliament’s website.") == []
+    assert acting("Figures are available from the Scottish Parliament’s Information Centre (Bib. number 1).") == []
+    assert acting("I have placed tables in the Scottish Parliament Information Centre (Bib. number 2).") == []
+    # contrary: the legislature acting is a body
+    assert acting("The Scottish Parliament voted for the Bill.") == ["Scottish Parliament"]
+    assert acting("Parliament approved the order.") == ["Parliament of the United Kingdom"]
+
+
+def test_a_unit_of_a_department_names_the_department_too():
+    assert _discovered("It was a requirement of the Lowland Inspectorate of the Department of Lowland Affairs.") == [
+        "Lowland Inspectorate of the Department of Lowland Affairs", "Department of Lowland Affairs"]
+    # contrary: a body of a body that is no department is one name
+    assert _discovered("The Lowland Board of the Lowland Trust met.") == ["Lowland Board of the Lowland Trust"]
+
+
+def test_a_name_with_an_abbreviation_inside_keeps_the_form_as_written():
+    found = MentionFinder(Gazetteer([])).find("The Lowland Base Areas (LBA) Administration agreed.")
+    assert [(m.entity.name, m.entity.aliases) for m in found] == [
+        ("Lowland Base Areas Administration", ("Lowland Base Areas (LBA) Administration",))]
+    # contrary: a name written without one has no such alias
+    found = MentionFinder(Gazetteer([])).find("The Lowland Base Areas Administration agreed.")
+    assert [(m.entity.name, m.entity.aliases) for m in found] == [("Lowland Base Areas Administration", ())]
+
+
+def test_nhs_scotland_s_health_boards_are_listed_and_a_number_that_is_a_quantity_is_no_name():
+    assert _names("The group includes NHS Lothian, NHS Greater Glasgow and Clyde and NHS Health Scotland.") == [
+        "NHS Lothian", "NHS Greater Glasgow and Clyde", "NHS Health Scotland"]
+    assert _names("Patients are supported by NHS 24 at night.") == ["NHS 24"]
+    assert _names("The painting is on loan to the National Galleries of Scotland.") == ["National Galleries of Scotland"]
+    # contrary: "24" as a quantity after "NHS" names no board
+    assert "NHS 24" not in _names("The NHS 24 hours a day is a promise.")
+    assert "NHS 24" not in _names("The NHS 24/7 is a promise.")
+
+
+def test_a_bank_is_a_body_and_one_named_for_a_place_ends_before_and():
+    assert _discovered("The Government took stakes in the Lowland Bank of Ruritania and Lowland Banking Group.") == [
+        "Lowland Bank of Ruritania", "Lowland Banking Group"]
+    # contrary: a department's subjects joined by "and" are one name
+    assert _discovered("The Department of Lowland Waters and Coastal Affairs met.") == ["Department of Lowland Waters and Coastal Affairs"]
+
+
+def test_a_name_written_in_lower_case_after_a_capitalised_word_is_a_body():
+    assert _discovered("GPs, helped by the Lowland flu response centre, coped.") == ["Lowland flu response centre"]
+    assert _discovered("I asked the Lowland expert group on ECMO for advice.") == ["Lowland expert group on ECMO"]
+    # contrary: a place's team named by its head word alone, and a sentence's start
+    assert _discovered("It was agreed with the Leicester team.") == []
+    assert _discovered("Lowland flu response centre staff coped.") == []
+    # contrary: a phrase with small words, and a head word that qualifies the next noun
+    assert _discovered("We thank the Chair and her panel for their work.") == []
+    assert _discovered("It kept the Lowland aircraft over its service life.") == []
+
+
+def test_a_name_the_text_says_is_a_company_or_an_organisation_is_a_body():
+    assert _discovered("Grants went to Lowland Widgets, a high-tech engineering company that exports.") == ["Lowland Widgets"]
+    assert _discovered("I visited an organisation called the west country makers club, which helps inventors.") == [
+        "west country makers club"]
+    # contrary: a place said to be something else, and a sentence without such a noun
+    assert _discovered("We visited Lowtown, a city of culture, and Hightown, a town near Leeds.") == []
+    assert _discovered("Grants went to Lowland Widgets, a success story.") == []
+
+
+def test_a_hospital_named_in_lower_case_after_a_preposition_of_place_is_a_body():
+    assert _discovered("Care was provided at Lowtown royal infirmary on two occasions.") == ["Lowtown royal infirmary"]
+    assert _discovered("Capacity will double at Hightown hospital in the spring.") == ["Hightown hospital"]
+    # contrary: a nation's hospitals in general, and a hospital's wards
+    assert _discovered("It is used in every Scottish hospital.") == []
+    assert _discovered("It happened in Lowland hospital wards.") == []

@@ -194,3 +194,13 @@ def test_a_pdf_is_known_by_its_content_and_built_from_the_command_line(tmp_path)
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "pg2.s1.t1.r5" in (out / "graph.json").read_text(encoding="utf-8")
+
+
+def test_a_ligature_s_letters_are_one_word():
+    # A published PDF sets "ffi" and "ff" as one glyph, which PDFium gives as its letters, each with the glyph's box.
+    document = load_document(FIXTURES / "real" / "home-affairs-committee-summer-disorder-government-response-2025-07.pdf")
+    text = " ".join(item.text for paragraph in document.paragraphs for item in paragraph.items)
+    assert "Office" in text and "officer" in text and "Affairs" in document.sections[0].heading
+    assert not re.search(r"\b(?:Of f ice|of f icer|Af fairs)\b", text)
+    # contrary: the words a space parts stay apart
+    assert "Home Office" in text and "HomeOffice" not in text

@@ -522,6 +522,13 @@ _MONEY_TO = re.compile(r"(?:£|\b(?:allocations?|allocated|funding|grants?|paid)
 # Office"): places a document goes, like the Library, not bodies that act.
 _HOUSE_DOCUMENT_OFFICES = frozenset({"Vote Office", "Printed Paper Office"})
 _FROM_THE = re.compile(r"(?:\b(?:from|at|and)|,)\s+(?:the\s+)?$", re.I)
+# A legislature's library and its other places for papers; the forms a legislature is written in.
+_PAPERS_PLACE = re.compile(r"\b(?:Information Centre|Library|Libraries)$")
+_LEGISLATURE_FORMS = ("Parliament", "House of", *(form for forms in LEGISLATURES.values() for form in forms))
+_LEGISLATURE_POSSESSIVE = re.compile(r"(?:Parliament|House of (?:Commons|Lords)|Assembly|Senedd)[’']s\s+$")
+_LEGISLATURE_PLACE_AFTER = re.compile(r"(?:[’']s)?\s+(?:website|web site|Official Report|Hansard|Library|Libraries|Information Centre)\b", re.I)
+# A capitalised word right after the legislature's name, not a connector: the name is the start of another one.
+_NAME_GOES_ON = re.compile(r" (?!(?:And|Or|The|To|In|On|Of|For)\b)[A-Z][a-z]")
 
 
 def _addressed_as_forum(text: str, mention: Mention, heading: bool = False) -> bool:
@@ -540,8 +547,16 @@ def _addressed_as_forum(text: str, mention: Mention, heading: bool = False) -> b
     before = text[max(0, mention.start - _FORUM_WORDS) : mention.start]
     if mention.entity.name in _HOUSE_DOCUMENT_OFFICES:
         return _FORUM_BEFORE.search(before) is not None or _FROM_THE.search(before) is not None
+    if _PAPERS_PLACE.search(mention.entity.name):
+        # "tables placed in the Scottish Parliament Information Centre", "available from the Scottish Parliament's
+        # Information Centre": a legislature's library, where papers go
+        return mention.entity.name.startswith(_LEGISLATURE_FORMS) or _LEGISLATURE_POSSESSIVE.search(before) is not None
     if mention.entity.name not in LEGISLATURES:
         return False
+    if _LEGISLATURE_PLACE_AFTER.match(text, mention.end) or _NAME_GOES_ON.match(text, mention.end):
+        # "the Scottish Parliament's website", "Scottish Parliament Official Report": where papers are; "the Open
+        # Parliament Licence": the first words of another name
+        return True
     if heading and text.strip(" .:") == mention.text:
         return True  # "House of Commons" alone as the title of a day's record: where it was said
     if _POST_OF.search(before):

@@ -132,6 +132,7 @@ HEAD_WORDS: dict[str, tuple[str, str]] = {
     "Directorate": ("Organisation", "agency"),  # "the Central Procurement Directorate"
     "Hospital": ("Organisation", "nhs_body"),  # "the Mater Hospital", "University College London Hospitals"
     "Hospitals": ("Organisation", "nhs_body"),
+    "Bank": ("Organisation", "company"),  # "the Royal Bank of Scotland", "the European Bank for Reconstruction and Development"
     "Ltd": ("Organisation", "company"),
     "Ltd.": ("Organisation", "company"),
     "Limited": ("Organisation", "company"),
@@ -266,6 +267,7 @@ _INTERCAPPED_NAME = re.compile(r"(?<![\w’'.@/-])(?:[A-Z][A-Za-z-]+ )?(?!Ma?c[A
 #: A small word after a name that is no function word: the name qualifies a thing ("the Quest AirManager system").
 _NOT_A_BODY_NEXT = re.compile(r" (?!(?:and|or|is|was|has|had|have|are|were|as|in|on|at|to|of|for|with|by|which|who|will|would|"
                               r"said|says|should|could|can|may|must|did|does|also|the|a|an|that|its|from)\b)[a-z]")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w’'])[Aa]n? $")  # "a" or "an" before a word: a thing or a title, not a name
 _FORMER = re.compile(r"\bformer\s+$")
 _HOSPITAL_TOWN = re.compile(r", [A-Z][a-z]+(?=[ .;:)]|$)(?! [A-Z])")  # "Mater Hospital, Belfast prior to", not ", Royal Victoria"
 _SUBJECT_LIST = re.compile(r"\w, [\w' ]+ (?:and|&) \w")  # "Business, Innovation and Skills"
@@ -572,6 +574,7 @@ _NHS_TRUST = re.compile(r"\b((?:[A-Z][\w'’-]*|and|of|&) ){0,10}?(?<![\w'’-])
 _EU_CONTEXT = re.compile(r"\b(?:EU|European Union|[Pp]residency|[Mm]ember [Ss]tates|Schengen|ECOFIN|Ecofin)\b")
 # "the Commission" named alone: not "the Commission for Equality ...", not "the Commission on Carers".
 _BARE_EXECUTIVE = re.compile(r"\bthe (Executive)\b(?!\s+(?:[A-Z]|of\s+[A-Z]))")
+_BARE_ASSEMBLY = re.compile(r"\bthe (Assembly)\b(?!\s+(?:[A-Z]|of\s+[A-Z]))")
 _BARE_COMMISSION = re.compile(r"\b[Tt]he (Commission)\b(?!\s+(?:of|for|on|into|to|in)\s+[A-Z])(?!\s+[A-Z])")
 
 
@@ -585,6 +588,7 @@ class MentionFinder:
         self.paragraph = ""  # the paragraph the text found in belongs to (``find_each``), for what it says of the text
         self.northern_ireland = False  # whether the document has named Northern Ireland (then "the Executive" is its)
         self.addressed = False  # whether the paragraph being read holds a postcode (then names may run into an address)
+        self.wales = False  # whether it has named Wales (then "the Assembly" may be Wales's)
 
     def find(self, text: str) -> list[Mention]:
         normalised = _norm(text)  # same length as text: offsets carry over
@@ -609,6 +613,10 @@ class MentionFinder:
             discovered += intercapped
         if " review" in normalised:
             discovered += self._named_reviews(text, normalised, [*mentions, *discovered])
+        if _LOWER_CASE_NAME.search(normalised) or _LOWER_CASE_HOSPITAL.search(normalised):
+            discovered += self._lower_case_names(text, normalised, [*mentions, *discovered])
+        if ", a" in normalised or " called " in normalised:
+            discovered += self._introduced_names(text, normalised, [*mentions, *discovered])
         mentions += discovered
         resolved = self._anaphora(text, mentions)
         if "Commission" in text and _EU_CONTEXT.search(self.paragraph if text in self.paragraph else text):
@@ -616,11 +624,15 @@ class MentionFinder:
         self.northern_ireland = self.northern_ireland or "Northern Ireland" in text
         if self.northern_ireland and "the Executive" in text:
             resolved += self._bare_name(text, mentions, _BARE_EXECUTIVE, "Northern Ireland Executive")
+        self.wales = self.wales or "Wales" in text or "Welsh" in text
+        if self.northern_ireland and not self.wales and "the Assembly" in text:
+            resolved += self._bare_name(text, [*mentions, *resolved], _BARE_ASSEMBLY, "Northern Ireland Assembly")
         mentions += resolved
         if discovered or resolved:  # the scan's own mentions come in order already
             mentions.sort(key=lambda m: (m.start, -m.end))
         if "Committee" in text or "UK " in text:
             mentions = _fuller_forms(text, mentions)
+        mentions = _without_document_titles(text, mentions)
         for mention in mentions:
             self.recent[_head_word(mention.entity.name)] = mention.entity
         return mentions
@@ -651,19 +663,24 @@ class MentionFinder:
         joined = "\n".join(texts)  # no form holds a line break, and it is no word character: matches stay inside a text
         self.paragraph = joined
         self.northern_ireland = self.northern_ireland or "Northern Ireland" in joined
+        self.wales = self.wales or "Wales" in joined or "Welsh" in joined
         if len(texts) < 2:
             return [self.find(text) for text in texts]
         normalised = _norm(joined)
         if ("(" in normalised or _HEAD_WORD_INSIDE.search(normalised) or _ANAPHOR.search(joined)
                 or ("NHS" in normalised and _NHS_TRUST.search(normalised)) or _QUALIFIED_BODY.search(normalised)
                 or (" review" in normalised and _NAMED_REVIEW.search(normalised))
+                or _LOWER_CASE_NAME.search(normalised) or _LOWER_CASE_HOSPITAL.search(normalised)
+                or _NAME_IN_APPOSITION.search(normalised) or _NAME_CALLED.search(normalised)
                 or (" and " in normalised and _department_subjects().search(normalised))
                 or (_INTERCAPPED_WORD.search(normalised) and _INTERCAPPED_NAME.search(normalised))
                 or "Transport for " in normalised):
             return [self.find(text) for text in texts]  # it may teach or refer back: text by text
         found: list[list[Mention]] = [[] for _ in texts]
         starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))  # each text's offset in ``joined``
-        for mention in self.gazetteer._scan(joined, normalised):
+        mentions = self.gazetteer._scan(joined, normalised)
+        mentions = _without_document_titles(joined, mentions)
+        for mention in mentions:
             index = bisect_right(starts, mention.start) - 1
             offset = starts[index]
             found[index].append(Mention(mention.entity, mention.start - offset, mention.end - offset, mention.text))
@@ -679,6 +696,13 @@ class MentionFinder:
             if words is None:
                 words = [word.span() for word in _WORD_SPAN.finditer(normalised)]
             long_form = _name_before(normalised, match.start(), short, words)
+            if (not long_form or len(long_form.split()) < 2) and (listed := self.gazetteer.lookup(short)) is not None \
+                    and (spelt := _spelt_in_lower_case(normalised, match.start(), short)) \
+                    and self.gazetteer.lookup(spelt.strip()) is not listed:
+                # "the review of public administration (RPA)": here the abbreviation is not the listed body's (unlike
+                # "children and young people's mental health services (CYPMHS)", the listed name in lower case)
+                self.gazetteer.forget(short)
+                continue
             if not long_form or len(long_form.split()) < 2:
                 continue
             known_short, known_long = self.gazetteer.lookup(short), self.gazetteer.lookup(long_form)
@@ -734,6 +758,8 @@ class MentionFinder:
                     # "Advisory Committee on the Safety of Bloods, Tissues and Organs": the subject is a list
                     name, end = normalised[start:tail.end()], tail.end()
                     taken_until = end
+                if _POST_SUBJECTS_BEFORE.search(normalised, max(0, start - 80), start):
+                    continue  # "the Minister of Health, Social Services and Public Safety": a post's subjects, no body
                 if name and not _overlaps_ordered(known, ends, start, end):
                     found.extend(self._discovered(name, text, start, end))
         return found
@@ -786,7 +812,9 @@ class MentionFinder:
             if any(not (start <= m.start and m.end < end and normalised[m.end] == "-") for m in joined) \
                     or start == 0 or normalised[start - 1] == "\n" \
                     or _NOT_A_BODY_NEXT.match(normalised, end) or match.group(0).split()[0] in _NOT_NAME_START \
-                    or match.group(0).removesuffix("s") in self.expansions:  # "Memorandum of Understanding (MoU)": no body
+                    or match.group(0).removesuffix("s") in self.expansions \
+                    or _INDEFINITE_BEFORE.search(normalised, max(0, start - 4), start) or match.group(0).endswith("ies"):
+                # "Memorandum of Understanding (MoU)", "a LeasCheann Comhairle" (a title), "phones and BlackBerries" (things)
                 continue
             name = text[start:end]
             entity = self.gazetteer.lookup(name) or self.gazetteer.add(
@@ -810,6 +838,51 @@ class MentionFinder:
             entity = self.gazetteer.lookup(name) or self.gazetteer.add(
                 Entity(name, "Inquiry", "review", entity_iri("Inquiry", name), curated=False))
             found.append(Mention(entity, start, end, name))
+        return found
+
+    def _lower_case_names(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """"the Scottish flu response centre", "the Nimrod integrated project team", "the Scottish expert group on ECMO":
+        a body named, as the Scottish Parliament's Official Report and Hansard often write names, by a capitalised word
+        (a place, a nation, a project) and words in lower case ending in a body's head word; a hospital so named after
+        "at", "in", "from" or "to" ("at Glenfield hospital", "at Aberdeen royal infirmary"). Not a place's body named
+        by its head word alone ("the Leicester team"), nor words inside a known name."""
+        found = []
+        spans = _Spans((m.start, m.end) for m in known)
+        for match in _LOWER_CASE_HOSPITAL.finditer(normalised):
+            start, end = match.span(1)
+            if not spans.overlaps(start, end) and match.group(2) not in _NOT_NAME_START and self.gazetteer.lookup(match.group(2)) is None \
+                    and not _NOT_A_BODY_NEXT.match(normalised, end):  # "in Scottish hospital wards": the wards
+                name = text[start:end]
+                entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                    Entity(name, "Organisation", "nhs_body", entity_iri("Organisation", name), curated=False))
+                found.append(Mention(entity, start, end, name))
+        for match in _LOWER_CASE_NAME.finditer(normalised):
+            start, end = match.span(1)
+            between = set(normalised[match.end(2):match.start(3)].split())
+            if spans.overlaps(start, end) or match.group(2) in _NOT_NAME_START or self.gazetteer.lookup(match.group(2)) is not None \
+                    or _FUNCTION_WORDS & between or _NOT_A_BODY_NEXT.match(normalised, end):
+                continue  # "the Chair and her panel", "the Nimrod aircraft over its service life": a phrase, no name
+            name = text[start:end]
+            type, kind = HEAD_WORDS[match.group(3).capitalize()]
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
+            found.append(Mention(entity, start, end, name))
+        return found
+
+    def _introduced_names(self, text: str, normalised: str, known: list[Mention]) -> list[Mention]:
+        """A name the text says is a body's: "Lowland Widgets, a high-tech engineering company that", "an organisation
+        called the west country makers club, which" (a company, a charity, an organisation in apposition or "called").
+        Not a known name, nor words that start no name ("The ..."), nor a place said to be something else."""
+        found = []
+        spans = _Spans((m.start, m.end) for m in known)
+        for pattern in (_NAME_IN_APPOSITION, _NAME_CALLED):
+            for match in pattern.finditer(normalised):
+                start, end = match.span("name")
+                name = text[start:end]
+                if spans.overlaps(start, end) or name.split()[0] in _NOT_NAME_START or self.gazetteer.lookup(name) is not None:
+                    continue
+                kind = _CLASS_KINDS.get(match.group("noun"), "association")
+                entity = self.gazetteer.add(Entity(name, "Organisation", kind, entity_iri("Organisation", name), curated=False))
+                found.append(Mention(entity, start, end, name))
         return found
 
     def _bodies_of_bodies(self, text: str, normalised: str, mentions: list[Mention]) -> list[Mention]:
@@ -887,8 +960,13 @@ class MentionFinder:
         when it joins two names ("Premier League and Football Foundation")."""
         if (date := _TRAILING_DATE.search(name)) is not None:  # "the Select Committee on the Constitution in May"
             name, end = name[: date.start()], start + date.start()
+        if (letter := _TRAILING_LETTER.search(name)) is not None:
+            name, end = name[: letter.start()], start + letter.start()
         if self.addressed and (cut := _end_of_addressee(name)) < len(name):
             name, end = name[:cut], start + cut  # "The Ministerial Correspondence Unit Level 5, ... London SW1A 2HB"
+        if (lone := _LONE_HEAD_AND_THE.match(name)) is not None:
+            # "findings from the Inspectorate and the Committee": a head word alone refers back to a body, names none
+            return self._discovered(name[lone.end():], text, start + lone.end(), end)
         if (pair := _two_names(name)) is not None:
             first, second_offset, second = pair
             return [*self._discovered(first, text, start, start + len(first)),
@@ -931,16 +1009,23 @@ class MentionFinder:
             if (town := _HOSPITAL_TOWN.match(text, end)) is not None:
                 name, end = name + town.group(0), town.end()  # "the Mater Hospital, Belfast": the town is part of its name
         type, kind = typed
+        written = name
         name = _INNER_ABBREVIATION.sub("", name)  # "Freedom of Information (FOI) Act 2000" is the Freedom of Information Act 2000
         if (first := name.split(" ", 1)[0]) in self.expansions:  # "FOI Act 2000", after "Freedom of Information (FOI)"
             name = self.expansions[first] + name[len(first):]
         entity = self.gazetteer.lookup(name) or self.gazetteer.add(Entity(name, type, kind, entity_iri(type, name), curated=False))
-        return [Mention(entity, start, end, text[start:end])]
+        if written != name and type != "Legislation" and written not in entity.aliases:
+            entity = replace(entity, aliases=(*entity.aliases, written))  # a body keeps the form as written among its names
+        found = [Mention(entity, start, end, text[start:end])]
+        if type == "Organisation" and (department := _OF_A_DEPARTMENT.search(name)) is not None:
+            # "the Railway Inspectorate of the Department of Transport": the unit, and the department it belongs to
+            found += self._discovered(department.group(1), text, start + department.start(1), end)
+        return found
 
     def _bare_name(self, text: str, known: list[Mention], pattern: re.Pattern[str], name: str) -> list[Mention]:
         """A body named by its head word alone where the context says which one it is: "the Commission" in a paragraph
-        about the EU is the European Commission, "the Executive" in a document naming Northern Ireland the Northern
-        Ireland Executive (as those texts name them); the bare form joins the body's names.  Elsewhere "the
+        about the EU is the European Commission, "the Executive" and "the Assembly" in a document naming Northern Ireland
+        (and not Wales) the Northern Ireland Executive and Assembly (as those texts name them); the bare form joins the body's names.  Elsewhere "the
         Commission" refers back to a commission the text names ("the Standing Commission on Carers ... the
         Commission's work"), and a name in full ("the Health and Safety Executive") is left alone by ``pattern``."""
         body = self.gazetteer.lookup(name)
@@ -969,6 +1054,29 @@ class MentionFinder:
             if not spans.overlaps(start, end):
                 found.append(Mention(entity, start, end, match.group(0)))
         return found
+
+
+# Capitalised words ending in a code's or a manual's title word: "the Civil Service Management Code".
+_DOCUMENT_TITLE_AFTER = re.compile(r" (?:Code|Codes|Handbook|Manual)\b")  # a quick test that a text may hold one
+_DOCUMENT_TITLE_WORDS = re.compile(r"(?: [A-Z][a-z]+){0,2} (?:Code|Codes|Handbook|Manual)\b")
+# A unit of time or a fraction after a number: "the NHS 24 hours a day", "24/7".
+_QUANTITY_AFTER = re.compile(r"(?:[ -](?:hours?|days?|weeks?|months?|years?|per\b|%)|/\d)")
+
+
+def _without_document_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body's name that starts a code's or a manual's title ("in accordance with the Civil Service Code", "Section 8 of
+    the Civil Service Management Code") names the document, not the body: such mentions are left out; so is a name
+    ending in a number that is a quantity there ("NHS 24" in "the NHS 24 hours a day").
+
+    >>> service = Entity("Civil Service", "Organisation", "government", "https://example.org/cs")
+    >>> len(_without_document_titles("under the Civil Service Code.", [Mention(service, 10, 23, "Civil Service")]))
+    0
+    >>> len(_without_document_titles("the Civil Service and its code", [Mention(service, 4, 17, "Civil Service")]))
+    1
+    """
+    titles = _DOCUMENT_TITLE_AFTER.search(text) is not None
+    return [m for m in mentions if m.entity.type not in {"Organisation", "Inquiry"}
+            or not ((titles and _DOCUMENT_TITLE_WORDS.match(text, m.end)) or (m.text[-1:].isdigit() and _QUANTITY_AFTER.match(text, m.end)))]
 
 
 def _fuller_forms(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1081,6 +1189,28 @@ def _name_before(text: str, position: int, abbreviation: str, words: list[tuple[
     return best
 
 
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
+
+
+def _spelt_in_lower_case(text: str, position: int, abbreviation: str) -> str:
+    """The words in lower case just before ``position`` that spell ``abbreviation`` with their initials, small words
+    left out ("service family accommodation (SFA)", "the review of public administration (RPA)"), else "".
+
+    >>> _spelt_in_lower_case("in the review of public administration (RPA)", 39, "RPA")
+    'review of public administration '
+    >>> _spelt_in_lower_case("the Rural Payments Agency (RPA)", 26, "RPA")
+    ''
+    """
+    before = text[max(0, position - 120):position]
+    words = [w for w in _WORD_SPAN.finditer(before) if w.group(0) not in _SMALL_WORDS]
+    letters = abbreviation.removesuffix("s")
+    candidate = words[-len(letters):] if len(words) >= len(letters) else []
+    if candidate and all(w.group(0)[:1].islower() for w in candidate) \
+            and "".join(w.group(0)[0] for w in candidate).upper() == letters.upper():
+        return before[candidate[0].start():]
+    return ""
+
+
 # "Alongside the X Panel", "According to the X Survey", "Introduce the X Bill": a word (and a
 # preposition) before "the" that starts the run is not part of the name.
 _LEADING_PHRASE = re.compile(r"^[A-Z][\w'’-]*(?:\s+(?:to|with|from|by))?\s+the\s+(?=[A-Z])")
@@ -1151,8 +1281,13 @@ def _after_post(words: list[str]) -> int | None:
     return None
 
 
-# A month after a name ends it: "... on the Constitution in May", "... Committee by March 2025".
-_TRAILING_DATE = re.compile(rf" (?:in|on|by|from|until|since|before|after) (?:{'|'.join(m.capitalize() for m in MONTHS)})\b.*$")
+# A month or a day of the week after a name ends it: "... on the Constitution in May", "... Committee by March 2025",
+# "gave evidence to the Committee on Thursday".
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_TRAILING_DATE = re.compile(rf" (?:in|on|by|from|until|since|before|after) (?:{'|'.join([*(m.capitalize() for m in MONTHS), *_WEEKDAYS])})\b.*$")
+# A single capital letter after the subject's connector is a symbol, not a subject: "follow the Committee on X" (the
+# social network), "Group B".
+_TRAILING_LETTER = re.compile(r" (?:on|of|for|at) [A-Z]$")
 #: A month that starts a name makes it a meeting of the body, not the body ("the June Council conclusions"); "May" is a
 #: surname as often ("May Committee").
 _MEETING_MONTHS = frozenset(m.capitalize() for m in MONTHS) - {"May"}
@@ -1182,6 +1317,14 @@ def _end_of_addressee(name: str) -> int:
     return len(" ".join(words[: last + 1]))
 
 
+# A unit's name ending in the department it belongs to: "Railway Inspectorate of the Department of Transport".
+_OF_A_DEPARTMENT = re.compile(r" of the ((?:Department|Ministry) (?:of|for) [A-Z].*)$")
+# A head word, then "of" and one capitalised word (a place): "Bank of Scotland", "University of Leeds".
+_OF_A_PLACE = re.compile(r"\b(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r") of [A-Z][a-z]+$")
+# A head word alone, then "and the": "the Assembly and the Executive", "the Inspectorate and the Committee".
+_LONE_HEAD_AND_THE = re.compile(r"(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r") and the ")
+
+
 def _two_names(name: str) -> tuple[str, int, str] | None:
     """``(first, offset of second, second)`` when ``name`` joins two names that each have a head word:
     at "and the" ("X School of Medicine and the Y School of Hygiene"), or at "and" between names that
@@ -1206,8 +1349,11 @@ def _two_names(name: str) -> tuple[str, int, str] | None:
         if len(first.split()) < 2 or len(second.split()) < 2 or first_type is None or second_type is None:
             continue
         if joint == " and " and not (first.split()[-1] in HEAD_WORDS and second.split()[-1] in HEAD_WORDS
-                                     and first_type[0] == second_type[0]):
-            continue  # "Claimant Service and Experience Survey": one survey's name, not a body and a survey
+                                     and first_type[0] == second_type[0]) \
+                and not (_OF_A_PLACE.search(first) and second.split()[-1] in HEAD_WORDS and first_type[0] == second_type[0] == "Organisation"):
+            # "Claimant Service and Experience Survey": one survey's name, not a body and a survey; but "Royal Bank of
+            # Scotland and Lloyds Banking Group" joins a body named for a place and a body with its head word last
+            continue
         return first, position + len(joint), second
     return None
 
@@ -1215,7 +1361,7 @@ def _two_names(name: str) -> tuple[str, int, str] | None:
 #: Nouns that head the name of a text, not of a body, when an "of"/"for" phrase follows ("Code of Practice for
 #: Victims", "Standards for Food and Catering Services").
 _DOCUMENT_HEADS = frozenset({"Standards", "Standard", "Code", "Codes", "Guidance", "Guidelines", "Framework", "Charter",
-                             "Principles", "Rules", "Report", "Statement", "Specification"})
+                             "Principles", "Rules", "Report", "Statement", "Specification", "Guide", "Handbook", "Introduction"})
 #: The words a UK court's name holds besides "Court" ("Crown Court", "Magistrates' Court", "Court of Appeal" has "of").
 _COURT_WORDS = frozenset({"Supreme", "High", "Crown", "County", "Family", "Magistrates", "Magistrates'", "Youth", "Coroner's",
                           "Coroners'", "Coroners", "Criminal", "Civil", "Appeal", "Appeals", "Combined", "Sheriff", "Justiciary",
@@ -1230,11 +1376,32 @@ _POLICY_REVIEW_WORDS = frozenset({"Spending", "Comprehensive", "Strategic", "Def
                                   "Periodic", "Annual", "Quinquennial", "Triennial", "Fundamental", "Policy", "Budget", "Pay",
                                   "Price", "Tailored", "Case", "Serious", "Peer", "Performance", "Interim", "Mid-Term",
                                   "Quarterly", "Monthly", "Regulatory", "Structural", "Senior", "Salaries"})
+# The nouns that say what kind of body a name is ("a semiconductor company", "an organisation called ...").
+_CLASS_KINDS = {"company": "company", "firm": "company", "business": "company", "manufacturer": "company", "charity": "charity",
+                "organisation": "association", "organization": "association", "club": "association", "society": "charity"}
+_CLASS_NOUN = r"(?P<noun>" + "|".join(_CLASS_KINDS) + r")"
+# "Lowland Widgets, a multi-award-winning company": capitalised words (a name), a comma, "a"/"an", up to three words, the noun.
+_NAME_IN_APPOSITION = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w&’'-]*(?: (?:&|and|of) [A-Z][\w&’'-]*| [A-Z][\w&’'-]*){0,3}), an? "
+                                 r"(?:[\w-]+ ){0,3}" + _CLASS_NOUN + r"\b")
+# "an organisation called the west country makers club, which": the words after "called", to the clause's end.
+_NAME_CALLED = re.compile(r"\b(?:an?|one) " + _CLASS_NOUN + r" (?:called|named) (?:the )?(?P<name>[\w&’'-]+(?: [\w&’'-]+){0,5}?)"
+                          r"(?=[,.;:)]| (?:which|that|who|whose|and|in|to|for)\b)")
+# "at Glenfield hospital", "in Aberdeen royal infirmary": a hospital's place name (and one word) in lower case after a
+# preposition of place ("in every Scottish hospital" has no place name after "in").
+_LOWER_CASE_HOSPITAL = re.compile(r"(?:(?<=\bat )|(?<=\bin )|(?<=\bfrom )|(?<=\bto ))(([A-Z][a-z]+) (?:[a-z]+ )?(?:hospital|infirmary))(?![\w’'-])")
+_FUNCTION_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "to", "in", "on", "for", "with", "by", "at", "over", "from", "her", "his",
+                             "its", "their", "our", "is", "was", "are", "were", "has", "had", "have", "be", "will", "would"})
+# "the" (not a sentence's start), a capitalised word, one to three words in lower case and a body's head word in lower
+# case, and the subject if one follows: "the Scottish expert group on ECMO".
+_LOWER_CASE_NAME = re.compile(r"(?<=\bthe )(([A-Z][a-z]+) (?:[a-z]+ ){1,3}(group|centre|service|board|committee|council|unit|team|"
+                              r"panel|agency)(?: (?:on|for) [A-Z][A-Za-z]+\b(?! [A-Z]))?)(?![\w’'-])")
 #: "the Pitt review", "the Haddon-Cave review": a review named by one capitalised word (its chair or subject).
 _NAMED_REVIEW = re.compile(r"\b[Tt]he ([A-Z][\w'’-]+ review)\b")
 
 
 _DEPARTMENT_NAME = re.compile(r"^(?:Department (?:for|of)|Ministry of) (?P<subjects>[A-Z][\w’']*(?:,? [A-Z][\w’']*)*,? and [A-Z][\w’' ]*)$")
+# A post's or a department's first subject and a comma: the words after it are its further subjects.
+_POST_SUBJECTS_BEFORE = re.compile(r"\b(?:Minister|Secretary of State|Department|Ministry) (?:of|for) (?:[A-Z][\w’'-]* )*?[A-Z][\w’'-]*, $")
 _SUBJECT_OF_A_POST = re.compile(r"(?:\b(?:for|of|and|to|in)|[A-Z][\w’'-]*|&) $")  # "Secretary of State for", "Adult Health and"
 _NAME_GOES_ON = re.compile(r" (?:[A-Z(]|and [A-Z]|& )")  # "... Committee", "... (CLG)" is fine but rare: left out
 
@@ -1282,6 +1449,8 @@ def _type_of(name: str) -> tuple[str, str] | None:
         head = words[-2]
         if head not in {"Act", "Regulations", "Order"}:  # "Children Act 1989", "... Regulations 1988"
             return None
+    if len(words) > 1 and words[0] in _DOCUMENT_HEADS and words[1] == "to":
+        return None  # "Guide to Coroner Services for Bereaved People": a guide's title
     first_connector = next((i for i, w in enumerate(words) if w in {"into", "on", "of", "for"}), None)
     if first_connector and words[first_connector - 1] in _DOCUMENT_HEADS:
         return None  # "Government Buying Standards for Food and Catering Services": a standard, not a service
