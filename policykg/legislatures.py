@@ -7,6 +7,8 @@ tells a legislature named as the forum of words from one that acts, by the gazet
 ('Senedd', 'Welsh Parliament')
 >>> "Westminster Hall" in CHAMBERS, "House of Lords" in HOUSES
 (True, True)
+>>> "written answers" in RECORD_TITLES
+True
 """
 
 from __future__ import annotations
@@ -27,3 +29,11 @@ HOUSES: tuple[str, ...] = ("House of Commons", "House of Lords")
 #: The places a sitting's record is headed with: each legislature's written forms, and Westminster Hall (the
 #: Commons' second debating chamber).
 CHAMBERS: tuple[str, ...] = (*(form for forms in LEGISLATURES.values() for form in forms), "Westminster Hall")
+
+#: Titles that name only a kind of record, not its subject: each legislature publishes a "Written Answers" of the day,
+#: so such a title and its date do not tell two records apart (lower case).
+RECORD_TITLES: frozenset[str] = frozenset({
+    "written answers", "written answers to questions", "written question", "written questions",
+    "written statements", "written ministerial statements", "oral answers", "oral answers to questions",
+    "debates", "official report",
+})

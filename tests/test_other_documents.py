@@ -239,3 +239,19 @@ def test_a_unit_alone_on_the_line_above_a_table_makes_its_numbers_amounts():
     assert [amount for amount, _, _ in _funding(answer)] == [817167, 853334]
     # contrary: the same table under a line that states no unit holds counts, not money
     assert _funding(answer.replace("\n£\n", "\nJourneys\n")) == []
+
+
+def _documents(graph) -> list[str]:
+    return sorted(iri for iri, data in graph.nodes(data=True) if data["type"] == "Document")
+
+
+def test_two_records_of_one_day_titled_by_their_kind_are_two_documents():
+    """Each legislature publishes a "Written Answers" of the day: title and date alone would merge two records."""
+    lords = parse_govuk_text("Written Answers\nThursday 29 October 2009\nAir Quality\nThe Minister will publish the report.\n")
+    holyrood = parse_govuk_text("Written Answers\nThursday 29 October 2009\nBenefits\nThe Scottish Executive has no plans.\n")
+    documents = _documents(build_graph([lords, holyrood], annotations={}))
+    assert len(documents) == 2 and all("/written-answers-2009-10-29-" in iri for iri in documents)
+    # the same record read twice is one document; a titled document stays title and date
+    assert len(_documents(build_graph([lords, lords], annotations={}))) == 1
+    titled = parse_govuk_text("Air Quality Strategy\nPublished 29 October 2009\nSummary\nWe will act.\n")
+    assert _documents(build_graph([titled], annotations={})) == ["https://w3id.org/policykg/id/document/air-quality-strategy-2009-10-29"]

@@ -26,6 +26,7 @@ Every node and edge carries the provenance of the sentence that states it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from bisect import bisect_right
@@ -50,7 +51,7 @@ from policykg.graph.previous import link_previous_responses
 from policykg.graph.progress import progress_from_wording
 from policykg.graph.responses import add_response_deadlines
 from policykg.iris import curated_source, mint, slug
-from policykg.legislatures import LEGISLATURES
+from policykg.legislatures import LEGISLATURES, RECORD_TITLES
 from policykg.loaders.dates import MONTHS
 from policykg.loaders.document import Document, Item, Paragraph, Section, split_sentences
 
@@ -241,9 +242,15 @@ def document_title(document: Document) -> str:
 
 
 def document_iri(document: Document) -> str:
-    """Documents are identified by title and publication date, not by file."""
+    """Documents are identified by title and publication date, not by file; a day's record titled by its kind alone
+    ("Written Answers") also by its text, since every legislature publishes one that day."""
     date = document.published.isoformat() if document.published else "undated"
-    return mint("document", f"{slug(document_title(document))}-{date}")
+    title = document_title(document)
+    key = f"{slug(title)}-{date}"
+    if title.strip().casefold() in RECORD_TITLES:
+        text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+        key += "-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return mint("document", key)
 
 
 @dataclass
