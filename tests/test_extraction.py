@@ -437,3 +437,30 @@ def test_legislation_titled_with_words_in_brackets_is_read_whole():
     assert [(m.entity.name, m.entity.type) for m in found] == [
         ("Harbours (International Co-operation) Act 2003", "Legislation"), ("Fen Drainage Act (Northern Ireland) 1962", "Legislation"),
         ("National Health Service", "Organisation")]
+
+
+def test_an_instrument_made_under_an_act_is_read_by_its_whole_title():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("Requests are met under the Proceeds of Crime Act 2002 (Harbour Dues) Order 2007.")
+    assert [m.entity.name for m in found] == ["Proceeds of Crime Act 2002 (Harbour Dues) Order 2007"]
+    # the act alone, its section in brackets after it: the act, no instrument
+    found = finder.find("Requests are met under the Proceeds of Crime Act 2002 (section 12) since 2007.")
+    assert [m.entity.name for m in found] == ["Proceeds of Crime Act 2002"]
+
+
+def test_an_order_is_named_by_its_title_and_year():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("The bridge was authorised by the Fenbury Relief Road (Side Roads) Order 1981, and the crossing kept.")
+    assert [(m.entity.name, m.entity.type) for m in found] == [("Fenbury Relief Road (Side Roads) Order 1981", "Legislation")]
+    # "Order" without a year is no title: the order of business, a standing order
+    found = finder.find("The Fenbury Relief Road Order of business was agreed.")
+    assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []
+
+
+def test_a_bill_cut_short_by_a_known_name_after_it_keeps_its_name():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("The Government introduced the Lowland Crofting Bill into Parliament in March.")
+    assert [m.entity.name for m in found if m.entity.type == "Legislation"] == ["Lowland Crofting Bill"]
+    # a body's name that ends in a connector before a known name stays unread
+    found = finder.find("The Government wrote to the Department of Parliament in March.")
+    assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []

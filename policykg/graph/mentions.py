@@ -160,7 +160,8 @@ PREFIX_WORDS: dict[str, tuple[str, str]] = {"HMP": ("Organisation", "prison"), "
 #: First words that make a name a post, not a body ("Chief Executive", "Secretary of State for ...").
 _POST_WORDS = {"Chief", "Controller", "Secretary", "Minister", "Director", "Head", "Chair", "Chairman", "Commissioner", "Deputy",
                "Permanent", "Under-Secretary", "Parliamentary", "President", "Lord", "Baroness", "Sir", "Dame"}
-_HEAD_WORD_INSIDE = re.compile("|".join(map(re.escape, [*HEAD_WORDS, *PREFIX_WORDS])))
+# ... or an order with its year ("Order" alone heads no name: "the Order of the Bath", "Standing Order No. 24").
+_HEAD_WORD_INSIDE = re.compile("|".join([*map(re.escape, [*HEAD_WORDS, *PREFIX_WORDS]), r"Order \d{4}"]))
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r")\b")  # as a whole word
 _WORD = r"[A-Z][\w’'!-]*"
 # A run of capitalised words; ``more`` is what follows its first word (empty for a lone word).
@@ -172,6 +173,8 @@ _NAME_RUN = re.compile(
     rf"(?:(?:\s+{_BRACKETED})?\s+\d{{4}})?)")
 # An abbreviation the text defines inside a name, before its last word or year: no part of the name.
 _INNER_ABBREVIATION = re.compile(r" \([A-Z][A-Z&]{1,9}s?\)(?= \S)")  # not "(Fire) (Safety)": words of a title
+# The title of an instrument made under an act, after the act's name and year: " (Commencement No. 2) Order 2005".
+_INSTRUMENT_TAIL = re.compile(r" \((?:[A-Z][\w'’.-]*|\d+)(?: (?:[A-Z][\w'’.-]*|\d+|of|for|and|the|on|in|to))*\) (Order|Regulations|Rules) \d{4}\b")
 _ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
 # "The Bill", "this Board": a "T" or "t" not inside a word, then "he" or "his".  Starting with the
 # letter (not ``\b``) lets the regex engine jump from one "T"/"t" to the next, which is faster.
@@ -632,6 +635,8 @@ class MentionFinder:
             mentions.sort(key=lambda m: (m.start, -m.end))
         if "Committee" in text or "UK " in text:
             mentions = _fuller_forms(text, mentions)
+        if ") " in text:
+            mentions = self._instruments_under_acts(text, mentions)
         mentions = _without_document_titles(text, mentions)
         for mention in mentions:
             self.recent[_head_word(mention.entity.name)] = mention.entity
@@ -987,6 +992,9 @@ class MentionFinder:
             name, end = " ".join(words), start + len(" ".join(words))
         if words[0] in _MEETING_MONTHS:
             return []  # "the November JHA Council", "the June Council conclusions": a meeting, not a body
+        if len(words) > 2 and words[-1] in _CONNECTORS and HEAD_WORDS.get(words[-2], ("",))[0] == "Legislation":
+            words = words[:-1]  # "the Child Poverty Bill into [Parliament]": a known name cut the run after the bill's
+            name, end = " ".join(words), start + len(" ".join(words))
         typed = _type_of(name)
         # "the Lowland Apprenticeships Bill in November 2027": the name ends before a trailing phrase.
         for cut in range(len(words) - 1, 1, -1):
@@ -1020,6 +1028,23 @@ class MentionFinder:
         if type == "Organisation" and (department := _OF_A_DEPARTMENT.search(name)) is not None:
             # "the Railway Inspectorate of the Department of Transport": the unit, and the department it belongs to
             found += self._discovered(department.group(1), text, start + department.start(1), end)
+        return found
+
+    def _instruments_under_acts(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A statutory instrument titled after its parent act, "the Proceeds of Crime Act 2002 (External Requests
+        and Orders) Order 2005": one mention of the instrument; the act inside its title is not named alone."""
+        found: list[Mention] = []
+        for mention in mentions:
+            if found and found[-1].end > mention.start and found[-1].entity.kind in {"order", "regulations", "rules"}:
+                continue  # a word of the instrument's title ("Fees) Regulations 2001"): no name of its own
+            tail = _INSTRUMENT_TAIL.match(text, mention.end) if mention.entity.type == "Legislation" and mention.text[-1:].isdigit() else None
+            if tail is not None:
+                name = text[mention.start:tail.end()]
+                kind = tail.group(1).lower()
+                entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                    Entity(name, "Legislation", kind, entity_iri("Legislation", name), curated=False))
+                mention = Mention(entity, mention.start, tail.end(), name)
+            found.append(mention)
         return found
 
     def _bare_name(self, text: str, known: list[Mention], pattern: re.Pattern[str], name: str) -> list[Mention]:
@@ -1456,6 +1481,8 @@ def _type_of(name: str) -> tuple[str, str] | None:
         return None  # "Government Buying Standards for Food and Catering Services": a standard, not a service
     if head == "Court" and not _COURT_WORDS & set(words):
         return None  # "EDF's Cannington Court", "Hampton Court": a building or a place
+    if head == "Order" and words[-1].isdigit():
+        return ("Legislation", "order")  # "Wareham Bypass Scheme (Side Roads) Order 1973": an order is titled with its year
     typed = HEAD_WORDS.get(head) or (HEAD_WORDS.get(words[first_connector - 1]) if first_connector else None)
     if typed == ("Publication", "review") and words[0] != "Review" and not _POLICY_REVIEW_WORDS & set(words):
         # "the Nimrod Review", "Independent Review of Women's Football": a review body ("Review of X" is a review done)
