@@ -464,3 +464,13 @@ def test_a_bill_cut_short_by_a_known_name_after_it_keeps_its_name():
     # a body's name that ends in a connector before a known name stays unread
     found = finder.find("The Government wrote to the Department of Parliament in March.")
     assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []
+
+
+def test_a_year_after_an_instrument_s_abbreviation_belongs_to_its_title():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("Requests made under the Harbour Information Regulations (HIR) 2011 are answered in 20 days.")
+    assert {m.entity.name for m in found} == {"Harbour Information Regulations 2011"}
+    assert [m.entity.name for m in finder.find("The HIR apply.")] == ["Harbour Information Regulations 2011"]
+    # a body's abbreviation before a year: the year is no part of the body's name
+    found = MentionFinder(Gazetteer.packaged().copy()).find("The Harbour Information Board (HIB) 2011 report was read.")
+    assert {m.entity.name for m in found} == {"Harbour Information Board"}

@@ -175,6 +175,7 @@ _NAME_RUN = re.compile(
 _INNER_ABBREVIATION = re.compile(r" \([A-Z][A-Z&]{1,9}s?\)(?= \S)")  # not "(Fire) (Safety)": words of a title
 # The title of an instrument made under an act, after the act's name and year: " (Commencement No. 2) Order 2005".
 _INSTRUMENT_TAIL = re.compile(r" \((?:[A-Z][\w'’.-]*|\d+)(?: (?:[A-Z][\w'’.-]*|\d+|of|for|and|the|on|in|to))*\) (Order|Regulations|Rules) \d{4}\b")
+_YEAR_AFTER = re.compile(r" (\d{4})\b")
 _ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
 # "The Bill", "this Board": a "T" or "t" not inside a word, then "he" or "his".  Starting with the
 # letter (not ``\b``) lets the regex engine jump from one "T"/"t" to the next, which is faster.
@@ -723,8 +724,13 @@ class MentionFinder:
                 self.gazetteer.add_form(short, known_long)
             elif not known_short and not known_long and (typed := _type_of(long_form)):
                 type, kind = typed
-                entity = Entity(long_form, type, kind, entity_iri(type, long_form), abbreviations=(short,), curated=False)
+                name = long_form
+                if type == "Legislation" and (year := _YEAR_AFTER.match(normalised, match.end())) is not None:
+                    name = f"{long_form} {year.group(1)}"  # "the Environmental Information Regulations (EIR) 2004": the year is the title's
+                entity = Entity(name, type, kind, entity_iri(type, name), abbreviations=(short,), curated=False)
                 self.gazetteer.add(entity)
+                if name != long_form:
+                    self.gazetteer.add_form(long_form, entity)
             elif not known_short and not known_long:
                 self.expansions[short] = long_form  # "Freedom of Information (FOI)": "FOI Act 2000" is spelt out
 
