@@ -474,3 +474,12 @@ def test_a_year_after_an_instrument_s_abbreviation_belongs_to_its_title():
     # a body's abbreviation before a year: the year is no part of the body's name
     found = MentionFinder(Gazetteer.packaged().copy()).find("The Harbour Information Board (HIB) 2011 report was read.")
     assert {m.entity.name for m in found} == {"Harbour Information Board"}
+
+
+def test_an_act_named_again_without_its_year_is_the_dated_act():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    finder.find("Communities may draw up plans through the Fenland Parishes Act 2012.")
+    assert [m.entity.name for m in finder.find("New rights in the Fenland Parishes Act help them.")] == ["Fenland Parishes Act 2012"]
+    # an act the document never dated stays as written
+    other = MentionFinder(Gazetteer.packaged().copy())
+    assert [m.entity.name for m in other.find("New rights in the Fenland Parishes Act help them.")] == ["Fenland Parishes Act"]

@@ -175,6 +175,7 @@ _NAME_RUN = re.compile(
 _INNER_ABBREVIATION = re.compile(r" \([A-Z][A-Z&]{1,9}s?\)(?= \S)")  # not "(Fire) (Safety)": words of a title
 # The title of an instrument made under an act, after the act's name and year: " (Commencement No. 2) Order 2005".
 _INSTRUMENT_TAIL = re.compile(r" \((?:[A-Z][\w'’.-]*|\d+)(?: (?:[A-Z][\w'’.-]*|\d+|of|for|and|the|on|in|to))*\) (Order|Regulations|Rules) \d{4}\b")
+_TITLE_YEAR = re.compile(r" \d{4}$")  # "Localism Act 2011": the year that ends a title
 _YEAR_AFTER = re.compile(r" (\d{4})\b")
 _ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
 # "The Bill", "this Board": a "T" or "t" not inside a word, then "he" or "his".  Starting with the
@@ -593,6 +594,7 @@ class MentionFinder:
         self.northern_ireland = False  # whether the document has named Northern Ireland (then "the Executive" is its)
         self.addressed = False  # whether the paragraph being read holds a postcode (then names may run into an address)
         self.wales = False  # whether it has named Wales (then "the Assembly" may be Wales's)
+        self.dated_acts: dict[str, Entity] = {}  # an act's name without its year → the act the document named with it
 
     def find(self, text: str) -> list[Mention]:
         normalised = _norm(text)  # same length as text: offsets carry over
@@ -639,9 +641,22 @@ class MentionFinder:
         if ") " in text:
             mentions = self._instruments_under_acts(text, mentions)
         mentions = _without_document_titles(text, mentions)
+        if self.dated_acts:
+            mentions = [self._dated(mention) for mention in mentions]
         for mention in mentions:
             self.recent[_head_word(mention.entity.name)] = mention.entity
+            if mention.entity.type == "Legislation" and (year := _TITLE_YEAR.search(mention.entity.name)) is not None:
+                self.dated_acts[mention.entity.name[:year.start()]] = mention.entity
         return mentions
+
+    def _dated(self, mention: Mention) -> Mention:
+        """An act found without its year that the document has named with it ("the Localism Act 2011 ... the
+        Localism Act"): the dated act, not a second one (a listed act keeps its own entry)."""
+        entity = mention.entity
+        if entity.type != "Legislation" or entity.curated or _TITLE_YEAR.search(entity.name):
+            return mention
+        dated = self.dated_acts.get(entity.name)
+        return mention if dated is None else replace(mention, entity=dated)
 
     def legislation_in_heading(self, heading: str) -> list[Mention]:
         """Acts, regulations and orders a heading names with their year ("Complaints under the Data Protection Act
