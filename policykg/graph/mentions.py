@@ -175,6 +175,7 @@ _NAME_RUN = re.compile(
 _INNER_ABBREVIATION = re.compile(r" \([A-Z][A-Z&]{1,9}s?\)(?= \S)")  # not "(Fire) (Safety)": words of a title
 # The title of an instrument made under an act, after the act's name and year: " (Commencement No. 2) Order 2005".
 _INSTRUMENT_TAIL = re.compile(r" \((?:[A-Z][\w'’.-]*|\d+)(?: (?:[A-Z][\w'’.-]*|\d+|of|for|and|the|on|in|to))*\) (Order|Regulations|Rules) \d{4}\b")
+_LOWER_CASE_INSTRUMENTS = {"regulations": "regulations", "act": "act"}  # the last word of a lower-case title → its kind
 _TITLE_YEAR = re.compile(r" \d{4}$")  # "Localism Act 2011": the year that ends a title
 _YEAR_AFTER = re.compile(r" (\d{4})\b")
 _ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
@@ -723,6 +724,12 @@ class MentionFinder:
                 # "the review of public administration (RPA)": here the abbreviation is not the listed body's (unlike
                 # "children and young people's mental health services (CYPMHS)", the listed name in lower case)
                 self.gazetteer.forget(short)
+                continue
+            if (not long_form or len(long_form.split()) < 2) and self.gazetteer.lookup(short) is None \
+                    and (spelt := _spelt_in_lower_case(normalised, match.start(), short).strip()) \
+                    and (kind := _LOWER_CASE_INSTRUMENTS.get(spelt.rsplit(" ", 1)[-1])):
+                # "the environmental information regulations (EIRs)": an instrument named in lower case, as answers write it
+                self.gazetteer.add(Entity(spelt, "Legislation", kind, entity_iri("Legislation", spelt), abbreviations=(short,), curated=False))
                 continue
             if not long_form or len(long_form.split()) < 2:
                 continue
