@@ -488,7 +488,7 @@ def test_an_act_named_again_without_its_year_is_the_dated_act():
 def test_an_instrument_named_in_lower_case_with_its_abbreviation_is_legislation():
     finder = MentionFinder(Gazetteer.packaged().copy())
     found = finder.find("The request was made under the harbour information regulations (HIRs) last year.")
-    assert [(m.entity.name, m.entity.type) for m in found] == [("harbour information regulations", "Legislation")]
+    assert {(m.entity.name, m.entity.type) for m in found} == {("harbour information regulations", "Legislation")}
     # other lower-case words with an abbreviation are no instrument
     found = MentionFinder(Gazetteer.packaged().copy()).find("The harbour information review (HIR) ended last year.")
     assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []
