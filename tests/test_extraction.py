@@ -492,3 +492,12 @@ def test_an_instrument_named_in_lower_case_with_its_abbreviation_is_legislation(
     # other lower-case words with an abbreviation are no instrument
     found = MentionFinder(Gazetteer.packaged().copy()).find("The harbour information review (HIR) ended last year.")
     assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []
+
+
+def test_a_european_directive_named_by_its_number_is_legislation():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("Goods are returned under Council Directive 96/12/EEC 1996 between member states.")
+    assert [(m.entity.name, m.entity.type) for m in found] == [("Council Directive 96/12/EEC 1996", "Legislation")]
+    # a directive referred back to without its number names no instrument
+    found = finder.find("No requests were made under the Council Directive this year.")
+    assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []

@@ -175,6 +175,8 @@ _NAME_RUN = re.compile(
 _INNER_ABBREVIATION = re.compile(r" \([A-Z][A-Z&]{1,9}s?\)(?= \S)")  # not "(Fire) (Safety)": words of a title
 # The title of an instrument made under an act, after the act's name and year: " (Commencement No. 2) Order 2005".
 _INSTRUMENT_TAIL = re.compile(r" \((?:[A-Z][\w'’.-]*|\d+)(?: (?:[A-Z][\w'’.-]*|\d+|of|for|and|the|on|in|to))*\) (Order|Regulations|Rules) \d{4}\b")
+# "Council Directive 93/7/EEC", "EU Council Directive 93/7/EC 1993": a directive by its number (and year).
+_NUMBERED_DIRECTIVE = re.compile(r"\b(?:(?:EU|EC|EEC|European)\s+)?(?:Council\s+)?Directive\s+\d{2,4}/\d{1,4}/(?:EC|EU|EEC)\b(?:\s+(?:19|20)\d{2}\b)?")
 _LOWER_CASE_INSTRUMENTS = {"regulations": "regulations", "act": "act"}  # the last word of a lower-case title → its kind
 _TITLE_YEAR = re.compile(r" \d{4}$")  # "Localism Act 2011": the year that ends a title
 _YEAR_AFTER = re.compile(r" (\d{4})\b")
@@ -622,6 +624,8 @@ class MentionFinder:
             discovered += self._named_reviews(text, normalised, [*mentions, *discovered])
         if _LOWER_CASE_NAME.search(normalised) or _LOWER_CASE_HOSPITAL.search(normalised):
             discovered += self._lower_case_names(text, normalised, [*mentions, *discovered])
+        if "Directive " in normalised:
+            discovered += self._numbered_directives(text, normalised)
         if ", a" in normalised or " called " in normalised:
             discovered += self._introduced_names(text, normalised, [*mentions, *discovered])
         mentions += discovered
@@ -1056,6 +1060,17 @@ class MentionFinder:
         if type == "Organisation" and (department := _OF_A_DEPARTMENT.search(name)) is not None:
             # "the Railway Inspectorate of the Department of Transport": the unit, and the department it belongs to
             found += self._discovered(department.group(1), text, start + department.start(1), end)
+        return found
+
+    def _numbered_directives(self, text: str, normalised: str) -> list[Mention]:
+        """A European directive named by its number ("the EU Council Directive 93/7/EC"): legislation, with
+        the words before the number that name its maker."""
+        found = []
+        for match in _NUMBERED_DIRECTIVE.finditer(normalised):
+            name = match.group(0)
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, "Legislation", "directive", entity_iri("Legislation", name), curated=False))
+            found.append(Mention(entity, match.start(), match.end(), text[match.start():match.end()]))
         return found
 
     def _instruments_under_acts(self, text: str, mentions: list[Mention]) -> list[Mention]:
