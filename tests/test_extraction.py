@@ -437,3 +437,67 @@ def test_legislation_titled_with_words_in_brackets_is_read_whole():
     assert [(m.entity.name, m.entity.type) for m in found] == [
         ("Harbours (International Co-operation) Act 2003", "Legislation"), ("Fen Drainage Act (Northern Ireland) 1962", "Legislation"),
         ("National Health Service", "Organisation")]
+
+
+def test_an_instrument_made_under_an_act_is_read_by_its_whole_title():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("Requests are met under the Proceeds of Crime Act 2002 (Harbour Dues) Order 2007.")
+    assert [m.entity.name for m in found] == ["Proceeds of Crime Act 2002 (Harbour Dues) Order 2007"]
+    # the act alone, its section in brackets after it: the act, no instrument
+    found = finder.find("Requests are met under the Proceeds of Crime Act 2002 (section 12) since 2007.")
+    assert [m.entity.name for m in found] == ["Proceeds of Crime Act 2002"]
+
+
+def test_an_order_is_named_by_its_title_and_year():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("The bridge was authorised by the Fenbury Relief Road (Side Roads) Order 1981, and the crossing kept.")
+    assert [(m.entity.name, m.entity.type) for m in found] == [("Fenbury Relief Road (Side Roads) Order 1981", "Legislation")]
+    # "Order" without a year is no title: the order of business, a standing order
+    found = finder.find("The Fenbury Relief Road Order of business was agreed.")
+    assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []
+
+
+def test_a_bill_cut_short_by_a_known_name_after_it_keeps_its_name():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("The Government introduced the Lowland Crofting Bill into Parliament in March.")
+    assert [m.entity.name for m in found if m.entity.type == "Legislation"] == ["Lowland Crofting Bill"]
+    # a body's name that ends in a connector before a known name stays unread
+    found = finder.find("The Government wrote to the Department of Parliament in March.")
+    assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []
+
+
+def test_a_year_after_an_instrument_s_abbreviation_belongs_to_its_title():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("Requests made under the Harbour Information Regulations (HIR) 2011 are answered in 20 days.")
+    assert {m.entity.name for m in found} == {"Harbour Information Regulations 2011"}
+    assert [m.entity.name for m in finder.find("The HIR apply.")] == ["Harbour Information Regulations 2011"]
+    # a body's abbreviation before a year: the year is no part of the body's name
+    found = MentionFinder(Gazetteer.packaged().copy()).find("The Harbour Information Board (HIB) 2011 report was read.")
+    assert {m.entity.name for m in found} == {"Harbour Information Board"}
+
+
+def test_an_act_named_again_without_its_year_is_the_dated_act():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    finder.find("Communities may draw up plans through the Fenland Parishes Act 2012.")
+    assert [m.entity.name for m in finder.find("New rights in the Fenland Parishes Act help them.")] == ["Fenland Parishes Act 2012"]
+    # an act the document never dated stays as written
+    other = MentionFinder(Gazetteer.packaged().copy())
+    assert [m.entity.name for m in other.find("New rights in the Fenland Parishes Act help them.")] == ["Fenland Parishes Act"]
+
+
+def test_an_instrument_named_in_lower_case_with_its_abbreviation_is_legislation():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("The request was made under the harbour information regulations (HIRs) last year.")
+    assert {(m.entity.name, m.entity.type) for m in found} == {("harbour information regulations", "Legislation")}
+    # other lower-case words with an abbreviation are no instrument
+    found = MentionFinder(Gazetteer.packaged().copy()).find("The harbour information review (HIR) ended last year.")
+    assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []
+
+
+def test_a_european_directive_named_by_its_number_is_legislation():
+    finder = MentionFinder(Gazetteer.packaged().copy())
+    found = finder.find("Goods are returned under Council Directive 96/12/EEC 1996 between member states.")
+    assert [(m.entity.name, m.entity.type) for m in found] == [("Council Directive 96/12/EEC 1996", "Legislation")]
+    # a directive referred back to without its number names no instrument
+    found = finder.find("No requests were made under the Council Directive this year.")
+    assert [m.entity.type for m in found if m.entity.type == "Legislation"] == []

@@ -160,7 +160,8 @@ PREFIX_WORDS: dict[str, tuple[str, str]] = {"HMP": ("Organisation", "prison"), "
 #: First words that make a name a post, not a body ("Chief Executive", "Secretary of State for ...").
 _POST_WORDS = {"Chief", "Controller", "Secretary", "Minister", "Director", "Head", "Chair", "Chairman", "Commissioner", "Deputy",
                "Permanent", "Under-Secretary", "Parliamentary", "President", "Lord", "Baroness", "Sir", "Dame"}
-_HEAD_WORD_INSIDE = re.compile("|".join(map(re.escape, [*HEAD_WORDS, *PREFIX_WORDS])))
+# ... or an order with its year ("Order" alone heads no name: "the Order of the Bath", "Standing Order No. 24").
+_HEAD_WORD_INSIDE = re.compile("|".join([*map(re.escape, [*HEAD_WORDS, *PREFIX_WORDS]), r"Order \d{4}"]))
 _HEAD_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, HEAD_WORDS)) + r")\b")  # as a whole word
 _WORD = r"[A-Z][\w’'!-]*"
 # A run of capitalised words; ``more`` is what follows its first word (empty for a lone word).
@@ -172,6 +173,13 @@ _NAME_RUN = re.compile(
     rf"(?:(?:\s+{_BRACKETED})?\s+\d{{4}})?)")
 # An abbreviation the text defines inside a name, before its last word or year: no part of the name.
 _INNER_ABBREVIATION = re.compile(r" \([A-Z][A-Z&]{1,9}s?\)(?= \S)")  # not "(Fire) (Safety)": words of a title
+# The title of an instrument made under an act, after the act's name and year: " (Commencement No. 2) Order 2005".
+_INSTRUMENT_TAIL = re.compile(r" \((?:[A-Z][\w'’.-]*|\d+)(?: (?:[A-Z][\w'’.-]*|\d+|of|for|and|the|on|in|to))*\) (Order|Regulations|Rules) \d{4}\b")
+# "Council Directive 93/7/EEC", "EU Council Directive 93/7/EC 1993": a directive by its number (and year).
+_NUMBERED_DIRECTIVE = re.compile(r"\b(?:(?:EU|EC|EEC|European)\s+)?(?:Council\s+)?Directive\s+\d{2,4}/\d{1,4}/(?:EC|EU|EEC)\b(?:\s+(?:19|20)\d{2}\b)?")
+_LOWER_CASE_INSTRUMENTS = {"regulations": "regulations", "act": "act"}  # the last word of a lower-case title → its kind
+_TITLE_YEAR = re.compile(r" \d{4}$")  # "Localism Act 2011": the year that ends a title
+_YEAR_AFTER = re.compile(r" (\d{4})\b")
 _ABBREVIATION_DEF = re.compile(r"\(\s*[‘'“\"]?((?:the\s+)?[A-Z][A-Za-z&]{1,10}s?)[’'”\"]?\s*\)")
 # "The Bill", "this Board": a "T" or "t" not inside a word, then "he" or "his".  Starting with the
 # letter (not ``\b``) lets the regex engine jump from one "T"/"t" to the next, which is faster.
@@ -589,6 +597,7 @@ class MentionFinder:
         self.northern_ireland = False  # whether the document has named Northern Ireland (then "the Executive" is its)
         self.addressed = False  # whether the paragraph being read holds a postcode (then names may run into an address)
         self.wales = False  # whether it has named Wales (then "the Assembly" may be Wales's)
+        self.dated_acts: dict[str, Entity] = {}  # an act's name without its year → the act the document named with it
 
     def find(self, text: str) -> list[Mention]:
         normalised = _norm(text)  # same length as text: offsets carry over
@@ -615,6 +624,8 @@ class MentionFinder:
             discovered += self._named_reviews(text, normalised, [*mentions, *discovered])
         if _LOWER_CASE_NAME.search(normalised) or _LOWER_CASE_HOSPITAL.search(normalised):
             discovered += self._lower_case_names(text, normalised, [*mentions, *discovered])
+        if "Directive " in normalised:
+            discovered += self._numbered_directives(text, normalised)
         if ", a" in normalised or " called " in normalised:
             discovered += self._introduced_names(text, normalised, [*mentions, *discovered])
         mentions += discovered
@@ -632,10 +643,25 @@ class MentionFinder:
             mentions.sort(key=lambda m: (m.start, -m.end))
         if "Committee" in text or "UK " in text:
             mentions = _fuller_forms(text, mentions)
+        if ") " in text:
+            mentions = self._instruments_under_acts(text, mentions)
         mentions = _without_document_titles(text, mentions)
+        if self.dated_acts:
+            mentions = [self._dated(mention) for mention in mentions]
         for mention in mentions:
             self.recent[_head_word(mention.entity.name)] = mention.entity
+            if mention.entity.type == "Legislation" and (year := _TITLE_YEAR.search(mention.entity.name)) is not None:
+                self.dated_acts[mention.entity.name[:year.start()]] = mention.entity
         return mentions
+
+    def _dated(self, mention: Mention) -> Mention:
+        """An act found without its year that the document has named with it ("the Localism Act 2011 ... the
+        Localism Act"): the dated act, not a second one (a listed act keeps its own entry)."""
+        entity = mention.entity
+        if entity.type != "Legislation" or entity.curated or _TITLE_YEAR.search(entity.name):
+            return mention
+        dated = self.dated_acts.get(entity.name)
+        return mention if dated is None else replace(mention, entity=dated)
 
     def legislation_in_heading(self, heading: str) -> list[Mention]:
         """Acts, regulations and orders a heading names with their year ("Complaints under the Data Protection Act
@@ -703,6 +729,12 @@ class MentionFinder:
                 # "children and young people's mental health services (CYPMHS)", the listed name in lower case)
                 self.gazetteer.forget(short)
                 continue
+            if (not long_form or len(long_form.split()) < 2) and self.gazetteer.lookup(short) is None \
+                    and (spelt := _spelt_in_lower_case(normalised, match.start(), short).strip()) \
+                    and (kind := _LOWER_CASE_INSTRUMENTS.get(spelt.rsplit(" ", 1)[-1])):
+                # "the environmental information regulations (EIRs)": an instrument named in lower case, as answers write it
+                self.gazetteer.add(Entity(spelt, "Legislation", kind, entity_iri("Legislation", spelt), abbreviations=(short,), curated=False))
+                continue
             if not long_form or len(long_form.split()) < 2:
                 continue
             known_short, known_long = self.gazetteer.lookup(short), self.gazetteer.lookup(long_form)
@@ -718,8 +750,13 @@ class MentionFinder:
                 self.gazetteer.add_form(short, known_long)
             elif not known_short and not known_long and (typed := _type_of(long_form)):
                 type, kind = typed
-                entity = Entity(long_form, type, kind, entity_iri(type, long_form), abbreviations=(short,), curated=False)
+                name = long_form
+                if type == "Legislation" and (year := _YEAR_AFTER.match(normalised, match.end())) is not None:
+                    name = f"{long_form} {year.group(1)}"  # "the Environmental Information Regulations (EIR) 2004": the year is the title's
+                entity = Entity(name, type, kind, entity_iri(type, name), abbreviations=(short,), curated=False)
                 self.gazetteer.add(entity)
+                if name != long_form:
+                    self.gazetteer.add_form(long_form, entity)
             elif not known_short and not known_long:
                 self.expansions[short] = long_form  # "Freedom of Information (FOI)": "FOI Act 2000" is spelt out
 
@@ -987,6 +1024,9 @@ class MentionFinder:
             name, end = " ".join(words), start + len(" ".join(words))
         if words[0] in _MEETING_MONTHS:
             return []  # "the November JHA Council", "the June Council conclusions": a meeting, not a body
+        if len(words) > 2 and words[-1] in _CONNECTORS and HEAD_WORDS.get(words[-2], ("",))[0] == "Legislation":
+            words = words[:-1]  # "the Child Poverty Bill into [Parliament]": a known name cut the run after the bill's
+            name, end = " ".join(words), start + len(" ".join(words))
         typed = _type_of(name)
         # "the Lowland Apprenticeships Bill in November 2027": the name ends before a trailing phrase.
         for cut in range(len(words) - 1, 1, -1):
@@ -1020,6 +1060,34 @@ class MentionFinder:
         if type == "Organisation" and (department := _OF_A_DEPARTMENT.search(name)) is not None:
             # "the Railway Inspectorate of the Department of Transport": the unit, and the department it belongs to
             found += self._discovered(department.group(1), text, start + department.start(1), end)
+        return found
+
+    def _numbered_directives(self, text: str, normalised: str) -> list[Mention]:
+        """A European directive named by its number ("the EU Council Directive 93/7/EC"): legislation, with
+        the words before the number that name its maker."""
+        found = []
+        for match in _NUMBERED_DIRECTIVE.finditer(normalised):
+            name = match.group(0)
+            entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                Entity(name, "Legislation", "directive", entity_iri("Legislation", name), curated=False))
+            found.append(Mention(entity, match.start(), match.end(), text[match.start():match.end()]))
+        return found
+
+    def _instruments_under_acts(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A statutory instrument titled after its parent act, "the Proceeds of Crime Act 2002 (External Requests
+        and Orders) Order 2005": one mention of the instrument; the act inside its title is not named alone."""
+        found: list[Mention] = []
+        for mention in mentions:
+            if found and found[-1].end > mention.start and found[-1].entity.kind in {"order", "regulations", "rules"}:
+                continue  # a word of the instrument's title ("Fees) Regulations 2001"): no name of its own
+            tail = _INSTRUMENT_TAIL.match(text, mention.end) if mention.entity.type == "Legislation" and mention.text[-1:].isdigit() else None
+            if tail is not None:
+                name = text[mention.start:tail.end()]
+                kind = tail.group(1).lower()
+                entity = self.gazetteer.lookup(name) or self.gazetteer.add(
+                    Entity(name, "Legislation", kind, entity_iri("Legislation", name), curated=False))
+                mention = Mention(entity, mention.start, tail.end(), name)
+            found.append(mention)
         return found
 
     def _bare_name(self, text: str, known: list[Mention], pattern: re.Pattern[str], name: str) -> list[Mention]:
@@ -1456,6 +1524,8 @@ def _type_of(name: str) -> tuple[str, str] | None:
         return None  # "Government Buying Standards for Food and Catering Services": a standard, not a service
     if head == "Court" and not _COURT_WORDS & set(words):
         return None  # "EDF's Cannington Court", "Hampton Court": a building or a place
+    if head == "Order" and words[-1].isdigit():
+        return ("Legislation", "order")  # "Wareham Bypass Scheme (Side Roads) Order 1973": an order is titled with its year
     typed = HEAD_WORDS.get(head) or (HEAD_WORDS.get(words[first_connector - 1]) if first_connector else None)
     if typed == ("Publication", "review") and words[0] != "Review" and not _POLICY_REVIEW_WORDS & set(words):
         # "the Nimrod Review", "Independent Review of Women's Football": a review body ("Review of X" is a review done)
