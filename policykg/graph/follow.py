@@ -27,7 +27,8 @@ Two commitments state the same action when
 
 A later statement may be a sentence that is no commitment of the extractor, in a paragraph naming the earlier
 document's day, when it reports the act done (:func:`reports_done`: "This statement fulfils that commitment." after
-it, or "I now wish to inform the House ..."): it is added as an action taken (:func:`_reports`).
+it, or "I now wish to inform the House ..."), or when it restates in nearly its words an act the earlier commitment
+reports done on a day both name (:func:`_restates`): it is added as an action taken (:func:`_reports`).
 
 Only forward-looking commitments (kind ``commitment``) are followed.  The outcome is read from the
 later statement (:func:`outcome`; dropped only when the action itself no longer goes ahead, :func:`drops`):
@@ -83,9 +84,10 @@ from policykg.loaders.document import split_sentences
 SIMILARITY = 0.15
 
 #: The least unweighted :func:`similarity` of two statements' content words for a later one naming the same day
-#: done as an earlier one to restate the same act (:func:`_restates`).  The restatement on the real documents scores
-#: SCORE; two statements of the real corpus about other acts done on one day (the Budget of 30 October 2024) score at
-#: most OTHER.
+#: done as an earlier one to restate the same act (:func:`_restates`).  The restatement on the real documents (the
+#: £11.8bn of the Budget of 30 October 2024) scores 0.88, and no other pair of them names one day done; pairs about
+#: different actions that share an anchor and words score up to 0.26 (:data:`SIMILARITY`), as two acts of one day
+#: (a Budget's) may.
 RESTATED = 0.5
 
 #: A bill, act, programme or publication anchors two statements to the same action only if the commitments of at
