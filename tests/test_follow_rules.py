@@ -92,3 +92,25 @@ def test_a_report_of_the_act_done_in_time_follows_the_promise_when_both_name_its
     (tmp_path / "report.txt").write_text(REPORT.format(sentence=sentence), encoding="utf-8")
     graph = build_graph([load_document(tmp_path / "promise.txt"), load_document(tmp_path / "report.txt")])
     assert [data["outcome"] for _, _, key, data in graph.edges(keys=True, data=True) if key == "followed_up_by"] == expected
+
+
+#: A made-up response reporting a sum committed on a day, and a later statement telling it again.
+BUDGET = ("Flood defences: Government response\nPublished 14 May 2025\n"
+          "The Government has committed £2.4bn in the Budget, delivered on 30 October 2024, to deliver the Flood Defence Programme.\n")
+RETOLD = "Flood defences: written statement\nPublished 9 July 2025\n{sentence} Further work continues across the country.\n"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the act told again on the day the response names: done
+    ("The Government committed £2.4 billion in the Budget, delivered on 30 October 2024, for the flood defence programme.",
+     ["delivered"]),
+    # the same words, but another day: another act
+    ("The Government committed £2.4 billion in the Budget, delivered on 27 November 2023, for the flood defence programme.", []),
+    # the same day, but another act of it
+    ("The Budget, delivered on 30 October 2024, also raised the rate of duty on tobacco products.", []),
+])
+def test_a_sentence_telling_again_an_act_done_on_the_day_the_earlier_commitment_names_follows_it(tmp_path, sentence, expected):
+    (tmp_path / "budget.txt").write_text(BUDGET, encoding="utf-8")
+    (tmp_path / "retold.txt").write_text(RETOLD.format(sentence=sentence), encoding="utf-8")
+    graph = build_graph([load_document(tmp_path / "budget.txt"), load_document(tmp_path / "retold.txt")])
+    assert [data["outcome"] for _, _, key, data in graph.edges(keys=True, data=True) if key == "followed_up_by"] == expected

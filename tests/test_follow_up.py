@@ -150,12 +150,14 @@ def test_no_longer_delivery_wording_counts_as_delivered_when_reported_done():
 
 # -- the real documents ---------------------------------------------------------------------------------------
 #: Every link made on the real documents (tests/fixtures/real/ with the seed, all built together), each read by
-#: hand: (words of the earlier commitment, words of the later statement, outcome).  All are restatements; nine the
+#: hand: (words of the earlier commitment, words of the later statement, outcome).  All are restatements; ten the
 #: gold records (the follow_ups of wqa-ho-iicsa-recommendations-timetable-2025-12, wqa-moj-iicsa-redress-scheme-2026,
-#: ibi-commons-statement-2025-05, wms-fco-spending-2013-14-2013-06 and casey-audit-lords-statement-2025-09), the
-#: tenth restates the same removal of the limitation period as the progress update's other sentence about it.  Two
+#: ibi-commons-statement-2025-05, wms-fco-spending-2013-14-2013-06, casey-audit-lords-statement-2025-09 and
+#: wms-ibi-additional-report-2025-07, the £11.8bn of the Budget of 30 October 2024 told again in nearly its words), the
+#: eleventh restates the same removal of the limitation period as the progress update's other sentence about it.  Three
 #: later sentences are no commitments of the extractor: reports, in a paragraph naming the earlier document's day,
-#: that it is done; the Casey report names the day of the act (16 June), within the promise's "By June 2025".
+#: that it is done; the Casey report names the day of the act (16 June), within the promise's "By June 2025"; the
+#: £11.8bn sentence names the day the earlier commitment names as done.
 REAL_LINKS = {
     ("we will consult this year on a roadmap to a CPA", "published a consultation on proposals for a new Child Protection Authority",
      "delivered"),
@@ -169,6 +171,8 @@ REAL_LINKS = {
     ("The UK Government will provide a further final update", "in which I committed to come before the House", "delivered"),
     ("I also undertook to inform the House of our spending plans", "I now wish to inform the House of the FCO", "delivered"),
     ("set out a timetable to act on Baroness Casey", "on 16 June, the Home Secretary made it abundantly clear", "delivered"),
+    ("has committed £11.8bn in the Budget, delivered on 30 October 2024", "committed £11.8 billion in the Budget, delivered on 30 October",
+     "delivered"),
 }
 
 #: Pairs of commitments in the real corpus that share an anchor and content words but are about different actions,
@@ -199,6 +203,7 @@ GOLD_LINKED = [
      "delivered"),
     ("wms-fco-programme-spending-2012-07", "wms-fco-spending-2013-14-2013-06", "I also undertook to inform the House", "delivered"),
     ("iicsa-progress-update-2025-04", "casey-audit-lords-statement-2025-09", "set out a timetable to act on Baroness Casey", "delivered"),
+    ("ibi-full-government-response-2025-05", "wms-ibi-additional-report-2025-07", "has committed £11.8bn in the Budget", "delivered"),
 ]
 
 

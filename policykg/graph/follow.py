@@ -27,7 +27,8 @@ Two commitments state the same action when
 
 A later statement may be a sentence that is no commitment of the extractor, in a paragraph naming the earlier
 document's day, when it reports the act done (:func:`reports_done`: "This statement fulfils that commitment." after
-it, or "I now wish to inform the House ..."): it is added as an action taken (:func:`_reports`).
+it, or "I now wish to inform the House ..."), or when it restates in nearly its words an act the earlier commitment
+reports done on a day both name (:func:`_restates`): it is added as an action taken (:func:`_reports`).
 
 Only forward-looking commitments (kind ``commitment``) are followed.  The outcome is read from the
 later statement (:func:`outcome`; dropped only when the action itself no longer goes ahead, :func:`drops`):
@@ -81,6 +82,13 @@ from policykg.loaders.document import split_sentences
 #: restatement at 0.09-0.11 (a Lords statement whose sentence carries an aside, "which I know seems like a long
 #: time to noble Lords and Baronesses"): a floor that close to it would link it in one build and not another.
 SIMILARITY = 0.15
+
+#: The least unweighted :func:`similarity` of two statements' content words for a later one naming the same day
+#: done as an earlier one to restate the same act (:func:`_restates`).  The restatement on the real documents (the
+#: £11.8bn of the Budget of 30 October 2024) scores 0.88, and no other pair of them names one day done; pairs about
+#: different actions that share an anchor and words score up to 0.26 (:data:`SIMILARITY`), as two acts of one day
+#: (a Budget's) may.
+RESTATED = 0.5
 
 #: A bill, act, programme or publication anchors two statements to the same action only if the commitments of at
 #: most this many documents name it: a programme that a few progress updates follow is specific, an act or a
@@ -578,6 +586,7 @@ def _reports(graph: nx.MultiDiGraph, paragraphs: Mapping[str, list[tuple[str, st
     for document, texts in paragraphs.items():
         if document not in dates:
             continue
+        published = date.fromisoformat(dates[document][0])
         for paragraph, text in texts:
             if paragraph not in days:
                 continue
@@ -589,12 +598,16 @@ def _reports(graph: nx.MultiDiGraph, paragraphs: Mapping[str, list[tuple[str, st
                 following = lead[spans[index][0]:spans[index][1]] if index < len(spans) else ""
                 sentence = lead[start:end]
                 # "This statement fulfils that commitment." reports the sentence before it, which is the report
-                if iri in graph or _CONTINUATION.match(sentence) or not (reports_done(sentence, following) or _PERFORMATIVE.search(sentence)):
+                if iri in graph or _CONTINUATION.match(sentence):
                     continue
-                if here := _here(days[paragraph], sentence):
+                # or it restates an act done on a day it names, which an earlier commitment names too (:func:`_restates`)
+                done = done_on(sentence, published) if dates[document][1] else frozenset()
+                reports = reports_done(sentence, following) or _PERFORMATIVE.search(sentence)
+                here = _here(days[paragraph], sentence) if reports else frozenset()
+                if here or done:
                     found.append(_Statement(iri, *dates[document], document, "action_taken", None, sentence,
                                             _terms(graph, sentence, (), None), frozenset(), frozenset(), None, frozenset(),
-                                            here, following, (paragraph, start, end)))
+                                            here, following, (paragraph, start, end), done_on=done))
     return sorted(found, key=lambda s: (s.date, s.document, s.iri))
 
 
@@ -719,11 +732,15 @@ def _links(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tuple[
         for day in statement.here:
             by_day.setdefault(day, []).append(index)
     done = sorted((day, index) for index, statement in enumerate(statements) for day in statement.done_on)
+    by_done: dict[str, list[int]] = {}
+    for day, index in done:
+        by_done.setdefault(day, []).append(index)
     pairs: dict[tuple[int, int], tuple[float, frozenset[str]]] = {}  # the score and the anchors shared
     for index, earlier in enumerate(statements[:commitments]):
         if earlier.kind != "commitment":
             continue
         candidates = {other for anchor in earlier.anchors for other in by_anchor[anchor]} | set(by_day.get(earlier.date, ()))
+        candidates.update(other for day in earlier.done_on for other in by_done[day])  # the same act on the same day
         if earlier.stated and earlier.deadline_end:  # the statements reporting an act done in its time
             candidates.update(other for _, other in done[bisect_right(done, (earlier.date, len(statements))):
                                                       bisect_right(done, (earlier.deadline_end, len(statements)))])
@@ -731,7 +748,7 @@ def _links(graph: nx.MultiDiGraph, threshold: float = SIMILARITY) -> list[tuple[
             later = statements[other]
             if not _later(earlier, later):
                 continue
-            if later.where is not None and not reports_done(later.text, later.following, earlier.text):
+            if later.where is not None and not reports_done(later.text, later.following, earlier.text) and not _restates(earlier, later):
                 continue
             first, second = _aligned(graph, earlier, later), _aligned(graph, later, earlier)
             if _same_action(first, second) and (score := similarity(first.terms, second.terms, weights)) >= threshold:
@@ -774,7 +791,7 @@ def _same_action(earlier: _Statement, later: _Statement) -> bool:
         return True
     if earlier.stated and earlier.date in later.here:  # the later statement's paragraph names the earlier document's day
         return True
-    if _done_in_time(earlier, later):
+    if _done_in_time(earlier, later) or _restates(earlier, later):
         return True
     leads_agree = earlier.lead is None or later.lead is None or earlier.lead == later.lead
     return leads_agree and bool(earlier.named & later.named) and _refers_back(later, earlier)
@@ -789,6 +806,17 @@ def _done_in_time(earlier: _Statement, later: _Statement) -> bool:
     if not earlier.stated or not earlier.deadline_end or not earlier.rare_names & later.names:
         return False
     return any(earlier.date < day <= earlier.deadline_end for day in later.done_on)
+
+
+def _restates(earlier: _Statement, later: _Statement) -> bool:
+    """Whether the later statement restates an act the earlier one reports done on a day both name, in nearly its
+    words ("The UK Government has committed £11.8bn in the Budget, delivered on 30 October 2024, to deliver the ...
+    Scheme" / "The UK Government committed £11.8 billion in the Budget, delivered on 30 October 2024, for the ...
+    scheme"): the same day alone is common (a Budget, a report's publication), and so are like words about it; both,
+    and most words shared (:data:`RESTATED`), are the same act told again."""
+    if not earlier.done_on & later.done_on:
+        return False
+    return similarity(content_words(earlier.text), content_words(later.text)) >= RESTATED
 
 
 def _refers_back(later: _Statement, earlier: _Statement) -> bool:
