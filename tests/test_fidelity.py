@@ -28,21 +28,21 @@ LICENCES = {"OGL-3.0", "OPL-3.0", "SPCB", "NIAC"}
 # paper taken from its PDF, the seed read independently, written answers) read worse than the
 # first 33, on which no figure fell; a floor rises with extraction, never falls for it.
 FLOORS = {
-    # Re-based in session 11 on 106 documents: batch 6 (12 Hansard texts of new kinds: oral statements and
-    # questions, Westminster Hall, Commons written answers, Scottish Parliament and Northern Ireland Assembly
-    # statements and answers, committee letters) was added by a blind annotator and measured before its misses were
-    # read (benchmarks/README.md); then raised with the session's rules. Now: recommendations 128/130, 128/128;
-    # statuses 57/61, 57/58; bodies 538/632, 548/605; legislation 62/70, 62/67; dated commitments 154/192, 157/170;
-    # funding 196/196, 190/191. Bodies and dated commitments sit at issue 17's targets (0.85 and 0.8 recall).
-    "recommendations": (0.97, 0.99),
-    "statuses": (0.92, 0.97),
-    "bodies": (0.85, 0.90),
-    "legislation": (0.88, 0.92),
-    "dated commitments": (0.80, 0.91),
-    "funding": (0.99, 0.98),
-    # issue 21: 5 of the gold's 12 restatements linked; the sixth link, read by hand, restates the same action as
+    # Re-based in session 12 on 120 documents: batch 7 (14 texts: an Infected Blood Inquiry series 2019-2025 and a
+    # Justice Committee series 2021-22 with follow-ups, a committee's Government response as a PDF, Hansard debates,
+    # Lords, Scottish Parliament and NI Assembly answers) was added by a blind annotator and measured before its misses
+    # were read (benchmarks/README.md); then raised with the session's rules; the 106 older documents did not fall.
+    # Now: recommendations 143/144, 143/143; statuses 59/62, 59/60; bodies 638/746, 652/705; legislation 74/78,
+    # 74/75; dated commitments 173/215, 176/189; funding 229/230, 221/222; follow-ups 10/19, 10/11.
+    "recommendations": (0.99, 0.99),
+    "statuses": (0.95, 0.98),
+    "bodies": (0.85, 0.92),
+    "legislation": (0.94, 0.98),
+    "dated commitments": (0.80, 0.93),
+    "funding": (0.99, 0.99),
+    # issue 21: 10 of the gold's 19 restatements linked; the eleventh link, read by hand, restates the same action as
     # the gold's pair from the earlier document's other sentence about it (tests/test_follow_up.py REAL_LINKS)
-    "follow-ups": (0.40, 0.80),
+    "follow-ups": (0.52, 0.90),
 }
 
 
