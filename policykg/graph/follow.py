@@ -70,6 +70,7 @@ import networkx as nx
 import snowballstemmer
 
 from policykg.graph.model import Provenance, add_edge, add_node
+from policykg.graph.previous import documents_stating
 from policykg.iris import mint
 from policykg.loaders.dates import MONTHS
 from policykg.loaders.document import split_sentences
@@ -409,16 +410,8 @@ def drops(later_text: str, earlier_text: str = "") -> bool:
 
 def _document_of(graph: nx.MultiDiGraph, commitment: str) -> str | None:
     """The IRI of the document stating a commitment (the least, if several)."""
-    found: list[str] = []
-    for paragraph, relations in graph._succ[commitment].items():
-        if "stated_in" not in relations:
-            continue
-        for section, up in graph._succ[paragraph].items():
-            if "part_of" not in up:
-                continue
-            found.extend(document for document, top in graph._succ[section].items()
-                         if "part_of" in top and graph.nodes[document]["type"] == "Document")
-    return min(found) if found else None
+    documents = documents_stating(graph, commitment)
+    return documents[0] if documents else None
 
 
 def _paragraphs(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:

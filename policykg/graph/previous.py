@@ -31,7 +31,7 @@ KEYS = ("first_response", "previous_response", "stated_in_document")
 STATEMENTS = ("Response", "Commitment")
 
 
-def _documents(graph: nx.MultiDiGraph, statement: str) -> list[str]:
+def documents_stating(graph: nx.MultiDiGraph, statement: str) -> list[str]:
     """The IRI of each document stating ``statement``, sorted: a paragraph it is stated in, part of a section, part of
     the document."""
     found: set[str] = set()
@@ -68,7 +68,7 @@ def link_previous_responses(graph: nx.MultiDiGraph) -> None:
             continue
         for key in KEYS:
             data.pop(key, None)
-        documents = _documents(graph, iri)
+        documents = documents_stating(graph, iri)
         if not documents:
             continue
         data["stated_in_document"] = documents[0]
