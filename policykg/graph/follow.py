@@ -160,8 +160,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: A capitalised word that does not open the text or a sentence: a name ("Baroness Casey's audit").
 _NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+(?:['’-][a-z]+)*")
 #: Titles and forms of address: they name a rank, not a thing ("noble Lords and Baronesses", "my hon. Friend").
-_TITLE_TEXT = "baroness baronesses lord lords lady sir dame mr mrs ms dr professor hon honourable right friend member members noble"
-_TITLES = frozenset(_TITLE_TEXT.split())
+_TITLES = frozenset({"baroness", "baronesses", "lord", "lords", "lady", "sir", "dame", "mr", "mrs", "ms", "dr", "professor",
+                     "hon", "honourable", "right", "friend", "member", "members", "noble"})
 #: A sentence that goes on about the one before it ("This statement fulfils that commitment.", "This is a step in
 #: delivering ..."): read with it, it says what the sentence before it reports.
 _CONTINUATION = re.compile(r"(?:This|That|These|It)\b")

@@ -23,6 +23,8 @@ documents are built or merged gives the same values, and running it twice change
 
 from __future__ import annotations
 
+from itertools import groupby
+
 import networkx as nx
 
 #: The node properties this module sets (and clears first, so that a graph merged from one that had them is recomputed).
@@ -81,15 +83,11 @@ def link_previous_responses(graph: nx.MultiDiGraph) -> None:
         entries.sort()
         first = entries[0][:2]
         latest: tuple[str, str, str, str] | None = None  # the greatest entry with a status of the earlier documents
-        start = 0
-        while start < len(entries):
-            end = start
-            while end < len(entries) and entries[end][:2] == entries[start][:2]:
-                end += 1
-            for day, document, _, iri in entries[start:end]:
+        for (day, document), same_document in groupby(entries, key=lambda entry: (entry[0], entry[1])):
+            stated = list(same_document)
+            for _, _, _, iri in stated:
                 data = nodes[iri]
                 data["first_response"] = (day, document) == first
                 if latest is not None:
                     data["previous_response"] = latest[3]
-            latest = next((entry for entry in reversed(entries[start:end]) if entry[2]), latest)  # sorted: the greatest
-            start = end
+            latest = next((entry for entry in reversed(stated) if entry[2]), latest)  # sorted: the greatest
